@@ -1,0 +1,92 @@
+import YAMLSource
+
+/// State shared by one document's decoding: the version it declares, the files it spans,
+/// the problems found so far, and the referenced objects already decoded.
+final class DecodingContext {
+    let version: OpenAPIVersion
+    let registry: SourceRegistry
+    /// Every schema met while decoding, so their `$ref`s can be checked afterwards.
+    private(set) var schemas: [Schema] = []
+    private var inProgress: Set<String> = []
+    private var decoded: [String: Any] = [:]
+
+    init(version: OpenAPIVersion, registry: SourceRegistry) {
+        self.version = version
+        self.registry = registry
+    }
+
+    func error(_ message: String, at position: Position) {
+        error(message, at: Location(mark: position.node.mark, pointer: position.pointer))
+    }
+
+    func error(_ message: String, at location: Location) {
+        registry.report(.error(message, at: location.mark, pointer: location.pointer.description))
+    }
+
+    func warning(_ message: String, at position: Position) {
+        warning(message, at: Location(mark: position.node.mark, pointer: position.pointer))
+    }
+
+    func warning(_ message: String, at location: Location) {
+        registry.report(.warning(message, at: location.mark, pointer: location.pointer.description))
+    }
+
+    func schema(at position: Position) -> Schema {
+        let schema = Schema(node: position.node, location: position.location, dialect: version.schemaDialect)
+        schemas.append(schema)
+        return schema
+    }
+
+    /// Decodes an object that may be a Reference Object: follows `$ref` (once per target,
+    /// guarding against cycles) and records where it was written.
+    func decodeReferenceable<T: Referenceable>(_ position: Position) -> T? {
+        guard let refNode = position.node["$ref"] else {
+            return T(decoding: position, context: self)
+        }
+        let refPosition = position.child("$ref", refNode)
+        guard let ref = refNode.string else {
+            error("'$ref' must be a string, found \(refNode.kindDescription)", at: refPosition)
+            return nil
+        }
+        guard let (target, node) = registry.resolve(ref, from: position.file, at: refNode.mark, pointer: refPosition.pointer) else {
+            return nil
+        }
+        let key = "\(T.self)|\(target.file)#\(target.pointer)"
+        guard !inProgress.contains(key) else {
+            error("'$ref: \(ref)' leads back to itself: expected a chain of references that ends at \(T.typeName)", at: refPosition)
+            return nil
+        }
+        var value: T?
+        if let cached = decoded[key] as? T {
+            value = cached
+        } else {
+            inProgress.insert(key)
+            let targetPosition = Position(node: node, file: target.file, pointer: target.pointer)
+            value = decodeReferenceable(targetPosition)
+            inProgress.remove(key)
+            decoded[key] = value
+        }
+        value?.reference = Reference(ref: ref, mark: refNode.mark, target: target)
+        if version.isAtLeast(.v3_1) {
+            // A 3.1 Reference Object may override the target's summary and description.
+            if let summary = position.node["summary"]?.string { value?.overrideSummary(summary) }
+            if let description = position.node["description"]?.string { value?.overrideDescription(description) }
+        }
+        return value
+    }
+}
+
+/// A model object that a Reference Object may stand for.
+protocol Referenceable {
+    /// "a Parameter object": how error messages name the type.
+    static var typeName: String { get }
+    init?(decoding position: Position, context: DecodingContext)
+    var reference: Reference? { get set }
+    mutating func overrideSummary(_ summary: String)
+    mutating func overrideDescription(_ description: String)
+}
+
+extension Referenceable {
+    mutating func overrideSummary(_ summary: String) {}
+    mutating func overrideDescription(_ description: String) {}
+}

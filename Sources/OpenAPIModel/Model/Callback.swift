@@ -1,0 +1,31 @@
+import OrderedCollections
+
+/// Requests the API may send back, keyed by a runtime expression for the URL.
+public struct Callback: Sendable, Referenceable {
+    public var pathItems: OrderedDictionary<String, PathItem>
+    public var extensions: Extensions
+    public var location: Location
+    public var reference: Reference?
+
+    static let typeName = "a Callback object"
+
+    init?(decoding position: Position, context: DecodingContext) {
+        guard let entries = position.node.mapping else {
+            context.error("expected \(Self.typeName) (a mapping), found \(position.node.kindDescription)", at: position)
+            return nil
+        }
+        var pathItems: OrderedDictionary<String, PathItem> = [:]
+        var extensions: Extensions = [:]
+        for entry in entries {
+            guard let key = entry.key.scalar?.text else { continue }
+            if key.hasPrefix("x-") {
+                extensions[key] = entry.value
+            } else if let item: PathItem = context.decodeReferenceable(position.child(entry, named: key)) {
+                pathItems[key] = item
+            }
+        }
+        self.pathItems = pathItems
+        self.extensions = extensions
+        self.location = position.location
+    }
+}

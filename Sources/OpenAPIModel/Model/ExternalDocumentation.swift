@@ -1,0 +1,14 @@
+/// A link to documentation outside the document.
+public struct ExternalDocumentation: Sendable {
+    public var url: String
+    public var description: String?
+    public var extensions: Extensions
+
+    static func decode(_ position: Position, _ context: DecodingContext) -> ExternalDocumentation? {
+        guard var reader = ObjectReader(position, context, "an External Documentation object") else { return nil }
+        return ExternalDocumentation(
+            url: reader.string("url", required: true) ?? "",
+            description: reader.string("description"),
+            extensions: reader.finish())
+    }
+}

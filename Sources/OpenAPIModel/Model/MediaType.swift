@@ -1,0 +1,68 @@
+import OrderedCollections
+import YAMLSource
+
+/// The schema and examples of one media type (`application/json`, ...) of a body.
+public struct MediaType: Sendable, Referenceable {
+    public var schema: Schema?
+    /// OpenAPI 3.2: the schema of each item of a streamed sequence.
+    public var itemSchema: Schema?
+    public var example: Node?
+    public var examples: OrderedDictionary<String, Example>
+    public var encoding: OrderedDictionary<String, Encoding>
+    public var extensions: Extensions
+    public var location: Location
+    public var reference: Reference?
+
+    static let typeName = "a Media Type object"
+
+    /// Every example, the single `example` first (named "example"), then `examples` by name.
+    public var allExamples: [(name: String, value: Node)] {
+        var result: [(String, Node)] = []
+        if let example { result.append(("example", example)) }
+        for (name, entry) in examples {
+            if let value = entry.value ?? entry.dataValue { result.append((name, value)) }
+        }
+        return result
+    }
+
+    static func decode(_ position: Position, _ context: DecodingContext) -> MediaType? {
+        context.decodeReferenceable(position)
+    }
+
+    init?(decoding position: Position, context: DecodingContext) {
+        guard var reader = ObjectReader(position, context, Self.typeName) else { return nil }
+        schema = reader.object("schema", Schema.decode)
+        itemSchema = reader.object("itemSchema", since: .v3_2, Schema.decode)
+        example = reader.raw("example")
+        examples = reader.map("examples") { _, position, context in context.decodeReferenceable(position) as Example? } ?? [:]
+        encoding = reader.map("encoding") { _, position, context in Encoding.decode(position, context) } ?? [:]
+        _ = reader.field("prefixEncoding", since: .v3_2)
+        _ = reader.field("itemEncoding", since: .v3_2)
+        extensions = reader.finish()
+        location = position.location
+        if example != nil, !examples.isEmpty {
+            context.error("a media type has both 'example' and 'examples': expected only one of them", at: position.location)
+        }
+    }
+}
+
+/// How one property of a multipart or form body is encoded.
+public struct Encoding: Sendable {
+    public var contentType: String?
+    public var headers: OrderedDictionary<String, Header>
+    public var style: String?
+    public var explode: Bool?
+    public var allowReserved: Bool
+    public var extensions: Extensions
+
+    static func decode(_ position: Position, _ context: DecodingContext) -> Encoding? {
+        guard var reader = ObjectReader(position, context, "an Encoding object") else { return nil }
+        return Encoding(
+            contentType: reader.string("contentType"),
+            headers: reader.map("headers") { _, position, context in context.decodeReferenceable(position) as Header? } ?? [:],
+            style: reader.string("style"),
+            explode: reader.bool("explode"),
+            allowReserved: reader.bool("allowReserved") ?? false,
+            extensions: reader.finish())
+    }
+}

@@ -1,0 +1,101 @@
+import OrderedCollections
+import YAMLSource
+
+/// Where a parameter travels.
+public enum ParameterLocation: String, Sendable, CaseIterable {
+    case query, header, path, cookie
+    /// OpenAPI 3.2: the whole query string as one value.
+    case querystring
+}
+
+/// One parameter of an operation: its name, where it goes, how it is serialized and its schema
+/// (or content).
+public struct Parameter: Sendable, Referenceable {
+    public var name: String
+    public var location: ParameterLocation
+    public var description: String?
+    public var required: Bool
+    public var deprecated: Bool
+    public var allowEmptyValue: Bool
+    /// As written; `effectiveStyle` applies the default for the location.
+    public var style: String?
+    public var explode: Bool?
+    public var allowReserved: Bool
+    public var schema: Schema?
+    public var content: OrderedDictionary<String, MediaType>?
+    public var example: Node?
+    public var examples: OrderedDictionary<String, Example>
+    public var extensions: Extensions
+    public var objectLocation: Location
+    public var reference: Reference?
+
+    static let typeName = "a Parameter object"
+
+    /// `form` for query and cookie parameters, `simple` for path and header ones.
+    public var effectiveStyle: String {
+        style ?? (location == .query || location == .cookie ? "form" : "simple")
+    }
+
+    /// `true` for `form` style unless stated.
+    public var effectiveExplode: Bool { explode ?? (effectiveStyle == "form") }
+
+    init?(decoding position: Position, context: DecodingContext) {
+        guard var reader = ObjectReader(position, context, Self.typeName) else { return nil }
+        name = reader.string("name", required: true) ?? ""
+        let locationField = reader.field("in", required: true)
+        let locationText = locationField.flatMap { ObjectReader.string(at: $0, context) }
+        var location = locationText.flatMap(ParameterLocation.init(rawValue:))
+        if let locationText, let locationField {
+            if location == nil || (location == .querystring && !context.version.isAtLeast(.v3_2)) {
+                let allowed = context.version.isAtLeast(.v3_2) ? "query, querystring, header, path or cookie" : "query, header, path or cookie"
+                context.error("'in' must be one of \(allowed), found '\(locationText)'", at: locationField)
+                location = nil
+            }
+        }
+        guard let location else {
+            _ = reader.finish()
+            return nil
+        }
+        self.location = location
+        description = reader.string("description")
+        let required = reader.bool("required")
+        if location == .path, required != true {
+            context.error("path parameter '\(name)' must say 'required: true'", at: position.location)
+        }
+        self.required = required ?? false
+        deprecated = reader.bool("deprecated") ?? false
+        allowEmptyValue = reader.bool("allowEmptyValue") ?? false
+        style = reader.string("style")
+        explode = reader.bool("explode")
+        allowReserved = reader.bool("allowReserved") ?? false
+        schema = reader.object("schema", Schema.decode)
+        content = reader.map("content") { _, position, context in MediaType.decode(position, context) }
+        example = reader.raw("example")
+        examples = reader.map("examples") { _, position, context in context.decodeReferenceable(position) as Example? } ?? [:]
+        extensions = reader.finish()
+        objectLocation = position.location
+        SerializedValueRules.check(schema: schema, content: content, owner: "parameter '\(name)'", at: position, context)
+    }
+
+    mutating func overrideDescription(_ description: String) { self.description = description }
+}
+
+/// Rules parameters and headers share.
+enum SerializedValueRules {
+    /// Exactly one of `schema` and `content`, and `content` with exactly one media type.
+    static func check(
+        schema: Schema?, content: OrderedDictionary<String, MediaType>?, owner: String,
+        at position: Position, _ context: DecodingContext
+    ) {
+        switch (schema, content) {
+        case (nil, nil):
+            context.error("\(owner) needs either 'schema' or 'content'", at: position.location)
+        case (_?, _?):
+            context.error("\(owner) has both 'schema' and 'content': expected only one of them", at: position.location)
+        case (nil, let content?) where content.count != 1:
+            context.error("'content' of \(owner) must hold exactly one media type, found \(content.count)", at: position.location)
+        default:
+            break
+        }
+    }
+}

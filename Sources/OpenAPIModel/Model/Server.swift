@@ -1,0 +1,83 @@
+import OrderedCollections
+
+/// A server the API is served from; `{name}` placeholders in its URL are filled from
+/// `variables`.
+public struct Server: Sendable {
+    public var url: String
+    public var description: String?
+    /// OpenAPI 3.2's short name for the server.
+    public var name: String?
+    public var variables: OrderedDictionary<String, ServerVariable>
+    public var extensions: Extensions
+    public var location: Location
+
+    /// The URL with every variable replaced by its default.
+    public var defaultURL: String {
+        variables.reduce(url) { url, variable in
+            url.replacingAll("{\(variable.key)}", with: variable.value.defaultValue)
+        }
+    }
+
+    static func decode(_ position: Position, _ context: DecodingContext) -> Server? {
+        guard var reader = ObjectReader(position, context, "a Server object") else { return nil }
+        let server = Server(
+            url: reader.string("url", required: true) ?? "",
+            description: reader.string("description"),
+            name: reader.string("name", since: .v3_2),
+            variables: reader.map("variables") { _, position, context in ServerVariable.decode(position, context) } ?? [:],
+            extensions: reader.finish(),
+            location: reader.location)
+        for name in server.url.templateVariables where server.variables[name] == nil {
+            context.error("the server URL uses '{\(name)}', but 'variables' does not define '\(name)'", at: position.location)
+        }
+        return server
+    }
+}
+
+/// One placeholder of a server URL.
+public struct ServerVariable: Sendable {
+    public var defaultValue: String
+    public var allowedValues: [String]?
+    public var description: String?
+    public var extensions: Extensions
+
+    static func decode(_ position: Position, _ context: DecodingContext) -> ServerVariable? {
+        guard var reader = ObjectReader(position, context, "a Server Variable object") else { return nil }
+        let variable = ServerVariable(
+            defaultValue: reader.string("default", required: true) ?? "",
+            allowedValues: reader.strings("enum"),
+            description: reader.string("description"),
+            extensions: reader.finish())
+        if let allowed = variable.allowedValues {
+            if allowed.isEmpty {
+                context.error("'enum' of a server variable must not be empty", at: position.location)
+            } else if !allowed.contains(variable.defaultValue) {
+                context.error("the default '\(variable.defaultValue)' is not one of the variable's 'enum' values", at: position.location)
+            }
+        }
+        return variable
+    }
+}
+
+extension String {
+    /// The names inside `{...}` placeholders, in order.
+    var templateVariables: [String] {
+        var names: [String] = []
+        var current: String?
+        for character in self {
+            if character == "{" {
+                current = ""
+            } else if character == "}", let name = current {
+                names.append(name)
+                current = nil
+            } else if current != nil {
+                current!.append(character)
+            }
+        }
+        return names
+    }
+
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
