@@ -53,7 +53,6 @@ let package = Package(
         .testTarget(
             name: "OpenAPIModelTests",
             dependencies: ["OpenAPIModel"],
-            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -65,12 +65,12 @@ struct ObjectReader {
     /// often write `version: 1.0`, which YAML reads as a number.
     static func string(at position: Position, _ context: DecodingContext) -> String? {
         guard let scalar = position.node.scalar, scalar.kind != .null else {
-            context.error("'\(position.pointer.lastToken ?? "")' must be a string, found \(position.node.kindDescription)", at: position)
+            context.error("\(position.fieldName) must be a string, found \(position.node.kindDescription)", at: position)
             return nil
         }
         if scalar.kind != .string {
             context.warning(
-                "'\(position.pointer.lastToken ?? "")' must be a string, found \(scalar.kind) (\(scalar.text)); quote it: '\(scalar.text)'",
+                "\(position.fieldName) must be a string, found \(scalar.kind) (\(scalar.text)); quote it: '\(scalar.text)'",
                 at: position)
         }
         return scalar.text
@@ -113,7 +113,7 @@ struct ObjectReader {
 
     static func list<T>(at position: Position, _ context: DecodingContext, _ decode: (Position, DecodingContext) -> T?) -> [T]? {
         guard let items = position.node.sequence else {
-            context.error("'\(position.pointer.lastToken ?? "")' must be a sequence, found \(position.node.kindDescription)", at: position)
+            context.error("\(position.fieldName) must be a sequence, found \(position.node.kindDescription)", at: position)
             return nil
         }
         return items.enumerated().compactMap { decode(position.child($0.offset, $0.element), context) }
@@ -140,7 +140,7 @@ struct ObjectReader {
         at position: Position, _ context: DecodingContext, _ decode: (String, Position, DecodingContext) -> T?
     ) -> OrderedDictionary<String, T>? {
         guard let entries = position.node.mapping else {
-            context.error("'\(position.pointer.lastToken ?? "")' must be a mapping, found \(position.node.kindDescription)", at: position)
+            context.error("\(position.fieldName) must be a mapping, found \(position.node.kindDescription)", at: position)
             return nil
         }
         var result: OrderedDictionary<String, T> = [:]

@@ -32,4 +32,12 @@ struct Position {
     func child(_ index: Int, _ node: Node) -> Position {
         Position(node: node, file: file, pointer: pointer.appending(index))
     }
+
+    /// How messages name the node: `'version'`, or `'tags[0]'` for an item of a sequence.
+    var fieldName: String {
+        let tokens = pointer.tokens
+        guard let last = tokens.last else { return "the document" }
+        if Int(last) != nil, tokens.count > 1 { return "'\(tokens[tokens.count - 2])[\(last)]'" }
+        return "'\(last)'"
+    }
 }

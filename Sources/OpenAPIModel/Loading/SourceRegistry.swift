@@ -6,13 +6,15 @@ final class SourceRegistry {
     private let parser: YAMLParser
     private(set) var map = SourceMap()
     private(set) var diagnostics: [Diagnostic] = []
+    /// A problem met again on another path through the references is reported once.
+    private var reported: Set<Diagnostic> = []
 
     init(parser: YAMLParser) {
         self.parser = parser
     }
 
     func report(_ diagnostic: Diagnostic) {
-        diagnostics.append(diagnostic)
+        if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
     }
 
     /// Adds a file whose bytes are already in hand (the entry document).
@@ -21,7 +23,7 @@ final class SourceRegistry {
         let path = source.path
         if let loaded = map.files[path] { return loaded.root }
         let parsed = parser.parse(source)
-        diagnostics += parsed.diagnostics
+        parsed.diagnostics.forEach(report)
         map.files[path] = SourceMap.File(source: source, root: parsed.root)
         return parsed.root
     }

@@ -52,10 +52,8 @@ public struct Parameter: Sendable, Referenceable {
                 location = nil
             }
         }
-        guard let location else {
-            _ = reader.finish()
-            return nil
-        }
+        // Without a valid location the other fields cannot be judged.
+        guard let location else { return nil }
         self.location = location
         description = reader.string("description")
         let required = reader.bool("required")

@@ -68,7 +68,7 @@ public struct Responses: Sendable {
                 byStatus[key] = response
             }
         }
-        if byStatus.isEmpty, !context.version.isAtLeast(.v3_1) {
+        if !entries.contains(where: { $0.key.scalar?.text.hasPrefix("x-") == false }), !context.version.isAtLeast(.v3_1) {
             context.error("'responses' must document at least one response", at: position.location)
         }
         return Responses(byStatus: byStatus, extensions: extensions)
