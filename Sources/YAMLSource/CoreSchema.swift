@@ -10,6 +10,12 @@ enum CoreSchema {
     static let floatTag = "tag:yaml.org,2002:float"
 
     static func resolve(text: String, style: Scalar.Style, tag: String?) -> Scalar.Kind {
+        var text = text
+        return text.withUTF8 { resolve(bytes: $0, style: style, tag: tag) }
+    }
+
+    /// The kind of a scalar read straight from the parser's bytes.
+    static func resolve(bytes: UnsafeBufferPointer<UInt8>, style: Scalar.Style, tag: String?) -> Scalar.Kind {
         switch tag {
         case stringTag?, "!"?: return .string
         case nullTag?: return .null
@@ -19,15 +25,10 @@ enum CoreSchema {
         default: break
         }
         guard style == .plain else { return .string }
-        return resolvePlain(text)
+        return resolvePlain(bytes: bytes)
     }
 
-    static func resolvePlain(_ text: String) -> Scalar.Kind {
-        var text = text
-        return text.withUTF8 { resolvePlain(bytes: $0) }
-    }
-
-    private static func resolvePlain(bytes: UnsafeBufferPointer<UInt8>) -> Scalar.Kind {
+    static func resolvePlain(bytes: UnsafeBufferPointer<UInt8>) -> Scalar.Kind {
         guard let first = bytes.first else { return .null }
         // Only these first bytes can start a non-string; everything else is text, fast.
         switch first {

@@ -6,7 +6,7 @@ extension Node {
         for token in pointer.tokens {
             switch node.content {
             case .mapping(let entries):
-                guard let entry = entries.first(where: { $0.key.scalar?.text == token }) else { return nil }
+                guard let entry = entries.first(where: { $0.key.hasText(token) }) else { return nil }
                 node = entry.value
             case .sequence(let items):
                 guard let index = Int(token), index >= 0, index < items.count,
@@ -18,5 +18,32 @@ extension Node {
             }
         }
         return node
+    }
+}
+
+extension Node {
+    /// The pointer to the value node that starts at `mark` below this one, shallowest first;
+    /// used to name the place of a problem found by a walk that did not track pointers.
+    public func pointer(toNodeAt mark: Mark) -> JSONPointer? {
+        var level: [(Node, JSONPointer)] = [(self, .root)]
+        while !level.isEmpty {
+            var next: [(Node, JSONPointer)] = []
+            for (node, pointer) in level {
+                if node.mark == mark { return pointer }
+                switch node.content {
+                case .scalar:
+                    continue
+                case .sequence(let items):
+                    for (index, item) in items.enumerated() { next.append((item, pointer.appending(index))) }
+                case .mapping(let entries):
+                    for entry in entries {
+                        guard case .scalar(let key) = entry.key.content else { continue }
+                        next.append((entry.value, pointer.appending(key.text)))
+                    }
+                }
+            }
+            level = next
+        }
+        return nil
     }
 }

@@ -2,44 +2,85 @@
 /// of the place it starts.
 ///
 /// Aliases are already expanded and merge keys (`<<`) already applied, so consumers see plain
-/// data; the mark of an expanded alias is that of the anchored node it repeats.
+/// data; an expanded alias is the anchored node itself, mark included. A node is a handle into
+/// its document's compact storage: copying one costs a reference count, and scalar text
+/// becomes a `String` only when asked for.
 public struct Node: Sendable {
+    let storage: NodeStorage
+    let index: Int32
+
+    init(storage: NodeStorage, index: Int32) {
+        self.storage = storage
+        self.index = index
+    }
+
     /// What the node holds.
     public enum Content: Sendable {
         case scalar(Scalar)
-        case sequence([Node])
+        case sequence(NodeList)
         /// Entries in document order.
-        case mapping([MappingEntry])
+        case mapping(EntryList)
     }
 
-    public var content: Content
-    /// Where the node starts.
-    public var mark: Mark
+    private var record: NodeRecord { storage.records[Int(index)] }
 
-    public init(_ content: Content, mark: Mark) {
-        self.content = content
-        self.mark = mark
+    /// Where the node starts.
+    public var mark: Mark {
+        let record = record
+        return Mark(fileID: storage.fileID, line: Int(record.line), column: Int(record.column))
+    }
+
+    /// Identifies the node within the process: equal for an alias and its anchored node.
+    public var id: NodeID { NodeID(storage: ObjectIdentifier(storage), index: index) }
+
+    public var content: Content {
+        let record = record
+        switch record.shape {
+        case .sequence: return .sequence(NodeList(storage: storage, start: Int(record.start), count: Int(record.count)))
+        case .mapping: return .mapping(EntryList(storage: storage, start: Int(record.start), count: Int(record.count)))
+        case .scalar: return .scalar(makeScalar(record))
+        }
+    }
+
+    private func makeScalar(_ record: NodeRecord) -> Scalar {
+        Scalar(text: storage.text(record), style: record.style, tag: storage.tags[index], kind: record.kind)
     }
 
     public var scalar: Scalar? {
-        if case .scalar(let scalar) = content { return scalar }
-        return nil
+        let record = record
+        return record.shape == .scalar ? makeScalar(record) : nil
     }
 
-    public var sequence: [Node]? {
-        if case .sequence(let items) = content { return items }
-        return nil
+    public var sequence: NodeList? {
+        let record = record
+        return record.shape == .sequence ? NodeList(storage: storage, start: Int(record.start), count: Int(record.count)) : nil
     }
 
-    public var mapping: [MappingEntry]? {
-        if case .mapping(let entries) = content { return entries }
-        return nil
+    public var mapping: EntryList? {
+        let record = record
+        return record.shape == .mapping ? EntryList(storage: storage, start: Int(record.start), count: Int(record.count)) : nil
+    }
+
+    public var isMapping: Bool { record.shape == .mapping }
+    public var isSequence: Bool { record.shape == .sequence }
+
+    /// The scalar's resolved kind, without making its text.
+    public var scalarKind: Scalar.Kind? {
+        let record = record
+        return record.shape == .scalar ? record.kind : nil
+    }
+
+    /// Whether this is a scalar whose text is exactly `text`; makes no `String`.
+    public func hasText(_ text: String) -> Bool {
+        let record = record
+        guard record.shape == .scalar else { return false }
+        return storage.textEquals(record, text)
     }
 
     /// The value of the first entry whose key is the scalar `key`, when this is a mapping.
     public subscript(key: String) -> Node? {
-        guard case .mapping(let entries) = content else { return nil }
-        for entry in entries where entry.key.scalar?.text == key {
+        guard let entries = mapping else { return nil }
+        for entry in entries where entry.key.hasText(key) {
             return entry.value
         }
         return nil
@@ -47,27 +88,63 @@ public struct Node: Sendable {
 
     /// The text of a string scalar (not of numbers, booleans or null).
     public var string: String? {
-        guard let scalar, scalar.kind == .string else { return nil }
-        return scalar.text
+        let record = record
+        guard record.shape == .scalar, record.kind == .string else { return nil }
+        return storage.text(record)
     }
 
     /// A word for error messages: "a mapping", "a string", "an integer", ...
     public var kindDescription: String {
-        switch content {
-        case .scalar(let scalar): scalar.kind.description
-        case .sequence: "a sequence"
-        case .mapping: "a mapping"
+        let record = record
+        switch record.shape {
+        case .scalar: return record.kind.description
+        case .sequence: return "a sequence"
+        case .mapping: return "a mapping"
         }
     }
+}
+
+/// Names one node for sets and caches (an alias and its anchored node share it).
+public struct NodeID: Hashable, Sendable {
+    let storage: ObjectIdentifier
+    let index: Int32
 }
 
 /// A key and its value, in a mapping node.
 public struct MappingEntry: Sendable {
     public var key: Node
     public var value: Node
+}
 
-    public init(key: Node, value: Node) {
-        self.key = key
-        self.value = value
+/// The items of a sequence node.
+public struct NodeList: RandomAccessCollection, Sendable {
+    let storage: NodeStorage
+    let start: Int
+    public let count: Int
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    public subscript(position: Int) -> Node {
+        precondition(position >= 0 && position < count, "index out of range")
+        return Node(storage: storage, index: storage.children[start + position])
+    }
+}
+
+/// The entries of a mapping node, in document order.
+public struct EntryList: RandomAccessCollection, Sendable {
+    let storage: NodeStorage
+    let start: Int
+    public let count: Int
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    public subscript(position: Int) -> MappingEntry {
+        precondition(position >= 0 && position < count, "index out of range")
+        let offset = start + 2 * position
+        return MappingEntry(
+            key: Node(storage: storage, index: storage.children[offset]),
+            value: Node(storage: storage, index: storage.children[offset + 1]))
     }
 }

@@ -2,12 +2,12 @@
 /// YAML 1.2 core schema (or an explicit tag).
 public struct Scalar: Hashable, Sendable {
     /// How the scalar was written; quoted and block scalars are always strings.
-    public enum Style: Hashable, Sendable {
+    public enum Style: UInt8, Hashable, Sendable {
         case plain, singleQuoted, doubleQuoted, literal, folded
     }
 
     /// The type the scalar resolves to.
-    public enum Kind: Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: UInt8, Hashable, Sendable, CustomStringConvertible {
         case null, bool, int, float, string
 
         public var description: String {

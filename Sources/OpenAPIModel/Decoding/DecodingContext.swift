@@ -7,8 +7,14 @@ final class DecodingContext {
     let registry: SourceRegistry
     /// Every schema met while decoding, so their `$ref`s can be checked afterwards.
     private(set) var schemas: [Schema] = []
-    private var inProgress: Set<String> = []
-    private var decoded: [String: Any] = [:]
+    private var inProgress: Set<DecodedKey> = []
+    private var decoded: [DecodedKey: Any] = [:]
+
+    /// One referenced object decoded as one type (a node's mark names it in its file).
+    private struct DecodedKey: Hashable {
+        var type: ObjectIdentifier
+        var target: NodeID
+    }
 
     init(version: OpenAPIVersion, registry: SourceRegistry) {
         self.version = version
@@ -51,7 +57,7 @@ final class DecodingContext {
         guard let (target, node) = registry.resolve(ref, from: position.file, at: refNode.mark, pointer: refPosition.pointer) else {
             return nil
         }
-        let key = "\(T.self)|\(target.file)#\(target.pointer)"
+        let key = DecodedKey(type: ObjectIdentifier(T.self), target: node.id)
         guard !inProgress.contains(key) else {
             error("'$ref: \(ref)' leads back to itself: expected a chain of references that ends at \(T.typeName)", at: refPosition)
             return nil

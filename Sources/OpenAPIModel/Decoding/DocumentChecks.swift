@@ -7,7 +7,7 @@ enum DocumentChecks {
         for entry in operations { checkPathParameters(entry, context) }
         let requirements = document.security + operations.flatMap { $0.operation.security ?? [] }
         checkSecurityRequirements(requirements, schemes: document.components.securitySchemes.keys, context)
-        checkLinks(document, operationIds: Set(operations.compactMap(\.operation.operationId)), context)
+        checkLinks(document, operations, context)
     }
 
     private static func checkOperationIds(_ operations: [OperationEntry], _ context: DecodingContext) {
@@ -52,8 +52,9 @@ enum DocumentChecks {
         }
     }
 
-    private static func checkLinks(_ document: OpenAPIDocument, operationIds: Set<String>, _ context: DecodingContext) {
-        let links = document.operations.flatMap { $0.operation.responses.byStatus.values.flatMap(\.links.values) }
+    private static func checkLinks(_ document: OpenAPIDocument, _ operations: [OperationEntry], _ context: DecodingContext) {
+        let operationIds = Set(operations.compactMap(\.operation.operationId))
+        let links = operations.flatMap { $0.operation.responses.byStatus.values.flatMap(\.links.values) }
             + document.components.links.values
         for link in links {
             if let id = link.operationId, !operationIds.contains(id) {

@@ -8,7 +8,7 @@ struct ObjectReader {
     let context: DecodingContext
     /// "the Operation object": how messages name the object.
     let objectName: String
-    private let entries: [MappingEntry]
+    private let entries: EntryList
     private var known: [String] = []
 
     /// `nil` (and an error) when the node is not a mapping.
@@ -30,7 +30,7 @@ struct ObjectReader {
     /// The field's position, marking the key as known; reports a missing required field.
     mutating func field(_ key: String, required: Bool = false) -> Position? {
         known.append(key)
-        for entry in entries where entry.key.scalar?.text == key {
+        for entry in entries where entry.key.hasText(key) {
             return position.child(entry, named: key)
         }
         if required {
@@ -42,7 +42,7 @@ struct ObjectReader {
     /// A field that exists only from `version` on; in older documents it is reported.
     mutating func field(_ key: String, since introduced: OpenAPIVersion, required: Bool = false) -> Position? {
         guard version.isAtLeast(introduced) else {
-            if let present = entries.first(where: { $0.key.scalar?.text == key }) {
+            if let present = entries.first(where: { $0.key.hasText(key) }) {
                 known.append(key)
                 context.warning(
                     "'\(key)' is an OpenAPI \(introduced.major).\(introduced.minor) field, but this document declares \(version); it is ignored",

@@ -2,14 +2,17 @@ import YAMLSource
 
 /// Follows every `$ref` reachable from the document's schemas, loading the files they name
 /// (each once) and reporting the ones that lead nowhere; recursive schemas end because each
-/// schema is visited once.
+/// schema node is visited once.
+///
+/// The walk is the hot part of loading a large document, so it tracks nodes by their marks
+/// and works out a JSON pointer only for a problem it reports.
 struct SchemaReferenceCheck {
     private let context: DecodingContext
     private let dialect: SchemaDialect
     private let single: Set<String>
     private let array: Set<String>
     private let map: Set<String>
-    private var visited: Set<String> = []
+    private var visited: Set<NodeID> = []
 
     init(context: DecodingContext) {
         self.context = context
@@ -21,62 +24,63 @@ struct SchemaReferenceCheck {
 
     mutating func run(_ schemas: [Schema]) {
         for schema in schemas {
-            visit(Position(node: schema.node, file: schema.location.file, pointer: schema.location.pointer))
+            visit(schema.node, file: schema.location.file, isResourceRoot: true)
         }
     }
 
-    private mutating func visit(_ position: Position) {
-        guard let entries = position.node.mapping else { return }
-        guard visited.insert("\(position.file)#\(position.pointer)").inserted else { return }
-        // A 2020-12 `$id` changes the base URI of the references below it; the validator
-        // resolves those, so the loader does not guess.
-        if dialect == .jsonSchema2020_12, position.node["$id"] != nil, !position.pointer.tokens.isEmpty { return }
-        if let refNode = position.node["$ref"] {
-            follow(refNode, at: position.child("$ref", refNode))
+    private mutating func visit(_ node: Node, file: String, isResourceRoot: Bool = false) {
+        guard case .mapping(let entries) = node.content else { return }
+        guard visited.insert(node.id).inserted else { return }
+        // A 2020-12 `$id` below a schema's root changes the base URI of the references under
+        // it; the validator resolves those, so the loader does not guess.
+        if dialect == .jsonSchema2020_12, !isResourceRoot, node["$id"] != nil { return }
+        if let refNode = node["$ref"] {
+            guard let ref = refNode.string else {
+                context.error("'$ref' must be a string, found \(refNode.kindDescription)",
+                              at: Location(mark: refNode.mark, pointer: pointer(to: refNode, in: file)))
+                return
+            }
+            follow(ref, writtenAt: refNode, file: file)
             if dialect == .openAPI30 { return }  // 3.0 ignores a `$ref`'s siblings
         }
-        if let mapping = position.node["discriminator"]?["mapping"]?.mapping {
+        if let mapping = node["discriminator"]?["mapping"]?.mapping {
             for entry in mapping {
-                guard let value = entry.value.string, let key = entry.key.scalar?.text else { continue }
+                guard let value = entry.value.string else { continue }
                 let ref = value.contains("/") || value.contains("#") ? value : "#/components/schemas/\(value)"
-                let at = position.child("discriminator", entry.value).child("mapping", entry.value).child(key, entry.value)
-                follow(Node(.scalar(Scalar(text: ref, style: .doubleQuoted)), mark: entry.value.mark), at: at)
+                follow(ref, writtenAt: entry.value, file: file)
             }
         }
         for entry in entries {
-            guard let key = entry.key.scalar?.text else { continue }
-            let child = position.child(key, entry.value)
-            if single.contains(key) {
-                if let items = entry.value.sequence {  // draft-4 style tuple `items`
-                    for (index, item) in items.enumerated() { visit(child.child(index, item)) }
+            guard case .scalar(let key) = entry.key.content else { continue }
+            if single.contains(key.text) {
+                if case .sequence(let items) = entry.value.content {  // draft-4 style tuple `items`
+                    for item in items { visit(item, file: file) }
                 } else {
-                    visit(child)
+                    visit(entry.value, file: file)
                 }
-            } else if array.contains(key), let items = entry.value.sequence {
-                for (index, item) in items.enumerated() { visit(child.child(index, item)) }
-            } else if map.contains(key), let members = entry.value.mapping {
-                for member in members {
-                    guard let name = member.key.scalar?.text else { continue }
-                    visit(child.child(name, member.value))
-                }
+            } else if array.contains(key.text), case .sequence(let items) = entry.value.content {
+                for item in items { visit(item, file: file) }
+            } else if map.contains(key.text), case .mapping(let members) = entry.value.content {
+                for member in members { visit(member.value, file: file) }
             }
         }
     }
 
-    private mutating func follow(_ refNode: Node, at position: Position) {
-        guard let ref = refNode.string else {
-            context.error("'$ref' must be a string, found \(refNode.kindDescription)", at: position)
+    /// Follows `ref`, written as (or implied by) `refNode`.
+    private mutating func follow(_ ref: String, writtenAt refNode: Node, file: String) {
+        guard let (target, node) = context.registry.resolve(
+            ref, from: file, at: refNode.mark, pointer: pointer(to: refNode, in: file))
+        else { return }
+        guard node.isMapping || (dialect == .jsonSchema2020_12 && node.scalarKind == .bool) else {
+            context.error("'$ref: \(ref)' leads to \(node.kindDescription) at \(target.mark): expected a schema",
+                          at: Location(mark: refNode.mark, pointer: pointer(to: refNode, in: file)))
             return
         }
-        guard let (target, node) = context.registry.resolve(ref, from: position.file, at: refNode.mark, pointer: position.pointer) else {
-            return
-        }
-        guard node.mapping != nil || (dialect == .jsonSchema2020_12 && node.scalar?.kind == .bool) else {
-            context.error(
-                "'$ref: \(ref)' leads to \(node.kindDescription) at \(target.mark): expected a schema",
-                at: position)
-            return
-        }
-        visit(Position(node: node, file: target.file, pointer: target.pointer))
+        visit(node, file: target.file, isResourceRoot: target.file != file)
+    }
+
+    /// Where a node sits, worked out only for a problem being reported.
+    private func pointer(to node: Node, in file: String) -> JSONPointer {
+        context.registry.map.files[file]?.root?.pointer(toNodeAt: node.mark) ?? .root
     }
 }

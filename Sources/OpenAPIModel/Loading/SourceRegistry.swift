@@ -31,7 +31,12 @@ final class SourceRegistry {
     /// The root of the file at `path`, reading it the first time; a failure is reported once,
     /// at `mark` (where the reference to it was written).
     func root(ofFile path: String, referencedAt mark: Mark?, ref: String?) -> Node? {
-        if let loaded = map.files[path] { return loaded.root }
+        if let loaded = map.files[path] {
+            if loaded.root == nil, let ref {
+                report(.error("cannot resolve '$ref: \(ref)': '\(path)' could not be loaded", at: mark))
+            }
+            return loaded.root
+        }
         do {
             let bytes = try FileReader.read(path)
             return add(SourceFile(path: path, bytes: bytes))
@@ -43,8 +48,25 @@ final class SourceRegistry {
         }
     }
 
+    /// Where `$ref`s already followed led, by referring file and reference text.
+    private var resolved: [ResolvedKey: (Location, Node)] = [:]
+
+    private struct ResolvedKey: Hashable {
+        var file: String
+        var ref: String
+    }
+
     /// Follows a `$ref` written at `mark` in `file`; reports and returns `nil` when it cannot.
-    func resolve(_ ref: String, from file: String, at mark: Mark, pointer: JSONPointer) -> (Location, Node)? {
+    /// `pointer` (where the `$ref` is) is worked out only for a report.
+    func resolve(_ ref: String, from file: String, at mark: Mark, pointer: @autoclosure () -> JSONPointer) -> (Location, Node)? {
+        let key = ResolvedKey(file: file, ref: ref)
+        if let known = resolved[key] { return known }
+        let result = resolveAnew(ref, from: file, at: mark, pointer: pointer)
+        resolved[key] = result
+        return result
+    }
+
+    private func resolveAnew(_ ref: String, from file: String, at mark: Mark, pointer: () -> JSONPointer) -> (Location, Node)? {
         let target: ReferenceTarget
         switch ReferenceTarget.parse(ref, from: file) {
         case .success(let parsed):
@@ -55,20 +77,46 @@ final class SourceRegistry {
             case .badFragment: "the fragment is neither a JSON pointer ('#/...') nor an anchor name"
             case .badPercentEscape: "it has a malformed percent-escape"
             }
-            report(.error("cannot resolve '$ref: \(ref)': \(reason)", at: mark, pointer: pointer.description))
+            report(.error("cannot resolve '$ref: \(ref)': \(reason)", at: mark, pointer: pointer().description))
             return nil
         }
         guard let root = root(ofFile: target.file, referencedAt: mark, ref: ref) else {
             return nil
         }
-        guard let (targetPointer, node) = target.locate(in: root) else {
+        guard let (targetPointer, node) = target.locate(in: root, descend: descend) else {
             let place = switch target.fragment {
             case .pointer(let missing): "nothing exists at #\(missing) in '\(target.file)'"
             case .anchor(let name): "no schema declares '$anchor: \(name)' in '\(target.file)'"
             }
-            report(.error("cannot resolve '$ref: \(ref)': \(place)", at: mark, pointer: pointer.description))
+            report(.error("cannot resolve '$ref: \(ref)': \(place)", at: mark, pointer: pointer().description))
             return nil
         }
         return (Location(mark: node.mark, pointer: targetPointer), node)
+    }
+
+    /// Keys of large mappings, indexed the first time a reference passes through them, so
+    /// thousands of `#/components/schemas/...` references do not each scan the list.
+    private var mappingIndexes: [NodeID: [String: Int]] = [:]
+
+    private func descend(_ root: Node, _ pointer: JSONPointer) -> Node? {
+        var node = root
+        for token in pointer.tokens {
+            guard let entries = node.mapping, entries.count > 32 else {
+                guard let next = node.descendant(at: JSONPointer(tokens: [token])) else { return nil }
+                node = next
+                continue
+            }
+            let index = mappingIndexes[node.id] ?? {
+                var index: [String: Int] = [:]
+                for (offset, entry) in entries.enumerated() {
+                    if let key = entry.key.scalar?.text, index[key] == nil { index[key] = offset }
+                }
+                mappingIndexes[node.id] = index
+                return index
+            }()
+            guard let offset = index[token] else { return nil }
+            node = entries[offset].value
+        }
+        return node
     }
 }

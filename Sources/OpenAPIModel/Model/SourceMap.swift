@@ -93,11 +93,14 @@ struct ReferenceTarget: Hashable {
         return .success(ReferenceTarget(file: targetFile, fragment: fragment))
     }
 
-    /// The pointer and node the fragment names in a file's tree.
-    func locate(in root: Node) -> (JSONPointer, Node)? {
+    /// The pointer and node the fragment names in a file's tree; `descend` follows a pointer
+    /// (the loader's follows large mappings through an index).
+    func locate(
+        in root: Node, descend: (Node, JSONPointer) -> Node? = { $0.descendant(at: $1) }
+    ) -> (JSONPointer, Node)? {
         switch fragment {
         case .pointer(let pointer):
-            return root.descendant(at: pointer).map { (pointer, $0) }
+            return descend(root, pointer).map { (pointer, $0) }
         case .anchor(let name):
             return Self.findAnchor(name, in: root, at: .root)
         }
