@@ -109,6 +109,46 @@ func generatedDocument(targetBytes: Int) -> String {
         """
 }
 
+/// The vendor's Shipping API grown to about `targetBytes` by repeating its paths and schemas
+/// under new names (`/copyN/...`, `Name_copyN`), references renamed to match: a large document
+/// with a real one's mix of operations, schemas and examples.
+func scaledVendorDocument(_ text: String, targetBytes: Int) -> String {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    guard let pathsLine = lines.firstIndex(of: "paths:"),
+          let componentsLine = lines.firstIndex(of: "components:"),
+          let schemasLine = lines.firstIndex(of: "  schemas:"),
+          let securityLine = lines.firstIndex(of: "  securitySchemes:")
+    else { fatalError("unexpected layout of the Shipping API document") }
+    let pathBody = lines[(pathsLine + 1)..<componentsLine]
+    let schemaBody = lines[(schemasLine + 1)..<securityLine]
+    let copies = max(1, targetBytes / text.utf8.count)
+
+    func renamed(_ line: String, copy: Int, keyIndent: String, isPath: Bool) -> String {
+        var line = line
+        if copy > 0 {
+            line = line.replacingOccurrences(
+                of: #"(#/components/schemas/[A-Za-z0-9_.-]+)"#, with: "$1_copy\(copy)", options: .regularExpression)
+            if line.hasPrefix(keyIndent), line.hasSuffix(":"), !line.dropFirst(keyIndent.count).hasPrefix(" ") {
+                let key = line.dropFirst(keyIndent.count).dropLast()
+                line = isPath ? "\(keyIndent)/copy\(copy)\(key):" : "\(keyIndent)\(key)_copy\(copy):"
+            }
+            if line.contains("operationId: ") { line += "_copy\(copy)" }
+        }
+        return line
+    }
+
+    var output = lines[...pathsLine].joined(separator: "\n") + "\n"
+    for copy in 0..<copies {
+        output += pathBody.map { renamed($0, copy: copy, keyIndent: "  ", isPath: true) }.joined(separator: "\n") + "\n"
+    }
+    output += lines[componentsLine...schemasLine].joined(separator: "\n") + "\n"
+    for copy in 0..<copies {
+        output += schemaBody.map { renamed($0, copy: copy, keyIndent: "    ", isPath: false) }.joined(separator: "\n") + "\n"
+    }
+    output += lines[securityLine...].joined(separator: "\n")
+    return output
+}
+
 struct Input {
     var name: String
     var source: SourceFile
@@ -118,8 +158,13 @@ var inputs: [Input] = []
 let arguments = CommandLine.arguments.dropFirst()
 if arguments.isEmpty {
     let shipping = "Tests/Fixtures/specs-corpus/pb-shipping-api.yaml"
-    inputs.append(Input(name: "pb-shipping-api.yaml", source: SourceFile(path: shipping, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: shipping))))))
-    inputs.append(Input(name: "generated", source: SourceFile(path: "generated.yaml", text: generatedDocument(targetBytes: 10_000_000))))
+    let shippingBytes = Array(try Data(contentsOf: URL(fileURLWithPath: shipping)))
+    inputs.append(Input(name: "pb-shipping-api.yaml", source: SourceFile(path: shipping, bytes: shippingBytes)))
+    let scaled = scaledVendorDocument(String(decoding: shippingBytes, as: UTF8.self), targetBytes: 10_000_000)
+    inputs.append(Input(name: "generated: Shipping API x15", source: SourceFile(path: "scaled.yaml", text: scaled)))
+    inputs.append(Input(
+        name: "generated: operation-dense (stress)",
+        source: SourceFile(path: "dense.yaml", text: generatedDocument(targetBytes: 10_000_000))))
 } else {
     for path in arguments {
         inputs.append(Input(name: path, source: SourceFile(path: path, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))))))

@@ -67,7 +67,7 @@ final class DecodingContext {
             value = cached
         } else {
             inProgress.insert(key)
-            let targetPosition = Position(node: node, file: target.file, pointer: target.pointer)
+            let targetPosition = Position(node: node, pointer: target.pointer)
             value = decodeReferenceable(targetPosition)
             inProgress.remove(key)
             decoded[key] = value

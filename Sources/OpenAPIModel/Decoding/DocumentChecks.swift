@@ -1,3 +1,5 @@
+import YAMLSource
+
 /// Rules that span objects: unique operation ids, path templates matching path parameters,
 /// security requirements naming defined schemes, links naming existing operations.
 enum DocumentChecks {
@@ -11,15 +13,16 @@ enum DocumentChecks {
     }
 
     private static func checkOperationIds(_ operations: [OperationEntry], _ context: DecodingContext) {
-        var first: [String: OperationEntry] = [:]
+        var first: [String: (method: String, path: String, mark: Mark)] = [:]
+        first.reserveCapacity(operations.count)
         for entry in operations {
             guard let id = entry.operation.operationId else { continue }
             if let earlier = first[id] {
                 context.error(
-                    "operationId '\(id)' is already used by \(earlier.method) \(earlier.path) (at \(earlier.operation.location.mark.line):\(earlier.operation.location.mark.column)): expected each operationId once",
+                    "operationId '\(id)' is already used by \(earlier.method) \(earlier.path) (at \(earlier.mark.line):\(earlier.mark.column)): expected each operationId once",
                     at: entry.operation.location)
             } else {
-                first[id] = entry
+                first[id] = (entry.method, entry.path, entry.operation.location.mark)
             }
         }
     }

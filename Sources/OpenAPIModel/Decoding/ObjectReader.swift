@@ -6,9 +6,11 @@ import YAMLSource
 struct ObjectReader {
     let position: Position
     let context: DecodingContext
-    /// "the Operation object": how messages name the object.
-    let objectName: String
+    /// "the Operation object": how messages name the object, derived only for a message.
+    private let typeName: String
     private let entries: EntryList
+    /// Key texts, read once: objects are asked for each of their fields in turn.
+    private let keys: [String?]
     private var known: [String] = []
 
     /// `nil` (and an error) when the node is not a mapping.
@@ -20,8 +22,18 @@ struct ObjectReader {
         self.position = position
         self.context = context
         self.entries = entries
-        self.objectName = typeName.hasPrefix("an ") ? "the " + typeName.dropFirst(3)
+        self.keys = entries.map { $0.key.scalar?.text }
+        self.typeName = typeName
+        known.reserveCapacity(16)
+    }
+
+    private var objectName: String {
+        typeName.hasPrefix("an ") ? "the " + typeName.dropFirst(3)
             : typeName.hasPrefix("a ") ? "the " + typeName.dropFirst(2) : typeName
+    }
+
+    private func entry(_ key: String) -> MappingEntry? {
+        keys.firstIndex(of: key).map { entries[$0] }
     }
 
     var version: OpenAPIVersion { context.version }
@@ -30,7 +42,7 @@ struct ObjectReader {
     /// The field's position, marking the key as known; reports a missing required field.
     mutating func field(_ key: String, required: Bool = false) -> Position? {
         known.append(key)
-        for entry in entries where entry.key.hasText(key) {
+        if let entry = entry(key) {
             return position.child(entry, named: key)
         }
         if required {
@@ -42,7 +54,7 @@ struct ObjectReader {
     /// A field that exists only from `version` on; in older documents it is reported.
     mutating func field(_ key: String, since introduced: OpenAPIVersion, required: Bool = false) -> Position? {
         guard version.isAtLeast(introduced) else {
-            if let present = entries.first(where: { $0.key.hasText(key) }) {
+            if let present = entry(key) {
                 known.append(key)
                 context.warning(
                     "'\(key)' is an OpenAPI \(introduced.major).\(introduced.minor) field, but this document declares \(version); it is ignored",
@@ -159,8 +171,8 @@ struct ObjectReader {
     /// The `x-` extensions; any other field not read is reported as unknown.
     func finish() -> Extensions {
         var extensions: Extensions = [:]
-        for entry in entries {
-            guard let key = entry.key.scalar?.text else { continue }
+        for (entry, key) in zip(entries, keys) {
+            guard let key else { continue }
             if key.hasPrefix("x-") {
                 extensions[key] = entry.value
             } else if !known.contains(key) {

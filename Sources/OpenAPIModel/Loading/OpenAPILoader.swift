@@ -32,7 +32,7 @@ public struct OpenAPILoader: Sendable {
     }
 
     private func decode(_ root: Node, file: String, registry: SourceRegistry) -> LoadResult {
-        let position = Position(node: root, file: file, pointer: .root)
+        let position = Position(node: root, pointer: .root)
         guard let (decoded, context) = DocumentDecoder.decode(position, registry: registry) else {
             return LoadResult(document: nil, diagnostics: registry.diagnostics, sourceMap: registry.map)
         }

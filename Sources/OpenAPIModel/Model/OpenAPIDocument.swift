@@ -70,7 +70,6 @@ public struct OperationEntry: Sendable {
     /// Upper case: `GET`, `POST`, ...
     public var method: String
     public var operation: Operation
-    public var pathItem: PathItem
     /// The path item's parameters merged with the operation's (the operation's win).
     public var parameters: [Parameter]
     /// The operation's security requirements, else the document's.
@@ -82,10 +81,10 @@ public struct OperationEntry: Sendable {
         self.path = path
         self.method = method
         self.operation = operation
-        self.pathItem = pathItem
-        let own = Set(operation.parameters.map { "\($0.location.rawValue):\($0.name)" })
-        self.parameters = pathItem.parameters.filter { !own.contains("\($0.location.rawValue):\($0.name)") }
-            + operation.parameters
+        self.parameters = pathItem.parameters.isEmpty ? operation.parameters
+            : pathItem.parameters.filter { shared in
+                !operation.parameters.contains { $0.name == shared.name && $0.location == shared.location }
+            } + operation.parameters
         self.security = operation.security ?? document.security
         self.servers = operation.servers ?? pathItem.servers ?? document.effectiveServers
     }
