@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+@Suite("contract-test lint, end to end")
+struct LintCommandTests {
+    @Test("the contract lints clean: summary, exit 0")
+    func contract() throws {
+        let outcome = try CommandRunner.run(["lint", "specs/partneraccount.yaml"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == """
+            specs/partneraccount.yaml: OpenAPI 3.0.3, "Developer Partner APIs" 1.0.0
+              servers:
+                https://api-sandbox.sendpro360.pitneybowes.com/developerprofile  (Sandbox Server)
+                https://api.sendpro360.pitneybowes.com/developerprofile  (Production Server (uses live data))
+              operations (1):
+                POST /api/v1/invitation  createPartnerInvitation
+              schemas: 5
+              security schemes: bearerAuth (http bearer)
+              problems: none
+
+            """)
+    }
+
+    @Test("problems print with the source line and a caret; any error exits 2")
+    func problems() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spec = folder.appendingPathComponent("bad.yaml")
+        try """
+            openapi: 3.0.3
+            info: {title: Bad, version: '1'}
+            paths:
+              /a:
+                get:
+                  responses:
+                    '200':
+                      $ref: '#/components/responses/Nope'
+            """.write(to: spec, atomically: true, encoding: .utf8)
+        let outcome = try CommandRunner.run(["lint", spec.path, "specs/partneraccount.yaml"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout == """
+            \(spec.path): OpenAPI 3.0.3, "Bad" 1
+              servers:
+                (none: '/' is implied)
+              operations (1):
+                GET /a  (no operationId)
+              schemas: 0
+              security schemes: none
+              problems: 1 error, 0 warnings
+            \(spec.path):8:17: error: cannot resolve '$ref: #/components/responses/Nope': nothing exists at #/components/responses/Nope in '\(spec.path)' (at #/paths/~1a/get/responses/200/$ref)
+                      $ref: '#/components/responses/Nope'
+                            ^
+
+            specs/partneraccount.yaml: OpenAPI 3.0.3, "Developer Partner APIs" 1.0.0
+              servers:
+                https://api-sandbox.sendpro360.pitneybowes.com/developerprofile  (Sandbox Server)
+                https://api.sendpro360.pitneybowes.com/developerprofile  (Production Server (uses live data))
+              operations (1):
+                POST /api/v1/invitation  createPartnerInvitation
+              schemas: 5
+              security schemes: bearerAuth (http bearer)
+              problems: none
+
+            """)
+    }
+
+    @Test("an unreadable file is an error, not a crash")
+    func missing() throws {
+        let outcome = try CommandRunner.run(["lint", "specs/no-such.yaml"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout == """
+            specs/no-such.yaml: not loaded
+              problems: 1 error, 0 warnings
+            error: cannot read 'specs/no-such.yaml': No such file or directory
+
+            """)
+    }
+
+    @Test("--format json gives tools the same facts")
+    func json() throws {
+        let outcome = try CommandRunner.run(["lint", "--format", "json", "specs/partneraccount.yaml", "Tests/Fixtures/specs-corpus/petstore.yaml"])
+        #expect(outcome.status == 0)
+        let reports = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
+        #expect(reports.count == 2)
+        #expect(reports[0]["file"] as? String == "specs/partneraccount.yaml")
+        #expect(reports[0]["valid"] as? Bool == true)
+        let summary = try #require(reports[0]["summary"] as? [String: Any])
+        #expect(summary["openapi"] as? String == "3.0.3")
+        #expect(summary["schemaCount"] as? Int == 5)
+        let operations = try #require(summary["operations"] as? [[String: Any]])
+        #expect(operations.first?["operationId"] as? String == "createPartnerInvitation")
+        #expect(operations.first?["method"] as? String == "POST")
+        #expect((reports[1]["summary"] as? [String: Any])?["title"] as? String == "Swagger Petstore")
+    }
+
+    @Test("usage errors name the problem")
+    func usage() throws {
+        let outcome = try CommandRunner.run(["lint"])
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains("Error: Missing expected argument '<specs> ...'"))
+    }
+}
