@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "contract-test", targets: ["ContractTestCLI"]),
         .library(name: "YAMLSource", targets: ["YAMLSource"]),
         .library(name: "OpenAPIModel", targets: ["OpenAPIModel"]),
+        .library(name: "SchemaValidation", targets: ["SchemaValidation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,6 +32,13 @@ let package = Package(
         .target(
             name: "OpenAPIModel",
             dependencies: ["YAMLSource", .product(name: "OrderedCollections", package: "swift-collections")],
+            swiftSettings: strictSettings
+        ),
+        // JSON Schema 2020-12 and OpenAPI 3.0 schema validation over the model's raw schemas.
+        .target(
+            name: "SchemaValidation",
+            dependencies: ["OpenAPIModel", "YAMLSource"],
+            resources: [.copy("Metaschemas")],
             swiftSettings: strictSettings
         ),
         // The `contract-test` executable: argument parsing and wiring only.
@@ -53,6 +61,11 @@ let package = Package(
         .testTarget(
             name: "OpenAPIModelTests",
             dependencies: ["OpenAPIModel"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SchemaValidationTests",
+            dependencies: ["SchemaValidation"],
             swiftSettings: strictSettings
         ),
         .testTarget(

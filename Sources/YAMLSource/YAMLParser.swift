@@ -25,7 +25,19 @@ public struct YAMLParser: Sendable {
     /// Parses one file. The result holds the root node unless the text could not be parsed,
     /// and every problem found (a duplicate key still yields a tree, keeping the first value).
     public func parse(_ source: SourceFile) -> ParsedYAML {
-        source.bytes.withUnsafeBufferPointer { buffer in
+        let parsed = compose(source, bytes: source.bytes)
+        // JSON writes characters beyond U+FFFF as UTF-16 surrogate escapes (`\ud83d\ude00`),
+        // which YAML does not accept; read them as YAML's `\U0001F600` and parse again.
+        if parsed.root == nil, parsed.diagnostics.first?.message.hasPrefix("found invalid Unicode character escape code") == true,
+           let rewritten = SurrogateEscapes.rewrite(source.bytes) {
+            let retried = compose(source, bytes: rewritten)
+            if retried.root != nil { return retried }
+        }
+        return parsed
+    }
+
+    private func compose(_ source: SourceFile, bytes: [UInt8]) -> ParsedYAML {
+        bytes.withUnsafeBufferPointer { buffer in
             var composer = Composer(source: source, limits: limits)
             return composer.run(buffer)
         }

@@ -1,0 +1,25 @@
+import YAMLSource
+
+/// Where a schema keyword was written: its JSON pointer in its file and its mark, so every
+/// validation error cites the spec line behind it.
+public struct SchemaLocation: Sendable, Hashable, CustomStringConvertible {
+    /// The file (or, for a schema fetched by URI, the URI).
+    public var file: String
+    public var pointer: JSONPointer
+    public var mark: Mark?
+
+    public init(file: String, pointer: JSONPointer, mark: Mark?) {
+        self.file = file
+        self.pointer = pointer
+        self.mark = mark
+    }
+
+    func appending(_ token: String, mark: Mark?) -> SchemaLocation {
+        SchemaLocation(file: file, pointer: pointer.appending(token), mark: mark ?? self.mark)
+    }
+
+    /// `#/pointer at file:line:col`.
+    public var description: String {
+        "#\(pointer)" + (mark.map { " at \($0)" } ?? " in \(file)")
+    }
+}

@@ -1,0 +1,171 @@
+import YAMLSource
+
+/// Every schema resource the compiler can reach, by absolute URI: documents, resources that
+/// `$id` declares inside them, `$anchor`s and `$dynamicAnchor`s; other documents are fetched on
+/// demand through a loader (files, bundled meta-schemas, a test suite's remotes).
+final class SchemaRegistry {
+    /// A node with what a reference to it needs: its file position and its base URI.
+    struct Entry {
+        var node: Node
+        /// The file (or URI) it was read from, and its pointer there.
+        var file: String
+        var pointer: JSONPointer
+        /// The base URI that references inside it resolve against.
+        var base: URIReference
+        var dialect: ValidationDialect
+        /// Cleared when the resource's meta-schema leaves out the validation vocabulary.
+        var validationVocabulary = true
+        /// Set when the resource's meta-schema asks for the format-assertion vocabulary.
+        var formatAssertion = false
+    }
+
+    /// Fetches a document by its absolute URI (without fragment): its root node and the name
+    /// to cite it by.
+    typealias Loader = (String) -> (node: Node, file: String)?
+
+    private(set) var resources: [String: Entry] = [:]
+    private(set) var anchors: [String: Entry] = [:]
+    private(set) var dynamicAnchorNames: [String: Set<String>] = [:]
+    private var indexed: Set<NodeID> = []
+    private let loader: Loader
+    let defaultDialect: ValidationDialect
+
+    init(defaultDialect: ValidationDialect, loader: @escaping Loader) {
+        self.defaultDialect = defaultDialect
+        self.loader = loader
+    }
+
+    /// Registers a document (or any node that is a schema resource root) under `uri`.
+    @discardableResult
+    func addDocument(_ node: Node, uri: URIReference, file: String, pointer: JSONPointer = .root, isSchema: Bool = true) -> Entry {
+        let dialect = dialect(of: node, inheriting: defaultDialect)
+        var entry = Entry(node: node, file: file, pointer: pointer, base: uri.withoutFragment, dialect: dialect)
+        entry.validationVocabulary = validationVocabulary(of: node)
+        entry.formatAssertion = formatAssertion(of: node)
+        if resources[entry.base.description] == nil { resources[entry.base.description] = entry }
+        if isSchema { index(entry) }
+        return entry
+    }
+
+    /// The dialect a schema's `$schema` declares, else the inherited one.
+    func dialect(of node: Node, inheriting inherited: ValidationDialect) -> ValidationDialect {
+        guard let declared = node["$schema"]?.string else { return inherited }
+        if let known = ValidationDialect(schemaURI: declared) { return known }
+        // A custom meta-schema: follow its own `$schema` to a known one.
+        if let meta = lookupDocument(URIReference(declared).withoutFragment), meta.node.id != node.id {
+            return meta.dialect
+        }
+        return inherited
+    }
+
+    /// The vocabularies a custom meta-schema (named by the node's `$schema`) declares.
+    private func vocabularies(of node: Node) -> EntryList? {
+        guard let declared = node["$schema"]?.string, ValidationDialect(schemaURI: declared) == nil,
+              let meta = lookupDocument(URIReference(declared).withoutFragment)
+        else { return nil }
+        return meta.node["$vocabulary"]?.mapping
+    }
+
+    /// Whether a resource keeps the validation vocabulary.
+    func validationVocabulary(of node: Node) -> Bool {
+        vocabularies(of: node)?.contains { $0.key.hasText("https://json-schema.org/draft/2020-12/vocab/validation") } ?? true
+    }
+
+    /// Whether a resource asks for formats to be asserted.
+    func formatAssertion(of node: Node) -> Bool {
+        vocabularies(of: node)?.contains { $0.key.hasText("https://json-schema.org/draft/2020-12/vocab/format-assertion") } ?? false
+    }
+
+    /// Walks a schema's subschemas, registering `$id` resources and anchors. Entries keep the
+    /// base URI in effect *around* their node: compiling a node applies its own `$id`.
+    func index(_ entry: Entry) {
+        guard entry.node.isMapping, indexed.insert(entry.node.id).inserted else { return }
+        let node = entry.node
+        let dialect = entry.dialect
+        if dialect.refOverridesSiblings, node["$ref"] != nil { return }
+        var inner = entry  // the base and dialect inside this node
+        if let id = node[dialect.idKeyword]?.string {
+            let resolved = URIReference(id).resolved(against: entry.base)
+            if dialect != .draft2020_12, let fragment = resolved.fragment, !fragment.isEmpty, !fragment.hasPrefix("/") {
+                // draft-04: `"id": "#name"` is a plain-name anchor (and may name a document too).
+                anchors["\(resolved.withoutFragment)#\(fragment)"] = entry
+                inner.base = resolved.withoutFragment
+            } else {
+                inner.base = resolved.withoutFragment
+                inner.dialect = self.dialect(of: node, inheriting: dialect)
+            }
+            if inner.base != entry.base {
+                inner.validationVocabulary = validationVocabulary(of: node)
+                inner.formatAssertion = formatAssertion(of: node)
+                if resources[inner.base.description] == nil { resources[inner.base.description] = entry }
+            }
+        }
+        if dialect == .draft2020_12 {
+            if let anchor = node["$anchor"]?.string {
+                anchors["\(inner.base)#\(anchor)"] = entry
+            }
+            if let anchor = node["$dynamicAnchor"]?.string {
+                anchors["\(inner.base)#\(anchor)"] = entry
+                dynamicAnchorNames[inner.base.description, default: []].insert(anchor)
+            }
+        }
+        let keywords = inner.dialect.subschemaKeywords
+        guard let members = node.mapping else { return }
+        for member in members {
+            guard let key = member.key.scalar?.text else { continue }
+            let child = { (value: Node, pointer: JSONPointer) -> Entry in
+                var child = inner
+                child.node = value
+                child.pointer = pointer
+                return child
+            }
+            let pointer = entry.pointer.appending(key)
+            if keywords.single.contains(key), member.value.isMapping {
+                index(child(member.value, pointer))
+            } else if keywords.array.contains(key), let items = member.value.sequence {
+                for (offset, item) in items.enumerated() { index(child(item, pointer.appending(offset))) }
+            } else if keywords.map.contains(key), let members = member.value.mapping {
+                for sub in members {
+                    guard let name = sub.key.scalar?.text else { continue }
+                    index(child(sub.value, pointer.appending(name)))
+                }
+            }
+        }
+    }
+
+    /// The resource registered (or loadable) at an absolute URI without fragment.
+    func lookupDocument(_ uri: URIReference) -> Entry? {
+        let key = uri.description
+        if let entry = resources[key] { return entry }
+        guard let (node, file) = loader(key) else { return nil }
+        return addDocument(node, uri: uri, file: file)
+    }
+
+    /// The node a reference names, resolved against `base`.
+    func resolve(_ ref: String, against base: URIReference) -> Entry? {
+        let target = URIReference(ref).resolved(against: base)
+        let fragment = target.fragment ?? ""
+        guard let document = lookupDocument(target.withoutFragment) else { return nil }
+        if fragment.isEmpty { return document }
+        if fragment.hasPrefix("/") {
+            guard let pointer = JSONPointer(fragment: fragment) else { return nil }
+            return descend(document, pointer)
+        }
+        guard let name = PercentEncoding.decode(fragment) else { return nil }
+        return anchors["\(target.withoutFragment)#\(name)"]
+    }
+
+    /// Follows a pointer from a resource's root, picking up the `$id`s of the nodes passed.
+    private func descend(_ entry: Entry, _ pointer: JSONPointer) -> Entry? {
+        var current = entry
+        for token in pointer.tokens {
+            guard let next = current.node.descendant(at: JSONPointer(tokens: [token])) else { return nil }
+            if let id = current.node[current.dialect.idKeyword]?.string, !(current.dialect != .draft2020_12 && id.hasPrefix("#")) {
+                current.base = URIReference(id).resolved(against: current.base).withoutFragment
+            }
+            current.node = next
+            current.pointer = current.pointer.appending(token)
+        }
+        return current
+    }
+}

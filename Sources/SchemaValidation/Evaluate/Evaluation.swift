@@ -1,0 +1,47 @@
+import YAMLSource
+
+/// The state of one validation: errors so far, where in the instance it is, the dynamic
+/// scope, and the options it runs with.
+struct Evaluation {
+    var errors: [ValidationError] = []
+    /// Instance path tokens, root first.
+    var path: [String] = []
+    var dynamicScope: [SchemaResource] = []
+    let direction: Direction
+    let assertFormats: Bool
+    let tracksAnnotations: Bool
+    /// Discriminators dispatching for an instance location, so an `allOf` back to the
+    /// parent does not dispatch again.
+    var dispatching: Set<DispatchKey> = []
+    var depth = 0
+
+    struct DispatchKey: Hashable {
+        var schema: ObjectIdentifier
+        var path: [String]
+    }
+
+    /// Deepest schema nesting followed before a reference loop is called one.
+    static let maxDepth = 200
+
+    mutating func fail(_ keyword: Keyword, _ message: String) {
+        errors.append(ValidationError(
+            instancePointer: JSONPointer(tokens: path), keyword: keyword.location.pointer.lastToken ?? "",
+            message: message, schema: keyword.location))
+    }
+}
+
+/// What a schema evaluated, for `unevaluatedProperties` and `unevaluatedItems`.
+struct Evaluated {
+    var properties: Set<String> = []
+    /// Items `0..<items` were evaluated.
+    var items = 0
+    var allItems = false
+    var containedItems: Set<Int> = []
+
+    mutating func merge(_ other: Evaluated) {
+        properties.formUnion(other.properties)
+        items = max(items, other.items)
+        allItems = allItems || other.allItems
+        containedItems.formUnion(other.containedItems)
+    }
+}

@@ -1,0 +1,394 @@
+import YAMLSource
+
+/// Evaluates compiled schemas against instances, collecting every error.
+enum Evaluator {
+    /// Whether `instance` is valid against `schema`; errors go to `context`, and what the
+    /// schema evaluated to `evaluated` (only when valid, and only when annotations are tracked).
+    static func evaluate(
+        _ schema: CompiledSchema, _ instance: JSONValue, _ context: inout Evaluation, _ evaluated: inout Evaluated
+    ) -> Bool {
+        if let boolean = schema.boolean {
+            if !boolean {
+                context.errors.append(ValidationError(
+                    instancePointer: JSONPointer(tokens: context.path), keyword: "false",
+                    message: "no value is allowed here (the schema is false)", schema: schema.location))
+            }
+            return boolean
+        }
+        context.depth += 1
+        defer { context.depth -= 1 }
+        guard context.depth < Evaluation.maxDepth else {
+            context.errors.append(ValidationError(
+                instancePointer: JSONPointer(tokens: context.path), keyword: "$ref",
+                message: "references loop without end: expected a schema whose references lead somewhere",
+                schema: schema.location))
+            return false
+        }
+        let entersResource = schema.resource.map { $0 !== context.dynamicScope.last } ?? false
+        if entersResource { context.dynamicScope.append(schema.resource!) }
+        defer { if entersResource { context.dynamicScope.removeLast() } }
+        var local = Evaluated()
+        var valid = true
+        for keyword in schema.keywords {
+            if !evaluate(keyword, instance, &context, &local) { valid = false }
+        }
+        if valid && context.tracksAnnotations { evaluated.merge(local) }
+        return valid
+    }
+
+    /// Evaluates without keeping errors (for `not`, `if`, `contains`).
+    private static func quietly(_ schema: CompiledSchema, _ instance: JSONValue, _ context: inout Evaluation, _ evaluated: inout Evaluated) -> Bool {
+        let kept = context.errors.count
+        let valid = evaluate(schema, instance, &context, &evaluated)
+        context.errors.removeSubrange(kept...)
+        return valid
+    }
+
+    private static func child(
+        _ schema: CompiledSchema, _ value: JSONValue, token: String, _ context: inout Evaluation
+    ) -> Bool {
+        context.path.append(token)
+        defer { context.path.removeLast() }
+        var ignored = Evaluated()
+        return evaluate(schema, value, &context, &ignored)
+    }
+
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    private static func evaluate(
+        _ keyword: Keyword, _ instance: JSONValue, _ context: inout Evaluation, _ evaluated: inout Evaluated
+    ) -> Bool {
+        switch keyword.kind {
+        case .type(let types, let nullable):
+            if types.contains(where: { $0.matches(instance) }) || (nullable && instance == .null) { return true }
+            let expected = types.map(\.rawValue).joined(separator: " or ") + (nullable ? " or null" : "")
+            context.fail(keyword, "expected \(expected), found \(instance.typeName)\(Describe.brief(instance))")
+            return false
+        case .enumeration(let values):
+            if values.contains(instance) { return true }
+            context.fail(keyword, "expected one of \(Describe.list(values)), found \(instance.truncatedText())")
+            return false
+        case .const(let value):
+            if value == instance { return true }
+            context.fail(keyword, "expected \(value.truncatedText()), found \(instance.truncatedText())")
+            return false
+        case .multipleOf(let divisor):
+            guard case .number(let number) = instance, !number.isMultiple(of: divisor) else { return true }
+            context.fail(keyword, "expected a multiple of \(divisor), found \(number)")
+            return false
+        case .maximum(let limit, let exclusive):
+            guard case .number(let number) = instance else { return true }
+            let order = JSONNumber.compare(number, limit)
+            if order == .orderedAscending || (order == .orderedSame && !exclusive) { return true }
+            context.fail(keyword, "expected a number \(exclusive ? "below" : "at most") \(limit), found \(number)")
+            return false
+        case .minimum(let limit, let exclusive):
+            guard case .number(let number) = instance else { return true }
+            let order = JSONNumber.compare(number, limit)
+            if order == .orderedDescending || (order == .orderedSame && !exclusive) { return true }
+            context.fail(keyword, "expected a number \(exclusive ? "above" : "at least") \(limit), found \(number)")
+            return false
+        case .maxLength(let limit):
+            guard case .string(let text) = instance else { return true }
+            let length = text.unicodeScalars.count
+            if length <= limit { return true }
+            context.fail(keyword, "expected at most \(limit) characters, found \(length)")
+            return false
+        case .minLength(let limit):
+            guard case .string(let text) = instance else { return true }
+            let length = text.unicodeScalars.count
+            if length >= limit { return true }
+            context.fail(keyword, "expected at least \(limit) characters, found \(length)\(Describe.brief(instance))")
+            return false
+        case .pattern(let pattern):
+            guard case .string(let text) = instance, !pattern.matches(text) else { return true }
+            context.fail(keyword, "expected a string matching /\(pattern.source)/, found \(instance.truncatedText())")
+            return false
+        case .format(_, let check, let always):
+            guard context.assertFormats || always, !check.check(instance) else { return true }
+            context.fail(keyword, "expected \(check.expectation), found \(instance.truncatedText())")
+            return false
+        case .maxItems(let limit):
+            guard case .array(let items) = instance, items.count > limit else { return true }
+            context.fail(keyword, "expected at most \(limit) items, found \(items.count)")
+            return false
+        case .minItems(let limit):
+            guard case .array(let items) = instance, items.count < limit else { return true }
+            context.fail(keyword, "expected at least \(limit) items, found \(items.count)")
+            return false
+        case .uniqueItems:
+            guard case .array(let items) = instance else { return true }
+            var seen: [JSONValue: Int] = [:]
+            for (index, item) in items.enumerated() {
+                if let first = seen[item] {
+                    context.fail(keyword, "expected unique items, found item \(index) equal to item \(first)")
+                    return false
+                }
+                seen[item] = index
+            }
+            return true
+        case .maxProperties(let limit):
+            guard case .object(let object) = instance, object.count > limit else { return true }
+            context.fail(keyword, "expected at most \(limit) members, found \(object.count)")
+            return false
+        case .minProperties(let limit):
+            guard case .object(let object) = instance, object.count < limit else { return true }
+            context.fail(keyword, "expected at least \(limit) members, found \(object.count)")
+            return false
+        case .required(let names):
+            guard case .object(let object) = instance else { return true }
+            var valid = true
+            for name in names where object[name] == nil {
+                context.fail(keyword, "required member '\(name)' is missing")
+                valid = false
+            }
+            return valid
+        case .dependentRequired(let dependencies):
+            guard case .object(let object) = instance else { return true }
+            var valid = true
+            for (name, required) in dependencies where object[name] != nil {
+                for missing in required where object[missing] == nil {
+                    context.fail(keyword, "member '\(missing)' is required when '\(name)' is present")
+                    valid = false
+                }
+            }
+            return valid
+        case .properties(let properties):
+            guard case .object(let object) = instance else { return true }
+            var valid = true
+            for member in object {
+                guard let schema = properties[member.key] else { continue }
+                if context.direction == .request, Direction.isReadOnly(schema) {
+                    context.path.append(member.key)
+                    context.fail(keyword, "'\(member.key)' is readOnly: expected it not to be sent in a request")
+                    context.path.removeLast()
+                    valid = false
+                } else if context.direction == .response, Direction.isWriteOnly(schema) {
+                    context.path.append(member.key)
+                    context.fail(keyword, "'\(member.key)' is writeOnly: expected it not to be returned in a response")
+                    context.path.removeLast()
+                    valid = false
+                }
+                if !child(schema, member.value, token: member.key, &context) { valid = false }
+                if context.tracksAnnotations { evaluated.properties.insert(member.key) }
+            }
+            return valid
+        case .patternProperties(let patterns):
+            guard case .object(let object) = instance else { return true }
+            var valid = true
+            for member in object {
+                for (pattern, schema) in patterns where pattern.matches(member.key) {
+                    if !child(schema, member.value, token: member.key, &context) { valid = false }
+                    if context.tracksAnnotations { evaluated.properties.insert(member.key) }
+                }
+            }
+            return valid
+        case .additionalProperties(let schema, let named, let patterns):
+            guard case .object(let object) = instance else { return true }
+            var valid = true
+            for member in object where !named.contains(member.key) && !patterns.contains(where: { $0.matches(member.key) }) {
+                if schema.boolean == false {
+                    context.path.append(member.key)
+                    context.fail(keyword, "member '\(member.key)' is not declared, and additionalProperties is false")
+                    context.path.removeLast()
+                    valid = false
+                } else if !child(schema, member.value, token: member.key, &context) {
+                    valid = false
+                }
+                if context.tracksAnnotations { evaluated.properties.insert(member.key) }
+            }
+            return valid
+        case .propertyNames(let schema):
+            guard case .object(let object) = instance else { return true }
+            var valid = true
+            for member in object where !child(schema, .string(member.key), token: member.key, &context) {
+                valid = false
+            }
+            return valid
+        case .dependentSchemas(let dependencies):
+            guard case .object(let object) = instance else { return true }
+            var valid = true
+            for (name, schema) in dependencies where object[name] != nil {
+                if !evaluate(schema, instance, &context, &evaluated) { valid = false }
+            }
+            return valid
+        case .prefixItems(let schemas):
+            guard case .array(let items) = instance else { return true }
+            var valid = true
+            for (index, item) in items.prefix(schemas.count).enumerated() {
+                if !child(schemas[index], item, token: String(index), &context) { valid = false }
+            }
+            if context.tracksAnnotations { evaluated.items = max(evaluated.items, min(items.count, schemas.count)) }
+            return valid
+        case .items(let schema, let start):
+            guard case .array(let items) = instance else { return true }
+            var valid = true
+            for index in items.indices.dropFirst(start) {
+                if !child(schema, items[index], token: String(index), &context) { valid = false }
+            }
+            if context.tracksAnnotations { evaluated.allItems = true }
+            return valid
+        case .contains(let schema, let minimum, let maximum):
+            guard case .array(let items) = instance else { return true }
+            var matched: [Int] = []
+            for (index, item) in items.enumerated() {
+                context.path.append(String(index))
+                var ignored = Evaluated()
+                if quietly(schema, item, &context, &ignored) { matched.append(index) }
+                context.path.removeLast()
+            }
+            if context.tracksAnnotations { evaluated.containedItems.formUnion(matched) }
+            if matched.count < minimum {
+                context.fail(keyword, "expected at least \(minimum) item\(minimum == 1 ? "" : "s") to match 'contains', found \(matched.count)")
+                return false
+            }
+            if let maximum, matched.count > maximum {
+                context.fail(keyword, "expected at most \(maximum) items to match 'contains', found \(matched.count)")
+                return false
+            }
+            return true
+        case .allOf(let schemas):
+            var valid = true
+            for schema in schemas where !evaluate(schema, instance, &context, &evaluated) { valid = false }
+            return valid
+        case .anyOf(let schemas):
+            let kept = context.errors.count
+            var matched = 0
+            for schema in schemas where evaluate(schema, instance, &context, &evaluated) { matched += 1 }
+            if matched > 0 {
+                context.errors.removeSubrange(kept...)
+                return true
+            }
+            context.errors.insert(
+                ValidationError(instancePointer: JSONPointer(tokens: context.path), keyword: "anyOf",
+                                message: "expected at least one of the \(schemas.count) anyOf schemas to match, none did",
+                                schema: keyword.location),
+                at: kept)
+            return false
+        case .oneOf(let schemas):
+            let kept = context.errors.count
+            var matched: [Int] = []
+            var branches: [Evaluated] = []
+            for (index, schema) in schemas.enumerated() {
+                var branch = Evaluated()
+                if evaluate(schema, instance, &context, &branch) {
+                    matched.append(index)
+                    branches.append(branch)
+                }
+            }
+            if matched.count == 1 {
+                context.errors.removeSubrange(kept...)
+                evaluated.merge(branches[0])
+                return true
+            }
+            if !matched.isEmpty { context.errors.removeSubrange(kept...) }
+            let message = matched.isEmpty
+                ? "expected exactly one of the \(schemas.count) oneOf schemas to match, none did"
+                : "expected exactly one of the \(schemas.count) oneOf schemas to match, \(matched.count) did (\(matched.map { "#\($0)" }.joined(separator: ", ")))"
+            context.errors.insert(
+                ValidationError(instancePointer: JSONPointer(tokens: context.path), keyword: "oneOf", message: message,
+                                schema: keyword.location),
+                at: kept)
+            return false
+        case .not(let schema):
+            var ignored = Evaluated()
+            guard quietly(schema, instance, &context, &ignored) else { return true }
+            context.fail(keyword, "expected the value not to match the 'not' schema, found \(instance.truncatedText())")
+            return false
+        case .conditional(let condition, let then, let otherwise):
+            var conditionEvaluated = Evaluated()
+            if quietly(condition, instance, &context, &conditionEvaluated) {
+                evaluated.merge(conditionEvaluated)
+                return then.map { evaluate($0, instance, &context, &evaluated) } ?? true
+            }
+            return otherwise.map { evaluate($0, instance, &context, &evaluated) } ?? true
+        case .ref(let link):
+            guard let target = link.target else {
+                context.fail(keyword, link.problem ?? "cannot resolve '\(link.ref)'")
+                return false
+            }
+            return evaluate(target, instance, &context, &evaluated)
+        case .dynamicRef(let link):
+            guard var target = link.target else {
+                context.fail(keyword, link.problem ?? "cannot resolve '\(link.ref)'")
+                return false
+            }
+            if let name = link.dynamicAnchor,
+               let dynamic = context.dynamicScope.lazy.compactMap({ $0.dynamicAnchors[name] }).first {
+                target = dynamic
+            }
+            return evaluate(target, instance, &context, &evaluated)
+        case .unevaluatedProperties(let schema):
+            guard case .object(let object) = instance else { return true }
+            var valid = true
+            for member in object where !evaluated.properties.contains(member.key) {
+                if schema.boolean == false {
+                    context.path.append(member.key)
+                    context.fail(keyword, "member '\(member.key)' is not evaluated by any keyword, and unevaluatedProperties is false")
+                    context.path.removeLast()
+                    valid = false
+                } else if !child(schema, member.value, token: member.key, &context) {
+                    valid = false
+                }
+            }
+            if valid { evaluated.properties.formUnion(object.keys) }
+            return valid
+        case .unevaluatedItems(let schema):
+            guard case .array(let items) = instance, !evaluated.allItems else { return true }
+            var valid = true
+            for index in items.indices.dropFirst(evaluated.items) where !evaluated.containedItems.contains(index) {
+                if !child(schema, items[index], token: String(index), &context) { valid = false }
+            }
+            if valid { evaluated.allItems = true }
+            return valid
+        case .discriminator(let property, let mapping, _):
+            guard case .object(let object) = instance else { return true }
+            let names = mapping.keys.sorted().joined(separator: ", ")
+            guard let value = object[property] else {
+                context.fail(keyword, "discriminator member '\(property)' is missing: expected one of \(names)")
+                return false
+            }
+            guard case .string(let name) = value, let link = mapping[name], let target = link.target else {
+                context.fail(keyword, "discriminator '\(property)' is \(value.truncatedText()): expected one of \(names)")
+                return false
+            }
+            let dispatch = Evaluation.DispatchKey(schema: ObjectIdentifier(target), path: context.path)
+            guard context.dispatching.insert(dispatch).inserted else { return true }
+            defer { context.dispatching.remove(dispatch) }
+            return evaluate(target, instance, &context, &evaluated)
+        }
+    }
+}
+
+extension Direction {
+    /// A property schema marked `readOnly`, directly or through its `$ref`.
+    static func isReadOnly(_ schema: CompiledSchema) -> Bool {
+        schema.readOnly || referenced(schema).contains { $0.readOnly }
+    }
+
+    static func isWriteOnly(_ schema: CompiledSchema) -> Bool {
+        schema.writeOnly || referenced(schema).contains { $0.writeOnly }
+    }
+
+    private static func referenced(_ schema: CompiledSchema) -> [CompiledSchema] {
+        schema.keywords.compactMap { keyword in
+            if case .ref(let link) = keyword.kind { return link.target }
+            return nil
+        }
+    }
+}
+
+/// Short renderings of values for messages.
+enum Describe {
+    /// ` ("text")` for strings and numbers, nothing for the rest.
+    static func brief(_ value: JSONValue) -> String {
+        switch value {
+        case .string, .number, .bool: " (\(value.truncatedText(limit: 40)))"
+        default: ""
+        }
+    }
+
+    static func list(_ values: [JSONValue]) -> String {
+        let shown = values.prefix(10).map { $0.truncatedText(limit: 30) }.joined(separator: ", ")
+        return "[" + shown + (values.count > 10 ? ", … (\(values.count) in all)" : "") + "]"
+    }
+}

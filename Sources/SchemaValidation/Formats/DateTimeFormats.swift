@@ -1,0 +1,119 @@
+/// RFC 3339 dates and times (any number of fraction digits, year 0001, leap seconds) and
+/// ISO 8601 durations, checked by hand: exact, and much faster than a date formatter.
+enum DateTimeFormats {
+    static func isDateTime(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t") else { return false }
+        return date(bytes[0..<10]) != nil && time(bytes[11...])
+    }
+
+    static func isDate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.count == 10 && date(bytes[...]) != nil
+    }
+
+    static func isTime(_ text: String) -> Bool {
+        time(Array(text.utf8)[...])
+    }
+
+    private static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    }
+
+    /// `YYYY-MM-DD` with a real day of the month.
+    private static func date(_ bytes: ArraySlice<UInt8>) -> (Int, Int, Int)? {
+        let start = bytes.startIndex
+        guard bytes.count == 10, bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
+              let year = number(bytes[start..<(start + 4)]),
+              let month = number(bytes[(start + 5)..<(start + 7)]),
+              let day = number(bytes[(start + 8)..<(start + 10)]),
+              (1...12).contains(month), day >= 1
+        else { return nil }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return day <= days ? (year, month, day) : nil
+    }
+
+    /// `HH:MM:SS[.fraction](Z|±HH:MM)`; second 60 only where UTC says 23:59:60.
+    private static func time(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        func take(_ count: Int) -> Int? {
+            guard index + count <= bytes.endIndex else { return nil }
+            defer { index += count }
+            return number(bytes[index..<(index + count)])
+        }
+        func expect(_ character: Character) -> Bool {
+            guard index < bytes.endIndex, bytes[index] == character.asciiValue else { return false }
+            index += 1
+            return true
+        }
+        guard let hour = take(2), expect(":"), let minute = take(2), expect(":"), let second = take(2),
+              hour <= 23, minute <= 59, second <= 60
+        else { return false }
+        if index < bytes.endIndex, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            let digitsStart = index
+            while index < bytes.endIndex, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+            guard index > digitsStart else { return false }
+        }
+        guard index < bytes.endIndex else { return false }
+        var offsetMinutes = 0
+        switch bytes[index] {
+        case UInt8(ascii: "Z"), UInt8(ascii: "z"):
+            index += 1
+        case UInt8(ascii: "+"), UInt8(ascii: "-"):
+            let sign = bytes[index] == UInt8(ascii: "+") ? 1 : -1
+            index += 1
+            guard let offsetHour = take(2), expect(":"), let offsetMinute = take(2), offsetHour <= 23, offsetMinute <= 59 else {
+                return false
+            }
+            offsetMinutes = sign * (offsetHour * 60 + offsetMinute)
+        default:
+            return false
+        }
+        guard index == bytes.endIndex else { return false }
+        if second == 60 {
+            let utc = ((hour * 60 + minute - offsetMinutes) % 1440 + 1440) % 1440
+            return utc == 23 * 60 + 59
+        }
+        return true
+    }
+
+    /// `P[nY][nM][nD][T[nH][nM][nS]]` or `PnW`, with at least one element and, after `T`, at
+    /// least one time element.
+    static func isDuration(_ text: String) -> Bool {
+        var characters = Array(text)[...]
+        guard characters.popFirst() == "P", !characters.isEmpty else { return false }
+        if characters.last == "W" {
+            return characters.dropLast().allSatisfy { $0.isASCII && $0.isNumber } && characters.count > 1
+        }
+        var dateUnits: [Character] = ["Y", "M", "D"]
+        var timeUnits: [Character] = ["H", "M", "S"]
+        var inTime = false
+        var sawTimeElement = false
+        var sawElement = false
+        var digits = 0
+        for character in characters {
+            if character.isASCII && character.isNumber {
+                digits += 1
+            } else if character == "T" {
+                guard !inTime, digits == 0 else { return false }
+                inTime = true
+            } else {
+                guard digits > 0 else { return false }
+                if inTime {
+                    guard let position = timeUnits.firstIndex(of: character) else { return false }
+                    timeUnits.removeFirst(position + 1)
+                    sawTimeElement = true
+                } else {
+                    guard let position = dateUnits.firstIndex(of: character) else { return false }
+                    dateUnits.removeFirst(position + 1)
+                }
+                sawElement = true
+                digits = 0
+            }
+        }
+        return digits == 0 && sawElement && (!inTime || sawTimeElement)
+    }
+}

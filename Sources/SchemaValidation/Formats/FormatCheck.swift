@@ -1,0 +1,48 @@
+/// A `format` that this validator asserts: what it checks and how a message names it.
+struct FormatCheck: Sendable {
+    /// "an RFC 3339 date-time": completes "expected ...".
+    let expectation: String
+    let check: @Sendable (JSONValue) -> Bool
+
+    /// The checks by format name; an unknown format is accepted (only an annotation).
+    static func named(_ name: String) -> FormatCheck? {
+        switch name {
+        case "date-time": string("an RFC 3339 date-time", DateTimeFormats.isDateTime)
+        case "date": string("an RFC 3339 full-date (YYYY-MM-DD)", DateTimeFormats.isDate)
+        case "time": string("an RFC 3339 full-time (HH:MM:SS with an offset)", DateTimeFormats.isTime)
+        case "duration": string("an ISO 8601 duration (e.g. P3DT4H)", DateTimeFormats.isDuration)
+        case "email": string("an email address", NetworkFormats.isEmail)
+        case "hostname": string("a hostname (RFC 1123)", NetworkFormats.isHostname)
+        case "ipv4": string("an IPv4 address", NetworkFormats.isIPv4)
+        case "ipv6": string("an IPv6 address", NetworkFormats.isIPv6)
+        case "uri": string("an absolute URI (RFC 3986)") { URIFormats.isURI($0, requireScheme: true) }
+        case "uri-reference": string("a URI reference (RFC 3986)") { URIFormats.isURI($0, requireScheme: false) }
+        case "uuid": string("a UUID (8-4-4-4-12 hex digits)", TextFormats.isUUID)
+        case "regex": string("an ECMA-262 regular expression", TextFormats.isRegex)
+        case "json-pointer": string("a JSON pointer (RFC 6901)", TextFormats.isJSONPointer)
+        case "relative-json-pointer": string("a relative JSON pointer", TextFormats.isRelativeJSONPointer)
+        case "byte": string("base64 text (RFC 4648)", TextFormats.isBase64)
+        case "int32": number("an integer within int32 (-2147483648 to 2147483647)") { NumberFormats.isInteger($0, bits: 32) }
+        case "int64": number("an integer within int64", { NumberFormats.isInteger($0, bits: 64) })
+        case "float": number("a number within float's range", NumberFormats.isFloat)
+        case "double": number("a number within double's range", NumberFormats.isDouble)
+        default: nil
+        }
+    }
+
+    /// A format for strings: other types pass.
+    private static func string(_ expectation: String, _ check: @escaping @Sendable (String) -> Bool) -> FormatCheck {
+        FormatCheck(expectation: expectation) { value in
+            guard case .string(let text) = value else { return true }
+            return check(text)
+        }
+    }
+
+    /// A format for numbers: other types pass.
+    private static func number(_ expectation: String, _ check: @escaping @Sendable (JSONNumber) -> Bool) -> FormatCheck {
+        FormatCheck(expectation: expectation) { value in
+            guard case .number(let number) = value else { return true }
+            return check(number)
+        }
+    }
+}

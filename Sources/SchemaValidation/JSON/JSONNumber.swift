@@ -1,0 +1,116 @@
+import Foundation
+
+/// A JSON number kept exactly: integers that fit in 64 bits as integers, anything else with
+/// its literal, so big integers, long decimals, `multipleOf` and int64 bounds are judged
+/// without the rounding of a Double.
+public struct JSONNumber: Sendable, CustomStringConvertible {
+    /// The value when it is an integer that fits in 64 bits.
+    public let int: Int64?
+    /// The nearest Double (infinite past Double's range).
+    public let double: Double
+    /// The literal, for values that are not an `Int64`.
+    let literal: String?
+
+    public init(_ value: Int64) {
+        int = value
+        double = Double(value)
+        literal = nil
+    }
+
+    public init(_ value: Int) { self.init(Int64(value)) }
+
+    public init(_ value: Double) {
+        if value.rounded() == value, abs(value) < 9.2e18, let exact = Int64(exactly: value) {
+            int = exact
+        } else {
+            int = nil
+        }
+        double = value
+        literal = int == nil ? "\(value)" : nil
+    }
+
+    /// From a JSON (or YAML) number literal; `nil` when it is not one.
+    public init?(literal text: String) {
+        let isIntegerLiteral = !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
+        if isIntegerLiteral, let exact = Int64(text) {
+            int = exact
+            double = Double(exact)
+            literal = nil
+            return
+        }
+        guard let value = Double(text) else { return nil }
+        int = nil
+        double = value
+        literal = text
+    }
+
+    /// Whether the value is a whole number (`1.0` is; JSON Schema counts it as an integer).
+    public var isInteger: Bool {
+        if int != nil { return true }
+        if var decimal, decimal.isFinite {
+            var rounded = Decimal()
+            NSDecimalRound(&rounded, &decimal, 0, .plain)
+            return rounded == decimal
+        }
+        return double.isFinite && double.rounded() == double
+    }
+
+    /// The exact decimal value, when Foundation's Decimal (38 digits, exponent ±127) holds it.
+    var decimal: Decimal? {
+        if let int { return Decimal(int) }
+        guard let literal, let value = Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX")),
+              !value.isNaN
+        else { return nil }
+        return value
+    }
+
+    /// A Double compares exactly when it has no more digits than a Double keeps.
+    private var doubleIsExact: Bool {
+        if int != nil { return abs(double) < 9_007_199_254_740_992 }
+        guard let literal else { return true }
+        let digits = literal.prefix { $0 != "e" && $0 != "E" }.filter(\.isNumber).drop { $0 == "0" }
+        return digits.count <= 15 && abs(double) < 1e300
+    }
+
+    public static func compare(_ a: JSONNumber, _ b: JSONNumber) -> ComparisonResult {
+        if let x = a.int, let y = b.int { return x < y ? .orderedAscending : x > y ? .orderedDescending : .orderedSame }
+        if !(a.doubleIsExact && b.doubleIsExact), let x = a.decimal, let y = b.decimal {
+            return x < y ? .orderedAscending : x > y ? .orderedDescending : .orderedSame
+        }
+        return a.double < b.double ? .orderedAscending : a.double > b.double ? .orderedDescending : .orderedSame
+    }
+
+    /// Whether `self` is an integer multiple of `divisor` (exact for decimals).
+    public func isMultiple(of divisor: JSONNumber) -> Bool {
+        if let x = int, let y = divisor.int, y != 0 { return x % y == 0 }
+        if let x = decimal, let y = divisor.decimal, !y.isZero {
+            var quotient = x / y
+            if quotient.isFinite {
+                var rounded = Decimal()
+                NSDecimalRound(&rounded, &quotient, 0, .plain)
+                return rounded == quotient
+            }
+        }
+        let quotient = double / divisor.double
+        if quotient.isInfinite, isInteger, (1 / divisor.double).rounded() == 1 / divisor.double {
+            return true  // a whole number is a multiple of 1/n, however large
+        }
+        return quotient.isFinite && quotient.rounded() == quotient
+    }
+
+    /// The number as JSON text.
+    public var description: String {
+        if let int { return String(int) }
+        if let literal { return literal }
+        return "\(double)"
+    }
+}
+
+extension JSONNumber: Hashable {
+    public static func == (lhs: JSONNumber, rhs: JSONNumber) -> Bool { compare(lhs, rhs) == .orderedSame }
+
+    public func hash(into hasher: inout Hasher) {
+        // Equal numbers have equal Doubles (1 and 1.0 included); zero's sign does not count.
+        hasher.combine(double == 0 ? 0 : double)
+    }
+}

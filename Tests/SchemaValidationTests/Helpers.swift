@@ -1,0 +1,36 @@
+import Foundation
+import SchemaValidation
+import YAMLSource
+
+/// The repository's root, found from this file's path.
+let repositoryRoot: String = {
+    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+    parts.removeLast(3)  // Tests/SchemaValidationTests/Helpers.swift
+    return parts.joined(separator: "/")
+}()
+
+let fixtures = repositoryRoot + "/Tests/Fixtures"
+
+/// Parses JSON or YAML text into a node (named `file` in marks).
+func node(_ text: String, file: String = "schema.yaml") -> Node {
+    let parsed = YAMLParser().parse(SourceFile(path: file, text: text))
+    precondition(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
+    return parsed.root!
+}
+
+/// Parses JSON text into a value.
+func json(_ text: String) -> JSONValue {
+    try! JSONParser().parse(text)
+}
+
+/// A validator for a standalone schema given as YAML or JSON text.
+func validator(_ schema: String, dialect: ValidationDialect = .draft2020_12) -> SchemaValidator {
+    let compiler = SchemaCompiler(dialect: dialect)
+    let validator = compiler.validator(forDocument: node(schema), uri: "https://example.com/schema.json", file: "schema.yaml")
+    precondition(compiler.diagnostics.isEmpty, "\(compiler.diagnostics)")
+    return validator
+}
+
+func readFile(_ path: String) -> [UInt8]? {
+    FileManager.default.contents(atPath: path).map(Array.init)
+}

@@ -1,0 +1,75 @@
+import Foundation
+import SchemaValidation
+import Testing
+import YAMLSource
+
+/// Runs the official JSON Schema Test Suite (Tests/Fixtures/json-schema-test-suite): every
+/// case must pass or be listed, with its reason, in `suiteExclusions`.
+@Suite("JSON Schema Test Suite")
+struct JSONSchemaTestSuiteTests {
+    static let suite = fixtures + "/json-schema-test-suite"
+
+    /// Remote references (`http://localhost:1234/...`) come from the suite's remotes folder.
+    static func loader(_ uri: String) -> (node: Node, file: String)? {
+        let prefix = "http://localhost:1234/"
+        guard uri.hasPrefix(prefix) else { return nil }
+        let path = suite + "/remotes/" + uri.dropFirst(prefix.count)
+        guard let bytes = readFile(path) else { return nil }
+        return YAMLParser().parse(SourceFile(path: path, bytes: bytes)).root.map { ($0, path) }
+    }
+
+    struct Tally: CustomStringConvertible {
+        var passed = 0
+        var failed: [String] = []
+        var excluded = 0
+
+        var description: String { "passed \(passed), failed \(failed.count), excluded \(excluded)" }
+    }
+
+    static func run(folder: String, dialect: ValidationDialect) throws -> Tally {
+        var tally = Tally()
+        let directory = suite + "/tests/" + folder
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") }.sorted()
+        for file in files {
+            let path = directory + "/" + file
+            let bytes = try #require(readFile(path))
+            let root = try #require(YAMLParser().parse(SourceFile(path: path, bytes: bytes)).root)
+            let groups: [Node] = root.sequence.map { Array($0) } ?? []
+            for (groupIndex, group) in groups.enumerated() {
+                let groupName = group["description"]?.string ?? "\(groupIndex)"
+                let compiler = SchemaCompiler(dialect: dialect, loader: loader)
+                let validator = compiler.validator(
+                    forDocument: try #require(group["schema"]), uri: "https://test.json-schema.org/\(folder)/\(file)/\(groupIndex)", file: path)
+                let tests: [Node] = group["tests"]?.sequence.map { Array($0) } ?? []
+                for test in tests {
+                    let name = "\(folder)/\(file) | \(groupName) | \(test["description"]?.string ?? "")"
+                    let data = JSONValue(try #require(test["data"]))
+                    let expected = test["valid"]?.scalar?.bool ?? false
+                    let errors = validator.validate(data, assertFormats: false)
+                    if suiteExclusions[name] != nil {
+                        tally.excluded += 1
+                    } else if errors.isEmpty == expected {
+                        tally.passed += 1
+                    } else {
+                        tally.failed.append("\(name): expected \(expected ? "valid" : "invalid"); \(errors.first.map(\.description) ?? "no error")\(compiler.diagnostics.isEmpty ? "" : " [compile: \(compiler.diagnostics.map(\.description))]")")
+                    }
+                }
+            }
+        }
+        return tally
+    }
+
+    @Test("draft 2020-12 (OpenAPI 3.1 and 3.2 schemas): every required case", arguments: ["draft2020-12", "draft2020-12/optional"])
+    func draft2020(folder: String) throws {
+        let tally = try Self.run(folder: folder, dialect: .draft2020_12)
+        print("JSON Schema Test Suite \(folder): \(tally)")
+        #expect(tally.failed == [], "\(tally.failed.joined(separator: "\n"))")
+    }
+
+    @Test("draft-04 (the base of OpenAPI 3.0's dialect): every required case", arguments: ["draft4", "draft4/optional"])
+    func draft4(folder: String) throws {
+        let tally = try Self.run(folder: folder, dialect: .draft4)
+        print("JSON Schema Test Suite \(folder): \(tally)")
+        #expect(tally.failed == [], "\(tally.failed.joined(separator: "\n"))")
+    }
+}
