@@ -1,4 +1,5 @@
 import Foundation
+import OpenAPIModel
 import SchemaValidation
 import YAMLSource
 
@@ -33,4 +34,20 @@ func validator(_ schema: String, dialect: ValidationDialect = .draft2020_12) -> 
 
 func readFile(_ path: String) -> [UInt8]? {
     FileManager.default.contents(atPath: path).map(Array.init)
+}
+
+/// Loads an OpenAPI document given as text and compiles the named component schema.
+func componentValidator(_ document: String, _ name: String, file: String = "api.yaml") -> SchemaValidator {
+    let result = OpenAPILoader().load(SourceFile(path: file, text: document))
+    precondition(!result.hasErrors, "\(result.diagnostics)")
+    let loaded = result.document!
+    let compiler = SchemaCompiler(document: loaded)
+    let validator = compiler.validator(for: loaded.components.schemas[name]!)
+    precondition(compiler.diagnostics.isEmpty, "\(compiler.diagnostics)")
+    return validator
+}
+
+/// One line per error, for exact comparison.
+func errors(_ validator: SchemaValidator, _ instance: String, direction: Direction = .none) -> [String] {
+    validator.validate(json(instance), direction: direction).map(\.description)
 }

@@ -96,7 +96,9 @@ enum KeywordKind: Sendable {
     case uniqueItems
     case maxProperties(Int)
     case minProperties(Int)
-    case required([String])
+    /// With the sibling `properties`, so a `readOnly` member is required only in responses
+    /// and a `writeOnly` one only in requests.
+    case required([String], properties: [String: CompiledSchema])
     case dependentRequired([(String, [String])])
     case properties([String: CompiledSchema])
     case patternProperties([(CompiledPattern, CompiledSchema)])

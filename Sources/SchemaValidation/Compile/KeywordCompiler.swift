@@ -15,8 +15,10 @@ struct KeywordCompiler {
         "maxProperties", "minProperties", "required", "dependentRequired",
     ]
 
+    /// The keyword's place: the mark of its key, the line a reader looks for.
     private func location(_ keyword: String) -> SchemaLocation {
-        schema.location.appending(keyword, mark: node[keyword]?.mark)
+        let key = node.mapping?.first { $0.key.hasText(keyword) }?.key
+        return schema.location.appending(keyword, mark: key?.mark)
     }
 
     private func add(_ keyword: String, _ kind: KeywordKind) {
@@ -125,7 +127,7 @@ struct KeywordCompiler {
             if value.scalar?.bool == true { add(keyword, .uniqueItems) }
         case "required":
             guard let names = value.sequence?.compactMap(\.string) else { return bad(keyword, "an array of strings") }
-            if !names.isEmpty { add(keyword, .required(names)) }
+            if !names.isEmpty { add(keyword, .required(names, properties: siblingProperties())) }
         case "dependentRequired" where dialect == .draft2020_12:
             add(keyword, .dependentRequired(stringLists(value)))
         case "dependencies":  // draft-04; also read in 2020-12 for compatibility
@@ -200,6 +202,16 @@ struct KeywordCompiler {
         default:
             break
         }
+    }
+
+    /// The compiled `properties` beside this keyword (compiling is cached: the same objects).
+    private func siblingProperties() -> [String: CompiledSchema] {
+        var properties: [String: CompiledSchema] = [:]
+        for member in node["properties"]?.mapping.map(Array.init) ?? [] {
+            guard let name = member.key.scalar?.text else { continue }
+            properties[name] = compiler.compile(member.value, under: entry, at: ["properties", name])
+        }
+        return properties
     }
 
     private func bad(_ keyword: String, _ expected: String) {

@@ -153,13 +153,20 @@ public final class SchemaCompiler {
 
     func noteUnevaluated() { usesUnevaluated = true }
 
-    /// The implicit discriminator mapping: every component schema by name.
+    /// The implicit discriminator mapping of a parent schema: itself and every component
+    /// schema whose `allOf` references it, by component name.
     func componentSchemaLinks(from entry: SchemaRegistry.Entry, at location: SchemaLocation) -> [String: ReferenceLink] {
+        guard let documentURI else { return [:] }
         var links: [String: ReferenceLink] = [:]
         for name in componentSchemas {
-            let pointer = JSONPointer(tokens: ["components", "schemas", name])
-            let ref = (documentURI.map { "\($0)" } ?? "") + "#" + pointer.description
-            links[name] = link(ref, from: entry, at: location)
+            let ref = "\(documentURI)#" + JSONPointer(tokens: ["components", "schemas", name]).description
+            guard let component = registry.resolve(ref, against: documentURI) else { continue }
+            let isParent = component.node.id == entry.node.id
+            let isChild = component.node["allOf"]?.sequence?.contains { branch in
+                guard let branchRef = branch["$ref"]?.string else { return false }
+                return registry.resolve(branchRef, against: component.base)?.node.id == entry.node.id
+            } ?? false
+            if isParent || isChild { links[name] = link(ref, from: entry, at: location) }
         }
         return links
     }

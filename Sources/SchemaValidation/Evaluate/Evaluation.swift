@@ -10,15 +10,10 @@ struct Evaluation {
     let direction: Direction
     let assertFormats: Bool
     let tracksAnnotations: Bool
-    /// Discriminators dispatching for an instance location, so an `allOf` back to the
-    /// parent does not dispatch again.
-    var dispatching: Set<DispatchKey> = []
+    /// Instance locations a discriminator is dispatching for: the chosen schema's `allOf`
+    /// back to the parent must not dispatch again.
+    var dispatching: Set<[String]> = []
     var depth = 0
-
-    struct DispatchKey: Hashable {
-        var schema: ObjectIdentifier
-        var path: [String]
-    }
 
     /// Deepest schema nesting followed before a reference loop is called one.
     static let maxDepth = 200

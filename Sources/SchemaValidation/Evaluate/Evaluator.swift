@@ -134,10 +134,14 @@ enum Evaluator {
             guard case .object(let object) = instance, object.count < limit else { return true }
             context.fail(keyword, "expected at least \(limit) members, found \(object.count)")
             return false
-        case .required(let names):
+        case .required(let names, let properties):
             guard case .object(let object) = instance else { return true }
             var valid = true
             for name in names where object[name] == nil {
+                if let property = properties[name] {
+                    if context.direction == .request, Direction.isReadOnly(property) { continue }
+                    if context.direction == .response, Direction.isWriteOnly(property) { continue }
+                }
                 context.fail(keyword, "required member '\(name)' is missing")
                 valid = false
             }
@@ -341,7 +345,7 @@ enum Evaluator {
             if valid { evaluated.allItems = true }
             return valid
         case .discriminator(let property, let mapping, _):
-            guard case .object(let object) = instance else { return true }
+            guard case .object(let object) = instance, !context.dispatching.contains(context.path) else { return true }
             let names = mapping.keys.sorted().joined(separator: ", ")
             guard let value = object[property] else {
                 context.fail(keyword, "discriminator member '\(property)' is missing: expected one of \(names)")
@@ -351,9 +355,8 @@ enum Evaluator {
                 context.fail(keyword, "discriminator '\(property)' is \(value.truncatedText()): expected one of \(names)")
                 return false
             }
-            let dispatch = Evaluation.DispatchKey(schema: ObjectIdentifier(target), path: context.path)
-            guard context.dispatching.insert(dispatch).inserted else { return true }
-            defer { context.dispatching.remove(dispatch) }
+            context.dispatching.insert(context.path)
+            defer { context.dispatching.remove(context.path) }
             return evaluate(target, instance, &context, &evaluated)
         }
     }

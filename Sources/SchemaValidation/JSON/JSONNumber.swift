@@ -74,8 +74,8 @@ public struct JSONNumber: Sendable, CustomStringConvertible {
 
     public static func compare(_ a: JSONNumber, _ b: JSONNumber) -> ComparisonResult {
         if let x = a.int, let y = b.int { return x < y ? .orderedAscending : x > y ? .orderedDescending : .orderedSame }
-        if !(a.doubleIsExact && b.doubleIsExact), let x = a.decimal, let y = b.decimal {
-            return x < y ? .orderedAscending : x > y ? .orderedDescending : .orderedSame
+        if !(a.doubleIsExact && b.doubleIsExact), let x = ExactDecimal(a.description), let y = ExactDecimal(b.description) {
+            return ExactDecimal.compare(x, y)
         }
         return a.double < b.double ? .orderedAscending : a.double > b.double ? .orderedDescending : .orderedSame
     }
@@ -112,5 +112,67 @@ extension JSONNumber: Hashable {
     public func hash(into hasher: inout Hasher) {
         // Equal numbers have equal Doubles (1 and 1.0 included); zero's sign does not count.
         hasher.combine(double == 0 ? 0 : double)
+    }
+}
+
+/// A decimal literal as sign, significant digits and exponent: compares any two literals
+/// exactly, however many digits they have.
+struct ExactDecimal {
+    var negative: Bool
+    /// Significant digits, no leading or trailing zeros; empty for zero.
+    var digits: [UInt8]
+    /// value = 0.digits × 10^magnitude
+    var magnitude: Int
+
+    init?(_ literal: String) {
+        var text = Substring(literal)
+        negative = text.first == "-"
+        if negative || text.first == "+" { text = text.dropFirst() }
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            guard let value = Int(text[text.index(after: e)...]) else { return nil }
+            exponent = value
+            text = text[..<e]
+        }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { return nil }
+        let integer = Array(parts[0].utf8)
+        let fraction = parts.count == 2 ? Array(parts[1].utf8) : []
+        guard (integer + fraction).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        var all = (integer + fraction).map { $0 - 0x30 }
+        var leading = 0
+        while leading < all.count, all[leading] == 0 { leading += 1 }
+        all.removeFirst(leading)
+        while all.last == 0 { all.removeLast() }
+        digits = all
+        magnitude = integer.count - leading + exponent
+        if digits.isEmpty { negative = false }
+    }
+
+    static func compare(_ a: ExactDecimal, _ b: ExactDecimal) -> ComparisonResult {
+        if a.negative != b.negative { return a.negative ? .orderedAscending : .orderedDescending }
+        let magnitude = compareMagnitude(a, b)
+        return a.negative ? magnitude.reversed : magnitude
+    }
+
+    private static func compareMagnitude(_ a: ExactDecimal, _ b: ExactDecimal) -> ComparisonResult {
+        if a.digits.isEmpty || b.digits.isEmpty {
+            return a.digits.isEmpty == b.digits.isEmpty ? .orderedSame : (a.digits.isEmpty ? .orderedAscending : .orderedDescending)
+        }
+        if a.magnitude != b.magnitude { return a.magnitude < b.magnitude ? .orderedAscending : .orderedDescending }
+        for (x, y) in zip(a.digits, b.digits) where x != y {
+            return x < y ? .orderedAscending : .orderedDescending
+        }
+        return a.digits.count == b.digits.count ? .orderedSame : (a.digits.count < b.digits.count ? .orderedAscending : .orderedDescending)
+    }
+}
+
+extension ComparisonResult {
+    fileprivate var reversed: ComparisonResult {
+        switch self {
+        case .orderedAscending: .orderedDescending
+        case .orderedDescending: .orderedAscending
+        case .orderedSame: .orderedSame
+        }
     }
 }
