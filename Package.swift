@@ -46,6 +46,7 @@ let package = Package(
             name: "ContractTestCLI",
             dependencies: [
                 "OpenAPIModel",
+                "SchemaValidation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

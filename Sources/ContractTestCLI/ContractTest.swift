@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `contract-test`: OpenAPI contract tests for the Developer Partner APIs.
 @main
@@ -6,6 +7,26 @@ struct ContractTest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contract-test",
         abstract: "OpenAPI contract tests for the Developer Partner APIs.",
-        subcommands: [Lint.self]
+        subcommands: [Lint.self, Validate.self]
     )
+
+    /// Exit codes are part of the interface: 0 passed, 1 contract failures, 2 usage or spec
+    /// error, 3 target unreachable. ArgumentParser's usage errors (64) become 2.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

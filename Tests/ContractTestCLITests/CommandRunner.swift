@@ -27,7 +27,7 @@ struct CommandRunner {
     }()
 
     /// Runs `contract-test ARGUMENTS` in the repository's root folder.
-    static func run(_ arguments: [String]) throws -> Outcome {
+    static func run(_ arguments: [String], input: String? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -36,7 +36,11 @@ struct CommandRunner {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        process.standardInput = stdin
         try process.run()
+        stdin.fileHandleForWriting.write(Data((input ?? "").utf8))
+        try stdin.fileHandleForWriting.close()
         // Read before waiting, so a large output cannot fill the pipe and stall the child.
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()

@@ -91,7 +91,7 @@ struct LintCommandTests {
     @Test("usage errors name the problem")
     func usage() throws {
         let outcome = try CommandRunner.run(["lint"])
-        #expect(outcome.status == 64)
+        #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("Error: Missing expected argument '<specs> ...'"))
     }
 }

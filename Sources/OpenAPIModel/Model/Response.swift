@@ -74,7 +74,7 @@ public struct Responses: Sendable {
         return Responses(byStatus: byStatus, extensions: extensions)
     }
 
-    static func isStatusKey(_ key: String) -> Bool {
+    public static func isStatusKey(_ key: String) -> Bool {
         if key == "default" { return true }
         let characters = Array(key)
         guard characters.count == 3, let first = characters[0].wholeNumberValue, (1...5).contains(first) else { return false }

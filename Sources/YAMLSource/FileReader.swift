@@ -7,13 +7,14 @@ import Darwin
 #endif
 
 /// Reads whole files with POSIX calls, so a failure says why in the system's words.
-enum FileReader {
-    struct Failure: Error {
+public enum FileReader {
+    /// Why a file could not be read.
+    public struct Failure: Error {
         /// The system's reason, e.g. "No such file or directory".
-        var reason: String
+        public var reason: String
     }
 
-    static func read(_ path: String) throws(Failure) -> [UInt8] {
+    public static func read(_ path: String) throws(Failure) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw Failure(reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
@@ -37,4 +38,15 @@ enum FileReader {
 
 private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(descriptor, buffer, count)
+}
+
+extension SourceFile {
+    /// The file at `path`; a failure is a diagnostic naming the file and the system's reason.
+    public init(contentsOf path: String) throws(Diagnostic) {
+        do {
+            self.init(path: path, bytes: try FileReader.read(path))
+        } catch {
+            throw Diagnostic.error("cannot read '\(path)': \(error.reason)", at: nil)
+        }
+    }
 }
