@@ -58,6 +58,14 @@ let package = Package(
             path: "Benchmarks/LoadBenchmark",
             swiftSettings: strictSettings
         ),
+        // `swift run -c release ValidationBenchmark`: validations per second beside Python's jsonschema.
+        .executableTarget(
+            name: "ValidationBenchmark",
+            dependencies: ["SchemaValidation"],
+            path: "Benchmarks/ValidationBenchmark",
+            exclude: ["jsonschema_bench.py"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"], swiftSettings: strictSettings),
         .testTarget(
             name: "OpenAPIModelTests",

@@ -2,9 +2,12 @@
 /// ISO 8601 durations, checked by hand: exact, and much faster than a date formatter.
 enum DateTimeFormats {
     static func isDateTime(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t") else { return false }
-        return date(bytes[0..<10]) != nil && time(bytes[11...])
+        var text = text
+        return text.withUTF8 { buffer in
+            guard buffer.count >= 20, buffer[10] == UInt8(ascii: "T") || buffer[10] == UInt8(ascii: "t") else { return false }
+            let bytes = buffer[...]
+            return date(bytes[0..<10]) != nil && time(bytes[11...])
+        }
     }
 
     static func isDate(_ text: String) -> Bool {
@@ -16,13 +19,13 @@ enum DateTimeFormats {
         time(Array(text.utf8)[...])
     }
 
-    private static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+    private static func number<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int? {
         guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         return bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) }
     }
 
     /// `YYYY-MM-DD` with a real day of the month.
-    private static func date(_ bytes: ArraySlice<UInt8>) -> (Int, Int, Int)? {
+    private static func date<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> (Int, Int, Int)? where Bytes.Index == Int {
         let start = bytes.startIndex
         guard bytes.count == 10, bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
               let year = number(bytes[start..<(start + 4)]),
@@ -36,7 +39,7 @@ enum DateTimeFormats {
     }
 
     /// `HH:MM:SS[.fraction](Z|±HH:MM)`; second 60 only where UTC says 23:59:60.
-    private static func time(_ bytes: ArraySlice<UInt8>) -> Bool {
+    private static func time<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Bool where Bytes.Index == Int, Bytes.SubSequence: Collection<UInt8> {
         var index = bytes.startIndex
         func take(_ count: Int) -> Int? {
             guard index + count <= bytes.endIndex else { return nil }

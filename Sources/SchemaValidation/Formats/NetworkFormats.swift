@@ -3,36 +3,53 @@ enum NetworkFormats {
     /// `local@domain`: a dot-atom or quoted local part; a hostname or an address literal
     /// (`[127.0.0.1]`, `[IPv6:::1]`) after the `@`.
     static func isEmail(_ text: String) -> Bool {
-        guard let at = text.lastIndex(of: "@") else { return false }
-        let local = text[..<at]
-        let domain = String(text[text.index(after: at)...])
-        guard !local.isEmpty, !domain.isEmpty else { return false }
+        let bytes = Array(text.utf8)
+        guard let at = bytes.lastIndex(of: UInt8(ascii: "@")), at > 0, at < bytes.count - 1 else { return false }
+        let local = bytes[..<at]
+        let domain = bytes[(at + 1)...]
         let localValid: Bool
-        if local.count >= 2, local.first == "\"", local.last == "\"" {
-            let inner = local.dropFirst().dropLast()
-            localValid = !inner.contains { $0 == "\"" || $0 == "\\" || $0.unicodeScalars.contains { $0.value < 0x20 } }
+        if local.count >= 2, local.first == UInt8(ascii: "\""), local.last == UInt8(ascii: "\"") {
+            localValid = local.dropFirst().dropLast().allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
         } else {
-            let allowed = Set("!#$%&'*+-/=?^_`{|}~.")
-            localValid = local.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || allowed.contains($0) }
-                && local.first != "." && local.last != "." && !local.contains("..")
+            localValid = local.allSatisfy(isAtomByte)
+                && local.first != UInt8(ascii: ".") && local.last != UInt8(ascii: ".")
+                && !zip(local, local.dropFirst()).contains { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") }
         }
         guard localValid else { return false }
-        if domain.hasPrefix("["), domain.hasSuffix("]") {
-            let literal = String(domain.dropFirst().dropLast())
+        if domain.first == UInt8(ascii: "["), domain.last == UInt8(ascii: "]") {
+            let literal = String(decoding: domain.dropFirst().dropLast(), as: UTF8.self)
             if literal.hasPrefix("IPv6:") { return isIPv6(String(literal.dropFirst(5))) }
             return isIPv4(literal)
         }
-        return isHostname(domain)
+        return isHostname(bytes: domain)
+    }
+
+    /// Letters, digits and the specials RFC 5322 allows in an atom, and the dot.
+    private static func isAtomByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x41...0x5A, 0x61...0x7A, 0x30...0x39: true
+        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
+             UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"),
+             UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"),
+             UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "~"), UInt8(ascii: "."): true
+        default: false
+        }
     }
 
     /// RFC 1123: dot-separated labels of letters, digits and inner hyphens, 1 to 63
     /// characters each, 253 in all.
     static func isHostname(_ text: String) -> Bool {
-        let name = text.hasSuffix(".") ? String(text.dropLast()) : text
-        guard !name.isEmpty, name.utf8.count <= 253 else { return false }
-        return name.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { label in
-            guard (1...63).contains(label.utf8.count), label.first != "-", label.last != "-" else { return false }
-            return label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        isHostname(bytes: Array(text.utf8)[...])
+    }
+
+    private static func isHostname(bytes: ArraySlice<UInt8>) -> Bool {
+        let name = bytes.last == UInt8(ascii: ".") ? bytes.dropLast() : bytes
+        guard !name.isEmpty, name.count <= 253 else { return false }
+        return name.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy { label in
+            guard (1...63).contains(label.count), label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-") else {
+                return false
+            }
+            return label.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-") }
         }
     }
 
