@@ -18,6 +18,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The system libyaml (Debian: libyaml-dev, Homebrew: libyaml).
@@ -41,13 +44,29 @@ let package = Package(
             resources: [.copy("Metaschemas")],
             swiftSettings: strictSettings
         ),
+        // Rules the schema cannot say (one active invitation per address, expiry, echoes),
+        // declared as data beside the spec; the mock enacts them and the runner checks them.
+        .target(name: "BusinessRules", dependencies: ["OpenAPIModel", "SchemaValidation"], swiftSettings: strictSettings),
+        // The mock server: Hummingbird app built from the model, validator and rules.
+        .target(
+            name: "MockServer",
+            dependencies: [
+                "OpenAPIModel", "SchemaValidation", "BusinessRules",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The `contract-test` executable: argument parsing and wiring only.
         .executableTarget(
             name: "ContractTestCLI",
             dependencies: [
                 "OpenAPIModel",
                 "SchemaValidation",
+                "MockServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
@@ -75,6 +94,16 @@ let package = Package(
         .testTarget(
             name: "SchemaValidationTests",
             dependencies: ["SchemaValidation"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BusinessRulesTests",
+            dependencies: ["BusinessRules"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MockServerTests",
+            dependencies: ["MockServer", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,128 @@
+import BusinessRules
+import Foundation
+import OpenAPIModel
+import SchemaValidation
+import Testing
+import YAMLSource
+
+let repositoryRoot: String = {
+    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+    parts.removeLast(3)  // Tests/BusinessRulesTests/BusinessRulesTests.swift
+    return parts.joined(separator: "/")
+}()
+
+let contract: OpenAPIDocument = OpenAPILoader().load(file: repositoryRoot + "/specs/partneraccount.yaml").document!
+
+func json(_ text: String) -> JSONValue { try! JSONParser().parse(text) }
+
+@Suite("Business rules")
+struct BusinessRulesTests {
+    let rulesFile = repositoryRoot + "/specs/partneraccount.rules.yaml"
+
+    func rules() throws -> OperationRules {
+        let (rules, diagnostics) = BusinessRules.load(file: rulesFile, document: contract)
+        #expect(diagnostics == [])
+        return try #require(rules?.rules(for: "createPartnerInvitation"))
+    }
+
+    let request = json(#"{"partnerEmailId": "NS05_merchant@yopmail.com", "expirationDays": 10}"#)
+    let example = json("""
+        {"invitationId": "xqlNEXQPL0mEod4", "developerId": "sacd74e",
+         "email": "NS05_merchant@yopmail.com", "status": "Invited",
+         "invitationType": "ONBOARD_REQUEST", "createdBy": "0oa20m6vx3wAZW7FQ0h8",
+         "provisioningRequestID": null, "archived": false,
+         "insertTimestamp": "2024-09-15T12:40:24.256521003Z",
+         "updateTimestamp": "0001-01-01T00:00:00Z",
+         "expirationDate": "2024-09-25T12:40:24.254719091Z"}
+        """)
+
+    @Test("the partner API's rules file declares the invitation rules")
+    func declared() throws {
+        let rules = try rules()
+        let creation = try #require(rules.creation)
+        #expect(creation.identity.description == "/partnerEmailId")
+        #expect(creation.caseInsensitive)
+        #expect(creation.activeDays?.description == "/expirationDays")
+        #expect(creation.conflictStatus == 409)
+        #expect(creation.key(in: json(#"{"partnerEmailId": "A@Example.COM"}"#)) == "a@example.com")
+        #expect(creation.days(in: request) == 10)
+        #expect(rules.response.echo.map { "\($0.response) <- \($0.request)" } == ["/email <- /partnerEmailId"])
+        #expect(rules.response.constants.map { "\($0.response) = \($0.value.jsonText)" } == [#"/status = "Invited""#])
+        #expect(rules.response.now.map(\.description) == ["/insertTimestamp"])
+        #expect(rules.response.expiry.map(\.description) == ["/expirationDate"])
+        #expect(rules.response.unique.map(\.description) == ["/invitationId"])
+        let errorBody = try #require(BusinessRules.load(file: rulesFile, document: contract).rules?.errorBody)
+        #expect(errorBody.members?.description == "/errors/0/parameters")
+        #expect(BusinessRules.defaultFile(forSpec: "specs/partneraccount.yaml") == "specs/partneraccount.rules.yaml")
+    }
+
+    @Test("the vendor's public example keeps every rule")
+    func exampleKeepsRules() throws {
+        #expect(try rules().check(request: request, response: example) == [])
+    }
+
+    @Test("broken rules are named with what differed and where the rule is declared")
+    func violations() throws {
+        let rules = try rules()
+        let drifted = example
+            .setting(.string("someone@else.com"), at: JSONPointer(tokens: ["email"]))
+            .setting(.string("Pending"), at: JSONPointer(tokens: ["status"]))
+            .setting(.string("2024-09-26T12:40:24Z"), at: JSONPointer(tokens: ["expirationDate"]))
+        #expect(rules.check(request: request, response: drifted).map(\.description) == [
+            #"#/email: echo: expected the request's /partnerEmailId "NS05_merchant@yopmail.com", found "someone@else.com" (rule at \#(rulesFile):17:9)"#,
+            #"#/status: constant: expected "Invited", found "Pending" (rule at \#(rulesFile):19:9)"#,
+            "#/expirationDate: expiry: expected /insertTimestamp + 10 days = 2024-09-25T12:40:24.256521003Z (within 5 s), found 2024-09-26T12:40:24Z, 1.00 days off (rule at \(rulesFile):16:7)",
+        ])
+        let upperCase = request.setting(.string("ns05_MERCHANT@yopmail.com"), at: JSONPointer(tokens: ["partnerEmailId"]))
+        #expect(rules.check(request: upperCase, response: example) == [], "addresses compare without case")
+    }
+
+    @Test("a rules file that does not fit its document is reported line by line")
+    func badRulesFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString).yaml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try """
+            operations:
+              createInvitation:
+                creates: {identity: /email}
+              createPartnerInvitation:
+                creates: {identity: /email, conflictStatus: 410}
+                response:
+                  echo: {/mail: /partnerEmailId}
+                  expiry: [/expirationDate]
+            extras: {}
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let (rules, diagnostics) = BusinessRules.load(file: path, document: contract)
+        #expect(rules == nil)
+        #expect(diagnostics.map(\.description) == [
+            "\(path):9:1: error: unknown field 'extras': expected 'operations' or 'errors'",
+            "\(path):2:3: error: no operation 'createInvitation' in the document: expected one of createPartnerInvitation",
+            "\(path):5:25: error: the request schema (#/components/schemas/CreateInvitationRequest) declares no member 'email' for '/email'",
+            "\(path):7:14: error: the response schema (#/components/schemas/Invitation) declares no member 'mail' for '/mail'",
+            "\(path):8:15: error: 'expiry' needs 'creates.activeDays' to know how many days to add",
+        ])
+    }
+}
+
+@Suite("RFC 3339 timestamps")
+struct TimestampTests {
+    @Test("parsing and formatting keep nanoseconds and the year 0001")
+    func roundTrip() throws {
+        for text in ["2024-09-15T12:40:24.256521003Z", "0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "2024-02-29T23:59:59.5Z"] {
+            #expect(try #require(Timestamp(rfc3339: text)).rfc3339 == text)
+        }
+        #expect(Timestamp(rfc3339: "2024-09-15T14:40:24+02:00")?.rfc3339 == "2024-09-15T12:40:24Z")
+        #expect(Timestamp(rfc3339: "1970-01-01T00:00:00Z")?.seconds == 0)
+        #expect(Timestamp(rfc3339: "0001-01-01T00:00:00Z")?.seconds == -62_135_596_800)
+        #expect(Timestamp(rfc3339: "2024-09-15 12:40:24Z") == nil)
+        #expect(Timestamp(rfc3339: "2024-09-15T12:40:24") == nil)
+    }
+
+    @Test("day arithmetic crosses months, years and leap days")
+    func arithmetic() throws {
+        let start = try #require(Timestamp(rfc3339: "2024-02-25T10:00:00.123Z"))
+        #expect(start.adding(days: 10).rfc3339 == "2024-03-06T10:00:00.123Z")
+        #expect(start.adding(days: 365).rfc3339 == "2025-02-24T10:00:00.123Z")
+        #expect(start.adding(days: 10).seconds(since: start) == 864_000)
+    }
+}
