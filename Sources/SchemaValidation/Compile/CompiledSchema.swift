@@ -16,6 +16,8 @@ final class CompiledSchema: @unchecked Sendable {
     /// OpenAPI `readOnly`/`writeOnly` of this schema, for the direction checks of its parent.
     var readOnly = false
     var writeOnly = false
+    /// The schema's own `example` (or first of `examples`, or `default`), for synthesis.
+    var example: JSONValue?
 
     init(location: SchemaLocation) {
         self.location = location
@@ -100,7 +102,8 @@ enum KeywordKind: Sendable {
     /// and a `writeOnly` one only in requests.
     case required([String], properties: [String: CompiledSchema])
     case dependentRequired([(String, [String])])
-    case properties([String: CompiledSchema])
+    /// `order`: the names in document order.
+    case properties([String: CompiledSchema], order: [String])
     case patternProperties([(CompiledPattern, CompiledSchema)])
     /// Applies to members that `properties` and `patternProperties` of the same schema miss.
     case additionalProperties(CompiledSchema, named: Set<String>, patterns: [CompiledPattern])

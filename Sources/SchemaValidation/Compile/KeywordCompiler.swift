@@ -36,6 +36,7 @@ struct KeywordCompiler {
     func compileKeywords() {
         schema.readOnly = node["readOnly"]?.scalar?.bool == true
         schema.writeOnly = node["writeOnly"]?.scalar?.bool == true
+        schema.example = (node["example"] ?? node["examples"]?.sequence?.first ?? node["default"]).map(JSONValue.init)
         if let ref = node["$ref"] {
             compileReference(ref, keyword: "$ref")
             if dialect.refOverridesSiblings { return }
@@ -135,11 +136,13 @@ struct KeywordCompiler {
         case "properties":
             guard let members = value.mapping else { return bad(keyword, "an object") }
             var properties: [String: CompiledSchema] = [:]
+            var order: [String] = []
             for member in members {
                 guard let name = member.key.scalar?.text else { continue }
                 properties[name] = compiler.compile(member.value, under: entry, at: [keyword, name])
+                order.append(name)
             }
-            add(keyword, .properties(properties))
+            add(keyword, .properties(properties, order: order))
         case "patternProperties":
             guard let members = value.mapping else { return bad(keyword, "an object") }
             var patterns: [(CompiledPattern, CompiledSchema)] = []

@@ -156,7 +156,7 @@ enum Evaluator {
                 }
             }
             return valid
-        case .properties(let properties):
+        case .properties(let properties, _):
             guard case .object(let object) = instance else { return true }
             var valid = true
             for member in object {

@@ -1,0 +1,103 @@
+import ArgumentParser
+import BusinessRules
+import Foundation
+import Logging
+import MockServer
+import OpenAPIModel
+import ServiceLifecycle
+import YAMLSource
+
+/// `contract-test mock`: the API served from its contract, stateful, with named faults.
+struct Mock: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve an OpenAPI document as a stateful mock server.",
+        discussion: """
+            Routes, request checks and answers come from the document; business rules from the \
+            rules file beside it (NAME.rules.yaml). Control routes: POST /__mock/clock \
+            {"advanceDays": N}, POST /__mock/reset, GET /__mock/state. Stops on SIGINT or SIGTERM.
+            """
+    )
+
+    @Option(help: "The OpenAPI document.")
+    var spec = "specs/partneraccount.yaml"
+
+    @Option(help: "The business rules (default: NAME.rules.yaml beside the spec, when present).")
+    var rules: String?
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0: any free port).")
+    var port = 8080
+
+    @Option(help: "The one bearer token to accept (default: any non-empty token).")
+    var token: String?
+
+    @Option(help: "Seed for generated values (ids): one seed, the same answers.")
+    var seed: UInt64 = 1
+
+    @Option(name: .customLong("fault"), help: "Drift from the contract in a named way (repeatable; see --list-faults).")
+    var faults: [String] = []
+
+    @Option(help: "Milliseconds to wait before every answer.")
+    var latency: Int = 0
+
+    @Flag(help: "List the faults and exit.")
+    var listFaults = false
+
+    func validate() throws {
+        for name in faults where Fault(rawValue: name) == nil {
+            throw ValidationError("unknown fault '\(name)': expected one of \(Fault.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535, found \(port)") }
+        guard latency >= 0 else { throw ValidationError("--latency must be 0 or more milliseconds") }
+    }
+
+    func run() async throws {
+        if listFaults {
+            let width = Fault.allCases.map(\.rawValue.count).max() ?? 0
+            for fault in Fault.allCases {
+                print(fault.rawValue.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + fault.summary)
+            }
+            return
+        }
+        let (document, businessRules) = try ContractLoading.load(spec: spec, rules: rules)
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .info
+            return handler
+        }
+        let configuration = MockConfiguration(
+            host: host, port: port, token: token, seed: seed, faults: Set(faults.compactMap(Fault.init(rawValue:))),
+            latency: .milliseconds(latency))
+        let logger = Logger(label: "contract-test.mock")
+        let api = MockAPI(document: document, rules: businessRules, configuration: configuration, logger: logger)
+        let server = MockServer.application(api) { port in
+            let faults = configuration.faults.isEmpty ? "" : ", faults: " + configuration.faults.map(\.rawValue).sorted().joined(separator: ", ")
+            Console.out("mock serving \(spec) at http://\(host):\(port)\(api.basePath) (token: \(token == nil ? "any" : "required")\(faults))")
+        }
+        let group = ServiceGroup(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
+        try await group.run()
+    }
+}
+
+/// Loading the contract and its rules for a command, with problems printed where they are.
+enum ContractLoading {
+    static func load(spec: String, rules: String?) throws -> (OpenAPIDocument, BusinessRules) {
+        let loaded = OpenAPILoader().load(file: spec)
+        let renderer = DiagnosticRenderer(sources: loaded.sourceMap.sources)
+        guard let document = loaded.document, !loaded.hasErrors else {
+            Console.error(renderer.render(loaded.diagnostics.filter { $0.severity == .error }))
+            throw ExitCode(2)
+        }
+        let rulesFile = rules ?? BusinessRules.defaultFile(forSpec: spec)
+        guard rules != nil || FileManager.default.fileExists(atPath: rulesFile) else { return (document, .none) }
+        let (businessRules, diagnostics) = BusinessRules.load(file: rulesFile, document: document)
+        guard let businessRules else {
+            let source = try? SourceFile(contentsOf: rulesFile)
+            Console.error(DiagnosticRenderer(sources: source.map { [$0] } ?? []).render(diagnostics))
+            throw ExitCode(2)
+        }
+        return (document, businessRules)
+    }
+}

@@ -1,0 +1,141 @@
+import BusinessRules
+import Foundation
+import OpenAPIModel
+import SchemaValidation
+import YAMLSource
+
+extension MockAPI {
+    /// A refusal with the documented body for `status` (or, for a 4xx the operation does not
+    /// document, its documented 400), the error code, description and offending members
+    /// written where the rules file says the API carries them.
+    func fail(_ handler: OperationHandler, status: Int, code: String, description: String, members: [String]) -> MockResponse {
+        let template = handler.responses[String(status)]
+            ?? (status >= 400 && status < 500 && status != 401 ? handler.responses["400"] ?? handler.responses["4XX"] : nil)
+            ?? handler.template(for: status)
+        guard let template else {
+            return problem(status, HTTPStatus.reason(status), description)
+        }
+        var headers = documentedHeaders(template)
+        if template.status == 401 { headers.append(("WWW-Authenticate", "Bearer")) }
+        if has(.wrongErrorShape) {
+            let body = JSONValue.object(JSONObject([.init("error", .string(description))]))
+            return MockResponse(status: template.status, headers: [("Content-Type", "application/json")] + headers, body: Array(body.jsonText.utf8))
+        }
+        var body = template.body ?? .object(JSONObject([]))
+        if let rule = rules.errorBody {
+            let original = body
+            for (pointer, value) in [(rule.code, JSONValue.string(code)), (rule.description, .string(description))] {
+                if let pointer, let parent = pointer.parent, body.value(at: parent) != nil { body = body.setting(value, at: pointer) }
+            }
+            if let pointer = rule.members, let parent = pointer.parent, body.value(at: parent) != nil {
+                let named = members.filter { !$0.isEmpty }
+                body = body.setting(named.isEmpty ? nil : .array(named.map(JSONValue.string)), at: pointer)
+            }
+            if let validator = template.validator, !validator.isValid(body, direction: .response) { body = original }
+        }
+        return MockResponse(
+            status: template.status,
+            headers: [("Content-Type", template.mediaType ?? "application/json")] + headers,
+            body: Array(body.jsonText.utf8))
+    }
+
+    /// The documented success answer, with the business rules applied and recorded.
+    func succeed(_ handler: OperationHandler, request: JSONValue) async -> MockResponse {
+        guard let key = handler.successKey, let template = handler.responses[key] else {
+            let status = handler.responses.values.map(\.status).filter { $0 < 400 }.min() ?? 200
+            return MockResponse(status: status)
+        }
+        var body = template.body ?? .null
+        if let rules = handler.rules {
+            let now = clock.now()
+            let days = rules.creation?.days(in: request)
+            let expiresAt = days.map { now.adding(days: $0) }
+            body = apply(rules.response, to: body, request: request, now: now, expiresAt: expiresAt)
+            if let creation = rules.creation, let name = creation.key(in: request) {
+                let record = ResourceLedger.Record(operationId: handler.entry.id, key: name, createdAt: now, expiresAt: expiresAt, body: body)
+                let outcome = await ledger.create(record, now: now, honourExpiry: !has(.expiryIgnored), allowDuplicates: has(.duplicatesAllowed))
+                if case .conflict(let until) = outcome {
+                    let documented = handler.entry.operation.responses.byStatus[String(creation.conflictStatus)]?.description
+                    let description = documented ?? "an active resource with this \(creation.identity.lastToken ?? "name") exists"
+                    let detail = until.map { " (active until \($0.rfc3339))" } ?? ""
+                    return fail(handler, status: creation.conflictStatus, code: "conflict", description: description + detail,
+                                members: [creation.identity.tokens.first ?? ""])
+                }
+            }
+        }
+        body = applyFaults(to: body, template: template, rules: handler.rules)
+        var status = template.status
+        if has(.wrongSuccessStatus) {
+            let documented = Set(handler.responses.values.map(\.status))
+            status = [201, 200, 202, 203].first { !documented.contains($0) } ?? 299
+        }
+        let contentType = has(.wrongContentType) ? "text/plain; charset=utf-8" : (template.mediaType ?? "application/json")
+        return MockResponse(status: status, headers: [("Content-Type", contentType)] + documentedHeaders(template), body: Array(body.jsonText.utf8))
+    }
+
+    private func apply(_ rule: ResponseRule, to body: JSONValue, request: JSONValue, now: Timestamp, expiresAt: Timestamp?) -> JSONValue {
+        var body = body
+        for echo in rule.echo where !has(.echoBroken) {
+            if let value = request.value(at: echo.request) { body = body.setting(value, at: echo.response) }
+        }
+        for constant in rule.constants where !has(.constantBroken) {
+            body = body.setting(constant.value, at: constant.response)
+        }
+        for pointer in rule.now { body = body.setting(.string(now.rfc3339), at: pointer) }
+        if var expiry = expiresAt {
+            if has(.expiryMiscomputed) { expiry = expiry.adding(days: 1) }
+            for pointer in rule.expiry { body = body.setting(.string(expiry.rfc3339), at: pointer) }
+        }
+        for pointer in rule.unique { body = body.setting(.string(nextID(like: body.value(at: pointer))), at: pointer) }
+        if has(.echoBroken), let echo = rule.echo.first { body = body.setting(.string("someone.else@example.com"), at: echo.response) }
+        if has(.constantBroken), let constant = rule.constants.first { body = body.setting(.string("Pending"), at: constant.response) }
+        return body
+    }
+
+    /// Breaks the success body the way the configured faults ask.
+    private func applyFaults(to body: JSONValue, template: OperationHandler.ResponseTemplate, rules: OperationRules?) -> JSONValue {
+        guard case .object = body, let shape = template.validator?.shape else { return body }
+        var body = body
+        if has(.missingRequiredMember), let first = shape.required.first {
+            body = body.setting(nil, at: JSONPointer(tokens: [first]))
+        }
+        if has(.wrongMemberType),
+           let name = shape.properties.first(where: { body[$0.name]?.stringValue != nil && $0.validator.shape.types == ["string"] })?.name {
+            body = body.setting(.number(JSONNumber(12345)), at: JSONPointer(tokens: [name]))
+        }
+        if has(.malformedDateTime), let name = shape.properties.first(where: { $0.validator.shape.format == "date-time" })?.name {
+            body = body.setting(.string("2024-09-15 12:40:24"), at: JSONPointer(tokens: [name]))
+        }
+        if has(.undocumentedMember) {
+            body = body.setting(.string(nextUUID()), at: JSONPointer(tokens: ["internalTraceId"]))
+        }
+        return body
+    }
+
+    /// Values for the response's documented headers (a new id for each string header).
+    private func documentedHeaders(_ template: OperationHandler.ResponseTemplate) -> [(name: String, value: String)] {
+        template.headers.compactMap { header in
+            guard let validator = header.validator else { return nil }
+            let types = validator.shape.types
+            if types.isEmpty || types.contains("string") { return (header.name, nextUUID()) }
+            return header.required ? (header.name, "1") : nil
+        }
+    }
+}
+
+/// Reason phrases for problem answers.
+enum HTTPStatus {
+    static func reason(_ status: Int) -> String {
+        switch status {
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 404: "Not Found"
+        case 405: "Method Not Allowed"
+        case 409: "Conflict"
+        case 413: "Content Too Large"
+        case 415: "Unsupported Media Type"
+        case 500: "Internal Server Error"
+        default: "Error"
+        }
+    }
+}

@@ -1,0 +1,192 @@
+import BusinessRules
+import Foundation
+import OpenAPIModel
+import SchemaValidation
+
+extension MockAPI {
+    /// Serves one documented operation: security, parameters, body, business rules, answer.
+    func handle(_ request: MockRequest, with handler: OperationHandler, pathValues: [String: String]) async -> MockResponse {
+        if !has(.authIgnored), let problem = checkSecurity(request, handler) {
+            return fail(handler, status: 401, code: "unauthorized", description: problem, members: [])
+        }
+        if !has(.invalidInputAccepted), let (problem, member) = checkParameters(request, handler, pathValues: pathValues) {
+            return fail(handler, status: 400, code: "validation_error", description: problem, members: [member])
+        }
+        var requestBody: JSONValue?
+        if let body = handler.body {
+            switch readBody(request, body) {
+            case .success(let value):
+                requestBody = value
+            case .failure(let rejection):
+                if rejection.malformed, has(.serverErrorOnMalformed) {
+                    return fail(handler, status: 500, code: "internal_error", description: "Internal Server Error", members: [])
+                }
+                if !has(.invalidInputAccepted) {
+                    return fail(handler, status: rejection.status, code: "validation_error", description: rejection.message, members: rejection.members)
+                }
+            }
+        }
+        return await succeed(handler, request: requestBody ?? .null)
+    }
+
+    /// `nil` when the request carries what one of the operation's security requirements asks.
+    private func checkSecurity(_ request: MockRequest, _ handler: OperationHandler) -> String? {
+        guard !handler.security.isEmpty, !handler.security.contains(where: \.isEmpty) else { return nil }
+        var problems: [String] = []
+        for alternative in handler.security {
+            let failures = alternative.compactMap { check(request, scheme: $0.scheme, name: $0.name) }
+            if failures.isEmpty { return nil }
+            problems += failures
+        }
+        return problems.first
+    }
+
+    private func check(_ request: MockRequest, scheme: SecurityScheme, name: String) -> String? {
+        switch scheme.type {
+        case .http:
+            guard let value = request.header("Authorization"), !value.isEmpty else {
+                return "the request has no Authorization header: expected '\(scheme.scheme ?? "Bearer") <credentials>'"
+            }
+            let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+            guard let kind = parts.first, kind.lowercased() == (scheme.scheme ?? "bearer").lowercased() else {
+                return "the Authorization scheme is not \(scheme.scheme ?? "Bearer")"
+            }
+            let credentials = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+            guard !credentials.isEmpty else { return "the Authorization header has no credentials" }
+            if scheme.isBearer {
+                guard credentials.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != "," }) else {
+                    return "the bearer token is malformed"
+                }
+                if let token = configuration.token, credentials != token { return "the bearer token is not valid" }
+            }
+            return nil
+        case .apiKey:
+            let present: Bool = switch scheme.keyLocation {
+            case "header": request.header(scheme.name ?? "") != nil
+            case "query": QueryString.values(request.query)[scheme.name ?? ""] != nil
+            default: request.header("Cookie")?.contains("\(scheme.name ?? "")=") ?? false
+            }
+            return present ? nil : "the request has no '\(scheme.name ?? "")' API key (\(scheme.keyLocation ?? ""))"
+        case .oauth2, .openIdConnect:
+            return request.header("Authorization")?.lowercased().hasPrefix("bearer ") == true ? nil : "the request has no bearer token"
+        case .mutualTLS:
+            return nil
+        }
+    }
+
+    /// The first parameter problem, with the parameter's name.
+    private func checkParameters(_ request: MockRequest, _ handler: OperationHandler, pathValues: [String: String]) -> (String, String)? {
+        let query = QueryString.values(request.query)
+        for (parameter, validator) in handler.parameters {
+            let raw: String? = switch parameter.location {
+            case .path: pathValues[parameter.name]
+            case .query: query[parameter.name]
+            case .header: request.header(parameter.name)
+            case .cookie: Cookies.value(parameter.name, in: request.header("Cookie"))
+            case .querystring: request.query
+            }
+            guard let raw else {
+                if parameter.required {
+                    return ("required \(parameter.location.rawValue) parameter '\(parameter.name)' is missing", parameter.name)
+                }
+                continue
+            }
+            guard let validator else { continue }
+            let value = ParameterValue.typed(raw, shape: validator.shape)
+            if let error = validator.validate(value, direction: .request).first {
+                return ("\(parameter.location.rawValue) parameter '\(parameter.name)': \(error.message)", parameter.name)
+            }
+        }
+        return nil
+    }
+
+    /// Why a request body is refused.
+    struct BodyRejection: Error {
+        var status: Int
+        var message: String
+        var members: [String]
+        /// The body is not JSON at all (the `server-error-on-malformed` fault answers 500).
+        var malformed = false
+    }
+
+    private func readBody(_ request: MockRequest, _ body: OperationHandler.Body) -> Result<JSONValue?, BodyRejection> {
+        guard let bytes = request.body else {
+            return .failure(BodyRejection(status: 413, message: "the request body is larger than \(configuration.maxBodyBytes) bytes", members: []))
+        }
+        if bytes.isEmpty {
+            return body.required
+                ? .failure(BodyRejection(status: 400, message: "the request body is empty: expected \(body.mediaTypes.first ?? "a body")", members: []))
+                : .success(nil)
+        }
+        guard let contentType = request.header("Content-Type") else {
+            return .failure(BodyRejection(status: 415, message: "the request has no Content-Type: expected \(body.mediaTypes.joined(separator: " or "))", members: []))
+        }
+        let essence = OperationHandler.essence(contentType)
+        guard body.mediaTypes.contains(essence) || body.mediaTypes.contains("*/*") else {
+            return .failure(BodyRejection(status: 415, message: "Content-Type \(essence) is not accepted: expected \(body.mediaTypes.joined(separator: " or "))", members: []))
+        }
+        guard MediaTypeName.isJSON(essence) else { return .success(nil) }
+        let value: JSONValue
+        do {
+            value = try JSONParser().parse(bytes, file: "request body")
+        } catch {
+            return .failure(BodyRejection(status: 400, message: "the request body is not valid JSON: \(error.message) at line \(error.mark?.line ?? 1), column \(error.mark?.column ?? 1)", members: [], malformed: true))
+        }
+        if let validator = body.validator {
+            let errors = validator.validate(value, direction: .request)
+            if !errors.isEmpty {
+                let members = errors.map { Self.memberName($0) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+                let message = errors.map { "#\($0.instancePointer): \($0.message)" }.joined(separator: "; ")
+                return .failure(BodyRejection(status: 400, message: message, members: members))
+            }
+        }
+        return .success(value)
+    }
+
+    /// The request member an error is about: the first token of its pointer, or the missing
+    /// member a `required` error names.
+    private static func memberName(_ error: ValidationError) -> String {
+        if let first = error.instancePointer.tokens.first { return first }
+        if error.keyword == "required", let name = error.message.split(separator: "'").dropFirst().first {
+            return String(name)
+        }
+        return ""
+    }
+}
+
+/// `a=1&b=2` → values, percent-decoded (`+` as space); the first of repeated names wins.
+enum QueryString {
+    static func values(_ query: String?) -> [String: String] {
+        var values: [String: String] = [:]
+        for pair in (query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = PercentDecoding.decode(String(parts[0]), plusIsSpace: true)
+            if values[name] == nil {
+                values[name] = parts.count > 1 ? PercentDecoding.decode(String(parts[1]), plusIsSpace: true) : ""
+            }
+        }
+        return values
+    }
+}
+
+enum Cookies {
+    static func value(_ name: String, in header: String?) -> String? {
+        for pair in (header ?? "").split(separator: ";") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            if parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == name { return String(parts[1]) }
+        }
+        return nil
+    }
+}
+
+/// A parameter's text read as the type its schema declares (simple style).
+enum ParameterValue {
+    static func typed(_ raw: String, shape: SchemaShape) -> JSONValue {
+        switch shape.types.first {
+        case "integer", "number": JSONNumber(literal: raw).map(JSONValue.number) ?? .string(raw)
+        case "boolean": raw == "true" ? .bool(true) : raw == "false" ? .bool(false) : .string(raw)
+        case "array": .array(raw.split(separator: ",", omittingEmptySubsequences: false).map { .string(String($0)) })
+        default: .string(raw)
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import BusinessRules
+import Foundation
+import Logging
+import OpenAPIModel
+import SchemaValidation
+import Synchronization
+import YAMLSource
+
+/// The mock's behaviour, independent of the HTTP server that carries it: routes from the
+/// document, requests checked against the contract, answers built from documented examples
+/// (or synthesized from schemas) with the business rules applied, faults on request.
+public final class MockAPI: Sendable {
+    let document: OpenAPIDocument
+    let rules: BusinessRules
+    public let configuration: MockConfiguration
+    public let clock: MockClock
+    let handlers: [OperationHandler]
+    let routes: RouteTable
+    let ledger = ResourceLedger()
+    let generator: Mutex<SeededGenerator>
+    let logger: Logger
+
+    /// Where the control routes live; they are not part of any contract.
+    static let controlPrefix = "/__mock/"
+
+    public init(document: OpenAPIDocument, rules: BusinessRules = .none, configuration: MockConfiguration,
+                clock: MockClock = MockClock(), logger: Logger = Logger(label: "contract-test.mock")) {
+        self.document = document
+        self.rules = rules
+        self.configuration = configuration
+        self.clock = clock
+        self.logger = logger
+        let compiler = SchemaCompiler(document: document)
+        let entries = document.operations
+        handlers = entries.map { OperationHandler(entry: $0, document: document, compiler: compiler, rules: rules, seed: configuration.seed) }
+        routes = RouteTable(document: document, operations: entries.enumerated().map { ($0.offset, $0.element.path, $0.element.method) })
+        generator = Mutex(SeededGenerator(seed: configuration.seed))
+    }
+
+    /// The path prefix the API is served under (the first server URL's path).
+    public var basePath: String { "/" + routes.prefix.joined(separator: "/") }
+
+    func has(_ fault: Fault) -> Bool { configuration.faults.contains(fault) }
+
+    /// Answers one request, and logs it (the Authorization header redacted).
+    public func respond(to request: MockRequest) async -> MockResponse {
+        let started = ContinuousClock.now
+        if configuration.latency > .zero { try? await Task.sleep(for: configuration.latency) }
+        let response = await answer(request)
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        logger.info("\(request.method) \(request.target) -> \(response.status)", metadata: [
+            "ms": "\(String(format: "%.1f", milliseconds))",
+            "authorization": "\(Redaction.authorization(request.header("Authorization")))",
+        ])
+        return response
+    }
+
+    private func answer(_ request: MockRequest) async -> MockResponse {
+        if request.path.hasPrefix(Self.controlPrefix) {
+            return await control(request)
+        }
+        guard let (route, pathValues) = routes.match(request.path) else {
+            return problem(404, "Not Found", "no operation is documented at \(request.path); the API serves "
+                + routes.routes.map { $0.operations.keys.sorted().joined(separator: "|") + " " + basePath + $0.template }.joined(separator: ", "))
+        }
+        guard let index = route.operations[request.method.uppercased()] else {
+            let allowed = route.operations.keys.sorted().joined(separator: ", ")
+            var response = problem(405, "Method Not Allowed", "\(request.method) is not documented for \(route.template): expected \(allowed)")
+            response.headers.append(("Allow", allowed))
+            return response
+        }
+        return await handle(request, with: handlers[index], pathValues: pathValues)
+    }
+
+    /// An RFC 9457 problem: for answers the document does not describe.
+    func problem(_ status: Int, _ title: String, _ detail: String) -> MockResponse {
+        let body = JSONValue.object(JSONObject([
+            .init("type", .string("about:blank")), .init("title", .string(title)),
+            .init("status", .number(JSONNumber(status))), .init("detail", .string(detail)),
+        ]))
+        return MockResponse(status: status, headers: [("Content-Type", "application/problem+json")], body: Array(body.jsonText.utf8))
+    }
+
+    func nextID(like template: JSONValue?) -> String {
+        generator.withLock { generator in
+            if case .string(let text) = template, TextLike.isUUID(text) { return generator.uuid() }
+            let length = template?.stringValue?.count ?? 15
+            return generator.alphanumeric(max(length, 8))
+        }
+    }
+
+    func nextUUID() -> String {
+        generator.withLock { $0.uuid() }
+    }
+
+    func resetState() async {
+        await ledger.reset()
+        clock.reset()
+        generator.withLock { $0 = SeededGenerator(seed: configuration.seed) }
+    }
+}
+
+/// Secrets never reach a log: the scheme is kept, the credentials are not.
+public enum Redaction {
+    public static func authorization(_ value: String?) -> String {
+        guard let value, !value.isEmpty else { return "(none)" }
+        let scheme = value.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+        return value.contains(" ") ? "\(scheme) [REDACTED]" : "[REDACTED]"
+    }
+}
+
+enum TextLike {
+    static func isUUID(_ text: String) -> Bool {
+        text.count == 36 && text.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12]
+    }
+}

@@ -1,0 +1,29 @@
+/// How a mock server behaves: where it listens, what token it wants, its seed, and the
+/// faults it is asked to show.
+public struct MockConfiguration: Sendable {
+    public var host: String
+    /// 0 picks a free port.
+    public var port: Int
+    /// The one bearer token accepted; `nil` accepts any non-empty token.
+    public var token: String?
+    /// Seeds generated values (ids), so two runs with one seed answer alike.
+    public var seed: UInt64
+    public var faults: Set<Fault>
+    /// Added before every answer.
+    public var latency: Duration
+    /// Request bodies larger than this are refused.
+    public var maxBodyBytes: Int
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, seed: UInt64 = 1,
+        faults: Set<Fault> = [], latency: Duration = .zero, maxBodyBytes: Int = 1 << 20
+    ) {
+        self.host = host
+        self.port = port
+        self.token = token
+        self.seed = seed
+        self.faults = faults
+        self.latency = latency
+        self.maxBodyBytes = maxBodyBytes
+    }
+}

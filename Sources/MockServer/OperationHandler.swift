@@ -1,0 +1,84 @@
+import Foundation
+import BusinessRules
+import OpenAPIModel
+import SchemaValidation
+
+/// One operation of the document, compiled for serving: validators for its inputs and its
+/// documented responses, and the business rules it enacts.
+struct OperationHandler: Sendable {
+    /// A documented response, ready to fill.
+    struct ResponseTemplate: Sendable {
+        var key: String
+        var status: Int
+        var mediaType: String?
+        var validator: SchemaValidator?
+        /// The documented example, else one synthesized from the schema.
+        var body: JSONValue?
+        var headers: [(name: String, required: Bool, validator: SchemaValidator?)]
+    }
+
+    /// The request body the operation documents.
+    struct Body: Sendable {
+        var required: Bool
+        var mediaTypes: [String]
+        var validator: SchemaValidator?
+    }
+
+    var entry: OperationEntry
+    var body: Body?
+    var parameters: [(parameter: Parameter, validator: SchemaValidator?)]
+    var responses: [String: ResponseTemplate]
+    var successKey: String?
+    var rules: OperationRules?
+    /// Each alternative is a set of scheme names that together authorize; empty: no security.
+    var security: [[(name: String, scheme: SecurityScheme)]]
+
+    init(entry: OperationEntry, document: OpenAPIDocument, compiler: SchemaCompiler, rules: BusinessRules, seed: UInt64) {
+        self.entry = entry
+        let operation = entry.operation
+        if let requestBody = operation.requestBody {
+            body = Body(
+                required: requestBody.required,
+                mediaTypes: requestBody.content.keys.map { Self.essence($0) },
+                validator: requestBody.jsonContent?.content.schema.map(compiler.validator(for:)))
+        }
+        parameters = entry.parameters.map { ($0, $0.schema.map(compiler.validator(for:))) }
+        var synthesizer = ValueSynthesizer(seed: seed)
+        var responses: [String: ResponseTemplate] = [:]
+        for (key, response) in operation.responses.byStatus {
+            let content = response.jsonContent ?? response.content.elements.first.map { ($0.key, $0.value) }
+            let validator = content?.content.schema.map(compiler.validator(for:))
+            let example = content?.content.allExamples.first.map { JSONValue($0.value) }
+            let documented = example.flatMap { value in validator.map { $0.isValid(value, direction: .response) } ?? true ? value : nil }
+            responses[key] = ResponseTemplate(
+                key: key, status: Self.status(of: key), mediaType: content?.mediaType, validator: validator,
+                body: documented ?? validator.flatMap { synthesizer.value(for: $0, direction: .response) },
+                headers: response.headers.map { name, header in (name, header.required, header.schema.map(compiler.validator(for:))) })
+        }
+        self.responses = responses
+        let successKeys = operation.responses.byStatus.keys.filter { $0.hasPrefix("2") }
+        successKey = successKeys.first { $0 == "200" } ?? successKeys.first
+        self.rules = rules.rules(for: operation.operationId)
+        let schemes = document.components.securitySchemes
+        security = entry.security.map { requirement in
+            requirement.schemes.keys.compactMap { name in schemes[name].map { (name, $0) } }
+        }
+    }
+
+    /// `200` for "200", the lowest of a range for "2XX", 500 for "default".
+    static func status(of key: String) -> Int {
+        if let code = Int(key) { return code }
+        if let first = key.first?.wholeNumberValue { return first * 100 }
+        return 500
+    }
+
+    /// `application/json; charset=utf-8` → `application/json`.
+    static func essence(_ mediaType: String) -> String {
+        (mediaType.split(separator: ";").first.map(String.init) ?? mediaType).trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    /// The documented response for a status: its exact code, else its range, else `default`.
+    func template(for status: Int) -> ResponseTemplate? {
+        [String(status), "\(status / 100)XX", "default"].lazy.compactMap { responses[$0] }.first
+    }
+}

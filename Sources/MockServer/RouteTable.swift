@@ -1,0 +1,97 @@
+import Foundation
+import OpenAPIModel
+
+/// The document's paths under the server prefix, matched against request paths: literal
+/// segments beat templated ones, so `/pets/mine` wins over `/pets/{id}`.
+struct RouteTable: Sendable {
+    struct Route: Sendable {
+        var template: String
+        var segments: [Segment]
+        /// Operations by upper-case method.
+        var operations: [String: Int]
+    }
+
+    enum Segment: Sendable, Equatable {
+        case literal(String)
+        case parameter(String)
+    }
+
+    /// The path prefix of the first server URL (`/developerprofile`), or empty.
+    let prefix: [String]
+    let routes: [Route]
+
+    init(document: OpenAPIDocument, operations: [(entryIndex: Int, path: String, method: String)]) {
+        let serverURL = document.effectiveServers.first?.defaultURL ?? "/"
+        prefix = Self.segments(of: Self.pathPart(of: serverURL))
+        var routes: [String: Route] = [:]
+        var order: [String] = []
+        for (index, path, method) in operations {
+            if routes[path] == nil {
+                order.append(path)
+                routes[path] = Route(template: path, segments: Self.segments(of: path).map { segment in
+                    segment.hasPrefix("{") && segment.hasSuffix("}") ? .parameter(String(segment.dropFirst().dropLast())) : .literal(segment)
+                }, operations: [:])
+            }
+            routes[path]!.operations[method] = index
+        }
+        self.routes = order.compactMap { routes[$0] }
+    }
+
+    /// `https://host/base/` → `/base/`; a relative server URL is its own path.
+    static func pathPart(of url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return url }
+        let rest = url[schemeEnd.upperBound...]
+        return rest.firstIndex(of: "/").map { String(rest[$0...]) } ?? "/"
+    }
+
+    static func segments(of path: String) -> [String] {
+        path.split(separator: "/").map { PercentDecoding.decode(String($0)) }
+    }
+
+    /// The route a request path names and its path parameter values; `nil` when none does.
+    func match(_ path: String) -> (route: Route, parameters: [String: String])? {
+        let segments = Self.segments(of: path)
+        guard segments.count >= prefix.count, Array(segments.prefix(prefix.count)) == prefix else { return nil }
+        let rest = Array(segments.dropFirst(prefix.count))
+        var best: (route: Route, parameters: [String: String], literals: Int)?
+        for route in routes where route.segments.count == rest.count {
+            var parameters: [String: String] = [:]
+            var literals = 0
+            var matches = true
+            for (segment, value) in zip(route.segments, rest) {
+                switch segment {
+                case .literal(let text):
+                    if text == value { literals += 1 } else { matches = false }
+                case .parameter(let name):
+                    if value.isEmpty { matches = false } else { parameters[name] = value }
+                }
+                if !matches { break }
+            }
+            if matches, best.map({ literals > $0.literals }) ?? true {
+                best = (route, parameters, literals)
+            }
+        }
+        return best.map { ($0.route, $0.parameters) }
+    }
+}
+
+/// `%XX` decoding for path segments and query values (`+` stays `+` in paths).
+enum PercentDecoding {
+    static func decode(_ text: String, plusIsSpace: Bool = false) -> String {
+        guard text.contains("%") || (plusIsSpace && text.contains("+")) else { return text }
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8)[...]
+        while let byte = iterator.popFirst() {
+            if byte == UInt8(ascii: "%"), iterator.count >= 2,
+               let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                iterator = iterator.dropFirst(2)
+            } else if plusIsSpace, byte == UInt8(ascii: "+") {
+                bytes.append(0x20)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

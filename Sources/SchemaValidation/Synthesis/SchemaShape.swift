@@ -1,0 +1,61 @@
+/// The outline of a schema that case generation and the mock need: types, required members,
+/// members in order, bounds and formats, gathered across `allOf` and `$ref`.
+public struct SchemaShape: Sendable {
+    public var types: [String]
+    public var nullable: Bool
+    public var required: [String]
+    /// Declared members in document order, each with its own validator.
+    public var properties: [(name: String, validator: SchemaValidator)]
+    public var format: String?
+    public var enumeration: [JSONValue]
+    public var minimum: (value: JSONNumber, exclusive: Bool)?
+    public var maximum: (value: JSONNumber, exclusive: Bool)?
+    public var minLength: Int?
+    public var maxLength: Int?
+    public var pattern: String?
+    public var minItems: Int?
+    public var maxItems: Int?
+    /// `false` when `additionalProperties: false` closes the object.
+    public var allowsUndeclaredMembers: Bool
+
+    public func property(_ name: String) -> SchemaValidator? {
+        properties.first { $0.name == name }?.validator
+    }
+}
+
+extension SchemaValidator {
+    /// This schema's outline.
+    public var shape: SchemaShape {
+        let facts = Facts(root)
+        var closed = false
+        var nullable = false
+        var maxItems: Int?
+        func scan(_ schema: CompiledSchema, depth: Int) {
+            guard depth < 12 else { return }
+            for keyword in schema.keywords {
+                switch keyword.kind {
+                case .additionalProperties(let rest, _, _): if rest.boolean == false { closed = true }
+                case .type(_, let isNullable): nullable = nullable || isNullable
+                case .maxItems(let value): maxItems = value
+                case .allOf(let parts): parts.forEach { scan($0, depth: depth + 1) }
+                case .ref(let link): if let target = link.target { scan(target, depth: depth + 1) }
+                default: break
+                }
+            }
+        }
+        scan(root, depth: 0)
+        let types = facts.types.map(\.rawValue)
+        return SchemaShape(
+            types: types, nullable: nullable || types.contains("null"), required: facts.required,
+            properties: facts.propertyOrder.compactMap { name in
+                facts.properties[name].map { (name, SchemaValidator(root: $0, tracksAnnotations: tracksAnnotations)) }
+            },
+            format: facts.format, enumeration: facts.enumeration, minimum: facts.minimum, maximum: facts.maximum,
+            minLength: facts.minLength, maxLength: facts.maxLength, pattern: facts.pattern?.source,
+            minItems: facts.minItems, maxItems: maxItems, allowsUndeclaredMembers: !closed)
+    }
+
+    /// Whether the schema (or a schema it references) is `readOnly`.
+    public var isReadOnly: Bool { Direction.isReadOnly(root) }
+    public var isWriteOnly: Bool { Direction.isWriteOnly(root) }
+}

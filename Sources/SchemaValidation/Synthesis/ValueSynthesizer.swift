@@ -1,0 +1,168 @@
+/// Builds a value a schema accepts: the schema's own example when it validates, else one made
+/// from its keywords (types, bounds, formats in their most common form, required members).
+/// Deterministic for a generator's seed.
+public struct ValueSynthesizer {
+    /// Whether optional object members are included too.
+    public var includeOptional: Bool
+    private var generator: SeededGenerator
+
+    public init(seed: UInt64 = 1, includeOptional: Bool = true) {
+        self.generator = SeededGenerator(seed: seed)
+        self.includeOptional = includeOptional
+    }
+
+    /// A value for the validator's schema, checked against it; `nil` when none could be made.
+    public mutating func value(for validator: SchemaValidator, direction: Direction = .none) -> JSONValue? {
+        let candidate = value(validator.root, depth: 0, direction: direction)
+        return validator.isValid(candidate, direction: direction) ? candidate : nil
+    }
+
+    /// The common, conservative form of a format that real servers accept.
+    public static func sample(format: String) -> JSONValue? {
+        switch format {
+        case "email": .string("partner@example.com")
+        case "date-time": .string("2024-09-15T12:40:24Z")
+        case "date": .string("2024-09-15")
+        case "time": .string("12:40:24Z")
+        case "duration": .string("P1D")
+        case "uuid": .string("3f2b9c1e-8d4a-4b6f-9e2d-7a1c5b8e0f34")
+        case "uri": .string("https://example.com/resource")
+        case "uri-reference": .string("/resource")
+        case "hostname": .string("example.com")
+        case "ipv4": .string("192.0.2.1")
+        case "ipv6": .string("2001:db8::1")
+        case "byte": .string("ZXhhbXBsZQ==")
+        case "int32", "int64": .number(JSONNumber(1))
+        case "float", "double": .number(JSONNumber(1.5))
+        default: nil
+        }
+    }
+
+    mutating func value(_ schema: CompiledSchema, depth: Int, direction: Direction) -> JSONValue {
+        if let boolean = schema.boolean { return boolean ? .string("example") : .null }
+        if let example = schema.example, SchemaValidator(root: schema, tracksAnnotations: true).isValid(example, direction: direction) {
+            return example
+        }
+        let facts = Facts(schema)
+        if let first = facts.enumeration.first { return first }
+        if let constant = facts.constant { return constant }
+        if let target = facts.references.first, facts.types.isEmpty, facts.properties.isEmpty, depth < 12 {
+            return value(target, depth: depth + 1, direction: direction)
+        }
+        if let branch = facts.alternatives.first, facts.types.isEmpty, facts.properties.isEmpty, depth < 12 {
+            return value(branch, depth: depth + 1, direction: direction)
+        }
+        let type = facts.types.first { $0 != .null } ?? facts.types.first
+            ?? (facts.properties.isEmpty && facts.required.isEmpty ? (facts.format.map { Self.sample(format: $0)?.typeName == "string" ? .string : .number } ?? .string) : .object)
+        switch type {
+        case .null: return .null
+        case .boolean: return .bool(true)
+        case .integer, .number: return number(facts, integer: type == .integer)
+        case .string: return string(facts)
+        case .array:
+            let count = max(facts.minItems ?? (includeOptional && depth < 6 ? 1 : 0), 0)
+            guard let items = facts.items, count > 0 else { return .array([]) }
+            return .array((0..<count).map { _ in value(items, depth: depth + 1, direction: direction) })
+        case .object:
+            var members: [JSONObject.Member] = []
+            let names = facts.propertyOrder.filter { facts.required.contains($0) || (includeOptional && depth < 6) }
+                + facts.required.filter { facts.properties[$0] == nil }
+            for name in names {
+                if let property = facts.properties[name] {
+                    if direction == .request, Direction.isReadOnly(property) { continue }
+                    if direction == .response, Direction.isWriteOnly(property) { continue }
+                    members.append(JSONObject.Member(name, value(property, depth: depth + 1, direction: direction)))
+                } else {
+                    members.append(JSONObject.Member(name, .string("example")))
+                }
+            }
+            return .object(JSONObject(members))
+        }
+    }
+
+    private func number(_ facts: Facts, integer: Bool) -> JSONValue {
+        var candidate = facts.minimum.map { $0.exclusive ? $0.value.double + (integer ? 1 : 0.5) : $0.value.double }
+            ?? facts.maximum.map { $0.exclusive ? $0.value.double - (integer ? 1 : 0.5) : min($0.value.double, 1) }
+            ?? 1
+        if integer { candidate = candidate.rounded(.up) }
+        if let step = facts.multipleOf?.double, step > 0 {
+            candidate = (candidate / step).rounded(.up) * step
+        }
+        return .number(JSONNumber(candidate))
+    }
+
+    private mutating func string(_ facts: Facts) -> JSONValue {
+        if let format = facts.format, let sample = Self.sample(format: format), case .string = sample {
+            if format == "uuid" { return .string(generator.uuid()) }
+            return sample
+        }
+        var text = "example"
+        if let pattern = facts.pattern {
+            text = ["example", "a", "A", "1", "abc", "ABC", "a1", "A1", "abc123", "2024-09-15", "x"].first { pattern.matches($0) } ?? text
+        }
+        let minimum = facts.minLength ?? 0
+        if text.count < minimum { text += String(repeating: "x", count: minimum - text.count) }
+        if let maximum = facts.maxLength, text.count > maximum { text = String(text.prefix(maximum)) }
+        return .string(text)
+    }
+}
+
+/// What a schema's keywords say, gathered across `allOf` and `$ref`.
+struct Facts {
+    var types: [JSONType] = []
+    var enumeration: [JSONValue] = []
+    var constant: JSONValue?
+    var minimum: (value: JSONNumber, exclusive: Bool)?
+    var maximum: (value: JSONNumber, exclusive: Bool)?
+    var multipleOf: JSONNumber?
+    var minLength: Int?
+    var maxLength: Int?
+    var pattern: CompiledPattern?
+    var format: String?
+    var minItems: Int?
+    var items: CompiledSchema?
+    var properties: [String: CompiledSchema] = [:]
+    var propertyOrder: [String] = []
+    var required: [String] = []
+    var references: [CompiledSchema] = []
+    var alternatives: [CompiledSchema] = []
+
+    init(_ schema: CompiledSchema, depth: Int = 0) {
+        gather(schema, depth: depth)
+    }
+
+    private mutating func gather(_ schema: CompiledSchema, depth: Int) {
+        guard depth < 12 else { return }
+        for keyword in schema.keywords {
+            switch keyword.kind {
+            case .type(let list, _): if types.isEmpty { types = list }
+            case .enumeration(let values): enumeration = values
+            case .const(let value): constant = value
+            case .minimum(let value, let exclusive): minimum = (value, exclusive)
+            case .maximum(let value, let exclusive): maximum = (value, exclusive)
+            case .multipleOf(let value): multipleOf = value
+            case .minLength(let value): minLength = value
+            case .maxLength(let value): maxLength = value
+            case .pattern(let value): pattern = value
+            case .format(let name, _, _): format = name
+            case .minItems(let value): minItems = value
+            case .items(let value, _): items = value
+            case .properties(let values, let order):
+                for name in order where properties[name] == nil {
+                    properties[name] = values[name]
+                    propertyOrder.append(name)
+                }
+            case .required(let names, _): required += names.filter { !required.contains($0) }
+            case .allOf(let parts): for part in parts { gather(part, depth: depth + 1) }
+            case .ref(let link):
+                if let target = link.target {
+                    if schema.keywords.count == 1 { references.append(target) } else { gather(target, depth: depth + 1) }
+                }
+            case .anyOf(let branches), .oneOf(let branches): alternatives += branches
+            case .discriminator(_, let mapping, _):
+                alternatives += mapping.keys.sorted().compactMap { mapping[$0]?.target }
+            default: break
+            }
+        }
+    }
+}
