@@ -15,11 +15,13 @@ extension MockAPI {
         guard let template else {
             return problem(status, HTTPStatus.reason(status), description)
         }
+        // `default` and ranges (`4XX`) document the status asked for.
+        let answered = template.key == "default" || template.key.hasSuffix("XX") ? status : template.status
         var headers = documentedHeaders(template)
-        if template.status == 401 { headers.append(("WWW-Authenticate", "Bearer")) }
+        if answered == 401 { headers.append(("WWW-Authenticate", "Bearer")) }
         if has(.wrongErrorShape) {
             let body = JSONValue.object(JSONObject([.init("error", .string(description))]))
-            return MockResponse(status: template.status, headers: [("Content-Type", "application/json")] + headers, body: Array(body.jsonText.utf8))
+            return MockResponse(status: answered, headers: [("Content-Type", "application/json")] + headers, body: Array(body.jsonText.utf8))
         }
         var body = template.body ?? .object(JSONObject([]))
         if let rule = rules.errorBody {
@@ -34,7 +36,7 @@ extension MockAPI {
             if let validator = template.validator, !validator.isValid(body, direction: .response) { body = original }
         }
         return MockResponse(
-            status: template.status,
+            status: answered,
             headers: [("Content-Type", template.mediaType ?? "application/json")] + headers,
             body: Array(body.jsonText.utf8))
     }

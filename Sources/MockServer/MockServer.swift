@@ -12,7 +12,7 @@ public enum MockServer {
     /// port 0, an ephemeral port).
     public static func application(
         _ api: MockAPI, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) -> some Service {
+    ) -> some ApplicationProtocol {
         Application(
             responder: MockResponder(api: api),
             configuration: ApplicationConfiguration(

@@ -156,7 +156,8 @@ struct Facts {
             case .allOf(let parts): for part in parts { gather(part, depth: depth + 1) }
             case .ref(let link):
                 if let target = link.target {
-                    if schema.keywords.count == 1 { references.append(target) } else { gather(target, depth: depth + 1) }
+                    references.append(target)
+                    gather(target, depth: depth + 1)
                 }
             case .anyOf(let branches), .oneOf(let branches): alternatives += branches
             case .discriminator(_, let mapping, _):

@@ -1,0 +1,116 @@
+import BusinessRules
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import MockServer
+import NIOCore
+import OpenAPIModel
+import SchemaValidation
+import Synchronization
+import Testing
+
+let repositoryRoot: String = {
+    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+    parts.removeLast(3)  // Tests/MockServerTests/MockHarness.swift
+    return parts.joined(separator: "/")
+}()
+
+let contractPath = repositoryRoot + "/specs/partneraccount.yaml"
+let contract: OpenAPIDocument = OpenAPILoader().load(file: contractPath).document!
+let contractRules: BusinessRules = BusinessRules.load(file: repositoryRoot + "/specs/partneraccount.rules.yaml", document: contract).rules!
+let invitationPath = "/developerprofile/api/v1/invitation"
+let token = "test-token"
+
+/// Validators for the contract's bodies, to check the mock's answers independently.
+enum ContractSchemas {
+    static func validator(_ name: String) -> SchemaValidator {
+        SchemaCompiler(document: contract).validator(for: contract.components.schemas[name]!)
+    }
+
+    static let invitation = validator("Invitation")
+    static let errorResponse = validator("ErrorResponse")
+    static let unauthorized = validator("UnauthorizedError")
+}
+
+/// An answer, decoded.
+struct Answer {
+    var status: Int
+    var headers: HTTPFields
+    var text: String
+
+    var json: JSONValue? { try? JSONParser().parse(text) }
+    var contentType: String? { headers[.contentType] }
+}
+
+/// Collects log lines, to prove what never reaches them.
+final class LogCapture: Sendable {
+    let lines = Mutex<[String]>([])
+
+    var logger: Logger {
+        Logger(label: "test") { _ in CapturingHandler(capture: self) }
+    }
+
+    struct CapturingHandler: LogHandler {
+        let capture: LogCapture
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .trace
+
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+
+        // swiftlint:disable:next function_parameter_count
+        func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
+                 file: String, function: String, line: UInt) {
+            let all = self.metadata.merging(metadata ?? [:]) { $1 }
+            capture.lines.withLock { $0.append("\(message) \(all)") }
+        }
+    }
+}
+
+/// Runs the mock over real HTTP on an ephemeral port (AsyncHTTPClient as the client) for the
+/// length of `body`.
+func withMock(
+    faults: Set<Fault> = [], token: String? = token, seed: UInt64 = 7, latency: Duration = .zero,
+    document: OpenAPIDocument = contract, rules: BusinessRules = contractRules, logger: Logger = Logger(label: "test"),
+    _ body: @escaping @Sendable (MockClient) async throws -> Void
+) async throws {
+    let api = MockAPI(
+        document: document, rules: rules,
+        configuration: MockConfiguration(port: 0, token: token, seed: seed, faults: faults, latency: latency, maxBodyBytes: 64 * 1024),
+        logger: logger)
+    try await MockServer.application(api).test(.ahc(.http)) { client in
+        try await body(MockClient(client: client))
+    }
+}
+
+/// Requests in the words of the tests.
+struct MockClient: Sendable {
+    let client: any TestClientProtocol
+
+    func send(_ method: HTTPRequest.Method = .post, _ path: String = invitationPath, headers: [String: String] = [:], body: [UInt8]? = nil) async throws -> Answer {
+        var fields = HTTPFields()
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { fields[HTTPField.Name(name)!] = value }
+        let response = try await client.executeRequest(uri: path, method: method, headers: fields, body: body.map { ByteBuffer(bytes: $0) })
+        return Answer(status: response.status.code, headers: response.headers, text: String(buffer: response.body))
+    }
+
+    /// A create with a JSON body and the test token.
+    func create(_ json: String, authorization: String? = "Bearer \(token)", contentType: String = "application/json") async throws -> Answer {
+        var headers = ["Content-Type": contentType]
+        if let authorization { headers["Authorization"] = authorization }
+        return try await send(headers: headers, body: Array(json.utf8))
+    }
+
+    func create(email: String, days: Int = 10) async throws -> Answer {
+        try await create(#"{"partnerEmailId": "\#(email)", "expirationDays": \#(days)}"#)
+    }
+
+    func advanceClock(days: Int) async throws {
+        let answer = try await send(.post, "/__mock/clock", body: Array(#"{"advanceDays": \#(days)}"#.utf8))
+        #expect(answer.status == 200)
+    }
+}
