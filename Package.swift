@@ -89,6 +89,18 @@ let package = Package(
             exclude: ["jsonschema_bench.py"],
             swiftSettings: strictSettings
         ),
+        // `swift run -c release MockBenchmark`: valid creates per second beside a fixed-body route (needs wrk).
+        .executableTarget(
+            name: "MockBenchmark",
+            dependencies: [
+                "MockServer", "BusinessRules",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Benchmarks/MockBenchmark",
+            exclude: ["create.lua"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"], swiftSettings: strictSettings),
         .testTarget(
             name: "OpenAPIModelTests",

@@ -21,7 +21,7 @@ extension MockAPI {
         if answered == 401 { headers.append(("WWW-Authenticate", "Bearer")) }
         if has(.wrongErrorShape) {
             let body = JSONValue.object(JSONObject([.init("error", .string(description))]))
-            return MockResponse(status: answered, headers: [("Content-Type", "application/json")] + headers, body: Array(body.jsonText.utf8))
+            return MockResponse(status: answered, headers: [("Content-Type", "application/json")] + headers, body: body.jsonBytes)
         }
         var body = template.body ?? .object(JSONObject([]))
         if let rule = rules.errorBody {
@@ -38,7 +38,7 @@ extension MockAPI {
         return MockResponse(
             status: answered,
             headers: [("Content-Type", template.mediaType ?? "application/json")] + headers,
-            body: Array(body.jsonText.utf8))
+            body: body.jsonBytes)
     }
 
     /// The documented success answer, with the business rules applied and recorded.
@@ -55,7 +55,7 @@ extension MockAPI {
             body = apply(rules.response, to: body, request: request, now: now, expiresAt: expiresAt)
             if let creation = rules.creation, let name = creation.key(in: request) {
                 let record = ResourceLedger.Record(operationId: handler.entry.id, key: name, createdAt: now, expiresAt: expiresAt, body: body)
-                let outcome = await ledger.create(record, now: now, honourExpiry: !has(.expiryIgnored), allowDuplicates: has(.duplicatesAllowed))
+                let outcome = ledger.create(record, now: now, honourExpiry: !has(.expiryIgnored), allowDuplicates: has(.duplicatesAllowed))
                 if case .conflict(let until) = outcome {
                     let documented = handler.entry.operation.responses.byStatus[String(creation.conflictStatus)]?.description
                     let description = documented ?? "an active resource with this \(creation.identity.lastToken ?? "name") exists"
@@ -72,31 +72,35 @@ extension MockAPI {
             status = [201, 200, 202, 203].first { !documented.contains($0) } ?? 299
         }
         let contentType = has(.wrongContentType) ? "text/plain; charset=utf-8" : (template.mediaType ?? "application/json")
-        return MockResponse(status: status, headers: [("Content-Type", contentType)] + documentedHeaders(template), body: Array(body.jsonText.utf8))
+        return MockResponse(status: status, headers: [("Content-Type", contentType)] + documentedHeaders(template), body: body.jsonBytes)
     }
 
     private func apply(_ rule: ResponseRule, to body: JSONValue, request: JSONValue, now: Timestamp, expiresAt: Timestamp?) -> JSONValue {
-        var body = body
-        for echo in rule.echo where !has(.echoBroken) {
-            if let value = request.value(at: echo.request) { body = body.setting(value, at: echo.response) }
+        var changes: [(pointer: JSONPointer, value: JSONValue?)] = []
+        for echo in rule.echo {
+            if has(.echoBroken) {
+                changes.append((echo.response, .string("someone.else@example.com")))
+            } else if let value = request.value(at: echo.request) {
+                changes.append((echo.response, value))
+            }
         }
-        for constant in rule.constants where !has(.constantBroken) {
-            body = body.setting(constant.value, at: constant.response)
+        for constant in rule.constants {
+            changes.append((constant.response, has(.constantBroken) ? .string("Pending") : constant.value))
         }
-        for pointer in rule.now { body = body.setting(.string(now.rfc3339), at: pointer) }
+        let nowText = JSONValue.string(now.rfc3339)
+        for pointer in rule.now { changes.append((pointer, nowText)) }
         if var expiry = expiresAt {
             if has(.expiryMiscomputed) { expiry = expiry.adding(days: 1) }
-            for pointer in rule.expiry { body = body.setting(.string(expiry.rfc3339), at: pointer) }
+            let expiryText = JSONValue.string(expiry.rfc3339)
+            for pointer in rule.expiry { changes.append((pointer, expiryText)) }
         }
-        for pointer in rule.unique { body = body.setting(.string(nextID(like: body.value(at: pointer))), at: pointer) }
-        if has(.echoBroken), let echo = rule.echo.first { body = body.setting(.string("someone.else@example.com"), at: echo.response) }
-        if has(.constantBroken), let constant = rule.constants.first { body = body.setting(.string("Pending"), at: constant.response) }
-        return body
+        for pointer in rule.unique { changes.append((pointer, .string(nextID(like: body.value(at: pointer))))) }
+        return body.setting(changes)
     }
 
     /// Breaks the success body the way the configured faults ask.
     private func applyFaults(to body: JSONValue, template: OperationHandler.ResponseTemplate, rules: OperationRules?) -> JSONValue {
-        guard case .object = body, let shape = template.validator?.shape else { return body }
+        guard !configuration.faults.isEmpty, case .object = body, let shape = template.validator?.shape else { return body }
         var body = body
         if has(.missingRequiredMember), let first = shape.required.first {
             body = body.setting(nil, at: JSONPointer(tokens: [first]))
@@ -117,10 +121,11 @@ extension MockAPI {
     /// Values for the response's documented headers (a new id for each string header).
     private func documentedHeaders(_ template: OperationHandler.ResponseTemplate) -> [(name: String, value: String)] {
         template.headers.compactMap { header in
-            guard let validator = header.validator else { return nil }
-            let types = validator.shape.types
-            if types.isEmpty || types.contains("string") { return (header.name, nextUUID()) }
-            return header.required ? (header.name, "1") : nil
+            switch header.kind {
+            case .identifier: (header.name, nextUUID())
+            case .number: (header.name, "1")
+            case .omitted: nil
+            }
         }
     }
 }

@@ -19,7 +19,7 @@ extension MockAPI {
             return json(200, .object(JSONObject([.init("reset", .bool(true)), .init("now", .string(clock.now().rfc3339))])))
         case ("GET", "state"):
             let now = clock.now()
-            let resources = await ledger.snapshot().map { record in
+            let resources = ledger.snapshot().map { record in
                 JSONValue.object(JSONObject([
                     .init("operationId", .string(record.operationId)), .init("key", .string(record.key)),
                     .init("createdAt", .string(record.createdAt.rfc3339)),
@@ -44,6 +44,6 @@ extension MockAPI {
     }
 
     private func json(_ status: Int, _ body: JSONValue) -> MockResponse {
-        MockResponse(status: status, headers: [("Content-Type", "application/json")], body: Array(body.jsonText.utf8))
+        MockResponse(status: status, headers: [("Content-Type", "application/json")], body: body.jsonBytes)
     }
 }

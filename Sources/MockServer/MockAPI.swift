@@ -79,7 +79,7 @@ public final class MockAPI: Sendable {
             .init("type", .string("about:blank")), .init("title", .string(title)),
             .init("status", .number(JSONNumber(status))), .init("detail", .string(detail)),
         ]))
-        return MockResponse(status: status, headers: [("Content-Type", "application/problem+json")], body: Array(body.jsonText.utf8))
+        return MockResponse(status: status, headers: [("Content-Type", "application/problem+json")], body: body.jsonBytes)
     }
 
     func nextID(like template: JSONValue?) -> String {
@@ -95,7 +95,7 @@ public final class MockAPI: Sendable {
     }
 
     func resetState() async {
-        await ledger.reset()
+        ledger.reset()
         clock.reset()
         generator.withLock { $0 = SeededGenerator(seed: configuration.seed) }
     }

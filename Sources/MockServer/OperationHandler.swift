@@ -14,7 +14,17 @@ struct OperationHandler: Sendable {
         var validator: SchemaValidator?
         /// The documented example, else one synthesized from the schema.
         var body: JSONValue?
-        var headers: [(name: String, required: Bool, validator: SchemaValidator?)]
+        var headers: [(name: String, kind: HeaderKind)]
+    }
+
+    /// What the mock sends for a documented response header.
+    enum HeaderKind: Sendable {
+        /// A string: a new id for every answer (as `X-PB-TransactionId` is).
+        case identifier
+        /// A required number: 1.
+        case number
+        /// An optional header of another type: left out.
+        case omitted
     }
 
     /// The request body the operation documents.
@@ -53,7 +63,11 @@ struct OperationHandler: Sendable {
             responses[key] = ResponseTemplate(
                 key: key, status: Self.status(of: key), mediaType: content?.mediaType, validator: validator,
                 body: documented ?? validator.flatMap { synthesizer.value(for: $0, direction: .response) },
-                headers: response.headers.map { name, header in (name, header.required, header.schema.map(compiler.validator(for:))) })
+                headers: response.headers.map { name, header in
+                    let types = header.schema.map { compiler.validator(for: $0).shape.types } ?? []
+                    let kind: HeaderKind = types.isEmpty || types.contains("string") ? .identifier : header.required ? .number : .omitted
+                    return (name, kind)
+                })
         }
         self.responses = responses
         let successKeys = operation.responses.byStatus.keys.filter { $0.hasPrefix("2") }

@@ -49,4 +49,22 @@ extension JSONValue {
             return self
         }
     }
+
+    /// This value with several changes made; changes to top-level members of an object are
+    /// made in one pass (the mock fills a handful of members in every answer).
+    public func setting(_ changes: [(pointer: JSONPointer, value: JSONValue?)]) -> JSONValue {
+        guard case .object(let object) = self, changes.allSatisfy({ $0.pointer.tokens.count == 1 }) else {
+            return changes.reduce(self) { $0.setting($1.value, at: $1.pointer) }
+        }
+        var members = object.members
+        for (pointer, value) in changes {
+            let name = pointer.tokens[0]
+            if let index = members.firstIndex(where: { $0.key == name }) {
+                if let value { members[index].value = value } else { members.remove(at: index) }
+            } else if let value {
+                members.append(JSONObject.Member(name, value))
+            }
+        }
+        return .object(JSONObject(members))
+    }
 }

@@ -84,14 +84,14 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     }
 
     public private(set) var members: [Member]
-    /// Built for larger objects, where a scan per lookup would cost.
+    /// Built for objects of more than 16 members, where a scan per lookup would cost.
     private var index: [String: Int]?
 
     /// Members with repeated names keep the last value, as JavaScript does.
     public init(_ members: [Member]) {
         var unique: [Member] = []
         unique.reserveCapacity(members.count)
-        if members.count <= 8 {
+        if members.count <= 16 {
             for member in members {
                 if let position = unique.firstIndex(where: { $0.key == member.key }) {
                     unique[position].value = member.value
