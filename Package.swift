@@ -101,30 +101,32 @@ let package = Package(
             exclude: ["create.lua"],
             swiftSettings: strictSettings
         ),
+        // Paths to the contract and fixtures, shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"], swiftSettings: strictSettings),
         .testTarget(
             name: "OpenAPIModelTests",
-            dependencies: ["OpenAPIModel"],
+            dependencies: ["TestSupport", "OpenAPIModel"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SchemaValidationTests",
-            dependencies: ["SchemaValidation"],
+            dependencies: ["TestSupport", "SchemaValidation"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "BusinessRulesTests",
-            dependencies: ["BusinessRules"],
+            dependencies: ["TestSupport", "BusinessRules"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "MockServerTests",
-            dependencies: ["MockServer", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["MockServer", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ContractTestCLITests",
-            dependencies: ["ContractTestCLI"],
+            dependencies: ["TestSupport", "ContractTestCLI"],
             swiftSettings: strictSettings
         ),
     ]

@@ -23,15 +23,8 @@ let arrayNode = YAMLParser().parse(SourceFile(
 let arrayValidator = compiler.validator(for: Schema(
     node: arrayNode, location: Location(mark: arrayNode.mark, pointer: JSONPointer()), dialect: document.schemaDialect))
 
-let exampleText = """
-    {"invitationId": "xqlNEXQPL0mEod4", "developerId": "sacd74e",
-     "email": "NS05_merchant@yopmail.com", "status": "Invited",
-     "invitationType": "ONBOARD_REQUEST", "createdBy": "0oa20m6vx3wAZW7FQ0h8",
-     "provisioningRequestID": null, "archived": false,
-     "insertTimestamp": "2024-09-15T12:40:24.256521003Z",
-     "updateTimestamp": "0001-01-01T00:00:00Z",
-     "expirationDate": "2024-09-25T12:40:24.254719091Z"}
-    """
+// The vendor's public success example.
+let exampleText = try String(contentsOfFile: "Tests/Fixtures/bodies/invitation-example.json", encoding: .utf8)
 let example = try JSONParser().parse(exampleText)
 var items: [String] = []
 var size = 0

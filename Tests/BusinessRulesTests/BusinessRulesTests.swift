@@ -2,22 +2,17 @@ import BusinessRules
 import Foundation
 import OpenAPIModel
 import SchemaValidation
+import TestSupport
 import Testing
 import YAMLSource
 
-let repositoryRoot: String = {
-    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(3)  // Tests/BusinessRulesTests/BusinessRulesTests.swift
-    return parts.joined(separator: "/")
-}()
-
-let contract: OpenAPIDocument = OpenAPILoader().load(file: repositoryRoot + "/specs/partneraccount.yaml").document!
+let contract: OpenAPIDocument = OpenAPILoader().load(file: RepositoryPaths.contract).document!
 
 func json(_ text: String) -> JSONValue { try! JSONParser().parse(text) }
 
 @Suite("Business rules")
 struct BusinessRulesTests {
-    let rulesFile = repositoryRoot + "/specs/partneraccount.rules.yaml"
+    let rulesFile = RepositoryPaths.contractRules
 
     func rules() throws -> OperationRules {
         let (rules, diagnostics) = BusinessRules.load(file: rulesFile, document: contract)
@@ -26,15 +21,7 @@ struct BusinessRulesTests {
     }
 
     let request = json(#"{"partnerEmailId": "NS05_merchant@yopmail.com", "expirationDays": 10}"#)
-    let example = json("""
-        {"invitationId": "xqlNEXQPL0mEod4", "developerId": "sacd74e",
-         "email": "NS05_merchant@yopmail.com", "status": "Invited",
-         "invitationType": "ONBOARD_REQUEST", "createdBy": "0oa20m6vx3wAZW7FQ0h8",
-         "provisioningRequestID": null, "archived": false,
-         "insertTimestamp": "2024-09-15T12:40:24.256521003Z",
-         "updateTimestamp": "0001-01-01T00:00:00Z",
-         "expirationDate": "2024-09-25T12:40:24.254719091Z"}
-        """)
+    let example = try! JSONParser().parse(Array(FileManager.default.contents(atPath: RepositoryPaths.invitationExample)!))
 
     @Test("the partner API's rules file declares the invitation rules")
     func declared() throws {

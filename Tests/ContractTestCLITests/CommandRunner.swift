@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `contract-test` executable as a user would, capturing what it prints.
 struct CommandRunner {
@@ -8,11 +9,7 @@ struct CommandRunner {
         var stderr: String
     }
 
-    static let repositoryRoot: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/ContractTestCLITests/CommandRunner.swift
-        return parts.joined(separator: "/")
-    }()
+    static let repositoryRoot = RepositoryPaths.root
 
     /// The executable beside the test bundle (SwiftPM builds both into one folder).
     static let executable: URL = {

@@ -9,17 +9,12 @@ import NIOCore
 import OpenAPIModel
 import SchemaValidation
 import Synchronization
+import TestSupport
 import Testing
 
-let repositoryRoot: String = {
-    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(3)  // Tests/MockServerTests/MockHarness.swift
-    return parts.joined(separator: "/")
-}()
-
-let contractPath = repositoryRoot + "/specs/partneraccount.yaml"
-let contract: OpenAPIDocument = OpenAPILoader().load(file: contractPath).document!
-let contractRules: BusinessRules = BusinessRules.load(file: repositoryRoot + "/specs/partneraccount.rules.yaml", document: contract).rules!
+let repositoryRoot = RepositoryPaths.root
+let contract: OpenAPIDocument = OpenAPILoader().load(file: RepositoryPaths.contract).document!
+let contractRules: BusinessRules = BusinessRules.load(file: RepositoryPaths.contractRules, document: contract).rules!
 let invitationPath = "/developerprofile/api/v1/invitation"
 let token = "test-token"
 

@@ -1,15 +1,9 @@
 import OpenAPIModel
+import TestSupport
 import YAMLSource
 
-/// The repository's root, found from this file's path, so tests read real files wherever
-/// `swift test` runs from.
-let repositoryRoot: String = {
-    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(3)  // Tests/OpenAPIModelTests/Helpers.swift
-    return parts.joined(separator: "/")
-}()
-
-let fixtures = repositoryRoot + "/Tests/Fixtures"
+let repositoryRoot = RepositoryPaths.root
+let fixtures = RepositoryPaths.fixtures
 
 /// Loads a document given as text, as if it were the file `path`.
 func load(_ text: String, path: String = "api.yaml") -> LoadResult {

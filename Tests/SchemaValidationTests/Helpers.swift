@@ -1,16 +1,11 @@
 import Foundation
 import OpenAPIModel
 import SchemaValidation
+import TestSupport
 import YAMLSource
 
-/// The repository's root, found from this file's path.
-let repositoryRoot: String = {
-    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(3)  // Tests/SchemaValidationTests/Helpers.swift
-    return parts.joined(separator: "/")
-}()
-
-let fixtures = repositoryRoot + "/Tests/Fixtures"
+let repositoryRoot = RepositoryPaths.root
+let fixtures = RepositoryPaths.fixtures
 
 /// Parses JSON or YAML text into a node (named `file` in marks).
 func node(_ text: String, file: String = "schema.yaml") -> Node {
