@@ -60,6 +60,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Deterministic conformance cases per operation: positive, negative, auth, method, rules.
+        .target(
+            name: "CaseGeneration",
+            dependencies: ["OpenAPIModel", "SchemaValidation", "BusinessRules"],
+            swiftSettings: strictSettings
+        ),
         // The `contract-test` executable: argument parsing and wiring only.
         .executableTarget(
             name: "ContractTestCLI",

@@ -92,7 +92,7 @@ extension MockAPI {
                 continue
             }
             guard let validator else { continue }
-            let value = ParameterValue.typed(raw, shape: validator.shape)
+            let value = validator.shape.value(fromParameterText: raw)
             if let error = validator.validate(value, direction: .request).first {
                 return ("\(parameter.location.rawValue) parameter '\(parameter.name)': \(error.message)", parameter.name)
             }
@@ -176,17 +176,5 @@ enum Cookies {
             if parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == name { return String(parts[1]) }
         }
         return nil
-    }
-}
-
-/// A parameter's text read as the type its schema declares (simple style).
-enum ParameterValue {
-    static func typed(_ raw: String, shape: SchemaShape) -> JSONValue {
-        switch shape.types.first {
-        case "integer", "number": JSONNumber(literal: raw).map(JSONValue.number) ?? .string(raw)
-        case "boolean": raw == "true" ? .bool(true) : raw == "false" ? .bool(false) : .string(raw)
-        case "array": .array(raw.split(separator: ",", omittingEmptySubsequences: false).map { .string(String($0)) })
-        default: .string(raw)
-        }
     }
 }

@@ -21,6 +21,17 @@ public struct SchemaShape: Sendable {
     public func property(_ name: String) -> SchemaValidator? {
         properties.first { $0.name == name }?.validator
     }
+
+    /// A parameter's text read as the type this schema declares (simple style): what a server
+    /// validates for a path, query or header value.
+    public func value(fromParameterText raw: String) -> JSONValue {
+        switch types.first {
+        case "integer", "number": JSONNumber(literal: raw).map(JSONValue.number) ?? .string(raw)
+        case "boolean": raw == "true" ? .bool(true) : raw == "false" ? .bool(false) : .string(raw)
+        case "array": .array(raw.split(separator: ",", omittingEmptySubsequences: false).map { .string(String($0)) })
+        default: .string(raw)
+        }
+    }
 }
 
 extension SchemaValidator {

@@ -1,0 +1,77 @@
+import BusinessRules
+import OpenAPIModel
+import SchemaValidation
+import YAMLSource
+
+extension OperationContext {
+    /// Requests without valid credentials get 401: no header, another scheme, a malformed and
+    /// an invalid bearer token.
+    mutating func authCases(_ generator: inout CaseGenerator) -> [TestCase] {
+        guard secured else { return [] }
+        let body = validBody(&generator)
+        let variants: [(String, Credentials)] = [
+            ("no Authorization header gets 401", .none),
+            ("Basic credentials instead of a bearer token get 401", .header("Basic Y29udHJhY3QtdGVzdDpub3QtYS10b2tlbg==")),
+            ("a malformed bearer token (two words) gets 401", .header("Bearer not a-token")),
+            ("an invalid bearer token gets 401", .header("Bearer invalid-\(generator.options.runTag)-token")),
+        ]
+        return variants.map { name, credentials in
+            TestCase(operationId: entry.id, kind: .auth, name: name,
+                     steps: [.request(request(body: body, credentials: credentials), expect: .status([401]), checkRules: false)],
+                     specLocation: entry.security.first?.location.mark.description ?? location)
+        }
+    }
+
+    /// The business rules over several requests: the success body keeps them; a second create
+    /// while one is active conflicts (also in other case); after expiry a new create succeeds;
+    /// generated ids differ.
+    mutating func ruleCases(_ generator: inout CaseGenerator) -> [TestCase] {
+        guard let rules, let bodyValidator, let base = validBody(&generator) else { return [] }
+        let at = rules.mark.description
+        var cases = [TestCase(
+            operationId: entry.id, kind: .rules, name: "a create answers with the rules kept (echo, constants, dates)",
+            steps: [.request(request(body: base), expect: .success, checkRules: true)], specLocation: at)]
+        guard let creation = rules.creation, case .string(let address)? = base.value(at: creation.identity) else { return cases }
+        let conflict = Expectation.status([creation.conflictStatus])
+        let second = validBody(&generator) ?? base
+        let again = second.setting(.string(address), at: creation.identity)
+        cases.append(TestCase(
+            operationId: entry.id, kind: .rules, name: "a second create for an active \(creation.identity.lastToken ?? "name") gets \(creation.conflictStatus)",
+            steps: [.request(request(body: base), expect: .success, checkRules: true),
+                    .request(request(body: again), expect: conflict, checkRules: false)],
+            specLocation: creation.mark.description))
+        if creation.caseInsensitive {
+            let first = validBody(&generator) ?? base
+            if case .string(let other)? = first.value(at: creation.identity) {
+                let shouted = first.setting(.string(other.uppercased()), at: creation.identity)
+                cases.append(TestCase(
+                    operationId: entry.id, kind: .rules, name: "the \(creation.identity.lastToken ?? "name") compares without case: a second create in capitals gets \(creation.conflictStatus)",
+                    steps: [.request(request(body: first), expect: .success, checkRules: true),
+                            .request(request(body: shouted), expect: conflict, checkRules: false)],
+                    specLocation: creation.mark.description))
+            }
+        }
+        if let daysPointer = creation.activeDays, let shortest = bodyValidator.shape.property(daysPointer.lastToken ?? "")?.shape.minimum?.value.int.map(Int.init) ?? Optional(1) {
+            let fresh = validBody(&generator) ?? base
+            let short = fresh.setting(.number(JSONNumber(shortest)), at: daysPointer)
+            cases.append(TestCase(
+                operationId: entry.id, kind: .rules, name: "after expiry (\(shortest) day\(shortest == 1 ? "" : "s")) a new create for the address succeeds",
+                steps: [.request(request(body: short), expect: .success, checkRules: true),
+                        .request(request(body: short), expect: conflict, checkRules: false),
+                        .advanceClock(days: shortest + 1),
+                        .request(request(body: short), expect: .success, checkRules: true)],
+                specLocation: creation.mark.description))
+        }
+        if !rules.response.unique.isEmpty {
+            let first = validBody(&generator) ?? base
+            let second = validBody(&generator) ?? base
+            cases.append(TestCase(
+                operationId: entry.id, kind: .rules,
+                name: "two creates get different \(rules.response.unique.map { $0.lastToken ?? "" }.joined(separator: ", "))",
+                steps: [.request(request(body: first), expect: .success, checkRules: true),
+                        .request(request(body: second), expect: .success, checkRules: true)],
+                specLocation: rules.response.mark?.description ?? at))
+        }
+        return cases
+    }
+}

@@ -1,0 +1,75 @@
+import BusinessRules
+import OpenAPIModel
+import SchemaValidation
+import YAMLSource
+
+/// Derives conformance cases from the model for every operation of a document: positive,
+/// negative, auth, method and business-rule cases; deterministic for a seed and run tag.
+public struct CaseGenerator {
+    let document: OpenAPIDocument
+    let rules: BusinessRules
+    let options: CaseOptions
+    let compiler: SchemaCompiler
+    var addresses: AddressBook
+    var synthesizer: ValueSynthesizer
+
+    public init(document: OpenAPIDocument, rules: BusinessRules, options: CaseOptions) {
+        self.document = document
+        self.rules = rules
+        self.options = options
+        self.compiler = SchemaCompiler(document: document)
+        self.addresses = AddressBook(tag: options.runTag, domain: options.emailDomain)
+        self.synthesizer = ValueSynthesizer(seed: options.seed)
+    }
+
+    /// Every case, operation by operation, in document order.
+    public mutating func cases() -> [TestCase] {
+        var all: [TestCase] = []
+        for entry in document.operations where options.operationIds.map({ $0.contains(entry.id) }) ?? true {
+            var context = OperationContext(entry: entry, generator: &self)
+            var cases: [TestCase] = []
+            if options.kinds.contains(.positive) { cases += context.positiveCases(&self) }
+            if options.kinds.contains(.negative) { cases += context.negativeCases(&self) }
+            if options.kinds.contains(.auth) { cases += context.authCases(&self) }
+            if options.kinds.contains(.method) { cases += context.methodCases(document) }
+            if options.kinds.contains(.rules) { cases += context.ruleCases(&self) }
+            all += Self.uniquelyNamed(cases)
+        }
+        return all
+    }
+
+    /// Names stay unique within an operation (GitLab keys cases by class and name).
+    static func uniquelyNamed(_ cases: [TestCase]) -> [TestCase] {
+        var seen: [String: Int] = [:]
+        return cases.map { testCase in
+            var renamed = testCase
+            let count = seen[testCase.name, default: 0] + 1
+            seen[testCase.name] = count
+            if count > 1 { renamed.name += " (\(count))" }
+            return renamed
+        }
+    }
+}
+
+extension String {
+    /// The names inside `{...}` placeholders, in order.
+    var templateNames: [String] {
+        var names: [String] = []
+        var current: String?
+        for character in self {
+            if character == "{" {
+                current = ""
+            } else if character == "}", let name = current {
+                names.append(name)
+                current = nil
+            } else if current != nil {
+                current!.append(character)
+            }
+        }
+        return names
+    }
+
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,39 @@
+/// What to generate: the seed, the kinds, the operations, and how this run's addresses are made
+/// unique.
+public struct CaseOptions: Sendable {
+    public var seed: UInt64
+    /// The domain of the email addresses cases send.
+    public var emailDomain: String
+    /// A tag that makes this run's addresses unique, so reruns against a real API do not
+    /// collide with invitations still active from an earlier run.
+    public var runTag: String
+    public var kinds: Set<CaseKind>
+    /// Only these operations, when set.
+    public var operationIds: Set<String>?
+
+    public init(seed: UInt64 = 1, emailDomain: String = "example.com", runTag: String = "run",
+                kinds: Set<CaseKind> = Set(CaseKind.allCases), operationIds: Set<String>? = nil) {
+        self.seed = seed
+        self.emailDomain = emailDomain
+        self.runTag = runTag
+        self.kinds = kinds
+        self.operationIds = operationIds
+    }
+}
+
+/// Fresh email addresses: `ct-<run tag>-<n>@<domain>`.
+struct AddressBook {
+    let tag: String
+    let domain: String
+    private var next = 1
+
+    init(tag: String, domain: String) {
+        self.tag = tag
+        self.domain = domain
+    }
+
+    mutating func fresh() -> String {
+        defer { next += 1 }
+        return "ct-\(tag)-\(next)@\(domain)"
+    }
+}

@@ -1,0 +1,172 @@
+import BusinessRules
+import OpenAPIModel
+import SchemaValidation
+import YAMLSource
+
+extension OperationContext {
+    /// Invalid requests, each one change away from a valid one and invalid under every reading
+    /// of the schema (checked with the validator): members missing, of the wrong type, null,
+    /// just outside a bound, breaking a format, pattern or enum, undeclared; bodies empty,
+    /// malformed or of the wrong type; required parameters missing or malformed.
+    mutating func negativeCases(_ generator: inout CaseGenerator) -> [TestCase] {
+        var cases: [TestCase] = []
+        func refuse(_ name: String, _ request: RequestSpec, at location: String? = nil) {
+            cases.append(TestCase(
+                operationId: entry.id, kind: .negative, name: name,
+                steps: [.request(request, expect: .clientError, checkRules: false)],
+                specLocation: location ?? self.location))
+        }
+        for (parameter, validator, _) in requiredParameters where parameter.location != .path {
+            let at = parameter.objectLocation.mark.description
+            refuse("required \(parameter.location.rawValue) parameter \(parameter.name) missing is refused", without(parameter), at: at)
+            if let validator, let wrong = Mistakes.wrongType(for: validator.shape) {
+                let text = OperationContext.parameterText(wrong)
+                // Only a text the server cannot read as the declared type is malformed.
+                if !validator.isValid(validator.shape.value(fromParameterText: text), direction: .request) {
+                    refuse("\(parameter.location.rawValue) parameter \(parameter.name) = '\(text)' (malformed) is refused",
+                           with(parameter, text), at: at)
+                }
+            }
+        }
+        guard let bodyValidator, let base = validBody(&generator) else { return cases }
+        func refuseBody(_ name: String, _ body: JSONValue, at location: String?) {
+            guard !bodyValidator.isValid(body, direction: .request) else { return }  // not invalid: no case
+            refuse(name, request(body: body), at: location)
+        }
+        let shape = bodyValidator.shape
+        for (name, property) in shape.properties {
+            let member = property.shape
+            let at = property.location.mark?.description
+            let pointer = JSONPointer(tokens: [name])
+            func variant(_ value: JSONValue?) -> JSONValue { base.setting(value, at: pointer) }
+            if shape.required.contains(name) {
+                refuseBody("\(name) missing (required) is refused", variant(nil), at: at)
+            }
+            if let wrong = Mistakes.wrongType(for: member) {
+                refuseBody("\(name) as \(wrong.typeName) \(wrong.truncatedText(limit: 20)) (wrong type) is refused", variant(wrong), at: at)
+            }
+            if !member.nullable, !member.types.isEmpty {
+                refuseBody("\(name) null (not nullable) is refused", variant(.null), at: at)
+            }
+            let integer = member.types.contains("integer")
+            if let (bound, exclusive) = member.minimum {
+                let value = exclusive ? bound : Bounds.outside(below: bound, integer: integer)
+                refuseBody("\(name) \(value) (below minimum \(bound)) is refused", variant(.number(value)), at: at)
+            }
+            if let (bound, exclusive) = member.maximum {
+                let value = exclusive ? bound : Bounds.outside(above: bound, integer: integer)
+                refuseBody("\(name) \(value) (above maximum \(bound)) is refused", variant(.number(value)), at: at)
+            }
+            if member.types == ["string"] {
+                if let length = member.minLength, length > 0 {
+                    refuseBody("\(name) of \(length - 1) characters (below minLength \(length)) is refused",
+                               variant(.string(String(repeating: "a", count: length - 1))), at: at)
+                }
+                if let length = member.maxLength, length < 100_000 {
+                    refuseBody("\(name) of \(length + 1) characters (above maxLength \(length)) is refused",
+                               variant(.string(String(repeating: "a", count: length + 1))), at: at)
+                }
+                if let format = member.format, let wrong = Mistakes.breaking(format: format) {
+                    refuseBody("\(name) \(wrong.truncatedText(limit: 30)) (not \(Mistakes.formatWords(format))) is refused", variant(wrong), at: at)
+                }
+                if let pattern = member.pattern, let wrong = Mistakes.breaking(pattern: pattern, validator: property) {
+                    refuseBody("\(name) \(wrong.truncatedText(limit: 30)) (not matching /\(pattern)/) is refused", variant(wrong), at: at)
+                }
+                if !member.enumeration.isEmpty {
+                    refuseBody("\(name) \"not-an-enum-value\" (not in its enum) is refused", variant(.string("not-an-enum-value")), at: at)
+                }
+            }
+        }
+        if !shape.allowsUndeclaredMembers {
+            refuseBody("an undeclared member (additionalProperties: false) is refused",
+                       base.setting(.number(JSONNumber(1)), at: JSONPointer(tokens: ["undeclaredMember"])), at: bodyValidator.location.mark?.description)
+        }
+        if bodyRequired {
+            refuse("an empty body (the body is required) is refused", request(rawBody: [], contentType: .some(bodyMediaType)))
+        }
+        if let mediaType = bodyMediaType, MediaTypeName.isJSON(mediaType) {
+            refuse("malformed JSON is refused", request(rawBody: Array(#"{"unterminated": "#.utf8)))
+            refuse("a body without Content-Type is refused", request(body: base, contentType: .some(nil)))
+            refuse("a body sent as text/plain is refused", request(body: base, contentType: "text/plain"))
+        }
+        return cases
+    }
+
+    private func without(_ parameter: Parameter) -> RequestSpec {
+        var spec = request()
+        spec.query.removeAll { parameter.location == .query && $0.name == parameter.name }
+        spec.headers.removeAll { parameter.location == .header && $0.name == parameter.name }
+        return spec
+    }
+
+    private func with(_ parameter: Parameter, _ value: String) -> RequestSpec {
+        var spec = request()
+        if parameter.location == .query, let index = spec.query.firstIndex(where: { $0.name == parameter.name }) {
+            spec.query[index].value = value
+        }
+        if parameter.location == .header, let index = spec.headers.firstIndex(where: { $0.name == parameter.name }) {
+            spec.headers[index].value = value
+        }
+        return spec
+    }
+}
+
+extension Bounds {
+    static func outside(below bound: JSONNumber, integer: Bool) -> JSONNumber {
+        integer ? JSONNumber(bound.double.rounded(.up) - 1) : JSONNumber(bound.double - 1)
+    }
+
+    static func outside(above bound: JSONNumber, integer: Bool) -> JSONNumber {
+        integer ? JSONNumber(bound.double.rounded(.down) + 1) : JSONNumber(bound.double + 1)
+    }
+}
+
+/// Values that break one thing, unmistakably.
+enum Mistakes {
+    /// A value of a type the member does not allow.
+    static func wrongType(for shape: SchemaShape) -> JSONValue? {
+        let allowed = Set(shape.types)
+        guard !allowed.isEmpty else { return nil }
+        let candidates: [(String, JSONValue)] = [
+            ("string", .string("text")), ("integer", .number(JSONNumber(12345))), ("boolean", .bool(true)),
+            ("object", .object(JSONObject([]))), ("array", .array([])),
+        ]
+        return candidates.first { type, _ in
+            !allowed.contains(type) && !(type == "integer" && allowed.contains("number"))
+        }?.1
+    }
+
+    /// A string no reading of the format accepts.
+    static func breaking(format: String) -> JSONValue? {
+        switch format {
+        case "email": .string("partner.example.com")
+        case "date-time": .string("not a date-time")
+        case "date": .string("not a date")
+        case "time": .string("not a time")
+        case "uuid": .string("not-a-uuid")
+        case "uri": .string("not a uri")
+        case "ipv4": .string("not an address")
+        case "ipv6": .string("not an address")
+        case "byte": .string("not base64!")
+        default: nil
+        }
+    }
+
+    static func formatWords(_ format: String) -> String {
+        switch format {
+        case "email": "an email address"
+        case "uuid": "a UUID"
+        case "uri": "a URI"
+        default: "a \(format)"
+        }
+    }
+
+    /// A string the pattern refuses.
+    static func breaking(pattern: String, validator: SchemaValidator) -> JSONValue? {
+        ["", " ", "!!!", "\u{1F600}", "0", "a", "A", "-", "__", String(repeating: "z", count: 40)]
+            .map(JSONValue.string)
+            .first { candidate in
+                validator.validate(candidate, direction: .request).contains { $0.keyword == "pattern" }
+            }
+    }
+}
