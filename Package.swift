@@ -17,6 +17,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -66,6 +69,26 @@ let package = Package(
             dependencies: ["OpenAPIModel", "SchemaValidation", "BusinessRules"],
             swiftSettings: strictSettings
         ),
+        // Sending cases: async-http-client, targets, tokens, retries.
+        .target(
+            name: "Execution",
+            dependencies: [
+                "CaseGeneration",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Judging one exchange against the contract: status, content type, schema, headers, rules.
+        .target(
+            name: "Checks",
+            dependencies: ["OpenAPIModel", "SchemaValidation", "BusinessRules", "CaseGeneration", "Execution"],
+            swiftSettings: strictSettings
+        ),
+        // JUnit XML (atomic write), the terminal summary, curl reproductions, redaction.
+        .target(name: "Reporting", dependencies: ["Checks", "CaseGeneration", "Execution"], swiftSettings: strictSettings),
         // The `contract-test` executable: argument parsing and wiring only.
         .executableTarget(
             name: "ContractTestCLI",
@@ -74,7 +97,12 @@ let package = Package(
                 "SchemaValidation",
                 "MockServer",
                 "BusinessRules",
+                "CaseGeneration",
+                "Execution",
+                "Checks",
+                "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -8,7 +8,6 @@ extension OperationContext {
     /// an invalid bearer token.
     mutating func authCases(_ generator: inout CaseGenerator) -> [TestCase] {
         guard secured else { return [] }
-        let body = validBody(&generator)
         let variants: [(String, Credentials)] = [
             ("no Authorization header gets 401", .none),
             ("Basic credentials instead of a bearer token get 401", .header("Basic Y29udHJhY3QtdGVzdDpub3QtYS10b2tlbg==")),
@@ -17,7 +16,7 @@ extension OperationContext {
         ]
         return variants.map { name, credentials in
             TestCase(operationId: entry.id, kind: .auth, name: name,
-                     steps: [.request(request(body: body, credentials: credentials), expect: .status([401]), checkRules: false)],
+                     steps: [.request(request(body: validBody(&generator), credentials: credentials), expect: .status([401]), checkRules: false)],
                      specLocation: entry.security.first?.location.mark.description ?? location)
         }
     }
@@ -26,12 +25,14 @@ extension OperationContext {
     /// while one is active conflicts (also in other case); after expiry a new create succeeds;
     /// generated ids differ.
     mutating func ruleCases(_ generator: inout CaseGenerator) -> [TestCase] {
-        guard let rules, let bodyValidator, let base = validBody(&generator) else { return [] }
+        guard let rules, let bodyValidator, let kept = validBody(&generator) else { return [] }
         let at = rules.mark.description
         var cases = [TestCase(
             operationId: entry.id, kind: .rules, name: "a create answers with the rules kept (echo, constants, dates)",
-            steps: [.request(request(body: base), expect: .success, checkRules: true)], specLocation: at)]
-        guard let creation = rules.creation, case .string(let address)? = base.value(at: creation.identity) else { return cases }
+            steps: [.request(request(body: kept), expect: .success, checkRules: true)], specLocation: at)]
+        guard let creation = rules.creation, let base = validBody(&generator),
+              case .string(let address)? = base.value(at: creation.identity)
+        else { return cases }
         let conflict = Expectation.status([creation.conflictStatus])
         let second = validBody(&generator) ?? base
         let again = second.setting(.string(address), at: creation.identity)

@@ -38,7 +38,9 @@ extension OperationContext {
             let member = property.shape
             let at = property.location.mark?.description
             let pointer = JSONPointer(tokens: [name])
-            func variant(_ value: JSONValue?) -> JSONValue { base.setting(value, at: pointer) }
+            // Each case gets its own address: a server that wrongly accepts one invalid body must
+            // not turn the next case's refusal into a mere conflict.
+            func variant(_ value: JSONValue?) -> JSONValue { freshBody(base, &generator).setting(value, at: pointer) }
             if shape.required.contains(name) {
                 refuseBody("\(name) missing (required) is refused", variant(nil), at: at)
             }
@@ -79,15 +81,15 @@ extension OperationContext {
         }
         if !shape.allowsUndeclaredMembers {
             refuseBody("an undeclared member (additionalProperties: false) is refused",
-                       base.setting(.number(JSONNumber(1)), at: JSONPointer(tokens: ["undeclaredMember"])), at: bodyValidator.location.mark?.description)
+                       freshBody(base, &generator).setting(.number(JSONNumber(1)), at: JSONPointer(tokens: ["undeclaredMember"])), at: bodyValidator.location.mark?.description)
         }
         if bodyRequired {
             refuse("an empty body (the body is required) is refused", request(rawBody: [], contentType: .some(bodyMediaType)))
         }
         if let mediaType = bodyMediaType, MediaTypeName.isJSON(mediaType) {
             refuse("malformed JSON is refused", request(rawBody: Array(#"{"unterminated": "#.utf8)))
-            refuse("a body without Content-Type is refused", request(body: base, contentType: .some(nil)))
-            refuse("a body sent as text/plain is refused", request(body: base, contentType: "text/plain"))
+            refuse("a body without Content-Type is refused", request(body: freshBody(base, &generator), contentType: .some(nil)))
+            refuse("a body sent as text/plain is refused", request(body: freshBody(base, &generator), contentType: "text/plain"))
         }
         return cases
     }

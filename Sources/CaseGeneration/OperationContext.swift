@@ -90,7 +90,7 @@ struct OperationContext {
     func methodCases(_ document: OpenAPIDocument) -> [TestCase] {
         guard document.operations.first(where: { $0.path == entry.path })?.id == entry.id else { return [] }
         let declared = Set(document.paths[entry.path]?.operations.keys.map { $0.uppercased() } ?? [])
-        return ["GET", "PUT", "PATCH", "DELETE"].filter { !declared.contains($0) }.map { method in
+        return ["GET", "PUT", "PATCH", "DELETE"].filter { !declared.contains($0) }.map { (method: String) in
             TestCase(
                 operationId: entry.id, kind: .method, name: "\(method) \(entry.path) (not declared) gets 405",
                 steps: [.request(request(method: method), expect: .status([405]), checkRules: false)],

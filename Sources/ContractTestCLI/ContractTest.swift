@@ -7,7 +7,8 @@ struct ContractTest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contract-test",
         abstract: "OpenAPI contract tests for the Developer Partner APIs.",
-        subcommands: [Lint.self, Validate.self, Mock.self]
+        subcommands: [Run.self, Cases.self, Lint.self, Validate.self, Mock.self],
+        defaultSubcommand: Run.self
     )
 
     /// Exit codes are part of the interface: 0 passed, 1 contract failures, 2 usage or spec

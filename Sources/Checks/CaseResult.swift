@@ -1,0 +1,30 @@
+import CaseGeneration
+import Execution
+
+/// How one case went, with the exchanges that show it.
+public struct CaseResult: Sendable {
+    public enum Outcome: Sendable {
+        case passed
+        /// The answers differ from the contract.
+        case failed([CheckFailure])
+        /// The case could not run to the end (the target was unreachable, say).
+        case error(String)
+        /// Not run, and why.
+        case skipped(String)
+    }
+
+    public var testCase: TestCase
+    public var outcome: Outcome
+    /// Every exchange of the case, in order.
+    public var exchanges: [Exchange]
+    /// The exchange the failure or error is about.
+    public var culprit: Exchange?
+    /// Seconds.
+    public var duration: Double
+
+    public var isFailure: Bool { if case .failed = outcome { true } else { false } }
+    public var isError: Bool { if case .error = outcome { true } else { false } }
+    public var isSkipped: Bool { if case .skipped = outcome { true } else { false } }
+    /// Whether the error came from not reaching the target at all.
+    public var isUnreachable: Bool { culprit?.transportError.map { $0.kind == .unreachable || $0.kind == .tls } ?? false }
+}

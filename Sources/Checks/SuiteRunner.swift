@@ -1,0 +1,129 @@
+import BusinessRules
+import CaseGeneration
+import Execution
+import OpenAPIModel
+import SchemaValidation
+import YAMLSource
+
+/// Runs cases against a target: steps in order, answers judged, many cases at once (cases that
+/// move the mock's clock run last, alone, so they cannot expire another case's invitations).
+public struct SuiteRunner: Sendable {
+    public struct Options: Sendable {
+        public var concurrency: Int
+        /// Run cases that create data even against a server that uses live data.
+        public var allowLiveData: Bool
+
+        public init(concurrency: Int = 8, allowLiveData: Bool = false) {
+            self.concurrency = concurrency
+            self.allowLiveData = allowLiveData
+        }
+    }
+
+    let document: OpenAPIDocument
+    let rules: BusinessRules
+    let executor: Executor
+    let judge: AnswerJudge
+    let options: Options
+
+    public init(document: OpenAPIDocument, rules: BusinessRules, executor: Executor, judge: AnswerJudge, options: Options) {
+        self.document = document
+        self.rules = rules
+        self.executor = executor
+        self.judge = judge
+        self.options = options
+    }
+
+    /// Every case's result, in the cases' order; `progress` hears of each one finished.
+    public func run(_ cases: [TestCase], progress: @escaping @Sendable (CaseResult) -> Void = { _ in }) async -> [CaseResult] {
+        let operations = Dictionary(document.operations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var results = [CaseResult?](repeating: nil, count: cases.count)
+        let parallel = cases.indices.filter { !cases[$0].needsMockClock }
+        let alone = cases.indices.filter { cases[$0].needsMockClock }
+        await withTaskGroup(of: (Int, CaseResult).self) { group in
+            var next = parallel.makeIterator()
+            for _ in 0..<max(options.concurrency, 1) {
+                guard let index = next.next() else { break }
+                group.addTask { (index, await runCase(cases[index], operations[cases[index].operationId])) }
+            }
+            while let (index, result) = await group.next() {
+                results[index] = result
+                progress(result)
+                if let following = next.next() {
+                    group.addTask { (following, await runCase(cases[following], operations[cases[following].operationId])) }
+                }
+            }
+        }
+        for index in alone {
+            let result = await runCase(cases[index], operations[cases[index].operationId])
+            results[index] = result
+            progress(result)
+        }
+        return results.compactMap { $0 }
+    }
+
+    func runCase(_ testCase: TestCase, _ operation: OperationEntry?) async -> CaseResult {
+        var result = CaseResult(testCase: testCase, outcome: .passed, exchanges: [], culprit: nil, duration: 0)
+        guard let operation else {
+            result.outcome = .error("operation \(testCase.operationId) is not in the document")
+            return result
+        }
+        if testCase.needsMockClock, executor.target.mockControlURL == nil {
+            result.outcome = .skipped("needs to move the server's clock past an expiry, which only the mock can do (--target mock)")
+            return result
+        }
+        if executor.target.usesLiveData, testCase.mayCreateData, !options.allowLiveData {
+            result.outcome = .skipped("would create live data on \(executor.target.name) (\(executor.target.baseURL)); pass --allow-live-data to run it")
+            return result
+        }
+        var successBodies: [JSONValue] = []
+        for step in testCase.steps {
+            switch step {
+            case .advanceClock(let days):
+                do {
+                    try await executor.advanceMockClock(days: days)
+                } catch {
+                    result.outcome = .error("\(error)")
+                    return result
+                }
+            case .request(let request, let expectation, let checkRules):
+                let exchange = await executor.send(request)
+                result.exchanges.append(exchange)
+                result.duration += exchange.duration
+                if let problem = exchange.transportError {
+                    result.outcome = .error(problem.description)
+                    result.culprit = exchange
+                    return result
+                }
+                let failures = judge.judge(exchange, expectation: expectation, operation: operation, request: request, checkRules: checkRules)
+                if !failures.isEmpty {
+                    result.outcome = .failed(failures)
+                    result.culprit = exchange
+                    return result
+                }
+                if checkRules, let response = exchange.response, (200..<300).contains(response.status),
+                   let body = try? JSONParser().parse(response.body) {
+                    successBodies.append(body)
+                }
+            }
+        }
+        if let failure = uniqueness(testCase, successBodies) {
+            result.outcome = .failed([failure])
+            result.culprit = result.exchanges.last
+        }
+        return result
+    }
+
+    /// The `unique` rule: members that must differ between the resources a case created.
+    private func uniqueness(_ testCase: TestCase, _ bodies: [JSONValue]) -> CheckFailure? {
+        guard testCase.kind == .rules, bodies.count > 1, let response = rules.rules(for: testCase.operationId)?.response else { return nil }
+        for pointer in response.unique {
+            let values = bodies.compactMap { $0.value(at: pointer) }
+            if Set(values).count < values.count {
+                return CheckFailure(
+                    check: "rule: unique", message: "expected a new value for every resource, found \(values.first?.truncatedText() ?? "") twice",
+                    pointer: pointer.description, specLocation: response.mark?.description)
+            }
+        }
+        return nil
+    }
+}

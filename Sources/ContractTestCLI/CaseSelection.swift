@@ -1,0 +1,58 @@
+import ArgumentParser
+import BusinessRules
+import CaseGeneration
+import Foundation
+import OpenAPIModel
+
+/// The options that choose cases, shared by `run` and `cases`.
+struct CaseSelection: ParsableArguments {
+    @Option(help: "The OpenAPI document.")
+    var spec = "specs/partneraccount.yaml"
+
+    @Option(help: "The business rules (default: NAME.rules.yaml beside the spec, when present).")
+    var rules: String?
+
+    @Option(help: "Seed for generated values: one seed, the same cases.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Domain of the email addresses cases send (unique per run).")
+    var emailDomain = "example.com"
+
+    @Option(name: .customLong("operation"), help: "Only this operationId (repeatable).")
+    var operations: [String] = []
+
+    @Option(help: "Only these kinds: positive,negative,auth,method,rules.")
+    var kind: String?
+
+    func validate() throws {
+        for name in kinds.invalid {
+            throw ValidationError("unknown kind '\(name)': expected positive, negative, auth, method or rules")
+        }
+    }
+
+    private var kinds: (valid: Set<CaseKind>, invalid: [String]) {
+        guard let kind else { return (Set(CaseKind.allCases), []) }
+        let names = kind.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        return (Set(names.compactMap(CaseKind.init(rawValue:))), names.filter { CaseKind(rawValue: $0) == nil })
+    }
+
+    /// The document, its rules and the cases, with a run tag that makes this run's addresses
+    /// unique; problems are printed and end the command with status 2.
+    func load(runTag: String) throws -> (document: OpenAPIDocument, rules: BusinessRules, cases: [TestCase]) {
+        let (document, businessRules) = try ContractLoading.load(spec: spec, rules: rules)
+        let known = Set(document.operations.map(\.id))
+        for name in operations where !known.contains(name) {
+            Console.error("error: no operation '\(name)' in \(spec): expected one of \(known.sorted().joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        var generator = CaseGenerator(document: document, rules: businessRules, options: CaseOptions(
+            seed: seed, emailDomain: emailDomain, runTag: runTag, kinds: kinds.valid,
+            operationIds: operations.isEmpty ? nil : Set(operations)))
+        return (document, businessRules, generator.cases())
+    }
+
+    /// A short tag unique to this run: the time in base 36.
+    static func newRunTag() -> String {
+        String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 36)
+    }
+}

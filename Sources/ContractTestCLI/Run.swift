@@ -1,0 +1,204 @@
+import ArgumentParser
+import AsyncHTTPClient
+import BusinessRules
+import CaseGeneration
+import Checks
+import Execution
+import Foundation
+import Logging
+import MockServer
+import OpenAPIModel
+import Reporting
+import Synchronization
+
+/// `contract-test run` (the default): the conformance suite against the embedded mock, the
+/// sandbox or any base URL; JUnit XML for CI, a summary for people.
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the conformance cases against a target and check every answer.",
+        discussion: "Exit status: 0 all passed, 1 contract failures, 2 usage or spec error, 3 target unreachable."
+    )
+
+    /// Where to send the cases.
+    enum TargetChoice: String, ExpressibleByArgument, CaseIterable {
+        case mock, sandbox
+    }
+
+    @OptionGroup var selection: CaseSelection
+
+    @Option(help: "mock (the embedded mock, in-process) or sandbox (the document's Sandbox Server).")
+    var target: TargetChoice = .mock
+
+    @Option(help: "Send the cases to this base URL instead (the server URL, path included).")
+    var baseURL: String?
+
+    @Option(help: "The environment variable that holds the bearer token.")
+    var tokenEnv = "PARTNER_API_TOKEN"
+
+    @Option(help: "A shell command that prints the bearer token (run again once on an unexpected 401).")
+    var tokenCommand: String?
+
+    @Option(help: "A PEM file of CA certificates to trust besides the system's (a private or test CA).")
+    var caCert: String?
+
+    @Flag(help: "Run cases that create data even against a server that uses live data.")
+    var allowLiveData = false
+
+    @Option(help: "How many cases run at once.")
+    var concurrency = 8
+
+    @Option(help: "Seconds to wait for each answer.")
+    var timeout = 30
+
+    @Option(help: "Retries on 429 and 503 (honouring Retry-After, at most 10 s each).")
+    var retries = 3
+
+    @Flag(help: "Also fail response members the schema does not declare.")
+    var strict = false
+
+    @Option(help: "Where to write the JUnit XML report.")
+    var junit = "reports/junit.xml"
+
+    @Option(name: .customLong("mock-fault"), help: "Run the embedded mock with this fault (repeatable): the gate's self-test.")
+    var mockFaults: [String] = []
+
+    func validate() throws {
+        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+        guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
+        guard retries >= 0 else { throw ValidationError("--retries must be 0 or more") }
+        for name in mockFaults where Fault(rawValue: name) == nil {
+            throw ValidationError("unknown fault '\(name)': expected one of \(Fault.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if !mockFaults.isEmpty, baseURL != nil || target != .mock {
+            throw ValidationError("--mock-fault applies to the embedded mock only (--target mock without --base-url)")
+        }
+        if baseURL != nil, target == .sandbox {
+            throw ValidationError("give either --target sandbox or --base-url, not both")
+        }
+    }
+
+    func run() async throws {
+        let startedAt = Date()
+        let runTag = CaseSelection.newRunTag()
+        let (document, rules, cases) = try selection.load(runTag: runTag)
+        var quiet = Logger(label: "contract-test")
+        quiet.logLevel = .error
+        let options = Executor.Options(timeout: .seconds(timeout), maxRetries: retries)
+        let configuration: HTTPClient.Configuration
+        do {
+            configuration = try Executor.clientConfiguration(caCertificates: caCert)
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(2)
+        }
+
+        if baseURL == nil, target == .mock {
+            let token = Self.randomToken()
+            let api = MockAPI(
+                document: document, rules: rules,
+                configuration: MockConfiguration(port: 0, token: token, seed: selection.seed,
+                                                 faults: Set(mockFaults.compactMap(Fault.init(rawValue:)))),
+                logger: quiet)
+            let basePath = api.basePath
+            let summary = try await MockServer.withRunning(api) { port in
+                let root = "http://127.0.0.1:\(port)"
+                let target = Target(baseURL: root + (basePath == "/" ? "" : basePath), name: "mock", mockControlURL: root)
+                return try await execute(cases, document: document, rules: rules, target: target, tokens: .fixed(token),
+                                         configuration: configuration, options: options, startedAt: startedAt)
+            }
+            try finish(summary)
+            return
+        }
+        let target = try resolveTarget(document)
+        let tokens = tokenCommand.map(TokenSource.command) ?? TokenSource.environment(tokenEnv)
+        if document.operations.contains(where: { !$0.security.isEmpty }) {
+            do {
+                guard try tokens.token() != nil else {
+                    Console.error("error: no bearer token: set $\(tokenEnv) (or --token-env NAME) or pass --token-command")
+                    throw ExitCode(2)
+                }
+            } catch let failure as TokenSource.Failure {
+                Console.error("error: \(failure)")
+                throw ExitCode(2)
+            }
+        }
+        let summary = try await execute(cases, document: document, rules: rules, target: target, tokens: tokens,
+                                        configuration: configuration, options: options, startedAt: startedAt)
+        try finish(summary)
+    }
+
+    /// The target `--target sandbox` or `--base-url` names.
+    private func resolveTarget(_ document: OpenAPIDocument) throws -> Target {
+        let liveServers = document.servers.filter { server in
+            let words = (server.description ?? "").lowercased()
+            return words.contains("live data") || words.contains("production")
+        }
+        if let baseURL {
+            guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else {
+                Console.error("error: --base-url must start with http:// or https://, found '\(baseURL)'")
+                throw ExitCode(2)
+            }
+            let live = liveServers.contains { Self.sameBase($0.defaultURL, baseURL) }
+            return Target(baseURL: baseURL, name: live ? "production" : "custom", usesLiveData: live)
+        }
+        guard let sandbox = document.servers.first(where: { ($0.description ?? "").lowercased().contains("sandbox") }) else {
+            Console.error("error: \(selection.spec) names no Sandbox Server: expected a server whose description says 'Sandbox'; use --base-url")
+            throw ExitCode(2)
+        }
+        return Target(baseURL: sandbox.defaultURL, name: "sandbox")
+    }
+
+    static func sameBase(_ a: String, _ b: String) -> Bool {
+        func normal(_ url: String) -> String { (url.hasSuffix("/") ? String(url.dropLast()) : url).lowercased() }
+        return normal(a) == normal(b)
+    }
+
+    // swiftlint:disable:next function_parameter_count
+    private func execute(
+        _ cases: [TestCase], document: OpenAPIDocument, rules: BusinessRules, target: Target, tokens: TokenSource,
+        configuration: HTTPClient.Configuration, options: Executor.Options, startedAt: Date
+    ) async throws -> RunSummary {
+        let clock = ContinuousClock()
+        let began = clock.now
+        let showProgress = isatty(STDOUT_FILENO) == 1
+        let done = Mutex(0)
+        let results = try await HTTPClient.withHTTPClient(configuration: configuration) { client in
+            let executor = Executor(client: client, target: target, tokens: tokens, options: options)
+            let runner = SuiteRunner(
+                document: document, rules: rules, executor: executor,
+                judge: AnswerJudge(document: document, rules: rules, strict: strict),
+                options: SuiteRunner.Options(concurrency: concurrency, allowLiveData: allowLiveData))
+            return await runner.run(cases) { result in
+                guard showProgress else { return }
+                let count = done.withLock { $0 += 1; return $0 }
+                Console.progress("[\(count)/\(cases.count)] \(result.testCase.operationId): \(result.testCase.name)")
+            }
+        }
+        if showProgress { Console.progress(nil) }
+        let elapsed = clock.now - began
+        return RunSummary(
+            specPath: selection.spec, target: target, seed: selection.seed,
+            startedAt: ISO8601DateFormatter().string(from: startedAt),
+            duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            results: results,
+            documentedStatuses: document.operations.map { ($0.id, Array($0.operation.responses.byStatus.keys)) })
+    }
+
+    private func finish(_ summary: RunSummary) throws {
+        do {
+            try JUnitReport(summary: summary, tokenVariable: tokenEnv).write(to: junit)
+        } catch {
+            Console.error("error: cannot write the JUnit report to \(junit): \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        print(TerminalReport(summary: summary, color: TerminalReport.colorAllowed, tokenVariable: tokenEnv, junitPath: junit).text)
+        if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+    }
+
+    /// A token for the embedded mock, new for every run.
+    static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        return String((0..<32).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+    }
+}

@@ -1,0 +1,43 @@
+/// One request as sent and the answer (or the transport problem) that came back: a value the
+/// checks judge and the reports print.
+public struct Exchange: Sendable {
+    /// The request as sent. `Authorization` is kept as `Bearer [REDACTED]` here: the token
+    /// itself never leaves the executor.
+    public struct Request: Sendable {
+        public var method: String
+        public var url: String
+        public var headers: [(name: String, value: String)]
+        public var body: [UInt8]?
+    }
+
+    public struct Response: Sendable {
+        public var status: Int
+        public var headers: [(name: String, value: String)]
+        public var body: [UInt8]
+
+        public func header(_ name: String) -> String? {
+            headers.first { $0.name.lowercased() == name.lowercased() }?.value
+        }
+    }
+
+    public var request: Request
+    /// `nil` when the request failed in transport.
+    public var response: Response?
+    public var transportError: TransportError?
+    /// Seconds from sending to the last byte of the answer (retries included).
+    public var duration: Double
+    /// How many times 429/503 made it retry.
+    public var retries: Int
+}
+
+/// A request that got no HTTP answer: the target is unreachable, the TLS handshake failed, or
+/// it took too long.
+public struct TransportError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        case unreachable, tls, timeout, other
+    }
+
+    public var kind: Kind
+    /// In words, with what to do about it where that is clear.
+    public var description: String
+}

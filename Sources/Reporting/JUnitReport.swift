@@ -1,0 +1,146 @@
+import CaseGeneration
+import Checks
+import Execution
+import Foundation
+
+/// The run as JUnit XML: one `<testsuite>` per operation, one `<testcase>` per case
+/// (`classname` and a `name` that says what it tests, unique per suite); failures carry the
+/// message, the request (token redacted), the response (truncated), the spec location and a
+/// curl command; transport problems are `<error>`, cases that cannot run `<skipped>`. Valid
+/// against the xunit plugin's junit-10.xsd.
+public struct JUnitReport {
+    public var summary: RunSummary
+    public var tokenVariable: String
+    /// Longest response body quoted, in bytes.
+    public var maxBodyBytes = 4_096
+
+    public init(summary: RunSummary, tokenVariable: String) {
+        self.summary = summary
+        self.tokenVariable = tokenVariable
+    }
+
+    public var xml: String {
+        var out = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
+        out += "<testsuites name=\"contract-test\" tests=\"\(summary.results.count)\" failures=\"\(summary.failures)\" errors=\"\(summary.errors)\" time=\"\(Self.seconds(summary.duration))\">\n"
+        for (operationId, results) in summary.byOperation {
+            let failures = results.filter(\.isFailure).count
+            let errors = results.filter(\.isError).count
+            let skipped = results.filter(\.isSkipped).count
+            let time = results.reduce(0) { $0 + $1.duration }
+            out += "  <testsuite name=\"\(Self.attribute(operationId))\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(Self.seconds(time))\" timestamp=\"\(Self.attribute(String(summary.startedAt.prefix(19))))\" hostname=\"\(Self.attribute(Self.host(summary.target.baseURL)))\">\n"
+            out += "    <properties>\n"
+            for (name, value) in [("spec", summary.specPath), ("target", summary.target.name), ("base-url", summary.target.baseURL), ("seed", String(summary.seed))] {
+                out += "      <property name=\"\(name)\" value=\"\(Self.attribute(value))\"/>\n"
+            }
+            out += "    </properties>\n"
+            for result in results {
+                out += testcase(result, operationId: operationId)
+            }
+            out += "  </testsuite>\n"
+        }
+        out += "</testsuites>\n"
+        return out
+    }
+
+    private func testcase(_ result: CaseResult, operationId: String) -> String {
+        let name = "\(result.testCase.kind.rawValue): \(result.testCase.name)"
+        var out = "    <testcase classname=\"contract-test.\(Self.attribute(operationId))\" name=\"\(Self.attribute(name))\" time=\"\(Self.seconds(result.duration))\""
+        switch result.outcome {
+        case .passed:
+            return out + "/>\n"
+        case .skipped(let reason):
+            out += ">\n      <skipped message=\"\(Self.attribute(reason))\"/>\n"
+        case .failed(let failures):
+            let message = failures.map(\.description).joined(separator: "; ")
+            out += ">\n      <failure message=\"\(Self.attribute(message))\" type=\"\(Self.attribute(failures.first?.check ?? "contract"))\">"
+            out += Self.text(detail(result, lines: failures.map(\.description)))
+            out += "</failure>\n"
+        case .error(let problem):
+            out += ">\n      <error message=\"\(Self.attribute(problem))\" type=\"transport\">"
+            out += Self.text(detail(result, lines: [problem]))
+            out += "</error>\n"
+        }
+        return out + "    </testcase>\n"
+    }
+
+    /// The body of a failure: what differed, the spec line, the request, the answer, and how to
+    /// send the request again.
+    func detail(_ result: CaseResult, lines: [String]) -> String {
+        var text = lines.joined(separator: "\n") + "\n"
+        if let location = result.testCase.specLocation { text += "\nCase stands on: \(location)\n" }
+        if let exchange = result.culprit {
+            text += "\nRequest:\n\(exchange.request.method) \(exchange.request.url)\n"
+            for (name, value) in exchange.request.headers { text += "\(name): \(value)\n" }
+            if let body = exchange.request.body { text += "\n" + Self.truncated(body, limit: maxBodyBytes) + "\n" }
+            if let response = exchange.response {
+                text += "\nResponse:\n\(response.status)\n"
+                for (name, value) in response.headers { text += "\(name): \(value)\n" }
+                text += "\n" + Self.truncated(response.body, limit: maxBodyBytes) + "\n"
+            }
+            text += "\nReproduce:\n\(CurlCommand.make(exchange.request, tokenVariable: tokenVariable))\n"
+        }
+        return text
+    }
+
+    static func truncated(_ bytes: [UInt8], limit: Int) -> String {
+        let text = String(decoding: bytes.prefix(limit), as: UTF8.self)
+        return bytes.count > limit ? text + "… (\(bytes.count) bytes in all)" : text
+    }
+
+    static func seconds(_ value: Double) -> String {
+        String(format: "%.3f", value)
+    }
+
+    static func host(_ url: String) -> String {
+        guard let start = url.range(of: "://")?.upperBound else { return url }
+        let rest = url[start...]
+        return String(rest.prefix { $0 != "/" && $0 != ":" })
+    }
+
+    /// XML-escaped, and characters XML 1.0 cannot hold (control characters) written as `\uXXXX`.
+    static func attribute(_ text: String) -> String {
+        escape(text, quotes: true)
+    }
+
+    static func text(_ text: String) -> String {
+        escape(text, quotes: false)
+    }
+
+    private static func escape(_ text: String, quotes: Bool) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where quotes: out += "&quot;"
+            case "\n" where quotes: out += "&#10;"
+            case "\t" where quotes: out += "&#9;"
+            case "\r": out += "&#13;"
+            case "\n", "\t": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) || (0xD800...0xDFFF).contains(scalar.value):
+                out += String(format: "\\u%04X", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Writes the report so that the file is either the old one or the complete new one: a
+    /// temporary file beside it, renamed over it.
+    public func write(to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try Data(xml.utf8).write(to: temporary)
+            if rename(temporary.path, url.path) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import CaseGeneration
+import Checks
+import Execution
+
+/// A finished run: what ran where, and every case's result.
+public struct RunSummary: Sendable {
+    public var specPath: String
+    public var target: Target
+    public var seed: UInt64
+    /// RFC 3339 UTC, when the run started.
+    public var startedAt: String
+    /// Seconds.
+    public var duration: Double
+    public var results: [CaseResult]
+    /// Documented response keys per operation, in document order (for "observed" lines).
+    public var documentedStatuses: [(operationId: String, keys: [String])]
+
+    public init(specPath: String, target: Target, seed: UInt64, startedAt: String, duration: Double,
+                results: [CaseResult], documentedStatuses: [(operationId: String, keys: [String])]) {
+        self.specPath = specPath
+        self.target = target
+        self.seed = seed
+        self.startedAt = startedAt
+        self.duration = duration
+        self.results = results
+        self.documentedStatuses = documentedStatuses
+    }
+
+    public var failures: Int { results.filter(\.isFailure).count }
+    public var errors: Int { results.filter(\.isError).count }
+    public var skipped: Int { results.filter(\.isSkipped).count }
+    public var passed: Int { results.count - failures - errors - skipped }
+
+    /// The process exit status: 0 all passed, 1 contract failures, 3 target unreachable (every
+    /// case that ran ended in an error reaching it).
+    public var exitCode: Int32 {
+        let ran = results.filter { !$0.isSkipped }
+        if !ran.isEmpty, ran.allSatisfy({ $0.isError }), ran.contains(where: \.isUnreachable) { return 3 }
+        return failures + errors > 0 ? 1 : 0
+    }
+
+    /// Results grouped by operation, in document order.
+    public var byOperation: [(operationId: String, results: [CaseResult])] {
+        var order: [String] = []
+        var groups: [String: [CaseResult]] = [:]
+        for result in results {
+            if groups[result.testCase.operationId] == nil { order.append(result.testCase.operationId) }
+            groups[result.testCase.operationId, default: []].append(result)
+        }
+        return order.map { ($0, groups[$0] ?? []) }
+    }
+
+    /// The statuses answered for an operation, in numeric order.
+    public func observedStatuses(_ operationId: String) -> [Int] {
+        Set(results.filter { $0.testCase.operationId == operationId }.flatMap { $0.exchanges.compactMap { $0.response?.status } }).sorted()
+    }
+}

@@ -1,0 +1,97 @@
+import CaseGeneration
+import Checks
+import Execution
+import Foundation
+
+/// The run for people at a terminal: a table per operation (with the documented responses seen
+/// and never seen), every failure with its reproduction, and a last line with the verdict.
+/// Colour only on a terminal and without `NO_COLOR`.
+public struct TerminalReport {
+    public var summary: RunSummary
+    public var color: Bool
+    public var tokenVariable: String
+    public var junitPath: String?
+
+    public init(summary: RunSummary, color: Bool, tokenVariable: String, junitPath: String?) {
+        self.summary = summary
+        self.color = color
+        self.tokenVariable = tokenVariable
+        self.junitPath = junitPath
+    }
+
+    /// Whether standard output is a terminal and `NO_COLOR` is unset.
+    public static var colorAllowed: Bool {
+        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    public var text: String {
+        var lines: [String] = []
+        lines.append("contract-test: \(summary.specPath) against \(summary.target.name) (\(summary.target.baseURL)), seed \(summary.seed)")
+        let width = summary.byOperation.map(\.operationId.count).max() ?? 0
+        for (operationId, results) in summary.byOperation {
+            let failed = results.filter(\.isFailure).count
+            let errors = results.filter(\.isError).count
+            let skipped = results.filter(\.isSkipped).count
+            let passed = results.count - failed - errors - skipped
+            var line = "  " + operationId.padding(toLength: width, withPad: " ", startingAt: 0)
+            line += "  \(results.count) cases: \(passed) passed, \(failed) failed, \(errors) errors, \(skipped) skipped"
+            lines.append(line)
+            let observed = summary.observedStatuses(operationId)
+            let documented = summary.documentedStatuses.first { $0.operationId == operationId }?.keys ?? []
+            let seen = documented.filter { key in observed.contains { Self.documents(key, $0) } }
+            let never = documented.filter { key in !observed.contains { Self.documents(key, $0) } }
+            let extra = observed.filter { status in !documented.contains { Self.documents($0, status) } }
+            var statuses = "    documented responses seen: " + (seen.isEmpty ? "none" : seen.joined(separator: ", "))
+            if !never.isEmpty { statuses += "; never: " + never.joined(separator: ", ") }
+            if !extra.isEmpty { statuses += "; also seen, not documented: " + extra.map(String.init).joined(separator: ", ") }
+            lines.append(statuses)
+        }
+        let problems = summary.results.filter { $0.isFailure || $0.isError }
+        if !problems.isEmpty {
+            lines.append("")
+            lines.append(paint("FAILURES", "1;31"))
+            for result in problems {
+                lines.append("  \(result.testCase.operationId) › \(result.testCase.kind.rawValue): \(result.testCase.name)")
+                switch result.outcome {
+                case .failed(let failures): lines += failures.map { "    " + $0.description }
+                case .error(let problem): lines.append("    error: \(problem)")
+                default: break
+                }
+                if let location = result.testCase.specLocation { lines.append("    case stands on: \(location)") }
+                if let exchange = result.culprit {
+                    if let response = exchange.response {
+                        lines.append("    answer: \(response.status) \(JUnitReport.truncated(response.body, limit: 300))")
+                    }
+                    lines.append("    reproduce: \(CurlCommand.make(exchange.request, tokenVariable: tokenVariable))")
+                }
+            }
+        }
+        let skipped = summary.results.filter(\.isSkipped)
+        if !skipped.isEmpty {
+            lines.append("")
+            lines.append("SKIPPED")
+            for result in skipped {
+                if case .skipped(let reason) = result.outcome {
+                    lines.append("  \(result.testCase.operationId) › \(result.testCase.kind.rawValue): \(result.testCase.name): \(reason)")
+                }
+            }
+        }
+        lines.append("")
+        let rate = summary.duration > 0 ? Double(summary.results.count) / summary.duration : 0
+        let counts = "\(summary.passed) passed, \(summary.failures) failed, \(summary.errors) errors, \(summary.skipped) skipped"
+        let verdict = summary.exitCode == 0 ? paint("PASSED", "1;32") : paint(summary.exitCode == 3 ? "UNREACHABLE" : "FAILED", "1;31")
+        var last = "\(verdict): \(counts) (\(summary.results.count) cases in \(String(format: "%.2f", summary.duration)) s, \(String(format: "%.0f", rate)) cases/s)"
+        if let junitPath { last += "; JUnit report: \(junitPath)" }
+        lines.append(last)
+        return lines.joined(separator: "\n")
+    }
+
+    /// Whether a documented key (`200`, `4XX`, `default`) covers a status.
+    static func documents(_ key: String, _ status: Int) -> Bool {
+        key == String(status) || key == "\(status / 100)XX" || key == "default"
+    }
+}
