@@ -57,7 +57,10 @@ let package = Package(
             dependencies: [
                 "OpenAPIModel", "SchemaValidation", "BusinessRules",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -160,7 +163,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ContractTestCLITests",
-            dependencies: ["TestSupport", "ContractTestCLI"],
+            dependencies: ["TestSupport", "ContractTestCLI", "MockServer", "BusinessRules", "OpenAPIModel"],
             swiftSettings: strictSettings
         ),
     ]

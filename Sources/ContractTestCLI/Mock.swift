@@ -42,6 +42,12 @@ struct Mock: AsyncParsableCommand {
     @Option(help: "Milliseconds to wait before every answer.")
     var latency: Int = 0
 
+    @Option(help: "A PEM certificate chain, to serve HTTPS (with --tls-key).")
+    var tlsCert: String?
+
+    @Option(help: "The PEM private key of --tls-cert.")
+    var tlsKey: String?
+
     @Flag(help: "List the faults and exit.")
     var listFaults = false
 
@@ -51,6 +57,7 @@ struct Mock: AsyncParsableCommand {
         }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535, found \(port)") }
         guard latency >= 0 else { throw ValidationError("--latency must be 0 or more milliseconds") }
+        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
     }
 
     func run() async throws {
@@ -69,12 +76,18 @@ struct Mock: AsyncParsableCommand {
         }
         let configuration = MockConfiguration(
             host: host, port: port, token: token, seed: seed, faults: Set(faults.compactMap(Fault.init(rawValue:))),
-            latency: .milliseconds(latency))
+            latency: .milliseconds(latency), tls: tlsCert.flatMap { cert in tlsKey.map { (cert, $0) } })
         let logger = Logger(label: "contract-test.mock")
         let api = MockAPI(document: document, rules: businessRules, configuration: configuration, logger: logger)
-        let server = MockServer.application(api) { port in
+        let server: any Service
+        do {
+            server = try MockServer.application(api) { port in
             let faults = configuration.faults.isEmpty ? "" : ", faults: " + configuration.faults.map(\.rawValue).sorted().joined(separator: ", ")
-            Console.out("mock serving \(spec) at http://\(host):\(port)\(api.basePath) (token: \(token == nil ? "any" : "required")\(faults))")
+                Console.out("mock serving \(spec) at \(configuration.scheme)://\(host):\(port)\(api.basePath) (token: \(token == nil ? "any" : "required")\(faults))")
+            }
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(2)
         }
         let group = ServiceGroup(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
         try await group.run()

@@ -54,8 +54,9 @@ public struct Executor: Sendable {
     /// Sends one request; a 401 to a request with the valid token asks a command token source
     /// for a new token and tries once more.
     public func send(_ spec: RequestSpec) async -> Exchange {
+        let generation = (try? tokens.current().generation) ?? 0
         let first = await attempt(spec)
-        if spec.credentials == .valid, first.response?.status == 401, tokens.refresh() {
+        if spec.credentials == .valid, first.response?.status == 401, tokens.refresh(after: generation) {
             return await attempt(spec)
         }
         return first

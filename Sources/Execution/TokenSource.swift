@@ -11,8 +11,16 @@ public final class TokenSource: Sendable {
     }
 
     private let origin: Origin
-    private let cached = Mutex<String?>(nil)
-    private let refreshed = Mutex(false)
+
+    /// The token in use, which generation of it, and whether the one refresh was spent.
+    private struct State {
+        var token: String?
+        var loaded = false
+        var generation = 0
+        var refreshed = false
+    }
+
+    private let state = Mutex(State())
 
     /// A token known in advance (the embedded mock's), or none.
     public static func fixed(_ token: String?) -> TokenSource { TokenSource(.fixed(token)) }
@@ -32,26 +40,49 @@ public final class TokenSource: Sendable {
 
     /// The token, or `nil` when the source has none.
     public func token() throws(Failure) -> String? {
-        if let token = cached.withLock({ $0 }) { return token }
-        let token: String?
-        switch origin {
-        case .fixed(let value):
-            token = value
-        case .environment(let name):
-            token = ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
-        case .command(let command):
-            token = try Self.run(command)
-        }
-        cached.withLock { $0 = token }
-        return token
+        try current().token
     }
 
-    /// Asks a command source for a new token, once per run; `false` when there is nothing new
-    /// to ask for.
-    public func refresh() -> Bool {
-        guard case .command = origin, refreshed.withLock({ state in defer { state = true }; return !state }) else { return false }
-        cached.withLock { $0 = nil }
-        return true
+    /// The token with its generation (which refresh produced it).
+    public func current() throws(Failure) -> (token: String?, generation: Int) {
+        let known = state.withLock { $0.loaded ? ($0.token, $0.generation) : nil }
+        if let known { return known }
+        let token = try load()
+        return state.withLock { state in
+            if !state.loaded {
+                state.token = token
+                state.loaded = true
+            }
+            return (state.token, state.generation)
+        }
+    }
+
+    private func load() throws(Failure) -> String? {
+        switch origin {
+        case .fixed(let value): value
+        case .environment(let name): ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
+        case .command(let command): try Self.run(command)
+        }
+    }
+
+    /// After a 401 to a request sent with token `generation`: whether to try again. A command
+    /// source is asked for a new token once per run; requests that used an older token than
+    /// the current one simply try the current one.
+    public func refresh(after generation: Int) -> Bool {
+        guard case .command = origin else { return false }
+        let decision = state.withLock { state -> Bool? in
+            if state.generation > generation { return true }
+            if state.refreshed { return false }
+            state.refreshed = true
+            return nil
+        }
+        if let decision { return decision }
+        let token = try? load()
+        state.withLock { state in
+            state.token = token
+            state.generation += 1
+        }
+        return token != nil
     }
 
     /// Where the token comes from, in words (never the token).

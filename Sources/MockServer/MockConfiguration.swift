@@ -13,10 +13,13 @@ public struct MockConfiguration: Sendable {
     public var latency: Duration
     /// Request bodies larger than this are refused.
     public var maxBodyBytes: Int
+    /// PEM files of the certificate chain and private key, to serve HTTPS; `nil`: HTTP.
+    public var tls: (certificateChain: String, privateKey: String)?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, seed: UInt64 = 1,
-        faults: Set<Fault> = [], latency: Duration = .zero, maxBodyBytes: Int = 1 << 20
+        faults: Set<Fault> = [], latency: Duration = .zero, maxBodyBytes: Int = 1 << 20,
+        tls: (certificateChain: String, privateKey: String)? = nil
     ) {
         self.host = host
         self.port = port
@@ -25,5 +28,9 @@ public struct MockConfiguration: Sendable {
         self.faults = faults
         self.latency = latency
         self.maxBodyBytes = maxBodyBytes
+        self.tls = tls
     }
+
+    /// `http` or `https`.
+    public var scheme: String { tls == nil ? "http" : "https" }
 }

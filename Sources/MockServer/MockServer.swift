@@ -1,7 +1,10 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
+import NIOSSL
 import NIOCore
 import ServiceLifecycle
 
@@ -12,9 +15,21 @@ public enum MockServer {
     /// port 0, an ephemeral port).
     public static func application(
         _ api: MockAPI, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) -> some ApplicationProtocol {
-        Application(
+    ) throws -> some ApplicationProtocol {
+        var server = HTTPServerBuilder.http1()
+        if let tls = api.configuration.tls {
+            do {
+                let chain = try NIOSSLCertificate.fromPEMFile(tls.certificateChain).map { NIOSSLCertificateSource.certificate($0) }
+                let key = try NIOSSLPrivateKey(file: tls.privateKey, format: .pem)
+                let configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: NIOSSLPrivateKeySource.privateKey(key))
+                server = try HTTPServerBuilder.tls(HTTPServerBuilder.http1(), tlsConfiguration: configuration)
+            } catch {
+                throw StartFailure(description: "cannot serve HTTPS with \(tls.certificateChain) and \(tls.privateKey): \(error)")
+            }
+        }
+        return Application(
             responder: MockResponder(api: api),
+            server: server,
             configuration: ApplicationConfiguration(
                 address: .hostname(api.configuration.host, port: api.configuration.port), serverName: nil),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? api.configuration.port) },
@@ -33,7 +48,7 @@ public enum MockServer {
     ) async throws -> Result {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let group = ServiceGroup(
-            services: [application(api) { continuation.yield($0) }],
+            services: [try application(api) { continuation.yield($0) }],
             gracefulShutdownSignals: [], cancellationSignals: [], logger: api.logger)
         return try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask {

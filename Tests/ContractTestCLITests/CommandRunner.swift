@@ -24,8 +24,11 @@ struct CommandRunner {
     }()
 
     /// Runs `contract-test ARGUMENTS` in the repository's root folder.
-    static func run(_ arguments: [String], input: String? = nil) throws -> Outcome {
+    static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
@@ -46,5 +49,34 @@ struct CommandRunner {
             status: process.terminationStatus,
             stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// `run` on a thread of its own, so an in-process server keeps its threads while the
+    /// command runs.
+    static func runDetached(_ arguments: [String], environment: [String: String] = [:]) async throws -> Outcome {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result { try run(arguments, environment: environment) })
+            }.start()
+        }
+    }
+
+    /// Starts `contract-test ARGUMENTS` in the background and waits for its first line of output.
+    static func start(_ arguments: [String]) throws -> (process: Process, firstLine: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var line: [UInt8] = []
+        while true {
+            let byte = out.fileHandleForReading.readData(ofLength: 1)
+            if byte.isEmpty || byte.first == UInt8(ascii: "\n") { break }
+            line += byte
+        }
+        return (process, String(decoding: line, as: UTF8.self))
     }
 }

@@ -1,0 +1,158 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The main job, end to end: the binary against the embedded mock, with and without faults.
+@Suite("contract-test run, end to end")
+struct RunCommandTests {
+    static func temporaryReport() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("junit-\(UUID().uuidString).xml").path
+    }
+
+    @Test("with no arguments: the whole suite against the embedded mock passes and writes reports/junit.xml")
+    func defaultRun() throws {
+        let outcome = try CommandRunner.run([])
+        #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
+        let lines = outcome.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("contract-test: specs/partneraccount.yaml against mock (http://127.0.0.1:") == true)
+        #expect(lines.contains("    documented responses seen: 200, 400, 401, 409; never: 500; also seen, not documented: 405"))
+        #expect(lines.last?.hasPrefix("PASSED: 31 passed, 0 failed, 0 errors, 0 skipped (31 cases in ") == true)
+        #expect(lines.last?.hasSuffix("; JUnit report: reports/junit.xml") == true)
+        #expect(!outcome.stdout.contains("\r"), "no progress line when stdout is not a terminal")
+        let report = try String(contentsOfFile: RepositoryPaths.root + "/reports/junit.xml", encoding: .utf8)
+        #expect(report.contains(#"<testsuite name="createPartnerInvitation" tests="31" failures="0" errors="0" skipped="0""#))
+    }
+
+    @Test("each fault of the mock fails the run, naming the right check", arguments: [
+        ("wrong-success-status", "status: 201 is not documented for createPartnerInvitation (documented: 200, 400, 401, 409, 500)"),
+        ("missing-required-member", "schema: #: required: required member 'invitationId' is missing"),
+        ("wrong-member-type", "schema: #/invitationId: type: expected string, found integer (12345)"),
+        ("malformed-date-time", "schema: #/insertTimestamp: format: expected an RFC 3339 date-time, found \"2024-09-15 12:40:24\""),
+        ("wrong-content-type", "content-type: expected Content-Type application/json, found text/plain; charset=utf-8"),
+        ("invalid-input-accepted", "status: expected a documented 4xx, found 200"),
+        ("auth-ignored", "status: expected 401, found 200"),
+        ("duplicate-invitations", "status: expected 409, found 200"),
+        ("expiry-ignored", "status: expected a documented 2xx, found 409"),
+        ("wrong-error-shape", "schema: #: required: required member 'errors' is missing"),
+        ("server-error-on-malformed", "status: expected a documented 4xx, found 500: a server error is never a conforming answer"),
+        ("echo-broken", "rule: echo: #/email: expected the request's /partnerEmailId"),
+        ("constant-broken", "rule: constant: #/status: expected \"Invited\", found \"Pending\""),
+        ("expiry-miscomputed", "rule: expiry: #/expirationDate: expected /insertTimestamp + "),
+    ])
+    func fault(name: String, check: String) throws {
+        let report = Self.temporaryReport()
+        defer { try? FileManager.default.removeItem(atPath: report) }
+        let outcome = try CommandRunner.run(["run", "--mock-fault", name, "--junit", report])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("\n    " + check), "\(outcome.stdout)")
+        #expect(outcome.stdout.split(separator: "\n").last?.hasPrefix("FAILED: ") == true)
+        let xml = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(xml.contains("<failure message=\""))
+    }
+
+    @Test("--strict fails undocumented response members")
+    func strict() throws {
+        let report = Self.temporaryReport()
+        defer { try? FileManager.default.removeItem(atPath: report) }
+        let lenient = try CommandRunner.run(["run", "--mock-fault", "undocumented-member", "--junit", report])
+        #expect(lenient.status == 0)
+        let strict = try CommandRunner.run(["run", "--mock-fault", "undocumented-member", "--strict", "--junit", report])
+        #expect(strict.status == 1)
+        #expect(strict.stdout.contains("\n    undocumented-member: #/internalTraceId: member 'internalTraceId' is not declared by the schema"))
+    }
+
+    @Test("the JUnit report is valid against junit-10.xsd, with counters that match its testcases")
+    func junitValid() throws {
+        let report = Self.temporaryReport()
+        defer { try? FileManager.default.removeItem(atPath: report) }
+        let outcome = try CommandRunner.run(["run", "--mock-fault", "wrong-content-type", "--junit", report])
+        #expect(outcome.status == 1)
+        #expect(try XMLSchemaCheck.validate(xml: report, schema: RepositoryPaths.fixtures + "/junit/junit-10.xsd") == nil)
+        let xml = try String(contentsOfFile: report, encoding: .utf8)
+        let testcases = xml.components(separatedBy: "<testcase ").count - 1
+        let failures = xml.components(separatedBy: "<failure ").count - 1
+        #expect(xml.contains(#"tests="\#(testcases)" failures="\#(failures)" errors="0" skipped="0""#))
+        let names = xml.split(separator: "\n").filter { $0.contains("<testcase ") }.compactMap { line in
+            line.range(of: #" name=""#).map { line[$0.upperBound...].prefix { $0 != "\"" } }
+        }
+        #expect(Set(names).count == names.count, "testcase names are unique per suite")
+        #expect(xml.contains("Reproduce:\ncurl -sS -i -X POST"))
+        #expect(xml.contains("Authorization: Bearer [REDACTED]"))
+    }
+
+    @Test("cases lists what a run would send, without sending anything")
+    func cases() throws {
+        let outcome = try CommandRunner.run(["cases", "--run-tag", "t", "--kind", "auth,method"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == """
+            createPartnerInvitation  auth: no Authorization header gets 401
+                POST /api/v1/invitation {"partnerEmailId":"ct-t-1@example.com","expirationDays":10}  → expect 401
+            createPartnerInvitation  auth: Basic credentials instead of a bearer token get 401
+                POST /api/v1/invitation {"partnerEmailId":"ct-t-2@example.com","expirationDays":10}  → expect 401
+            createPartnerInvitation  auth: a malformed bearer token (two words) gets 401
+                POST /api/v1/invitation {"partnerEmailId":"ct-t-3@example.com","expirationDays":10}  → expect 401
+            createPartnerInvitation  auth: an invalid bearer token gets 401
+                POST /api/v1/invitation {"partnerEmailId":"ct-t-4@example.com","expirationDays":10}  → expect 401
+            createPartnerInvitation  method: GET /api/v1/invitation (not declared) gets 405
+                GET /api/v1/invitation  → expect 405
+            createPartnerInvitation  method: PUT /api/v1/invitation (not declared) gets 405
+                PUT /api/v1/invitation  → expect 405
+            createPartnerInvitation  method: PATCH /api/v1/invitation (not declared) gets 405
+                PATCH /api/v1/invitation  → expect 405
+            createPartnerInvitation  method: DELETE /api/v1/invitation (not declared) gets 405
+                DELETE /api/v1/invitation  → expect 405
+            8 cases
+
+            """)
+        let json = try CommandRunner.run(["cases", "--format", "json", "--kind", "rules"])
+        let cases = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(cases.count == 5)
+        #expect(cases.allSatisfy { $0["kind"] as? String == "rules" })
+    }
+
+    @Test("one seed, the same cases")
+    func deterministic() throws {
+        let first = try CommandRunner.run(["cases", "--run-tag", "same", "--seed", "9"])
+        let second = try CommandRunner.run(["cases", "--run-tag", "same", "--seed", "9"])
+        #expect(first.stdout == second.stdout)
+        #expect(first.stdout.hasSuffix("31 cases\n"))
+    }
+
+    @Test("a target that cannot be reached is an error, not a failure: exit 3")
+    func unreachable() throws {
+        let report = Self.temporaryReport()
+        defer { try? FileManager.default.removeItem(atPath: report) }
+        let outcome = try CommandRunner.run(
+            ["run", "--base-url", "http://127.0.0.1:9/developerprofile", "--kind", "positive", "--junit", report],
+            environment: ["PARTNER_API_TOKEN": "unused-token"])
+        #expect(outcome.status == 3)
+        #expect(outcome.stdout.contains("error: cannot reach http://127.0.0.1:9/developerprofile/api/v1/invitation"))
+        #expect(outcome.stdout.split(separator: "\n").last?.hasPrefix("UNREACHABLE: 0 passed, 0 failed, 5 errors") == true)
+        #expect(try String(contentsOfFile: report, encoding: .utf8).contains(#"<error message="cannot reach"#))
+    }
+
+    @Test("the production server uses live data: nothing that creates data runs there without --allow-live-data")
+    func production() throws {
+        let report = Self.temporaryReport()
+        defer { try? FileManager.default.removeItem(atPath: report) }
+        let outcome = try CommandRunner.run(
+            ["run", "--base-url", "https://api.sendpro360.pitneybowes.com/developerprofile", "--kind", "positive,negative,auth,rules", "--junit", report],
+            environment: ["PARTNER_API_TOKEN": "unused-token"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("would create live data on production (https://api.sendpro360.pitneybowes.com/developerprofile); pass --allow-live-data to run it"))
+        #expect(outcome.stdout.split(separator: "\n").last?.hasPrefix("PASSED: 0 passed, 0 failed, 0 errors, 27 skipped") == true)
+    }
+
+    @Test("usage errors exit 2 and say what was expected", arguments: [
+        (["run", "--target", "sandbox"], [String: String](), "error: no bearer token: set $PARTNER_API_TOKEN (or --token-env NAME) or pass --token-command\n"),
+        (["run", "--kind", "positive,fuzzy"], [:], "Error: unknown kind 'fuzzy': expected positive, negative, auth, method or rules\n"),
+        (["run", "--operation", "nope"], [:], "error: no operation 'nope' in specs/partneraccount.yaml: expected one of createPartnerInvitation\n"),
+        (["run", "--base-url", "ftp://example.com"], ["PARTNER_API_TOKEN": "x"], "error: --base-url must start with http:// or https://, found 'ftp://example.com'\n"),
+        (["run", "--mock-fault", "nope"], [:], "Error: unknown fault 'nope': expected one of wrong-success-status, missing-required-member, wrong-member-type, malformed-date-time, wrong-content-type, invalid-input-accepted, auth-ignored, duplicate-invitations, expiry-ignored, wrong-error-shape, server-error-on-malformed, undocumented-member, echo-broken, constant-broken, expiry-miscomputed\n"),
+    ])
+    func usage(arguments: [String], environment: [String: String], expected: String) throws {
+        let outcome = try CommandRunner.run(arguments, environment: environment.merging(["PARTNER_API_TOKEN": ""]) { first, _ in first })
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.hasPrefix(expected), "\(outcome.stderr)")
+    }
+}
