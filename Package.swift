@@ -162,6 +162,21 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ExecutionTests",
+            dependencies: [
+                "Execution", "CaseGeneration",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: ["Reporting", "Checks", "CaseGeneration", "Execution"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "ContractTestCLITests",
             dependencies: ["TestSupport", "ContractTestCLI", "MockServer", "BusinessRules", "OpenAPIModel"],
             swiftSettings: strictSettings

@@ -22,6 +22,14 @@ public struct CaseResult: Sendable {
     /// Seconds.
     public var duration: Double
 
+    public init(testCase: TestCase, outcome: Outcome, exchanges: [Exchange], culprit: Exchange?, duration: Double) {
+        self.testCase = testCase
+        self.outcome = outcome
+        self.exchanges = exchanges
+        self.culprit = culprit
+        self.duration = duration
+    }
+
     public var isFailure: Bool { if case .failed = outcome { true } else { false } }
     public var isError: Bool { if case .error = outcome { true } else { false } }
     public var isSkipped: Bool { if case .skipped = outcome { true } else { false } }

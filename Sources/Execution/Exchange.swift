@@ -8,12 +8,25 @@ public struct Exchange: Sendable {
         public var url: String
         public var headers: [(name: String, value: String)]
         public var body: [UInt8]?
+
+        public init(method: String, url: String, headers: [(name: String, value: String)], body: [UInt8]?) {
+            self.method = method
+            self.url = url
+            self.headers = headers
+            self.body = body
+        }
     }
 
     public struct Response: Sendable {
         public var status: Int
         public var headers: [(name: String, value: String)]
         public var body: [UInt8]
+
+        public init(status: Int, headers: [(name: String, value: String)], body: [UInt8]) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+        }
 
         public func header(_ name: String) -> String? {
             headers.first { $0.name.lowercased() == name.lowercased() }?.value
@@ -28,6 +41,14 @@ public struct Exchange: Sendable {
     public var duration: Double
     /// How many times 429/503 made it retry.
     public var retries: Int
+
+    public init(request: Request, response: Response?, transportError: TransportError?, duration: Double, retries: Int) {
+        self.request = request
+        self.response = response
+        self.transportError = transportError
+        self.duration = duration
+        self.retries = retries
+    }
 }
 
 /// A request that got no HTTP answer: the target is unreachable, the TLS handshake failed, or

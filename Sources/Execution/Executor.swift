@@ -39,6 +39,9 @@ public struct Executor: Sendable {
     public static func clientConfiguration(caCertificates: String?) throws -> HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
+        // A refused connection or a failed TLS handshake is retried by the pool until this
+        // passes: a few seconds tell an unreachable target from a slow one.
+        configuration.timeout.connect = .seconds(5)
         if let caCertificates {
             var tls = TLSConfiguration.makeClientConfiguration()
             do {

@@ -69,20 +69,18 @@ public final class TokenSource: Sendable {
     /// source is asked for a new token once per run; requests that used an older token than
     /// the current one simply try the current one.
     public func refresh(after generation: Int) -> Bool {
-        guard case .command = origin else { return false }
-        let decision = state.withLock { state -> Bool? in
+        guard case .command(let command) = origin else { return false }
+        // The command runs under the lock: requests that got 401 at the same moment wait for
+        // the one new token instead of finding the refresh spent.
+        return state.withLock { state in
             if state.generation > generation { return true }
             if state.refreshed { return false }
             state.refreshed = true
-            return nil
-        }
-        if let decision { return decision }
-        let token = try? load()
-        state.withLock { state in
+            guard let token = try? Self.run(command) else { return false }
             state.token = token
             state.generation += 1
+            return true
         }
-        return token != nil
     }
 
     /// Where the token comes from, in words (never the token).

@@ -1,0 +1,77 @@
+import CaseGeneration
+import Checks
+import Execution
+import Foundation
+import Reporting
+import Testing
+
+@Suite("Reports: JUnit XML and curl reproductions")
+struct ReportingTests {
+    static func summary(body: String, outcome: CaseResult.Outcome) -> RunSummary {
+        let request = Exchange.Request(
+            method: "POST", url: "http://127.0.0.1:8080/developerprofile/api/v1/invitation",
+            headers: [("Content-Type", "application/json"), ("Authorization", "Bearer [REDACTED]")],
+            body: Array(#"{"partnerEmailId":"o'brien@example.com"}"#.utf8))
+        let response = Exchange.Response(status: 200, headers: [("Content-Type", "application/json")], body: Array(body.utf8))
+        let exchange = Exchange(request: request, response: response, transportError: nil, duration: 0.01, retries: 0)
+        let testCase = TestCase(operationId: "createPartnerInvitation", kind: .positive, name: "a <body> & \"quotes\"", steps: [])
+        let result = CaseResult(testCase: testCase, outcome: outcome, exchanges: [exchange], culprit: exchange, duration: 0.01)
+        return RunSummary(
+            specPath: "specs/partneraccount.yaml", target: Target(baseURL: "http://127.0.0.1:8080/developerprofile", name: "mock"),
+            seed: 1, startedAt: "2026-11-25T16:00:00Z", duration: 0.02, results: [result],
+            documentedStatuses: [("createPartnerInvitation", ["200", "400"])])
+    }
+
+    @Test("XML is escaped, and control characters XML cannot hold are written as \\u escapes")
+    func escaping() {
+        let failure = CheckFailure(check: "schema", message: "expected <string> & found \u{1}", pointer: "/a", specLocation: "x.yaml:1:1")
+        let xml = JUnitReport(summary: Self.summary(body: "bad\u{0}body\u{7F}\u{1B}[31m", outcome: .failed([failure])), tokenVariable: "TOKEN").xml
+        #expect(xml.contains(#"name="positive: a &lt;body&gt; &amp; &quot;quotes&quot;""#))
+        #expect(xml.contains(#"<failure message="schema: #/a: expected &lt;string&gt; &amp; found \u0001 (spec: x.yaml:1:1)" type="schema">"#))
+        #expect(xml.contains("bad\\u0000body\u{7F}\\u001B[31m"))
+        #expect(!xml.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
+
+    @Test("the reproduction quotes for the shell and names the token variable")
+    func curl() {
+        let request = Self.summary(body: "{}", outcome: .passed).results[0].exchanges[0].request
+        #expect(CurlCommand.make(request, tokenVariable: "PARTNER_API_TOKEN") ==
+            #"curl -sS -i -X POST 'http://127.0.0.1:8080/developerprofile/api/v1/invitation' -H 'Content-Type: application/json' -H "Authorization: Bearer $PARTNER_API_TOKEN" --data-binary '{"partnerEmailId":"o'\''brien@example.com"}'"#)
+    }
+
+    @Test("the report is written whole or not at all: no temporary file is left")
+    func atomicWrite() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reports-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("junit.xml").path
+        let report = JUnitReport(summary: Self.summary(body: "{}", outcome: .passed), tokenVariable: "TOKEN")
+        try report.write(to: path)
+        try report.write(to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == report.xml)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["junit.xml"])
+        // A report that cannot be written leaves nothing behind.
+        #expect(throws: (any Error).self) { try report.write(to: path + "/not-a-folder/junit.xml") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["junit.xml"])
+    }
+
+    @Test("the exit status: 0 passed, 1 failures, 3 when nothing could reach the target")
+    func exitCodes() {
+        #expect(Self.summary(body: "{}", outcome: .passed).exitCode == 0)
+        #expect(Self.summary(body: "{}", outcome: .failed([])).exitCode == 1)
+        #expect(Self.summary(body: "{}", outcome: .skipped("why")).exitCode == 0)
+    }
+
+    @Test("the terminal summary shows responses seen and never seen, and the verdict")
+    func terminal() {
+        let text = TerminalReport(summary: Self.summary(body: "{}", outcome: .passed), color: false, tokenVariable: "T", junitPath: "reports/junit.xml").text
+        #expect(text == """
+            contract-test: specs/partneraccount.yaml against mock (http://127.0.0.1:8080/developerprofile), seed 1
+              createPartnerInvitation  1 cases: 1 passed, 0 failed, 0 errors, 0 skipped
+                documented responses seen: 200; never: 400
+
+            PASSED: 1 passed, 0 failed, 0 errors, 0 skipped (1 cases in 0.02 s, 50 cases/s); JUnit report: reports/junit.xml
+            """)
+        let colored = TerminalReport(summary: Self.summary(body: "{}", outcome: .passed), color: true, tokenVariable: "T", junitPath: nil).text
+        #expect(colored.contains("\u{1B}[1;32mPASSED\u{1B}[0m"))
+    }
+}
