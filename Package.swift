@@ -140,6 +140,16 @@ let package = Package(
         ),
         // Paths to the contract and fixtures, shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
+        // `swift run -c release RunBenchmark`: the default suite's cases per second beside schemathesis.
+        .executableTarget(
+            name: "RunBenchmark",
+            dependencies: [
+                "MockServer", "BusinessRules", "CaseGeneration", "Checks", "Execution",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            path: "Benchmarks/RunBenchmark",
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"], swiftSettings: strictSettings),
         .testTarget(
             name: "OpenAPIModelTests",

@@ -104,7 +104,7 @@ public final class AnswerJudge: Sendable {
     }
 
     static func essence(_ contentType: String) -> String {
-        (contentType.split(separator: ";").first.map(String.init) ?? contentType).trimmingCharacters(in: .whitespaces).lowercased()
+        MediaTypeName.essence(contentType)
     }
 
     /// `application/json` matches a documented `application/*` or `*/*`.

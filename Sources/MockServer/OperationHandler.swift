@@ -88,7 +88,7 @@ struct OperationHandler: Sendable {
 
     /// `application/json; charset=utf-8` → `application/json`.
     static func essence(_ mediaType: String) -> String {
-        (mediaType.split(separator: ";").first.map(String.init) ?? mediaType).trimmingCharacters(in: .whitespaces).lowercased()
+        MediaTypeName.essence(mediaType)
     }
 
     /// The documented response for a status: its exact code, else its range, else `default`.

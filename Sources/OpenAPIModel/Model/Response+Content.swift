@@ -17,10 +17,33 @@ extension RequestBody {
 
 /// Media type names as OpenAPI writes them.
 public enum MediaTypeName {
-    /// Whether a media type name is JSON: `application/json`, or any `+json` suffix.
+    /// Whether a media type name is JSON: `application/json`, or any `+json` suffix (checked
+    /// on every answer, so without making strings).
     public static func isJSON(_ name: String) -> Bool {
-        let essence = name.split(separator: ";").first.map { $0.trimmingCharacters(in: " ").lowercased() } ?? ""
-        return essence == "application/json" || essence.hasSuffix("+json")
+        var name = name
+        return name.withUTF8 { bytes in
+            var end = bytes.firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
+            while end > 0, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+            var start = 0
+            while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
+            let essence = bytes[start..<end]
+            func endsWith(_ suffix: StaticString) -> Bool {
+                let count = suffix.utf8CodeUnitCount
+                guard essence.count >= count else { return false }
+                return suffix.withUTF8Buffer { expected in
+                    zip(essence.suffix(count), expected).allSatisfy { $0 | 0x20 == $1 | 0x20 }
+                }
+            }
+            return (essence.count == 16 && endsWith("application/json")) || endsWith("+json")
+        }
+    }
+
+    /// `Application/JSON; charset=utf-8` → `application/json`.
+    public static func essence(_ contentType: String) -> String {
+        if let semicolon = contentType.firstIndex(of: ";") {
+            return contentType[..<semicolon].trimmingCharacters(in: " ").lowercased()
+        }
+        return contentType.lowercased()
     }
 
     static func preferredJSON(in content: OrderedDictionary<String, MediaType>) -> (mediaType: String, content: MediaType)? {
