@@ -50,26 +50,3 @@ public struct CaseGenerator {
         }
     }
 }
-
-extension String {
-    /// The names inside `{...}` placeholders, in order.
-    var templateNames: [String] {
-        var names: [String] = []
-        var current: String?
-        for character in self {
-            if character == "{" {
-                current = ""
-            } else if character == "}", let name = current {
-                names.append(name)
-                current = nil
-            } else if current != nil {
-                current!.append(character)
-            }
-        }
-        return names
-    }
-
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-}

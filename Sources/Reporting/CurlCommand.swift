@@ -1,4 +1,5 @@
 import Execution
+import OpenAPIModel
 
 /// A shell command that sends the same request again, for QA to reproduce a failure: the
 /// token is referenced by its environment variable, never written out.
@@ -21,11 +22,5 @@ public enum CurlCommand {
     /// POSIX single quotes; a quote inside becomes `'\''`.
     static func quote(_ text: String) -> String {
         "'" + text.replacingAll("'", with: "'\\''") + "'"
-    }
-}
-
-extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -60,8 +60,8 @@ public struct ServerVariable: Sendable {
 }
 
 extension String {
-    /// The names inside `{...}` placeholders, in order.
-    var templateVariables: [String] {
+    /// The names inside `{...}` placeholders of a path template or server URL, in order.
+    public var templateVariables: [String] {
         var names: [String] = []
         var current: String?
         for character in self {
@@ -77,7 +77,8 @@ extension String {
         return names
     }
 
-    func replacingAll(_ target: String, with replacement: String) -> String {
+    /// Every occurrence of `target` replaced (without Foundation).
+    public func replacingAll(_ target: String, with replacement: String) -> String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
