@@ -91,7 +91,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // JUnit XML (atomic write), the terminal summary, curl reproductions, redaction.
-        .target(name: "Reporting", dependencies: ["Checks", "CaseGeneration", "Execution"], swiftSettings: strictSettings),
+        .target(name: "Reporting", dependencies: ["Checks", "CaseGeneration", "Execution", "OpenAPIModel"], swiftSettings: strictSettings),
         // The `contract-test` executable: argument parsing and wiring only.
         .executableTarget(
             name: "ContractTestCLI",

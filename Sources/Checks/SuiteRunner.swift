@@ -5,8 +5,10 @@ import OpenAPIModel
 import SchemaValidation
 import YAMLSource
 
-/// Runs cases against a target: steps in order, answers judged, many cases at once (cases that
-/// move the mock's clock run last, alone, so they cannot expire another case's invitations).
+/// Runs cases against a target: steps in order, answers judged, many cases at once. Cases that
+/// move the mock's clock run one at a time, after the other multi-step cases, beside the
+/// single-step ones only: a clock move cannot disturb a case that sends one request, but it
+/// could expire the invitation between another case's steps.
 public struct SuiteRunner: Sendable {
     public struct Options: Sendable {
         public var concurrency: Int
@@ -37,26 +39,45 @@ public struct SuiteRunner: Sendable {
     public func run(_ cases: [TestCase], progress: @escaping @Sendable (CaseResult) -> Void = { _ in }) async -> [CaseResult] {
         let operations = Dictionary(document.operations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var results = [CaseResult?](repeating: nil, count: cases.count)
-        let parallel = cases.indices.filter { !cases[$0].needsMockClock }
-        let alone = cases.indices.filter { cases[$0].needsMockClock }
-        await withTaskGroup(of: (Int, CaseResult).self) { group in
-            var next = parallel.makeIterator()
-            for _ in 0..<max(options.concurrency, 1) {
-                guard let index = next.next() else { break }
-                group.addTask { (index, await runCase(cases[index], operations[cases[index].operationId])) }
-            }
-            while let (index, result) = await group.next() {
-                results[index] = result
-                progress(result)
-                if let following = next.next() {
-                    group.addTask { (following, await runCase(cases[following], operations[cases[following].operationId])) }
+        let clockCases = cases.indices.filter { cases[$0].needsMockClock }
+        let multiStep = cases.indices.filter { !cases[$0].needsMockClock && cases[$0].steps.count > 1 }
+        let singleStep = cases.indices.filter { !cases[$0].needsMockClock && cases[$0].steps.count <= 1 }
+        /// One unit of work: a case, or the chain of clock cases run one after another.
+        enum Work: Sendable {
+            case one(Int)
+            case chain([Int])
+        }
+        for phase in [multiStep.map(Work.one), (clockCases.isEmpty ? [] : [Work.chain(clockCases)]) + singleStep.map(Work.one)] {
+            await withTaskGroup(of: [(Int, CaseResult)].self) { group in
+                var next = phase.makeIterator()
+                func start(_ work: Work) {
+                    group.addTask {
+                        switch work {
+                        case .one(let index):
+                            return [(index, await runCase(cases[index], operations[cases[index].operationId]))]
+                        case .chain(let indices):
+                            var done: [(Int, CaseResult)] = []
+                            for index in indices {
+                                let result = await runCase(cases[index], operations[cases[index].operationId])
+                                progress(result)
+                                done.append((index, result))
+                            }
+                            return done
+                        }
+                    }
+                }
+                for _ in 0..<max(options.concurrency, 1) {
+                    guard let work = next.next() else { break }
+                    start(work)
+                }
+                while let finished = await group.next() {
+                    for (index, result) in finished {
+                        if results[index] == nil, cases[index].needsMockClock == false { progress(result) }
+                        results[index] = result
+                    }
+                    if let work = next.next() { start(work) }
                 }
             }
-        }
-        for index in alone {
-            let result = await runCase(cases[index], operations[cases[index].operationId])
-            results[index] = result
-            progress(result)
         }
         return results.compactMap { $0 }
     }
