@@ -59,11 +59,26 @@ struct OperationContext {
     func request(body: JSONValue? = nil, rawBody: [UInt8]? = nil, contentType: String?? = nil,
                  credentials: Credentials = .valid, query: [QueryItem]? = nil, method: String? = nil) -> RequestSpec {
         var headers = parameterHeaders
-        let bytes = rawBody ?? body?.jsonBytes
+        let bytes = rawBody ?? body.map { body in
+            isForm ? Array(FormEncoding.encode(body).utf8) : body.jsonBytes
+        }
         let type = contentType ?? (bytes == nil ? nil : bodyMediaType ?? "application/json")
         if let type { headers.append(HeaderItem(name: "Content-Type", value: type)) }
         return RequestSpec(method: method ?? entry.method, path: path, query: query ?? self.query, headers: headers,
                            body: bytes, credentials: credentials)
+    }
+
+    /// Whether the body travels as a form (`application/x-www-form-urlencoded`).
+    var isForm: Bool { bodyMediaType.map(MediaTypeName.essence) == FormEncoding.mediaType }
+
+    /// The body as the server reads it: a form carries only text, typed back by the schema.
+    func onTheWire(_ body: JSONValue) -> JSONValue {
+        isForm ? FormEncoding.decode(FormEncoding.encode(body), shape: bodyValidator?.shape) : body
+    }
+
+    /// Whether the server must accept this body (checked as it travels).
+    func accepts(_ body: JSONValue) -> Bool {
+        bodyValidator?.isValid(onTheWire(body), direction: .request) ?? true
     }
 
     /// A valid body with every email member (and the rules' identity) given a fresh address.

@@ -9,7 +9,10 @@ extension OperationContext {
     mutating func positiveCases(_ generator: inout CaseGenerator) -> [TestCase] {
         var cases: [TestCase] = []
         func add(_ name: String, _ body: JSONValue?, at location: String? = nil) {
-            if let body, let bodyValidator, !bodyValidator.isValid(body, direction: .request) { return }
+            if bodyValidator != nil {
+                // A body the synthesizer could not make valid gives no case, never a wrong one.
+                guard let body, accepts(body) else { return }
+            }
             cases.append(TestCase(
                 operationId: entry.id, kind: .positive, name: name,
                 steps: [.request(request(body: body), expect: .success, checkRules: true)],

@@ -36,8 +36,10 @@ public final class AnswerJudge: Sendable {
     }
 
     /// Every way the answer to `request` differs from the contract and the expectation.
+    /// `statusOnly`: an answer to a method the path does not declare belongs to no operation,
+    /// so only its status is judged.
     public func judge(_ exchange: Exchange, expectation: Expectation, operation: OperationEntry,
-                      request: RequestSpec, checkRules: Bool) -> [CheckFailure] {
+                      request: RequestSpec, checkRules: Bool, statusOnly: Bool = false) -> [CheckFailure] {
         guard let response = exchange.response else { return [] }
         var failures: [CheckFailure] = []
         let responses = operation.operation.responses
@@ -52,13 +54,16 @@ public final class AnswerJudge: Sendable {
             failures.append(CheckFailure(check: "status", message: "expected \(expectation), found \(response.status)", specLocation: location))
         } else if documented == nil, case .status = expectation {
             // An expected status the document does not list (405 for an undeclared method) is fine.
+        } else if documented == nil, expectation == .clientError, !Self.documentsRefusals(responses) {
+            // The operation documents no answer for a refused request (only 401, say): any 4xx
+            // is the reasonable refusal, and flagging it would cry wolf.
         } else if documented == nil {
             let listed = responses.byStatus.keys.joined(separator: ", ")
             failures.append(CheckFailure(
                 check: "status", message: "\(response.status) is not documented for \(operation.id) (documented: \(listed))",
                 specLocation: operation.operation.location.description))
         }
-        guard let key, let documented else { return failures }
+        guard let key, let documented, !statusOnly else { return failures }
         failures += judgeBody(response, documented: documented, key: key, operation: operation)
         for (name, header) in documented.headers where header.required && response.header(name) == nil {
             failures.append(CheckFailure(check: "header", message: "documented required header \(name) is missing",
@@ -101,6 +106,12 @@ public final class AnswerJudge: Sendable {
         }
         if strict { failures += UndocumentedMembers.find(in: body, validator: validator) }
         return failures
+    }
+
+    /// Whether the operation documents how it refuses an invalid request: 400, 413, 415, 422,
+    /// a `4XX` range or `default`.
+    static func documentsRefusals(_ responses: Responses) -> Bool {
+        responses.byStatus.keys.contains { ["400", "413", "415", "422", "4XX", "default"].contains($0) }
     }
 
     static func essence(_ contentType: String) -> String {

@@ -115,7 +115,8 @@ public struct SuiteRunner: Sendable {
                     result.culprit = exchange
                     return result
                 }
-                let failures = judge.judge(exchange, expectation: expectation, operation: operation, request: request, checkRules: checkRules)
+                let failures = judge.judge(exchange, expectation: expectation, operation: operation, request: request,
+                                           checkRules: checkRules, statusOnly: testCase.kind == .method)
                 if !failures.isEmpty {
                     result.outcome = .failed(failures)
                     result.culprit = exchange

@@ -125,6 +125,10 @@ extension MockAPI {
         guard body.mediaTypes.contains(essence) || body.mediaTypes.contains("*/*") else {
             return .failure(BodyRejection(status: 415, message: "Content-Type \(essence) is not accepted: expected \(body.mediaTypes.joined(separator: " or "))", members: []))
         }
+        if essence == FormEncoding.mediaType {
+            let value = FormEncoding.decode(String(decoding: bytes, as: UTF8.self), shape: body.validator?.shape)
+            return validated(value, body)
+        }
         guard MediaTypeName.isJSON(essence) else { return .success(nil) }
         let value: JSONValue
         do {
@@ -132,15 +136,17 @@ extension MockAPI {
         } catch {
             return .failure(BodyRejection(status: 400, message: "the request body is not valid JSON: \(error.message) at line \(error.mark?.line ?? 1), column \(error.mark?.column ?? 1)", members: [], malformed: true))
         }
-        if let validator = body.validator {
-            let errors = validator.validate(value, direction: .request)
-            if !errors.isEmpty {
-                let members = errors.map { Self.memberName($0) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-                let message = errors.map { "#\($0.instancePointer): \($0.message)" }.joined(separator: "; ")
-                return .failure(BodyRejection(status: 400, message: message, members: members))
-            }
-        }
-        return .success(value)
+        return validated(value, body)
+    }
+
+    /// The body if its schema accepts it, else the refusal naming the offending members.
+    private func validated(_ value: JSONValue, _ body: OperationHandler.Body) -> Result<JSONValue?, BodyRejection> {
+        guard let validator = body.validator else { return .success(value) }
+        let errors = validator.validate(value, direction: .request)
+        guard !errors.isEmpty else { return .success(value) }
+        let members = errors.map { Self.memberName($0) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let message = errors.map { "#\($0.instancePointer): \($0.message)" }.joined(separator: "; ")
+        return .failure(BodyRejection(status: 400, message: message, members: members))
     }
 
     /// The request member an error is about: the first token of its pointer, or the missing

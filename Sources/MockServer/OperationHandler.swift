@@ -60,9 +60,12 @@ struct OperationHandler: Sendable {
             let validator = content?.content.schema.map(compiler.validator(for:))
             let example = content?.content.allExamples.first.map { JSONValue($0.value) }
             let documented = example.flatMap { value in validator.map { $0.isValid(value, direction: .response) } ?? true ? value : nil }
+            // A schema nothing satisfies (overlapping oneOf branches, say) still gets the
+            // documented example, so the answer shows what the document says.
             responses[key] = ResponseTemplate(
                 key: key, status: Self.status(of: key), mediaType: content?.mediaType, validator: validator,
-                body: documented ?? validator.flatMap { synthesizer.value(for: $0, direction: .response) },
+                body: documented ?? validator.flatMap { synthesizer.value(for: $0, direction: .response) } ?? example
+                    ?? validator.map { synthesizer.bestEffort(for: $0, direction: .response) },
                 headers: response.headers.map { name, header in
                     let types = header.schema.map { compiler.validator(for: $0).shape.types } ?? []
                     let kind: HeaderKind = types.isEmpty || types.contains("string") ? .identifier : header.required ? .number : .omitted

@@ -17,6 +17,11 @@ public struct ValueSynthesizer {
         return validator.isValid(candidate, direction: direction) ? candidate : nil
     }
 
+    /// A value built from the schema's keywords even when no valid one could be made.
+    public mutating func bestEffort(for validator: SchemaValidator, direction: Direction = .none) -> JSONValue {
+        value(validator.root, depth: 0, direction: direction)
+    }
+
     /// The common, conservative form of a format that real servers accept.
     public static func sample(format: String) -> JSONValue? {
         switch format {
@@ -49,8 +54,26 @@ public struct ValueSynthesizer {
         if let target = facts.references.first, facts.types.isEmpty, facts.properties.isEmpty, depth < 12 {
             return value(target, depth: depth + 1, direction: direction)
         }
-        if let branch = facts.alternatives.first, facts.types.isEmpty, facts.properties.isEmpty, depth < 12 {
-            return value(branch, depth: depth + 1, direction: direction)
+        if !facts.alternatives.isEmpty, depth < 12 {
+            // oneOf/anyOf: the first branch whose value the whole schema accepts (with optional
+            // members, then without: overlapping branches often differ only in those).
+            let whole = SchemaValidator(root: schema, tracksAnnotations: true)
+            var candidates: [JSONValue] = []
+            let optional = includeOptional
+            for include in [optional, !optional] {
+                includeOptional = include
+                for branch in facts.alternatives {
+                    let branchValue = value(branch, depth: depth + 1, direction: direction)
+                    let candidate = facts.properties.isEmpty ? branchValue : merged(ownObject(facts, depth: depth, direction: direction), branchValue)
+                    if whole.isValid(candidate, direction: direction) {
+                        includeOptional = optional
+                        return candidate
+                    }
+                    candidates.append(candidate)
+                }
+            }
+            includeOptional = optional
+            if let first = candidates.first { return first }
         }
         let type = facts.types.first { $0 != .null } ?? facts.types.first
             ?? (facts.properties.isEmpty && facts.required.isEmpty ? (facts.format.map { Self.sample(format: $0)?.typeName == "string" ? .string : .number } ?? .string) : .object)
@@ -64,20 +87,32 @@ public struct ValueSynthesizer {
             guard let items = facts.items, count > 0 else { return .array([]) }
             return .array((0..<count).map { _ in value(items, depth: depth + 1, direction: direction) })
         case .object:
-            var members: [JSONObject.Member] = []
-            let names = facts.propertyOrder.filter { facts.required.contains($0) || (includeOptional && depth < 6) }
-                + facts.required.filter { facts.properties[$0] == nil }
-            for name in names {
-                if let property = facts.properties[name] {
-                    if direction == .request, Direction.isReadOnly(property) { continue }
-                    if direction == .response, Direction.isWriteOnly(property) { continue }
-                    members.append(JSONObject.Member(name, value(property, depth: depth + 1, direction: direction)))
-                } else {
-                    members.append(JSONObject.Member(name, .string("example")))
-                }
-            }
-            return .object(JSONObject(members))
+            return ownObject(facts, depth: depth, direction: direction)
         }
+    }
+
+    /// An object with the members the facts declare (required ones, and the others when
+    /// optional members are included).
+    private mutating func ownObject(_ facts: Facts, depth: Int, direction: Direction) -> JSONValue {
+        var members: [JSONObject.Member] = []
+        let names = facts.propertyOrder.filter { facts.required.contains($0) || (includeOptional && depth < 6) }
+            + facts.required.filter { facts.properties[$0] == nil }
+        for name in names {
+            if let property = facts.properties[name] {
+                if direction == .request, Direction.isReadOnly(property) { continue }
+                if direction == .response, Direction.isWriteOnly(property) { continue }
+                members.append(JSONObject.Member(name, value(property, depth: depth + 1, direction: direction)))
+            } else {
+                members.append(JSONObject.Member(name, .string("example")))
+            }
+        }
+        return .object(JSONObject(members))
+    }
+
+    /// The members of `extra` added to `base` (both objects), `base` winning.
+    private func merged(_ base: JSONValue, _ extra: JSONValue) -> JSONValue {
+        guard case .object(let own) = base, case .object(let more) = extra else { return extra }
+        return .object(JSONObject(more.members.filter { own[$0.key] == nil } + own.members))
     }
 
     private func number(_ facts: Facts, integer: Bool) -> JSONValue {
