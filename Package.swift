@@ -172,6 +172,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "CaseGenerationTests",
+            dependencies: ["TestSupport", "CaseGeneration", "BusinessRules", "OpenAPIModel", "SchemaValidation"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "ExecutionTests",
             dependencies: [
                 "Execution", "CaseGeneration",

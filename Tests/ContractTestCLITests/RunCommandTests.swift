@@ -156,3 +156,30 @@ struct RunCommandTests {
         #expect(outcome.stderr.hasPrefix(expected), "\(outcome.stderr)")
     }
 }
+
+/// Any document: cases derived for every operation, run against the mock serving it.
+@Suite("contract-test run on other documents")
+struct OtherDocumentTests {
+    @Test("every corpus document's suite passes against its own mock", arguments: [
+        "api-with-examples", "callback-example", "link-example", "petstore-expanded", "petstore", "uspto",
+    ])
+    func corpus(name: String) throws {
+        let outcome = try CommandRunner.run(
+            ["run", "--spec", "Tests/Fixtures/specs-corpus/\(name).yaml", "--junit", RunCommandTests.temporaryReport()])
+        #expect(outcome.status == 0, "\(outcome.stdout)")
+    }
+
+    @Test("the vendor's Shipping API: the only failures are its oneOf schemas that every answer matches twice")
+    func shipping() throws {
+        let outcome = try CommandRunner.run(
+            ["run", "--spec", "Tests/Fixtures/specs-corpus/pb-shipping-api.yaml", "--junit", RunCommandTests.temporaryReport()])
+        #expect(outcome.status == 1)
+        let lines = outcome.stdout.split(separator: "\n")
+        let failures = lines.filter { $0.hasPrefix("    schema: ") || $0.hasPrefix("    status: ") || $0.hasPrefix("    rule") }
+        #expect(failures.count == 12)
+        #expect(failures.allSatisfy { $0.contains("oneOf: expected exactly one of the") && $0.contains("schemas to match") })
+        #expect(Set(lines.filter { $0.contains(" › ") }.map { $0.split(separator: " ").first ?? "" }) ==
+            ["getRates", "createShipment", "schedulePickup", "createManifest", "reprintManifest"])
+        #expect(lines.last?.hasPrefix("FAILED: 718 passed, 12 failed, 0 errors, 0 skipped (730 cases") == true)
+    }
+}
