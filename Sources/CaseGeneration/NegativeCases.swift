@@ -84,14 +84,14 @@ extension OperationContext {
                        freshBody(base, &generator).setting(.number(JSONNumber(1)), at: JSONPointer(tokens: ["undeclaredMember"])), at: bodyValidator.location.mark?.description)
         }
         if bodyRequired {
-            refuse("an empty body (the body is required) is refused", request(rawBody: [], contentType: .some(bodyMediaType)))
+            refuse("an empty body (the body is required) is refused", request(rawBody: []))
         }
         if let mediaType = bodyMediaType {
             if MediaTypeName.isJSON(mediaType) {
                 refuse("malformed JSON is refused", request(rawBody: Array(#"{"unterminated": "#.utf8)))
             }
-            refuse("a body without Content-Type is refused", request(body: freshBody(base, &generator), contentType: .some(nil)))
-            refuse("a body sent as text/plain is refused", request(body: freshBody(base, &generator), contentType: "text/plain"))
+            refuse("a body without Content-Type is refused", request(body: freshBody(base, &generator), contentType: .none))
+            refuse("a body sent as text/plain is refused", request(body: freshBody(base, &generator), contentType: .custom("text/plain")))
         }
         return cases
     }

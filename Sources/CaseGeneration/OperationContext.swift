@@ -54,15 +54,27 @@ struct OperationContext {
         }
     }
 
-    /// The operation's request with this body (JSON, with its content type) and these
-    /// changes.
-    func request(body: JSONValue? = nil, rawBody: [UInt8]? = nil, contentType: String?? = nil,
+    /// The `Content-Type` a request says.
+    enum ContentType {
+        /// The documented media type, when there is a body.
+        case documented
+        /// No header at all.
+        case none
+        case custom(String)
+    }
+
+    /// The operation's request with this body (JSON or form, as documented) and these changes.
+    func request(body: JSONValue? = nil, rawBody: [UInt8]? = nil, contentType: ContentType = .documented,
                  credentials: Credentials = .valid, query: [QueryItem]? = nil, method: String? = nil) -> RequestSpec {
         var headers = parameterHeaders
         let bytes = rawBody ?? body.map { body in
             isForm ? Array(FormEncoding.encode(body).utf8) : body.jsonBytes
         }
-        let type = contentType ?? (bytes == nil ? nil : bodyMediaType ?? "application/json")
+        let type: String? = switch contentType {
+        case .documented: bytes == nil ? nil : bodyMediaType ?? "application/json"
+        case .none: nil
+        case .custom(let value): value
+        }
         if let type { headers.append(HeaderItem(name: "Content-Type", value: type)) }
         return RequestSpec(method: method ?? entry.method, path: path, query: query ?? self.query, headers: headers,
                            body: bytes, credentials: credentials)

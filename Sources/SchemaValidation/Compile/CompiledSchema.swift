@@ -123,5 +123,5 @@ enum KeywordKind: Sendable {
     case unevaluatedProperties(CompiledSchema)
     case unevaluatedItems(CompiledSchema)
     /// OpenAPI's `discriminator`: picks the schema for an object by a property's value.
-    case discriminator(property: String, mapping: [String: ReferenceLink], implicit: Bool)
+    case discriminator(property: String, mapping: [String: ReferenceLink])
 }

@@ -299,6 +299,6 @@ struct KeywordCompiler {
             let ref = target.contains("/") || target.contains("#") ? target : "#/components/schemas/\(target)"
             mapping[name] = compiler.link(ref, from: entry, at: at)
         }
-        add("discriminator", .discriminator(property: property, mapping: mapping, implicit: branches == nil))
+        add("discriminator", .discriminator(property: property, mapping: mapping))
     }
 }

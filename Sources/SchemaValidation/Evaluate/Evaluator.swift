@@ -344,7 +344,7 @@ enum Evaluator {
             }
             if valid { evaluated.allItems = true }
             return valid
-        case .discriminator(let property, let mapping, _):
+        case .discriminator(let property, let mapping):
             guard case .object(let object) = instance, !context.dispatching.contains(context.path) else { return true }
             let names = mapping.keys.sorted().joined(separator: ", ")
             guard let value = object[property] else {

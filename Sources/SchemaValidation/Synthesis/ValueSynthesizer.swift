@@ -195,7 +195,7 @@ struct Facts {
                     gather(target, depth: depth + 1)
                 }
             case .anyOf(let branches), .oneOf(let branches): alternatives += branches
-            case .discriminator(_, let mapping, _):
+            case .discriminator(_, let mapping):
                 alternatives += mapping.keys.sorted().compactMap { mapping[$0]?.target }
             default: break
             }
