@@ -31,7 +31,7 @@ public struct Header: Sendable, Referenceable {
         examples = reader.map("examples") { _, position, context in context.decodeReferenceable(position) as Example? } ?? [:]
         extensions = reader.finish()
         location = position.location
-        let name = position.pointer.lastToken ?? ""
+        let name = position.lastToken ?? ""
         SerializedValueRules.check(schema: schema, content: content, owner: "header '\(name)'", at: position, context)
     }
 

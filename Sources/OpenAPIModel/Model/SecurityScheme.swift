@@ -73,7 +73,7 @@ public struct OAuthFlow: Sendable {
 
     static func decode(_ position: Position, _ context: DecodingContext) -> OAuthFlow? {
         guard var reader = ObjectReader(position, context, "an OAuth Flow object") else { return nil }
-        let flow = position.pointer.lastToken ?? ""
+        let flow = position.lastToken ?? ""
         return OAuthFlow(
             authorizationUrl: reader.string("authorizationUrl", required: flow == "implicit" || flow == "authorizationCode"),
             deviceAuthorizationUrl: reader.string("deviceAuthorizationUrl", since: .v3_2),
