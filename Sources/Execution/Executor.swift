@@ -145,6 +145,10 @@ public struct Executor: Sendable {
            clientError == .deadlineExceeded || clientError == .readTimeout || clientError == .connectTimeout {
             return TransportError(kind: .timeout, description: "no answer from \(url) within the timeout (\(text))")
         }
+        if lowered.contains("dns") || lowered.contains("unknownhost") || lowered.contains("name or service not known") {
+            let host = URIHost.of(url)
+            return TransportError(kind: .unreachable, description: "cannot reach \(url): the host name \(host) does not resolve (DNS): \(text)")
+        }
         if lowered.contains("refused") || lowered.contains("connect") || lowered.contains("resolve") || lowered.contains("unreachable") {
             return TransportError(kind: .unreachable, description: "cannot reach \(url): \(text)")
         }
@@ -164,5 +168,13 @@ public struct Executor: Sendable {
         guard response.status == .ok else {
             throw TransportError(kind: .other, description: "the mock refused to move its clock (\(response.status.code))")
         }
+    }
+}
+
+/// The host of a URL, for messages.
+enum URIHost {
+    static func of(_ url: String) -> String {
+        guard let start = url.range(of: "://")?.upperBound else { return url }
+        return String(url[start...].prefix { $0 != "/" && $0 != ":" && $0 != "?" })
     }
 }

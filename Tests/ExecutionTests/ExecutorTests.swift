@@ -90,4 +90,16 @@ struct ExecutorTests {
         #expect(exchange.transportError?.kind == .unreachable)
         #expect(exchange.transportError?.description.hasPrefix("cannot reach http://127.0.0.1:9/api/thing: ") == true)
     }
+
+    @Test("a host name that does not resolve is unreachable, in words")
+    func dns() async throws {
+        let exchange = try await HTTPClient.withHTTPClient { client in
+            let executor = Executor(client: client, target: Target(baseURL: "http://no-such-host.invalid/api", name: "test"),
+                                    tokens: .fixed("t"), options: .init(timeout: .seconds(5)))
+            return await executor.send(RequestSpec(method: "GET", path: "/thing"))
+        }
+        #expect(exchange.transportError?.kind == .unreachable)
+        #expect(exchange.transportError?.description.hasPrefix(
+            "cannot reach http://no-such-host.invalid/api/thing: the host name no-such-host.invalid does not resolve (DNS): ") == true)
+    }
 }
