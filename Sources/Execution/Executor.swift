@@ -44,11 +44,7 @@ public struct Executor: Sendable {
         configuration.timeout.connect = .seconds(5)
         if let caCertificates {
             var tls = TLSConfiguration.makeClientConfiguration()
-            do {
-                tls.additionalTrustRoots = [.certificates(try NIOSSLCertificate.fromPEMFile(caCertificates))]
-            } catch {
-                throw TransportError(kind: .tls, description: "cannot read the CA certificate '\(caCertificates)': \(error)")
-            }
+            tls.additionalTrustRoots = [.certificates(try PEMFiles.certificates(caCertificates, role: "CA certificate"))]
             configuration.tlsConfiguration = tls
         }
         return configuration

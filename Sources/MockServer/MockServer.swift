@@ -7,6 +7,7 @@ import Logging
 import NIOSSL
 import NIOCore
 import ServiceLifecycle
+import YAMLSource
 
 /// The mock served over HTTP by Hummingbird: an application that is a service-lifecycle
 /// `Service`, so it shuts down cleanly on SIGINT/SIGTERM or at the end of a test.
@@ -19,12 +20,14 @@ public enum MockServer {
         var server = HTTPServerBuilder.http1()
         if let tls = api.configuration.tls {
             do {
-                let chain = try NIOSSLCertificate.fromPEMFile(tls.certificateChain).map { NIOSSLCertificateSource.certificate($0) }
-                let key = try NIOSSLPrivateKey(file: tls.privateKey, format: .pem)
+                let chain = try NIOSSLCertificate.fromPEMBytes(try SourceFile(contentsOf: tls.certificateChain).bytes)
+                    .map { NIOSSLCertificateSource.certificate($0) }
+                let key = try NIOSSLPrivateKey(bytes: try SourceFile(contentsOf: tls.privateKey).bytes, format: .pem)
                 let configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: NIOSSLPrivateKeySource.privateKey(key))
                 server = try HTTPServerBuilder.tls(HTTPServerBuilder.http1(), tlsConfiguration: configuration)
             } catch {
-                throw StartFailure(description: "cannot serve HTTPS with \(tls.certificateChain) and \(tls.privateKey): \(error)")
+                let reason = (error as? Diagnostic)?.message ?? "\(tls.certificateChain) and \(tls.privateKey) must be a PEM certificate chain and its private key (\(error))"
+                throw StartFailure(description: "cannot serve HTTPS: \(reason)")
             }
         }
         return Application(

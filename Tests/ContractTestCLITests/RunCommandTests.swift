@@ -148,6 +148,9 @@ struct RunCommandTests {
         (["run", "--kind", "positive,fuzzy"], [:], "Error: unknown kind 'fuzzy': expected positive, negative, auth, method or rules\n"),
         (["run", "--operation", "nope"], [:], "error: no operation 'nope' in specs/partneraccount.yaml: expected one of createPartnerInvitation\n"),
         (["run", "--base-url", "ftp://example.com"], ["PARTNER_API_TOKEN": "x"], "error: --base-url must start with http:// or https://, found 'ftp://example.com'\n"),
+        (["run", "--ca-cert", "/no/such/ca.pem"], [:], "error: cannot read '/no/such/ca.pem': No such file or directory (the CA certificate)\n"),
+        (["mock", "--port", "0", "--tls-cert", "/no/such/cert.pem", "--tls-key", "/no/such/key.pem"], [:],
+         "error: cannot serve HTTPS: cannot read '/no/such/cert.pem': No such file or directory\n"),
         (["run", "--mock-fault", "nope"], [:], "Error: unknown fault 'nope': expected one of wrong-success-status, missing-required-member, wrong-member-type, malformed-date-time, wrong-content-type, invalid-input-accepted, auth-ignored, duplicate-invitations, expiry-ignored, wrong-error-shape, server-error-on-malformed, undocumented-member, echo-broken, constant-broken, expiry-miscomputed\n"),
     ])
     func usage(arguments: [String], environment: [String: String], expected: String) throws {

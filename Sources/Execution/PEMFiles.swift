@@ -1,0 +1,19 @@
+import NIOSSL
+import YAMLSource
+
+/// PEM certificates, read with a failure that says why in words.
+enum PEMFiles {
+    static func certificates(_ path: String, role: String) throws(TransportError) -> [NIOSSLCertificate] {
+        let bytes: [UInt8]
+        do {
+            bytes = try SourceFile(contentsOf: path).bytes
+        } catch {
+            throw TransportError(kind: .tls, description: "\(error.message) (the \(role))")
+        }
+        do {
+            return try NIOSSLCertificate.fromPEMBytes(bytes)
+        } catch {
+            throw TransportError(kind: .tls, description: "cannot use the \(role) '\(path)': it is not a PEM certificate file (\(error))")
+        }
+    }
+}
