@@ -35,7 +35,7 @@ struct OperationContext {
         requiredParameters = values
         var path = entry.path
         for (parameter, _, value) in values where parameter.location == .path {
-            path = path.replacingAll("{\(parameter.name)}", with: URLEncoding.encode(value))
+            path = path.replacingAll("{\(parameter.name)}", with: PercentEncoding.encode(value))
         }
         self.path = path
         query = values.filter { $0.0.location == .query }.map { QueryItem(name: $0.0.name, value: $0.2) }

@@ -1,4 +1,5 @@
 import SchemaValidation
+import YAMLSource
 
 /// What a case is about.
 public enum CaseKind: String, Sendable, CaseIterable, Codable {
@@ -51,7 +52,7 @@ public struct RequestSpec: Sendable, Codable {
     /// The path with its query string.
     public var target: String {
         guard !query.isEmpty else { return path }
-        return path + "?" + query.map { "\(URLEncoding.encode($0.name))=\(URLEncoding.encode($0.value))" }.joined(separator: "&")
+        return path + "?" + query.map { "\(PercentEncoding.encode($0.name))=\(PercentEncoding.encode($0.value))" }.joined(separator: "&")
     }
 }
 
@@ -129,27 +130,5 @@ public struct TestCase: Sendable, Codable {
             guard case .request(let request, _, _) = step else { return false }
             return !["GET", "HEAD", "OPTIONS"].contains(request.method)
         }
-    }
-}
-
-/// Percent-encoding for query names and values.
-enum URLEncoding {
-    static func encode(_ text: String) -> String {
-        var output = ""
-        for byte in text.utf8 {
-            switch byte {
-            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                output.unicodeScalars.append(UnicodeScalar(byte))
-            default:
-                output += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
-            }
-        }
-        return output
-    }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

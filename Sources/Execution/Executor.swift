@@ -167,9 +167,9 @@ public struct Executor: Sendable {
     }
 }
 
-/// The host of a URL, for messages.
-enum URIHost {
-    static func of(_ url: String) -> String {
+/// The host of a URL, for messages and reports.
+public enum URIHost {
+    public static func of(_ url: String) -> String {
         guard let start = url.range(of: "://")?.upperBound else { return url }
         return String(url[start...].prefix { $0 != "/" && $0 != ":" && $0 != "?" })
     }

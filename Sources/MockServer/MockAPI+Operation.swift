@@ -2,6 +2,7 @@ import BusinessRules
 import Foundation
 import OpenAPIModel
 import SchemaValidation
+import YAMLSource
 
 extension MockAPI {
     /// Serves one documented operation: security, parameters, body, business rules, answer.
@@ -166,9 +167,9 @@ enum QueryString {
         var values: [String: String] = [:]
         for pair in (query ?? "").split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = PercentDecoding.decode(String(parts[0]), plusIsSpace: true)
+            let name = PercentEncoding.decodeLeniently(parts[0], plusIsSpace: true)
             if values[name] == nil {
-                values[name] = parts.count > 1 ? PercentDecoding.decode(String(parts[1]), plusIsSpace: true) : ""
+                values[name] = parts.count > 1 ? PercentEncoding.decodeLeniently(parts[1], plusIsSpace: true) : ""
             }
         }
         return values

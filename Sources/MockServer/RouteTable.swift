@@ -1,5 +1,6 @@
 import Foundation
 import OpenAPIModel
+import YAMLSource
 
 /// The document's paths under the server prefix, matched against request paths: literal
 /// segments beat templated ones, so `/pets/mine` wins over `/pets/{id}`.
@@ -45,7 +46,7 @@ struct RouteTable: Sendable {
     }
 
     static func segments(of path: String) -> [String] {
-        path.split(separator: "/").map { PercentDecoding.decode(String($0)) }
+        path.split(separator: "/").map { PercentEncoding.decodeLeniently($0) }
     }
 
     /// The route a request path names and its path parameter values; `nil` when none does.
@@ -72,26 +73,5 @@ struct RouteTable: Sendable {
             }
         }
         return best.map { ($0.route, $0.parameters) }
-    }
-}
-
-/// `%XX` decoding for path segments and query values (`+` stays `+` in paths).
-enum PercentDecoding {
-    static func decode(_ text: String, plusIsSpace: Bool = false) -> String {
-        guard text.contains("%") || (plusIsSpace && text.contains("+")) else { return text }
-        var bytes: [UInt8] = []
-        var iterator = Array(text.utf8)[...]
-        while let byte = iterator.popFirst() {
-            if byte == UInt8(ascii: "%"), iterator.count >= 2,
-               let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16) {
-                bytes.append(value)
-                iterator = iterator.dropFirst(2)
-            } else if plusIsSpace, byte == UInt8(ascii: "+") {
-                bytes.append(0x20)
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -27,7 +27,7 @@ public struct JUnitReport {
             let errors = results.filter(\.isError).count
             let skipped = results.filter(\.isSkipped).count
             let time = results.reduce(0) { $0 + $1.duration }
-            out += "  <testsuite name=\"\(Self.attribute(operationId))\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(Self.seconds(time))\" timestamp=\"\(Self.attribute(String(summary.startedAt.prefix(19))))\" hostname=\"\(Self.attribute(Self.host(summary.target.baseURL)))\">\n"
+            out += "  <testsuite name=\"\(Self.attribute(operationId))\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(Self.seconds(time))\" timestamp=\"\(Self.attribute(String(summary.startedAt.prefix(19))))\" hostname=\"\(Self.attribute(URIHost.of(summary.target.baseURL)))\">\n"
             out += "    <properties>\n"
             for (name, value) in [("spec", summary.specPath), ("target", summary.target.name), ("base-url", summary.target.baseURL), ("seed", String(summary.seed))] {
                 out += "      <property name=\"\(name)\" value=\"\(Self.attribute(value))\"/>\n"
@@ -89,12 +89,6 @@ public struct JUnitReport {
 
     static func seconds(_ value: Double) -> String {
         String(format: "%.3f", value)
-    }
-
-    static func host(_ url: String) -> String {
-        guard let start = url.range(of: "://")?.upperBound else { return url }
-        let rest = url[start...]
-        return String(rest.prefix { $0 != "/" && $0 != ":" })
     }
 
     /// XML-escaped, and characters XML 1.0 cannot hold (control characters) written as `\uXXXX`.

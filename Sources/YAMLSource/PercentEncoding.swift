@@ -1,21 +1,56 @@
-/// Percent-decoding for URI references (`$ref` paths and fragments).
+/// Percent-encoding for URIs: `$ref` paths and fragments, request paths, query strings and
+/// form bodies. One implementation for every stage.
 public enum PercentEncoding {
     /// The text with every `%XX` decoded as UTF-8; `nil` when an escape is malformed.
     public static func decode(_ text: some StringProtocol) -> String? {
-        guard text.contains("%") else { return String(text) }
+        decode(text, plusIsSpace: false, strict: true)
+    }
+
+    /// The text with every well-formed `%XX` decoded (a malformed one is kept as written), and
+    /// `+` read as a space in query strings and forms.
+    public static func decodeLeniently(_ text: some StringProtocol, plusIsSpace: Bool = false) -> String {
+        decode(text, plusIsSpace: plusIsSpace, strict: false) ?? String(text)
+    }
+
+    private static func decode(_ text: some StringProtocol, plusIsSpace: Bool, strict: Bool) -> String? {
+        guard text.contains("%") || (plusIsSpace && text.contains("+")) else { return String(text) }
         var bytes: [UInt8] = []
         var utf8 = Array(text.utf8)[...]
         while let byte = utf8.popFirst() {
+            if plusIsSpace, byte == UInt8(ascii: "+") {
+                bytes.append(0x20)
+                continue
+            }
             guard byte == UInt8(ascii: "%") else {
                 bytes.append(byte)
                 continue
             }
-            guard utf8.count >= 2,
-                  let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16)
-            else { return nil }
+            guard utf8.count >= 2, let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) else {
+                if strict { return nil }
+                bytes.append(byte)
+                continue
+            }
             bytes.append(value)
             utf8 = utf8.dropFirst(2)
         }
-        return String(validating: bytes, as: UTF8.self)
+        return strict ? String(validating: bytes, as: UTF8.self) : String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The text with every byte but the unreserved ones (`A-Z a-z 0-9 - . _ ~`) as `%XX`; in a
+    /// form, spaces as `+`.
+    public static func encode(_ text: some StringProtocol, spaceAsPlus: Bool = false) -> String {
+        var output = ""
+        for byte in text.utf8 {
+            switch byte {
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                output.unicodeScalars.append(UnicodeScalar(byte))
+            case UInt8(ascii: " ") where spaceAsPlus:
+                output += "+"
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                output += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return output
     }
 }
