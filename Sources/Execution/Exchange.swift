@@ -33,6 +33,9 @@ public struct Exchange: Sendable {
         }
     }
 
+    /// What stands for the token wherever a request is shown.
+    public static let redactedCredentials = "Bearer [REDACTED]"
+
     public var request: Request
     /// `nil` when the request failed in transport.
     public var response: Response?

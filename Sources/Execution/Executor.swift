@@ -74,7 +74,7 @@ public struct Executor: Sendable {
         case .valid:
             if let token = try? tokens.token() {
                 request.headers.add(name: "Authorization", value: "Bearer \(token)")
-                shown.append(("Authorization", "Bearer [REDACTED]"))
+                shown.append(("Authorization", Exchange.redactedCredentials))
             }
         case .none:
             break

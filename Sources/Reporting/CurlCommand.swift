@@ -7,7 +7,7 @@ public enum CurlCommand {
     public static func make(_ request: Exchange.Request, tokenVariable: String) -> String {
         var parts = ["curl", "-sS", "-i", "-X", request.method, quote(request.url)]
         for (name, value) in request.headers {
-            if name.lowercased() == "authorization", value.hasSuffix("[REDACTED]") {
+            if name.lowercased() == "authorization", value == Exchange.redactedCredentials {
                 parts += ["-H", "\"Authorization: Bearer $\(tokenVariable)\""]
             } else {
                 parts += ["-H", quote("\(name): \(value)")]
