@@ -25,13 +25,17 @@ public struct CaseGenerator {
     /// Every case, operation by operation, in document order.
     public mutating func cases() -> [TestCase] {
         var all: [TestCase] = []
-        for entry in document.operations where options.operationIds.map({ $0.contains(entry.id) }) ?? true {
+        let operations = document.operations
+        // One operation speaks for its path's undeclared methods: the first on the path.
+        var seenPaths: Set<String> = []
+        let firstOnPath = Set(operations.filter { seenPaths.insert($0.path).inserted }.map(\.id))
+        for entry in operations where options.operationIds.map({ $0.contains(entry.id) }) ?? true {
             var context = OperationContext(entry: entry, generator: &self)
             var cases: [TestCase] = []
             if options.kinds.contains(.positive) { cases += context.positiveCases(&self) }
             if options.kinds.contains(.negative) { cases += context.negativeCases(&self) }
             if options.kinds.contains(.auth) { cases += context.authCases(&self) }
-            if options.kinds.contains(.method) { cases += context.methodCases(document) }
+            if options.kinds.contains(.method), firstOnPath.contains(entry.id) { cases += context.methodCases(document) }
             if options.kinds.contains(.rules) { cases += context.ruleCases(&self) }
             all += Self.uniquelyNamed(cases)
         }

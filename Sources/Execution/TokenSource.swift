@@ -83,15 +83,6 @@ public final class TokenSource: Sendable {
         }
     }
 
-    /// Where the token comes from, in words (never the token).
-    public var originDescription: String {
-        switch self.origin {
-        case .fixed: "the embedded mock"
-        case .environment(let name): "$\(name)"
-        case .command(let command): "the output of `\(command)`"
-        }
-    }
-
     private static func run(_ command: String) throws(Failure) -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")

@@ -41,8 +41,6 @@ struct URIReference: Hashable, Sendable, CustomStringConvertible {
         path = String(rest)
     }
 
-    var isAbsolute: Bool { scheme != nil }
-
     var withoutFragment: URIReference {
         var copy = self
         copy.fragment = nil
