@@ -76,7 +76,7 @@ let package = Package(
         .target(
             name: "Execution",
             dependencies: [
-                "CaseGeneration", "YAMLSource",
+                "CaseGeneration", "BusinessRules", "YAMLSource",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -92,7 +92,10 @@ public struct ResponseRule: Sendable {
     public var expiry: [JSONPointer] = []
     /// Members whose value is new for every resource.
     public var unique: [JSONPointer] = []
+    /// Allowed between `expiry` and now + active days.
     public var toleranceSeconds: Double = 5
+    /// Allowed between a `now` member and the time the request was sent and answered.
+    public var nowToleranceSeconds: Double = 10
     public var mark: Mark?
 }
 

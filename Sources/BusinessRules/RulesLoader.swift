@@ -107,6 +107,7 @@ struct RulesReader {
         result.response.expiry = members(response["expiry"], in: successSchema)
         result.response.unique = members(response["unique"], in: successSchema)
         if let tolerance = response["toleranceSeconds"]?.scalar?.double { result.response.toleranceSeconds = tolerance }
+        if let tolerance = response["nowToleranceSeconds"]?.scalar?.double { result.response.nowToleranceSeconds = tolerance }
         if !result.response.expiry.isEmpty, result.creation?.activeDays == nil {
             error("'expiry' needs 'creates.activeDays' to know how many days to add", at: response["expiry"]!)
         }

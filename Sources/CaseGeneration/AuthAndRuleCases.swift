@@ -33,7 +33,7 @@ extension OperationContext {
         guard let creation = rules.creation, let base = validBody(&generator),
               case .string(let address)? = base.value(at: creation.identity)
         else { return cases }
-        let conflict = Expectation.status([creation.conflictStatus])
+        let conflict = Expectation.conflict(creation.conflictStatus)
         let second = validBody(&generator) ?? base
         let again = second.setting(.string(address), at: creation.identity)
         cases.append(TestCase(
@@ -52,6 +52,7 @@ extension OperationContext {
                     specLocation: creation.mark.description))
             }
         }
+        cases += raceCases(creation, &generator)
         if let daysPointer = creation.activeDays, let shortest = bodyValidator.shape.property(daysPointer.lastToken ?? "")?.shape.minimum?.value.int.map(Int.init) ?? Optional(1) {
             let fresh = validBody(&generator) ?? base
             let short = fresh.setting(.number(JSONNumber(shortest)), at: daysPointer)
@@ -74,5 +75,47 @@ extension OperationContext {
                 specLocation: rules.response.mark?.description ?? at))
         }
         return cases
+    }
+
+    /// How many creates a race case sends at once.
+    static let raceWidth = 5
+
+    /// Creates for one fresh name sent at once: exactly one succeeds, the others conflict; and,
+    /// where names compare without case, the same with the name written in different cases.
+    private mutating func raceCases(_ creation: CreationRule, _ generator: inout CaseGenerator) -> [TestCase] {
+        var cases: [TestCase] = []
+        let name = creation.identity.lastToken ?? "name"
+        var spellings: [(String, (String) -> [String])] = [("one \(name)", { Array(repeating: $0, count: Self.raceWidth) })]
+        if creation.caseInsensitive {
+            spellings.append(("one \(name) written in \(Self.raceWidth) different cases", { Self.caseVariants(of: $0, count: Self.raceWidth) }))
+        }
+        for (words, spell) in spellings {
+            guard let body = validBody(&generator), case .string(let identity)? = body.value(at: creation.identity) else { continue }
+            let requests = spell(identity).map { request(body: body.setting(.string($0), at: creation.identity)) }
+            cases.append(TestCase(
+                operationId: entry.id, kind: .rules,
+                name: "\(requests.count) creates for \(words) sent at once: exactly one succeeds, the others get \(creation.conflictStatus)",
+                steps: [.race(requests, conflictStatus: creation.conflictStatus)],
+                specLocation: creation.mark.description))
+        }
+        return cases
+    }
+
+    /// `count` spellings of a text that differ only in case: as it is, in capitals, and with
+    /// every second, third, fourth ... letter raised.
+    static func caseVariants(of text: String, count: Int) -> [String] {
+        var variants = [text]
+        for candidate in [text.uppercased(), text.lowercased()] where !variants.contains(candidate) {
+            variants.append(candidate)
+        }
+        var period = 2
+        while variants.count < count, period <= text.count {
+            let variant = String(text.enumerated().map { index, character in
+                Character(index % period == 0 ? character.uppercased() : character.lowercased())
+            })
+            if !variants.contains(variant) { variants.append(variant) }
+            period += 1
+        }
+        return Array(variants.prefix(count))
     }
 }

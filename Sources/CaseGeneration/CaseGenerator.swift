@@ -4,7 +4,8 @@ import SchemaValidation
 import YAMLSource
 
 /// Derives conformance cases from the model for every operation of a document: positive,
-/// negative, auth, method and business-rule cases; deterministic for a seed and run tag.
+/// negative, auth, method, business-rule and exploration cases; deterministic for a seed and
+/// run tag.
 public struct CaseGenerator {
     let document: OpenAPIDocument
     let rules: BusinessRules
@@ -37,8 +38,10 @@ public struct CaseGenerator {
             if options.kinds.contains(.auth) { cases += context.authCases(&self) }
             if options.kinds.contains(.method), firstOnPath.contains(entry.id) { cases += context.methodCases(document) }
             if options.kinds.contains(.rules) { cases += context.ruleCases(&self) }
+            if options.kinds.contains(.explore) { cases += context.explorationCases(&self) }
             all += Self.uniquelyNamed(cases)
         }
+        if let ids = options.caseIds { all.removeAll { !ids.contains($0.id) } }
         return all
     }
 

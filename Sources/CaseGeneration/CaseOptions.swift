@@ -10,14 +10,25 @@ public struct CaseOptions: Sendable {
     public var kinds: Set<CaseKind>
     /// Only these operations, when set.
     public var operationIds: Set<String>?
+    /// How many exploration cases each operation gets at most (0: none).
+    public var examples: Int
+    /// Only the cases with these ids, when set (exploration then draws from every value
+    /// class, whatever the budget, so any id a run reported is found again).
+    public var caseIds: Set<String>?
+
+    /// The exploration budget a run has unless told otherwise.
+    public static let defaultExamples = 30
 
     public init(seed: UInt64 = 1, emailDomain: String = "example.com", runTag: String = "run",
-                kinds: Set<CaseKind> = Set(CaseKind.allCases), operationIds: Set<String>? = nil) {
+                kinds: Set<CaseKind> = Set(CaseKind.allCases), operationIds: Set<String>? = nil,
+                examples: Int = CaseOptions.defaultExamples, caseIds: Set<String>? = nil) {
         self.seed = seed
         self.emailDomain = emailDomain
         self.runTag = runTag
         self.kinds = kinds
         self.operationIds = operationIds
+        self.examples = examples
+        self.caseIds = caseIds
     }
 }
 
@@ -33,7 +44,12 @@ struct AddressBook {
     }
 
     mutating func fresh() -> String {
+        "\(freshToken())@\(domain)"
+    }
+
+    /// A new name for a resource, `ct-<tag>-<n>`, to build an address or a text around.
+    mutating func freshToken() -> String {
         defer { next += 1 }
-        return "ct-\(tag)-\(next)@\(domain)"
+        return "ct-\(tag)-\(next)"
     }
 }

@@ -5,7 +5,7 @@ import YAMLSource
 
 /// What the cases of one operation share: its filled-in path, required parameters, body
 /// schema, security and rules.
-struct OperationContext {
+struct OperationContext: Sendable {
     let entry: OperationEntry
     let bodyValidator: SchemaValidator?
     let bodyMediaType: String?

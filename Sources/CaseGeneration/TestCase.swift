@@ -13,6 +13,9 @@ public enum CaseKind: String, Sendable, CaseIterable, Codable {
     case method
     /// The business rules, over several requests.
     case rules
+    /// Generated values beyond the fixed cases, drawn from each member's value classes
+    /// (deterministic for a seed): valid ones must be accepted, invalid ones refused.
+    case explore
 }
 
 /// How a request authenticates.
@@ -72,14 +75,24 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
     case success
     /// A documented 4xx (never a 5xx).
     case clientError
+    /// A documented 2xx or 4xx: the request's validity depends on how the schema is read
+    /// (a non-ASCII address under `format: email`), so only a server error is wrong.
+    case eitherOutcome
     /// Exactly one of these statuses.
     case status([Int])
+    /// The status a create gets while a resource of its name is active (the one-active rule).
+    case conflict(Int)
+    /// A documented 2xx, or the conflict status (one of several creates sent at once).
+    case successOrConflict(Int)
 
     public var description: String {
         switch self {
         case .success: "a documented 2xx"
         case .clientError: "a documented 4xx"
+        case .eitherOutcome: "a documented 2xx or 4xx"
         case .status(let codes): codes.map(String.init).joined(separator: " or ")
+        case .conflict(let code): "\(code) (one active per name)"
+        case .successOrConflict(let code): "a documented 2xx or \(code)"
         }
     }
 
@@ -87,7 +100,10 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
         switch self {
         case .success: (200..<300).contains(status)
         case .clientError: (400..<500).contains(status)
+        case .eitherOutcome: (200..<300).contains(status) || (400..<500).contains(status)
         case .status(let codes): codes.contains(status)
+        case .conflict(let code): status == code
+        case .successOrConflict(let code): (200..<300).contains(status) || status == code
         }
     }
 }
@@ -99,6 +115,39 @@ public enum Step: Sendable, Codable {
     case request(RequestSpec, expect: Expectation, checkRules: Bool)
     /// Move the mock's clock forward (only the mock can).
     case advanceClock(days: Int)
+    /// Send these creates for one name at once: exactly one may succeed, the others must get
+    /// the conflict status.
+    case race([RequestSpec], conflictStatus: Int)
+}
+
+/// What a case varies, and how: the request member, the class of value it sends there, and
+/// whether that value is valid. Reports name it when the case fails.
+public struct CaseFocus: Sendable, Codable, Hashable {
+    public enum Validity: String, Sendable, Codable, Hashable {
+        /// Valid under every reading of the schema: must be accepted.
+        case valid
+        /// Invalid under every reading: must be refused.
+        case invalid
+        /// Valid under some readings only: must not break the server.
+        case either
+    }
+
+    /// A JSON pointer into the request body (`/expirationDays`), or `query:NAME`,
+    /// `header:NAME`; empty for the whole request.
+    public var member: String
+    /// The class of value: "int32 overflow", "plus tag (local+tag@domain)".
+    public var valueClass: String
+    public var validity: Validity
+    /// The fresh name (`ct-<tag>-<n>`) the value was built around, when it names a resource:
+    /// shrinking replaces it, so every attempt creates a new one.
+    public var token: String?
+
+    public init(member: String, valueClass: String, validity: Validity, token: String? = nil) {
+        self.member = member
+        self.valueClass = valueClass
+        self.validity = validity
+        self.token = token
+    }
 }
 
 /// One conformance case: a name that says what it tests, its steps, and the spec line behind it.
@@ -106,17 +155,39 @@ public struct TestCase: Sendable, Codable {
     public var operationId: String
     public var kind: CaseKind
     /// What it tests, unique within its operation: "expirationDays 366 (above maximum 365) is refused".
-    public var name: String
+    public var name: String {
+        didSet { id = Self.id(operationId: operationId, kind: kind, name: name) }
+    }
     public var steps: [Step]
     /// The spec line the case stands on (`file:line:col`), when it has one.
     public var specLocation: String?
+    /// The member and value class the case varies, when it varies one.
+    public var focus: CaseFocus?
+    /// A short id, stable for a seed whatever the run tag or budget: `run --case ID` runs
+    /// exactly this case again.
+    public var id: String
 
-    public init(operationId: String, kind: CaseKind, name: String, steps: [Step], specLocation: String? = nil) {
+    public init(operationId: String, kind: CaseKind, name: String, steps: [Step], specLocation: String? = nil,
+                focus: CaseFocus? = nil) {
         self.operationId = operationId
         self.kind = kind
         self.name = name
         self.steps = steps
         self.specLocation = specLocation
+        self.focus = focus
+        self.id = Self.id(operationId: operationId, kind: kind, name: name)
+    }
+
+    /// Eight hex digits of FNV-1a over the operation, kind and name (names never hold the run
+    /// tag, so the id outlives it).
+    static func id(operationId: String, kind: CaseKind, name: String) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in "\(operationId)\u{0}\(kind.rawValue)\u{0}\(name)".utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+        }
+        let folded = UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
+        let hex = String(folded, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
     }
 
     /// Whether the case needs the mock's clock (it is skipped against other targets).
@@ -126,9 +197,22 @@ public struct TestCase: Sendable, Codable {
 
     /// Whether a step could create data on the server (anything but GET, HEAD, OPTIONS).
     public var mayCreateData: Bool {
-        steps.contains { step in
-            guard case .request(let request, _, _) = step else { return false }
-            return !["GET", "HEAD", "OPTIONS"].contains(request.method)
+        requests.contains { !["GET", "HEAD", "OPTIONS"].contains($0.method) }
+    }
+
+    /// Every request the case sends, in order.
+    public var requests: [RequestSpec] {
+        steps.flatMap { step -> [RequestSpec] in
+            switch step {
+            case .request(let request, _, _): [request]
+            case .race(let requests, _): requests
+            case .advanceClock: []
+            }
         }
+    }
+
+    /// How many requests may be in flight at once for it: what it costs the run's concurrency.
+    public var width: Int {
+        steps.map { step in if case .race(let requests, _) = step { requests.count } else { 1 } }.max() ?? 1
     }
 }

@@ -8,19 +8,21 @@ import YAMLSource
 
 /// Judges one answer against the contract: the status is documented and what the case
 /// expects (never a 5xx), the `Content-Type` is documented, the body validates against the
-/// documented schema, documented required headers are there, the business rules hold, and in
-/// strict mode no member is undocumented.
+/// documented schema, documented required headers are there, a 405 says what is allowed, the
+/// business rules hold, and in strict mode no member is undocumented. Only the selected checks
+/// report.
 public final class AnswerJudge: Sendable {
     let document: OpenAPIDocument
     let rules: BusinessRules
-    let strict: Bool
+    /// The checks that report failures.
+    public let checks: Set<CheckName>
     /// Validators by operation and status key, compiled once.
     private let validators: [String: [String: [String: SchemaValidator]]]
 
-    public init(document: OpenAPIDocument, rules: BusinessRules, strict: Bool = false) {
+    public init(document: OpenAPIDocument, rules: BusinessRules, checks: Set<CheckName> = CheckName.selection(only: nil, excluded: [], strict: false)) {
         self.document = document
         self.rules = rules
-        self.strict = strict
+        self.checks = checks
         let compiler = SchemaCompiler(document: document)
         var validators: [String: [String: [String: SchemaValidator]]] = [:]
         for entry in document.operations {
@@ -37,44 +39,86 @@ public final class AnswerJudge: Sendable {
 
     /// Every way the answer to `request` differs from the contract and the expectation.
     /// `statusOnly`: an answer to a method the path does not declare belongs to no operation,
-    /// so only its status is judged.
+    /// so only its status (and a 405's `Allow`) is judged.
     public func judge(_ exchange: Exchange, expectation: Expectation, operation: OperationEntry,
                       request: RequestSpec, checkRules: Bool, statusOnly: Bool = false) -> [CheckFailure] {
         guard let response = exchange.response else { return [] }
-        var failures: [CheckFailure] = []
+        var failures = judgeStatus(response.status, expectation: expectation, operation: operation)
+        if response.status == 405 { failures += judgeAllow(response, operation: operation, method: request.method) }
         let responses = operation.operation.responses
-        let key = responses.documentingKey(for: response.status)
-        let documented = key.flatMap { responses.byStatus[$0] }
-        let location = documented?.location.description ?? operation.operation.location.description
-        if response.status >= 500 {
-            failures.append(CheckFailure(
-                check: "status", message: "expected \(expectation), found \(response.status): a server error is never a conforming answer",
-                specLocation: location))
-        } else if !expectation.accepts(response.status) {
-            failures.append(CheckFailure(check: "status", message: "expected \(expectation), found \(response.status)", specLocation: location))
-        } else if documented == nil, case .status = expectation {
-            // An expected status the document does not list (405 for an undeclared method) is fine.
-        } else if documented == nil, expectation == .clientError, !Self.documentsRefusals(responses) {
-            // The operation documents no answer for a refused request (only 401, say): any 4xx
-            // is the reasonable refusal, and flagging it would cry wolf.
-        } else if documented == nil {
-            let listed = responses.byStatus.keys.joined(separator: ", ")
-            failures.append(CheckFailure(
-                check: "status", message: "\(response.status) is not documented for \(operation.id) (documented: \(listed))",
-                specLocation: operation.operation.location.description))
-        }
-        guard let key, let documented, !statusOnly else { return failures }
-        failures += judgeBody(response, documented: documented, key: key, operation: operation)
-        for (name, header) in documented.headers where header.required && response.header(name) == nil {
-            failures.append(CheckFailure(check: "header", message: "documented required header \(name) is missing",
-                                         specLocation: header.location.description))
+        if let key = responses.documentingKey(for: response.status), let documented = responses.byStatus[key], !statusOnly {
+            failures += judgeBody(response, documented: documented, key: key, operation: operation)
+            for (name, header) in documented.headers where header.required && response.header(name) == nil {
+                failures.append(CheckFailure(check: .header, message: "documented required header \(name) is missing",
+                                             specLocation: header.location.description, expectation: "header \(name)"))
+            }
         }
         if checkRules, (200..<300).contains(response.status), let operationRules = rules.rules(for: operation.operation.operationId),
            let sent = request.json, let body = try? JSONParser().parse(response.body) {
-            for violation in operationRules.check(request: sent, response: body) {
-                failures.append(CheckFailure(check: "rule: \(violation.rule)", message: violation.message,
-                                             pointer: violation.pointer.description, specLocation: violation.mark?.description))
+            for violation in operationRules.check(request: sent, response: body, timing: exchange.timing) {
+                failures.append(Self.failure(violation))
             }
+        }
+        return failures.filter { checks.contains($0.check) }
+    }
+
+    /// A broken business rule as a check failure.
+    public static func failure(_ violation: RuleViolation) -> CheckFailure {
+        CheckFailure(check: CheckName(rule: violation.rule), message: violation.message, pointer: violation.pointer.description,
+                     specLocation: violation.mark?.description, expectation: violation.rule.rawValue)
+    }
+
+    private func judgeStatus(_ status: Int, expectation: Expectation, operation: OperationEntry) -> [CheckFailure] {
+        let responses = operation.operation.responses
+        let key = responses.documentingKey(for: status)
+        let location = key.flatMap { responses.byStatus[$0] }?.location.description ?? operation.operation.location.description
+        let expected = "expected \(expectation), found \(status)"
+        if status >= 500 {
+            return [CheckFailure(check: .serverError, message: "\(expected): a server error is never a conforming answer",
+                                 specLocation: location, expectation: expected)]
+        }
+        if !expectation.accepts(status) {
+            if case .conflict = expectation {
+                return [CheckFailure(check: .ruleOneActive, message: expected, specLocation: location, expectation: expected)]
+            }
+            return [CheckFailure(check: .status, message: expected, specLocation: location, expectation: expected)]
+        }
+        guard key == nil else { return [] }
+        switch expectation {
+        case .status, .conflict:
+            // An expected status the document does not list (405 for an undeclared method) is fine.
+            return []
+        case .clientError where !Self.documentsRefusals(responses),
+             .eitherOutcome where (400..<500).contains(status) && !Self.documentsRefusals(responses):
+            // The operation documents no answer for a refused request (only 401, say): any 4xx
+            // is the reasonable refusal, and flagging it would cry wolf.
+            return []
+        default:
+            let listed = responses.byStatus.keys.joined(separator: ", ")
+            return [CheckFailure(check: .status, message: "\(status) is not documented for \(operation.id) (documented: \(listed))",
+                                 specLocation: operation.operation.location.description, expectation: "\(status) documented")]
+        }
+    }
+
+    /// RFC 9110 section 15.5.6: a 405 carries `Allow` with the methods the resource supports,
+    /// which are at least the ones the document declares on the path, and not the one refused.
+    private func judgeAllow(_ response: Exchange.Response, operation: OperationEntry, method: String) -> [CheckFailure] {
+        let declared = (document.paths[operation.path]?.operations.keys.map { $0.uppercased() } ?? []).sorted()
+        let location = document.paths[operation.path]?.location.description
+        guard let allow = response.header("Allow") else {
+            return [CheckFailure(check: .allowHeader, message: "a 405 must say what is allowed: expected Allow: \(declared.joined(separator: ", ")), found no Allow header",
+                                 specLocation: location, expectation: "Allow present")]
+        }
+        let listed = Set(allow.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
+        let missing = declared.filter { !listed.contains($0) }
+        var failures: [CheckFailure] = []
+        if !missing.isEmpty {
+            failures.append(CheckFailure(check: .allowHeader, message: "expected Allow to list the declared \(declared.joined(separator: ", ")), found Allow: \(allow) (missing \(missing.joined(separator: ", ")))",
+                                         specLocation: location, expectation: "Allow lists declared methods"))
+        }
+        if listed.contains(method.uppercased()) {
+            failures.append(CheckFailure(check: .allowHeader, message: "\(method.uppercased()) was refused with 405 but Allow lists it: \(allow)",
+                                         specLocation: location, expectation: "Allow omits the refused method"))
         }
         return failures
     }
@@ -87,9 +131,9 @@ public final class AnswerJudge: Sendable {
         guard let essence, documentedTypes.contains(essence) || documentedTypes.contains(where: { Self.matches(essence, $0) }) else {
             if response.body.isEmpty && contentType == nil { return [] }
             return [CheckFailure(
-                check: "content-type",
+                check: .contentType,
                 message: "expected Content-Type \(documentedTypes.joined(separator: " or ")), found \(contentType ?? "none")",
-                specLocation: documented.location.description)]
+                specLocation: documented.location.description, expectation: "Content-Type \(essence ?? "none")")]
         }
         let mediaType = documentedTypes.first { $0 == essence } ?? documentedTypes.first { Self.matches(essence, $0) } ?? essence
         guard let validator = validators[operation.id]?[key]?[mediaType], MediaTypeName.isJSON(essence) else { return [] }
@@ -97,14 +141,14 @@ public final class AnswerJudge: Sendable {
         do {
             body = try JSONParser().parse(response.body, file: "response body")
         } catch {
-            return [CheckFailure(check: "schema", message: "the body is not JSON: \(error.message) at line \(error.mark?.line ?? 1), column \(error.mark?.column ?? 1)",
-                                 specLocation: validator.location.description)]
+            return [CheckFailure(check: .schema, message: "the body is not JSON: \(error.message) at line \(error.mark?.line ?? 1), column \(error.mark?.column ?? 1)",
+                                 specLocation: validator.location.description, expectation: "JSON")]
         }
         var failures = validator.validate(body, direction: .response).map { error in
-            CheckFailure(check: "schema", message: "\(error.keyword): \(error.message)", pointer: error.instancePointer.description,
-                         specLocation: error.schema.description)
+            CheckFailure(check: .schema, message: "\(error.keyword): \(error.message)", pointer: error.instancePointer.description,
+                         specLocation: error.schema.description, expectation: error.keyword)
         }
-        if strict { failures += UndocumentedMembers.find(in: body, validator: validator) }
+        if checks.contains(.undocumentedMember) { failures += UndocumentedMembers.find(in: body, validator: validator) }
         return failures
     }
 
@@ -138,8 +182,8 @@ enum UndocumentedMembers {
                     failures += find(in: member.value, validator: property, at: path, depth: depth + 1)
                 } else {
                     failures.append(CheckFailure(
-                        check: "undocumented-member", message: "member '\(member.key)' is not declared by the schema",
-                        pointer: path.description, specLocation: validator.location.description))
+                        check: .undocumentedMember, message: "member '\(member.key)' is not declared by the schema",
+                        pointer: path.description, specLocation: validator.location.description, expectation: "declared"))
                 }
             }
             return failures

@@ -21,6 +21,19 @@ public struct CaseResult: Sendable {
     public var culprit: Exchange?
     /// Seconds.
     public var duration: Double
+    /// How a failing exploration case was made smaller, when it was.
+    public var shrinking: Shrinking?
+
+    /// A failing request reduced to a smaller one that fails the same way: `culprit` is then
+    /// the smallest; this is where it started.
+    public struct Shrinking: Sendable {
+        /// The request the case first sent.
+        public var original: Exchange.Request
+        /// Smaller requests kept, one after another.
+        public var steps: Int
+        /// Requests sent to find them.
+        public var attempts: Int
+    }
 
     public init(testCase: TestCase, outcome: Outcome, exchanges: [Exchange], culprit: Exchange?, duration: Double) {
         self.testCase = testCase
@@ -28,6 +41,11 @@ public struct CaseResult: Sendable {
         self.exchanges = exchanges
         self.culprit = culprit
         self.duration = duration
+    }
+
+    /// The failures, when the case failed.
+    public var failures: [CheckFailure] {
+        if case .failed(let failures) = outcome { failures } else { [] }
     }
 
     public var isFailure: Bool { if case .failed = outcome { true } else { false } }

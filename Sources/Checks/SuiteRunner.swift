@@ -6,18 +6,22 @@ import SchemaValidation
 import YAMLSource
 
 /// Runs cases against a target: steps in order, answers judged, many cases at once. Cases that
-/// move the mock's clock run one at a time, after the other multi-step cases, beside the
-/// single-step ones only: a clock move cannot disturb a case that sends one request, but it
-/// could expire the invitation between another case's steps.
+/// move the mock's clock run one after another, while no other case of several steps runs: a
+/// clock move cannot disturb a case that sends one request, but it could expire a resource
+/// between another case's steps. A failing exploration case is shrunk before it is reported.
 public struct SuiteRunner: Sendable {
     public struct Options: Sendable {
+        /// Requests in flight at once (a race case counts all of its requests).
         public var concurrency: Int
         /// Run cases that create data even against a server that uses live data.
         public var allowLiveData: Bool
+        /// Shrinks failing exploration cases; `nil`: report them as they are.
+        public var shrinker: Shrinker?
 
-        public init(concurrency: Int = 8, allowLiveData: Bool = false) {
+        public init(concurrency: Int = 8, allowLiveData: Bool = false, shrinker: Shrinker? = nil) {
             self.concurrency = concurrency
             self.allowLiveData = allowLiveData
+            self.shrinker = shrinker
         }
     }
 
@@ -38,45 +42,26 @@ public struct SuiteRunner: Sendable {
     /// Every case's result, in the cases' order; `progress` hears of each one finished.
     public func run(_ cases: [TestCase], progress: @escaping @Sendable (CaseResult) -> Void = { _ in }) async -> [CaseResult] {
         let operations = Dictionary(document.operations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var plan = SchedulePlan(cases)
         var results = [CaseResult?](repeating: nil, count: cases.count)
-        let clockCases = cases.indices.filter { cases[$0].needsMockClock }
-        let multiStep = cases.indices.filter { !cases[$0].needsMockClock && cases[$0].steps.count > 1 }
-        let singleStep = cases.indices.filter { !cases[$0].needsMockClock && cases[$0].steps.count <= 1 }
-        /// One unit of work: a case, or the chain of clock cases run one after another.
-        enum Work: Sendable {
-            case one(Int)
-            case chain([Int])
-        }
-        for phase in [multiStep.map(Work.one), (clockCases.isEmpty ? [] : [Work.chain(clockCases)]) + singleStep.map(Work.one)] {
-            await withTaskGroup(of: [(Int, CaseResult)].self) { group in
-                var next = phase.makeIterator()
-                func start(_ work: Work) {
-                    group.addTask {
-                        switch work {
-                        case .one(let index):
-                            return [(index, await runCase(cases[index], operations[cases[index].operationId]))]
-                        case .chain(let indices):
-                            var done: [(Int, CaseResult)] = []
-                            for index in indices {
-                                let result = await runCase(cases[index], operations[cases[index].operationId])
-                                progress(result)
-                                done.append((index, result))
-                            }
-                            return done
-                        }
+        await withTaskGroup(of: (SchedulePlan.Work, [(Int, CaseResult)]).self) { group in
+            func start(_ work: SchedulePlan.Work) {
+                group.addTask {
+                    var done: [(Int, CaseResult)] = []
+                    for index in work.indices {
+                        let result = await runCase(cases[index], operations[cases[index].operationId])
+                        progress(result)
+                        done.append((index, result))
                     }
+                    return (work, done)
                 }
-                for _ in 0..<max(options.concurrency, 1) {
-                    guard let work = next.next() else { break }
-                    start(work)
-                }
-                while let finished = await group.next() {
-                    for (index, result) in finished {
-                        if results[index] == nil, cases[index].needsMockClock == false { progress(result) }
-                        results[index] = result
-                    }
-                    if let work = next.next() { start(work) }
-                }
+            }
+            let capacity = max(options.concurrency, 1)
+            while let work = plan.next(capacity: capacity) { start(work) }
+            while let (work, finished) = await group.next() {
+                for (index, result) in finished { results[index] = result }
+                plan.finished(work)
+                while let next = plan.next(capacity: capacity) { start(next) }
             }
         }
         return results.compactMap { $0 }
@@ -96,7 +81,18 @@ public struct SuiteRunner: Sendable {
             result.outcome = .skipped("would create live data on \(executor.target.name) (\(executor.target.baseURL)); pass --allow-live-data to run it")
             return result
         }
+        result = await play(testCase, operation)
+        if result.isFailure, testCase.kind == .explore, let shrinker = options.shrinker {
+            result = await shrink(result, operation: operation, shrinker: shrinker)
+        }
+        return result
+    }
+
+    /// Sends the case's steps in order and judges every answer.
+    private func play(_ testCase: TestCase, _ operation: OperationEntry) async -> CaseResult {
+        var result = CaseResult(testCase: testCase, outcome: .passed, exchanges: [], culprit: nil, duration: 0)
         var successBodies: [JSONValue] = []
+        let operationRules = rules.rules(for: operation.operation.operationId)
         for step in testCase.steps {
             switch step {
             case .advanceClock(let days):
@@ -122,30 +118,83 @@ public struct SuiteRunner: Sendable {
                     result.culprit = exchange
                     return result
                 }
-                if checkRules, let response = exchange.response, (200..<300).contains(response.status),
-                   let body = try? JSONParser().parse(response.body) {
-                    successBodies.append(body)
+                if checkRules, let body = Self.successBody(exchange) { successBodies.append(body) }
+            case .race(let requests, let conflictStatus):
+                let exchanges = await withTaskGroup(of: (Int, Exchange).self) { group in
+                    for (index, request) in requests.enumerated() {
+                        group.addTask { (index, await executor.send(request)) }
+                    }
+                    var answered = [Exchange?](repeating: nil, count: requests.count)
+                    for await (index, exchange) in group { answered[index] = exchange }
+                    return answered.compactMap { $0 }
+                }
+                result.exchanges += exchanges
+                result.duration += exchanges.map(\.duration).max() ?? 0
+                if let broken = exchanges.first(where: { $0.transportError != nil }), let problem = broken.transportError {
+                    result.outcome = .error(problem.description)
+                    result.culprit = broken
+                    return result
+                }
+                for (exchange, request) in zip(exchanges, requests) {
+                    let failures = judge.judge(exchange, expectation: .successOrConflict(conflictStatus), operation: operation,
+                                               request: request, checkRules: true)
+                    if !failures.isEmpty {
+                        result.outcome = .failed(failures)
+                        result.culprit = exchange
+                        return result
+                    }
+                }
+                if let violation = operationRules?.checkOneActive(statuses: exchanges.compactMap { $0.response?.status }),
+                   judge.checks.contains(.ruleOneActive) {
+                    result.outcome = .failed([AnswerJudge.failure(violation)])
+                    result.culprit = exchanges.filter { ($0.response.map { (200..<300).contains($0.status) }) ?? false }.dropFirst().first
+                        ?? exchanges.last
+                    return result
                 }
             }
         }
-        if let failure = uniqueness(testCase, successBodies) {
-            result.outcome = .failed([failure])
+        if testCase.kind == .rules, judge.checks.contains(.ruleUnique),
+           let violation = operationRules?.checkUnique(successBodies).first {
+            result.outcome = .failed([AnswerJudge.failure(violation)])
             result.culprit = result.exchanges.last
         }
         return result
     }
 
-    /// The `unique` rule: members that must differ between the resources a case created.
-    private func uniqueness(_ testCase: TestCase, _ bodies: [JSONValue]) -> CheckFailure? {
-        guard testCase.kind == .rules, bodies.count > 1, let response = rules.rules(for: testCase.operationId)?.response else { return nil }
-        for pointer in response.unique {
-            let values = bodies.compactMap { $0.value(at: pointer) }
-            if Set(values).count < values.count {
-                return CheckFailure(
-                    check: "rule: unique", message: "expected a new value for every resource, found \(values.first?.truncatedText() ?? "") twice",
-                    pointer: pointer.description, specLocation: response.mark?.description)
+    /// Tries the shrinker's smaller variants one after another, keeping each that fails with
+    /// the same check at the same place, until none does or the budget is spent.
+    private func shrink(_ failing: CaseResult, operation: OperationEntry, shrinker: Shrinker) async -> CaseResult {
+        guard let first = failing.failures.first, let original = failing.culprit?.request else { return failing }
+        var best = failing
+        var current = failing.testCase
+        var steps = 0
+        var attempts = 0
+        search: while attempts < shrinker.attemptsPerCase {
+            for candidate in shrinker.candidates(for: current) {
+                guard attempts < shrinker.attemptsPerCase, shrinker.takeAttempt() else { break search }
+                attempts += 1
+                let tried = await play(candidate, operation)
+                if tried.failures.contains(where: { $0.check == first.check && $0.pointer == first.pointer }) {
+                    best.outcome = tried.outcome
+                    best.culprit = tried.culprit
+                    best.exchanges += tried.exchanges
+                    best.duration += tried.duration
+                    current = candidate
+                    steps += 1
+                    continue search
+                }
+                best.exchanges += tried.exchanges
+                best.duration += tried.duration
             }
+            break
         }
-        return nil
+        if steps > 0 { best.shrinking = CaseResult.Shrinking(original: original, steps: steps, attempts: attempts) }
+        return best
+    }
+
+    /// A 2xx answer's JSON body.
+    private static func successBody(_ exchange: Exchange) -> JSONValue? {
+        guard let response = exchange.response, (200..<300).contains(response.status) else { return nil }
+        return try? JSONParser().parse(response.body)
     }
 }

@@ -21,13 +21,20 @@ struct CaseSelection: ParsableArguments {
     @Option(name: .customLong("operation"), help: "Only this operationId (repeatable).")
     var operations: [String] = []
 
-    @Option(help: "Only these kinds: positive,negative,auth,method,rules.")
+    @Option(help: "Only these kinds: positive,negative,auth,method,rules,explore.")
     var kind: String?
+
+    @Option(help: "Exploration cases per operation, drawn from every value class in turn (0: none).")
+    var examples = CaseOptions.defaultExamples
+
+    @Option(name: .customLong("case"), help: "Only the case with this id (repeatable): replays a reported case with its seed.")
+    var caseIds: [String] = []
 
     func validate() throws {
         for name in kinds.invalid {
-            throw ValidationError("unknown kind '\(name)': expected positive, negative, auth, method or rules")
+            throw ValidationError("unknown kind '\(name)': expected positive, negative, auth, method, rules or explore")
         }
+        guard examples >= 0 else { throw ValidationError("--examples must be 0 or more") }
     }
 
     private var kinds: (valid: Set<CaseKind>, invalid: [String]) {
@@ -45,10 +52,30 @@ struct CaseSelection: ParsableArguments {
             Console.error("error: no operation '\(name)' in \(spec): expected one of \(known.sorted().joined(separator: ", "))")
             throw ExitCode(2)
         }
-        var generator = CaseGenerator(document: document, rules: businessRules, options: CaseOptions(
-            seed: seed, emailDomain: emailDomain, runTag: runTag, kinds: kinds.valid,
-            operationIds: operations.isEmpty ? nil : Set(operations)))
-        return (document, businessRules, generator.cases())
+        var generator = CaseGenerator(document: document, rules: businessRules, options: options(runTag: runTag))
+        let cases = generator.cases()
+        let found = Set(cases.map(\.id))
+        for id in caseIds where !found.contains(id) {
+            Console.error("error: no case '\(id)' for seed \(seed) in \(spec): `contract-test cases --seed \(seed)` lists every case with its id")
+            throw ExitCode(2)
+        }
+        return (document, businessRules, cases)
+    }
+
+    /// What to generate, as these options say.
+    func options(runTag: String) -> CaseOptions {
+        CaseOptions(seed: seed, emailDomain: emailDomain, runTag: runTag, kinds: kinds.valid,
+                    operationIds: operations.isEmpty ? nil : Set(operations), examples: examples,
+                    caseIds: caseIds.isEmpty ? nil : Set(caseIds))
+    }
+
+    /// The command that runs one case again, with this run's choices that change the cases.
+    func replayCommand(_ id: String) -> String {
+        var parts = ["contract-test run"]
+        if spec != "specs/partneraccount.yaml" { parts.append("--spec \(spec)") }
+        if let rules { parts.append("--rules \(rules)") }
+        parts += ["--seed \(seed)", "--case \(id)"]
+        return parts.joined(separator: " ")
     }
 
     /// A short tag unique to this run: the time in base 36.

@@ -19,14 +19,17 @@ struct Cases: ParsableCommand {
         switch format {
         case .text:
             for testCase in cases {
-                print("\(testCase.operationId)  \(testCase.kind.rawValue): \(testCase.name)")
+                print("\(testCase.operationId)  \(testCase.kind.rawValue): \(testCase.name)  (id \(testCase.id))")
                 for step in testCase.steps {
                     switch step {
                     case .request(let request, let expect, _):
-                        let body = request.body.map { " " + String(decoding: $0.prefix(120), as: UTF8.self) } ?? ""
-                        print("    \(request.method) \(request.target)\(body)  → expect \(expect)")
+                        print("    \(Self.line(request))  → expect \(expect)")
                     case .advanceClock(let days):
                         print("    move the mock's clock \(days) days forward")
+                    case .race(let requests, let conflict):
+                        print("    at once:")
+                        for request in requests { print("      \(Self.line(request))") }
+                        print("    → expect exactly one 2xx, the others \(conflict)")
                     }
                 }
             }
@@ -36,6 +39,14 @@ struct Cases: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(cases.map(CaseView.init)), as: UTF8.self))
         }
+    }
+}
+
+extension Cases {
+    /// A request on one line: method, target and the start of the body.
+    static func line(_ request: RequestSpec) -> String {
+        let body = request.body.map { " " + String(decoding: $0.prefix(120), as: UTF8.self) } ?? ""
+        return "\(request.method) \(request.target)\(body)"
     }
 }
 
@@ -50,35 +61,47 @@ struct CaseView: Encodable {
         var expect: String?
         var checkRules: Bool?
         var advanceClockDays: Int?
+        /// Requests sent at once (a race).
+        var atOnce: [StepView]?
     }
 
+    var id: String
     var operationId: String
     var kind: String
     var name: String
     var specLocation: String?
+    var focus: CaseFocus?
     var steps: [StepView]
 
     init(_ testCase: TestCase) {
+        id = testCase.id
         operationId = testCase.operationId
         kind = testCase.kind.rawValue
         name = testCase.name
         specLocation = testCase.specLocation
+        focus = testCase.focus
         steps = testCase.steps.map { step in
             switch step {
             case .request(let request, let expect, let checkRules):
-                let credentials: String = switch request.credentials {
-                case .valid: "valid token"
-                case .none: "none"
-                case .header(let value): value
-                }
-                return StepView(
-                    method: request.method, target: request.target,
-                    headers: Dictionary(request.headers.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }),
-                    credentials: credentials, body: request.body.map { String(decoding: $0, as: UTF8.self) },
-                    expect: expect.description, checkRules: checkRules)
+                return Self.view(request, expect: expect.description, checkRules: checkRules)
             case .advanceClock(let days):
                 return StepView(advanceClockDays: days)
+            case .race(let requests, let conflict):
+                return StepView(expect: "exactly one 2xx, the others \(conflict)", atOnce: requests.map { Self.view($0, expect: nil, checkRules: true) })
             }
         }
+    }
+
+    static func view(_ request: RequestSpec, expect: String?, checkRules: Bool) -> StepView {
+        let credentials: String = switch request.credentials {
+        case .valid: "valid token"
+        case .none: "none"
+        case .header(let value): value
+        }
+        return StepView(
+            method: request.method, target: request.target,
+            headers: Dictionary(request.headers.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }),
+            credentials: credentials, body: request.body.map { String(decoding: $0, as: UTF8.self) },
+            expect: expect, checkRules: checkRules)
     }
 }

@@ -53,8 +53,14 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Retries on 429 and 503 (honouring Retry-After, at most 10 s each).")
     var retries = 3
 
-    @Flag(help: "Also fail response members the schema does not declare.")
+    @Flag(help: "Also fail response members the schema does not declare (the undocumented-member check).")
     var strict = false
+
+    @Option(help: "Judge by these checks only, comma-separated (`contract-test checks` lists them).")
+    var checks: String?
+
+    @Option(help: "Do not judge by these checks, comma-separated.")
+    var excludeChecks: String?
 
     @Option(help: "Where to write the JUnit XML report.")
     var junit = "reports/junit.xml"
@@ -75,6 +81,22 @@ struct Run: AsyncParsableCommand {
         if baseURL != nil, target == .sandbox {
             throw ValidationError("give either --target sandbox or --base-url, not both")
         }
+        _ = try selectedChecks()
+    }
+
+    /// The checks this run judges by.
+    func selectedChecks() throws -> Set<CheckName> {
+        func names(_ list: String?, option: String) throws -> [CheckName]? {
+            guard let list else { return nil }
+            return try list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.map { name in
+                guard let check = CheckName(rawValue: name) else {
+                    throw ValidationError("unknown check '\(name)' in \(option): expected one of \(CheckName.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return check
+            }
+        }
+        return CheckName.selection(only: try names(checks, option: "--checks"), excluded: try names(excludeChecks, option: "--exclude-checks") ?? [],
+                                   strict: strict)
     }
 
     func run() async throws {
@@ -103,7 +125,7 @@ struct Run: AsyncParsableCommand {
             let summary = try await MockServer.withRunning(api) { port in
                 let root = "http://127.0.0.1:\(port)"
                 let target = Target(baseURL: root + (basePath == "/" ? "" : basePath), name: "mock", mockControlURL: root)
-                return try await execute(cases, document: document, rules: rules, target: target, tokens: .fixed(token),
+                return try await execute(cases, runTag: runTag, document: document, rules: rules, target: target, tokens: .fixed(token),
                                          configuration: configuration, options: options, startedAt: startedAt)
             }
             try finish(summary)
@@ -122,7 +144,7 @@ struct Run: AsyncParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let summary = try await execute(cases, document: document, rules: rules, target: target, tokens: tokens,
+        let summary = try await execute(cases, runTag: runTag, document: document, rules: rules, target: target, tokens: tokens,
                                         configuration: configuration, options: options, startedAt: startedAt)
         try finish(summary)
     }
@@ -155,19 +177,20 @@ struct Run: AsyncParsableCommand {
 
     // swiftlint:disable:next function_parameter_count
     private func execute(
-        _ cases: [TestCase], document: OpenAPIDocument, rules: BusinessRules, target: Target, tokens: TokenSource,
+        _ cases: [TestCase], runTag: String, document: OpenAPIDocument, rules: BusinessRules, target: Target, tokens: TokenSource,
         configuration: HTTPClient.Configuration, options: Executor.Options, startedAt: Date
     ) async throws -> RunSummary {
         let clock = ContinuousClock()
         let began = clock.now
         let showProgress = isatty(STDOUT_FILENO) == 1
         let done = Mutex(0)
+        let judge = AnswerJudge(document: document, rules: rules, checks: try selectedChecks())
+        let shrinker = Shrinker(document: document, rules: rules, options: selection.options(runTag: runTag))
         let results = try await HTTPClient.withHTTPClient(configuration: configuration) { client in
             let executor = Executor(client: client, target: target, tokens: tokens, options: options)
             let runner = SuiteRunner(
-                document: document, rules: rules, executor: executor,
-                judge: AnswerJudge(document: document, rules: rules, strict: strict),
-                options: SuiteRunner.Options(concurrency: concurrency, allowLiveData: allowLiveData))
+                document: document, rules: rules, executor: executor, judge: judge,
+                options: SuiteRunner.Options(concurrency: concurrency, allowLiveData: allowLiveData, shrinker: shrinker))
             return await runner.run(cases) { result in
                 guard showProgress else { return }
                 let count = done.withLock { $0 += 1; return $0 }

@@ -1,3 +1,5 @@
+import BusinessRules
+
 /// One request as sent and the answer (or the transport problem) that came back: a value the
 /// checks judge and the reports print.
 public struct Exchange: Sendable {
@@ -44,13 +46,18 @@ public struct Exchange: Sendable {
     public var duration: Double
     /// How many times 429/503 made it retry.
     public var retries: Int
+    /// When it was sent and answered by this machine's clock, and what the answer said of the
+    /// server's: what a `now` rule is compared with.
+    public var timing: AnswerTiming?
 
-    public init(request: Request, response: Response?, transportError: TransportError?, duration: Double, retries: Int) {
+    public init(request: Request, response: Response?, transportError: TransportError?, duration: Double, retries: Int,
+                timing: AnswerTiming? = nil) {
         self.request = request
         self.response = response
         self.transportError = transportError
         self.duration = duration
         self.retries = retries
+        self.timing = timing
     }
 }
 

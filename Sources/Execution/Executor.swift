@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import BusinessRules
 import CaseGeneration
 import Foundation
 import NIOCore
@@ -26,6 +27,8 @@ public struct Executor: Sendable {
     public let target: Target
     let tokens: TokenSource
     let options: Options
+    /// How far this executor has moved the mock's clock ahead of real time.
+    let clockShift = ClockShift()
 
     public init(client: HTTPClient, target: Target, tokens: TokenSource, options: Options = Options()) {
         self.client = client
@@ -88,6 +91,8 @@ public struct Executor: Sendable {
         let sent = Exchange.Request(method: spec.method, url: url, headers: shown, body: spec.body)
         let clock = ContinuousClock()
         let started = clock.now
+        let sentAt = Timestamp.systemNow()
+        let shiftAtSend = clockShift.seconds
         var retries = 0
         while true {
             do {
@@ -103,7 +108,11 @@ public struct Executor: Sendable {
                     try? await Task.sleep(for: retryDelay(answer, attempt: retries))
                     continue
                 }
-                return Exchange(request: sent, response: answer, transportError: nil, duration: seconds(clock.now - started), retries: retries)
+                let timing = AnswerTiming(
+                    sent: sentAt, answered: Timestamp.systemNow(), serverDate: answer.header("Date").flatMap(Timestamp.init(httpDate:)),
+                    knownShift: shiftAtSend...max(shiftAtSend, clockShift.seconds))
+                return Exchange(request: sent, response: answer, transportError: nil, duration: seconds(clock.now - started),
+                                retries: retries, timing: timing)
             } catch {
                 return Exchange(request: sent, response: nil, transportError: Self.describe(error, url: url),
                                 duration: seconds(clock.now - started), retries: retries)
@@ -116,11 +125,8 @@ public struct Executor: Sendable {
         let backoff = Duration.milliseconds(500 * (1 << (attempt - 1)))
         guard let value = response.header("Retry-After")?.trimmingCharacters(in: .whitespaces) else { return min(backoff, options.maxRetryWait) }
         if let seconds = Int(value) { return min(.seconds(max(seconds, 0)), options.maxRetryWait) }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        if let date = formatter.date(from: value) {
-            let wait = max(date.timeIntervalSinceNow, 0)
+        if let date = Timestamp(httpDate: value) {
+            let wait = max(date.seconds(since: Timestamp.systemNow()), 0)
             return min(.milliseconds(Int(wait * 1000)), options.maxRetryWait)
         }
         return min(backoff, options.maxRetryWait)
@@ -164,6 +170,7 @@ public struct Executor: Sendable {
         guard response.status == .ok else {
             throw TransportError(kind: .other, description: "the mock refused to move its clock (\(response.status.code))")
         }
+        clockShift.advance(by: Int64(days) * 86_400)
     }
 }
 

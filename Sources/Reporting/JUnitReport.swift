@@ -52,7 +52,7 @@ public struct JUnitReport {
             out += ">\n      <skipped message=\"\(Self.attribute(reason))\"/>\n"
         case .failed(let failures):
             let message = failures.map(\.description).joined(separator: "; ")
-            out += ">\n      <failure message=\"\(Self.attribute(message))\" type=\"\(Self.attribute(failures.first?.check ?? "contract"))\">"
+            out += ">\n      <failure message=\"\(Self.attribute(message))\" type=\"\(Self.attribute(failures.first?.check.rawValue ?? "contract"))\">"
             out += Self.text(detail(result, lines: failures.map(\.description)))
             out += "</failure>\n"
         case .error(let problem):

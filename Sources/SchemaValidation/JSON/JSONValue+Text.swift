@@ -12,6 +12,29 @@ extension JSONValue {
         return output
     }
 
+    /// Compact JSON with every character outside ASCII written as `\uXXXX` escapes (astral
+    /// characters as surrogate pairs, `\ud83d\ude00`): the same value, as strict ASCII clients
+    /// send it.
+    public var asciiJSONBytes: [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(256)
+        write(to: &output)
+        guard output.contains(where: { $0 >= 0x80 }) else { return output }
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(output.count + 32)
+        for scalar in String(decoding: output, as: UTF8.self).unicodeScalars {
+            if scalar.isASCII {
+                escaped.append(UInt8(scalar.value))
+            } else {
+                for unit in String(scalar).utf16 {
+                    escaped += [UInt8(ascii: "\\"), UInt8(ascii: "u")]
+                    for shift in stride(from: 12, through: 0, by: -4) { escaped.append(Self.hexDigits[Int((unit >> UInt16(shift)) & 0xF)]) }
+                }
+            }
+        }
+        return escaped
+    }
+
     /// JSON text cut to about `limit` characters, for messages.
     public func truncatedText(limit: Int = 80) -> String {
         let text = jsonText

@@ -15,6 +15,10 @@ public struct SchemaShape: Sendable {
     public var pattern: String?
     public var minItems: Int?
     public var maxItems: Int?
+    /// The schema of array items, when it declares one.
+    public var items: SchemaValidator?
+    public var uniqueItems: Bool
+    public var multipleOf: JSONNumber?
     /// `false` when `additionalProperties: false` closes the object.
     public var allowsUndeclaredMembers: Bool
 
@@ -41,6 +45,7 @@ extension SchemaValidator {
         var closed = false
         var nullable = false
         var maxItems: Int?
+        var uniqueItems = false
         func scan(_ schema: CompiledSchema, depth: Int) {
             guard depth < 12 else { return }
             for keyword in schema.keywords {
@@ -48,6 +53,7 @@ extension SchemaValidator {
                 case .additionalProperties(let rest, _, _): if rest.boolean == false { closed = true }
                 case .type(_, let isNullable): nullable = nullable || isNullable
                 case .maxItems(let value): maxItems = value
+                case .uniqueItems: uniqueItems = true
                 case .allOf(let parts): parts.forEach { scan($0, depth: depth + 1) }
                 case .ref(let link): if let target = link.target { scan(target, depth: depth + 1) }
                 default: break
@@ -63,7 +69,9 @@ extension SchemaValidator {
             },
             format: facts.format, enumeration: facts.enumeration, minimum: facts.minimum, maximum: facts.maximum,
             minLength: facts.minLength, maxLength: facts.maxLength, pattern: facts.pattern?.source,
-            minItems: facts.minItems, maxItems: maxItems, allowsUndeclaredMembers: !closed)
+            minItems: facts.minItems, maxItems: maxItems,
+            items: facts.items.map { SchemaValidator(root: $0, tracksAnnotations: tracksAnnotations) },
+            uniqueItems: uniqueItems, multipleOf: facts.multipleOf, allowsUndeclaredMembers: !closed)
     }
 
     /// Whether the schema (or a schema it references) is `readOnly`.

@@ -1,0 +1,143 @@
+import BusinessRules
+import OpenAPIModel
+import SchemaValidation
+import YAMLSource
+
+extension OperationContext {
+    /// Generated requests beyond the fixed cases: for every member of the body, at any depth,
+    /// values drawn from its type's and format's value classes, and whole bodies of random
+    /// valid values. Valid values must be accepted and invalid ones refused, each confirmed by
+    /// the validator as the body travels; values whose validity depends on the reading must
+    /// merely not break the server. The budget is served class family by family, so each kind
+    /// of value gets its share; values and choices are deterministic for the seed.
+    mutating func explorationCases(_ generator: inout CaseGenerator) -> [TestCase] {
+        guard let bodyValidator, let base = validBody(&generator) else { return [] }
+        let seed = generator.options.seed
+        var probes: [Probe] = []
+        collect(bodyValidator.shape, at: .root, depth: 0, seed: seed, domain: generator.options.emailDomain, into: &probes)
+        probes += randomBodies(seed: seed, count: 3, &generator)
+        let chosen = Self.withinBudget(probes, budget: generator.options.caseIds == nil ? generator.options.examples : Int.max, seed: seed)
+        return chosen.compactMap { exploreCase($0, base: base, &generator) }
+    }
+
+    /// The probes of every member under `shape`, depth first, in document order.
+    private func collect(_ shape: SchemaShape, at pointer: JSONPointer, depth: Int, seed: UInt64, domain: String, into probes: inout [Probe]) {
+        guard depth < 4 else { return }
+        for (name, property) in shape.properties where !property.isReadOnly {
+            let member = pointer.appending(name)
+            let memberShape = property.shape
+            var random = SeededGenerator(seed: Self.mix(seed, member.description))
+            let isIdentity = rules?.creation?.identity == member
+            switch memberShape.types.first(where: { $0 != "null" }) {
+            case "integer", "number":
+                probes += NumberClasses.probes(memberShape, at: member, random: &random)
+            case "string":
+                probes += TextClasses.probes(memberShape, at: member, isIdentity: isIdentity, domain: domain, random: &random)
+            case "boolean":
+                probes += [
+                    Probe(member, .validNumbers, "true", .valid, value: .bool(true), showValue: true),
+                    Probe(member, .validNumbers, "false", .valid, value: .bool(false), showValue: true),
+                    Probe(member, .wrongTypes, "a boolean as a string", .invalid, value: .string("true"), showValue: true),
+                    Probe(member, .wrongTypes, "a number for a boolean", .invalid, value: .number(JSONNumber(1)), showValue: true),
+                ]
+            case "array":
+                probes += StructureClasses.arrays(memberShape, at: member, random: &random)
+                if let items = memberShape.items?.shape, !items.properties.isEmpty {
+                    collect(items, at: member.appending("0"), depth: depth + 1, seed: seed, domain: domain, into: &probes)
+                }
+            case "object":
+                probes += StructureClasses.objects(memberShape, at: member)
+                collect(memberShape, at: member, depth: depth + 1, seed: seed, domain: domain, into: &probes)
+            default:
+                break
+            }
+        }
+    }
+
+    /// Whole bodies whose every member is a random valid value of its own classes.
+    private func randomBodies(seed: UInt64, count: Int, _ generator: inout CaseGenerator) -> [Probe] {
+        guard let shape = bodyValidator?.shape else { return [] }
+        var valid: [Probe] = []
+        collect(shape, at: .root, depth: 0, seed: seed, domain: generator.options.emailDomain, into: &valid)
+        valid.removeAll { $0.validity != .valid || $0.member.tokens.count != 1 }
+        guard !valid.isEmpty else { return [] }
+        var random = SeededGenerator(seed: Self.mix(seed, "random bodies"))
+        let byMember = Dictionary(grouping: valid, by: \.member)
+        let members = byMember.keys.sorted { $0.description < $1.description }
+        return (1...count).map { number in
+            let picks = members.map { member in byMember[member]![Int(random.next() % UInt64(byMember[member]!.count))] }
+            var probe = Probe(.root, .randomBodies, "random valid values in every member, #\(number)", .valid) { _ in nil }
+            probe.parts = picks
+            return probe
+        }
+    }
+
+    /// The probes a budget allows: one of each family of each member in turn (families in
+    /// their order), then a second of each, and so on; within a family, in an order the seed
+    /// shuffles.
+    static func withinBudget(_ probes: [Probe], budget: Int, seed: UInt64) -> [Probe] {
+        guard budget > 0 else { return [] }
+        var groups: [[Probe]] = []
+        var index: [String: Int] = [:]
+        for probe in probes {
+            let key = "\(probe.family.rawValue) \(probe.member)"
+            if let position = index[key] {
+                groups[position].append(probe)
+            } else {
+                index[key] = groups.count
+                groups.append([probe])
+            }
+        }
+        groups.sort { $0[0].family < $1[0].family }
+        for position in groups.indices {
+            var random = SeededGenerator(seed: mix(seed, "order \(groups[position][0].family.rawValue) \(groups[position][0].member)"))
+            groups[position].shuffle(using: &random)
+        }
+        var chosen: [Probe] = []
+        var round = 0
+        while chosen.count < budget, groups.contains(where: { $0.count > round }) {
+            for group in groups where group.count > round && chosen.count < budget {
+                chosen.append(group[round])
+            }
+            round += 1
+        }
+        return chosen
+    }
+
+    /// The case a probe makes: a fresh valid body with the probe's value in its member,
+    /// kept only if the validator agrees with the probe about its validity.
+    private func exploreCase(_ probe: Probe, base: JSONValue, _ generator: inout CaseGenerator) -> TestCase? {
+        let token = generator.addresses.freshToken()
+        if let parent = probe.member.parent, parent != .root, base.value(at: parent) == nil { return nil }
+        var body = freshBody(base, &generator)
+        for part in probe.parts.isEmpty ? [probe] : probe.parts {
+            body = body.setting(part.make(token), at: part.member)
+        }
+        let accepted = accepts(body)
+        switch probe.validity {
+        case .valid: guard accepted else { return nil }
+        case .invalid: guard !accepted else { return nil }
+        case .either: break
+        }
+        let memberName = probe.member.tokens.isEmpty ? "a body" : probe.member.tokens.joined(separator: "/")
+        let subject = probe.shown.map { "\(memberName) \($0) (\(probe.valueClass))" } ?? "\(memberName) (\(probe.valueClass))"
+        let (verdict, expectation): (String, Expectation) = switch probe.validity {
+        case .valid: ("is accepted", .success)
+        case .invalid: ("is refused", .clientError)
+        case .either: ("is accepted or refused, never a server error", .eitherOutcome)
+        }
+        let raw = probe.escaped && !isForm ? body.asciiJSONBytes : nil
+        return TestCase(
+            operationId: entry.id, kind: .explore, name: "\(subject) \(verdict)",
+            steps: [.request(request(body: body, rawBody: raw), expect: expectation, checkRules: probe.validity != .invalid)],
+            specLocation: bodyValidator?.shape.property(probe.member.tokens.first ?? "")?.location.mark?.description ?? location,
+            focus: CaseFocus(member: probe.member.description, valueClass: probe.valueClass, validity: probe.validity, token: token))
+    }
+
+    /// A seed for one member's values: the run's seed mixed with the member's name.
+    static func mix(_ seed: UInt64, _ text: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ seed
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash
+    }
+}

@@ -1,0 +1,169 @@
+import BusinessRules
+import OpenAPIModel
+import SchemaValidation
+import Synchronization
+import YAMLSource
+
+/// Makes smaller variants of a failing exploration case's request: optional members left
+/// out, members set to their simplest valid value, texts halved, numbers moved toward the
+/// simplest value (by way of the machine-range landmarks), arrays shortened. Each variant
+/// keeps the case's validity (a valid case stays valid, an invalid one invalid, as the
+/// validator judges) and names a new resource, so the runner can try it and keep it when it
+/// fails the same way.
+public final class Shrinker: Sendable {
+    /// Requests the runner may spend shrinking one case.
+    public let attemptsPerCase: Int
+    private let contexts: [String: OperationContext]
+    /// The synthesized body with only its required members, per operation.
+    private let simplest: [String: JSONValue]
+    private let addresses: Mutex<AddressBook>
+    private let remaining: Atomic<Int>
+
+    public init(document: OpenAPIDocument, rules: BusinessRules, options: CaseOptions,
+                attemptsPerCase: Int = 24, attemptsPerRun: Int = 400) {
+        var generator = CaseGenerator(document: document, rules: rules, options: options)
+        var contexts: [String: OperationContext] = [:]
+        var simplest: [String: JSONValue] = [:]
+        for entry in document.operations where entry.operation.requestBody != nil {
+            let context = OperationContext(entry: entry, generator: &generator)
+            contexts[entry.id] = context
+            simplest[entry.id] = context.validBody(&generator, includeOptional: false)
+        }
+        self.contexts = contexts
+        self.simplest = simplest
+        self.attemptsPerCase = attemptsPerCase
+        addresses = Mutex(AddressBook(tag: options.runTag + "s", domain: options.emailDomain))
+        remaining = Atomic(attemptsPerRun)
+    }
+
+    /// Takes one request from the run's shrinking budget; `false` when it is spent.
+    public func takeAttempt() -> Bool {
+        remaining.wrappingSubtract(1, ordering: .relaxed).newValue >= 0
+    }
+
+    /// Smaller variants of the case, the most promising first; none for a case that is not a
+    /// single JSON request of the exploration.
+    public func candidates(for testCase: TestCase) -> [TestCase] {
+        guard testCase.kind == .explore, testCase.steps.count == 1, let focus = testCase.focus,
+              case .request(let request, let expectation, let checkRules) = testCase.steps[0],
+              let context = contexts[testCase.operationId], !context.isForm, let body = request.json,
+              let focusPointer = JSONPointer(focus.member)
+        else { return [] }
+        let escaped = request.body?.allSatisfy({ $0 < 0x80 }) == true && body.jsonBytes.contains { $0 >= 0x80 }
+        var bodies: [JSONValue] = []
+        let required = Set(context.bodyValidator?.shape.required ?? [])
+        if case .object(let object) = body {
+            for member in object where !required.contains(member.key) && member.key != focusPointer.tokens.first {
+                bodies.append(body.setting(nil, at: JSONPointer(tokens: [member.key])))
+            }
+            if let minimal = simplest[testCase.operationId] {
+                for member in object where member.key != focusPointer.tokens.first {
+                    if let plain = minimal[member.key], plain != member.value {
+                        bodies.append(body.setting(plain, at: JSONPointer(tokens: [member.key])))
+                    }
+                }
+            }
+        }
+        let identity = context.rules?.creation?.identity
+        for (pointer, value) in Self.leaves(of: body) where pointer != identity {
+            guard focus.validity != .either || !pointer.tokens.starts(with: focusPointer.tokens) else { continue }
+            let target = simplest[testCase.operationId]?.value(at: pointer)
+            for smaller in Self.smaller(value, toward: target) {
+                bodies.append(body.setting(smaller, at: pointer))
+            }
+        }
+        var seen: Set<JSONValue> = [body]
+        return bodies.filter { seen.insert($0).inserted }.compactMap { candidate -> TestCase? in
+            let accepted = context.accepts(candidate)
+            switch focus.validity {
+            case .valid: guard accepted else { return nil }
+            case .invalid: guard !accepted else { return nil }
+            case .either: break
+            }
+            var renamed = candidate
+            var newFocus = focus
+            if let identity, case .string(let name)? = candidate.value(at: identity) {
+                if identity == focusPointer, let token = focus.token {
+                    let fresh = addresses.withLock { $0.freshToken() }
+                    renamed = candidate.setting(.string(Self.rename(name, from: token, to: fresh)), at: identity)
+                    newFocus.token = fresh
+                } else {
+                    renamed = candidate.setting(.string(addresses.withLock { $0.fresh() }), at: identity)
+                }
+            }
+            var smaller = testCase
+            smaller.focus = newFocus
+            smaller.steps = [.request(context.request(body: renamed, rawBody: escaped ? renamed.asciiJSONBytes : nil),
+                                      expect: expectation, checkRules: checkRules)]
+            return smaller
+        }
+    }
+
+    /// Every string, number and array in a value, with its pointer.
+    static func leaves(of value: JSONValue, at pointer: JSONPointer = .root, depth: Int = 0) -> [(JSONPointer, JSONValue)] {
+        guard depth < 8 else { return [] }
+        switch value {
+        case .object(let object):
+            return object.flatMap { leaves(of: $0.value, at: pointer.appending($0.key), depth: depth + 1) }
+        case .array(let items):
+            return [(pointer, value)] + items.enumerated().flatMap { leaves(of: $0.element, at: pointer.appending($0.offset), depth: depth + 1) }
+        case .string, .number:
+            return [(pointer, value)]
+        default:
+            return []
+        }
+    }
+
+    /// Smaller forms of one value, smallest first: a text's first half, an array without its
+    /// last item, a number closer to `target` (landmarks of machine ranges first, then half way).
+    static func smaller(_ value: JSONValue, toward target: JSONValue?) -> [JSONValue] {
+        switch value {
+        case .string(let text):
+            let scalars = Array(text.unicodeScalars)
+            guard scalars.count > 1 else { return [] }
+            var half = String.UnicodeScalarView()
+            half.append(contentsOf: scalars.prefix(scalars.count / 2))
+            return [.string(String(half))]
+        case .array(let items):
+            return items.isEmpty ? [] : [.array(Array(items.dropLast()))]
+        case .number(let number):
+            let goal = target.flatMap { if case .number(let goal) = $0 { goal.double } else { nil } } ?? 0
+            let current = number.double
+            let distance = abs(current - goal)
+            guard distance.isFinite || current.isInfinite else { return [] }
+            var options: [Double] = [goal, goal + 0.5, goal - 0.5, goal + 1, goal - 1]
+            for landmark in [2_147_483_647.0, 2_147_483_648, 4_294_967_296, 9_007_199_254_740_993, 9_223_372_036_854_775_808, 1e308] {
+                options += [landmark, -landmark - 1]
+            }
+            let halfway = ((current + goal) / 2)
+            options.append(number.isInteger ? halfway.rounded(.towardZero) : halfway.rounded(.towardZero) + 0.5)
+            return options
+                .filter { abs($0 - goal) < distance || (current.isInfinite && $0.isFinite) }
+                .sorted { abs($0 - goal) < abs($1 - goal) }
+                .map { .number(JSONNumber(literal: Self.literal($0)) ?? JSONNumber($0)) }
+        default:
+            return []
+        }
+    }
+
+    /// A Double as a JSON literal without a needless `.0` (2^63 stays an integer literal).
+    private static func literal(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e19 {
+            return String(format: "%.0f", value)
+        }
+        return "\(value)"
+    }
+
+    /// A name built around one fresh token, built again around another: the token as it is,
+    /// in capitals, with dots or underscores for its hyphens, or as digits.
+    static func rename(_ name: String, from old: String, to new: String) -> String {
+        let spellings: [(String) -> String] = [
+            { $0 }, { $0.uppercased() }, { $0.replacingAll("-", with: ".") }, { $0.replacingAll("-", with: "_") },
+            { $0.replacingAll("-", with: ".").uppercased() }, EmailClasses.digits,
+        ]
+        for spell in spellings where name.contains(spell(old)) {
+            return name.replacingAll(spell(old), with: spell(new))
+        }
+        return name
+    }
+}

@@ -1,0 +1,79 @@
+import CaseGeneration
+
+/// The order in which a run starts its cases, within its concurrency: cases of several steps
+/// first (longest first, so the slowest chains do not finish last), single requests beside
+/// them, and the chain of clock-moving cases once no other case of several steps is running or
+/// waiting. A race counts each of its requests against the concurrency.
+struct SchedulePlan {
+    /// Cases that run one after another in one slot.
+    struct Work: Sendable {
+        enum Kind: Sendable {
+            case single, multiStep, clockChain
+        }
+
+        var indices: [Int]
+        var width: Int
+        var kind: Kind
+    }
+
+    private var multiStep: [Work]
+    private var singles: [Work]
+    private var clockChain: Work?
+    private var nextSingle = 0
+    private var nextMulti = 0
+    private var inFlight = 0
+    private var multiStepRunning = 0
+    private var clockRunning = false
+
+    init(_ cases: [TestCase]) {
+        let clock = cases.indices.filter { cases[$0].needsMockClock }
+        clockChain = clock.isEmpty ? nil : Work(indices: clock, width: 1, kind: .clockChain)
+        multiStep = cases.indices
+            .filter { !cases[$0].needsMockClock && (cases[$0].steps.count > 1 || cases[$0].width > 1) }
+            .sorted { cases[$0].steps.count > cases[$1].steps.count }
+            .map { Work(indices: [$0], width: cases[$0].width, kind: .multiStep) }
+        singles = cases.indices
+            .filter { !cases[$0].needsMockClock && cases[$0].steps.count <= 1 && cases[$0].width == 1 }
+            .map { Work(indices: [$0], width: 1, kind: .single) }
+    }
+
+    /// The next work to start with `capacity` requests in flight at most, or `nil` when none
+    /// may start now.
+    mutating func next(capacity: Int) -> Work? {
+        func fits(_ work: Work) -> Bool { inFlight == 0 || inFlight + work.width <= capacity }
+        if let chain = clockChain, nextMulti == multiStep.count, multiStepRunning == 0, fits(chain) {
+            clockChain = nil
+            clockRunning = true
+            return started(chain)
+        }
+        if !clockRunning, nextMulti < multiStep.count {
+            let work = multiStep[nextMulti]
+            if fits(work) {
+                nextMulti += 1
+                multiStepRunning += 1
+                return started(work)
+            }
+            // Keep room for it: single requests would otherwise take every slot it frees.
+            return nil
+        }
+        if nextSingle < singles.count, fits(singles[nextSingle]) {
+            nextSingle += 1
+            return started(singles[nextSingle - 1])
+        }
+        return nil
+    }
+
+    mutating func finished(_ work: Work) {
+        inFlight -= work.width
+        switch work.kind {
+        case .multiStep: multiStepRunning -= 1
+        case .clockChain: clockRunning = false
+        case .single: break
+        }
+    }
+
+    private mutating func started(_ work: Work) -> Work {
+        inFlight += work.width
+        return work
+    }
+}
