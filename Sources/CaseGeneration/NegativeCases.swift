@@ -10,11 +10,11 @@ extension OperationContext {
     /// malformed or of the wrong type; required parameters missing or malformed.
     mutating func negativeCases(_ generator: inout CaseGenerator) -> [TestCase] {
         var cases: [TestCase] = []
-        func refuse(_ name: String, _ request: RequestSpec, at location: String? = nil) {
+        func refuse(_ name: String, _ request: RequestSpec, at location: String? = nil, focus: CaseFocus? = nil) {
             cases.append(TestCase(
                 operationId: entry.id, kind: .negative, name: name,
                 steps: [.request(request, expect: .clientError, checkRules: false)],
-                specLocation: location ?? self.location))
+                specLocation: location ?? self.location, focus: focus))
         }
         for (parameter, validator, _) in requiredParameters where parameter.location != .path {
             let at = parameter.objectLocation.mark.description
@@ -29,9 +29,9 @@ extension OperationContext {
             }
         }
         guard let bodyValidator, let base = validBody(&generator) else { return cases }
-        func refuseBody(_ name: String, _ body: JSONValue, at location: String?) {
+        func refuseBody(_ name: String, _ body: JSONValue, at location: String?, focus: CaseFocus? = nil) {
             guard !accepts(body) else { return }  // not invalid as it travels: no case
-            refuse(name, request(body: body), at: location)
+            refuse(name, request(body: body), at: location, focus: focus)
         }
         let shape = bodyValidator.shape
         for (name, property) in shape.properties {
@@ -41,41 +41,42 @@ extension OperationContext {
             // Each case gets its own address: a server that wrongly accepts one invalid body must
             // not turn the next case's refusal into a mere conflict.
             func variant(_ value: JSONValue?) -> JSONValue { freshBody(base, &generator).setting(value, at: pointer) }
+            func focus(_ valueClass: String) -> CaseFocus { CaseFocus(member: pointer.description, valueClass: valueClass, validity: .invalid) }
             if shape.required.contains(name) {
-                refuseBody("\(name) missing (required) is refused", variant(nil), at: at)
+                refuseBody("\(name) missing (required) is refused", variant(nil), at: at, focus: focus("missing"))
             }
             if let wrong = Mistakes.wrongType(for: member) {
-                refuseBody("\(name) as \(wrong.typeName) \(wrong.truncatedText(limit: 20)) (wrong type) is refused", variant(wrong), at: at)
+                refuseBody("\(name) as \(wrong.typeName) \(wrong.truncatedText(limit: 20)) (wrong type) is refused", variant(wrong), at: at, focus: focus("wrong type"))
             }
             if !member.nullable, !member.types.isEmpty {
-                refuseBody("\(name) null (not nullable) is refused", variant(.null), at: at)
+                refuseBody("\(name) null (not nullable) is refused", variant(.null), at: at, focus: focus("null"))
             }
             let integer = member.types.contains("integer")
             if let (bound, exclusive) = member.minimum {
                 let value = exclusive ? bound : Bounds.outside(below: bound, integer: integer)
-                refuseBody("\(name) \(value) (below minimum \(bound)) is refused", variant(.number(value)), at: at)
+                refuseBody("\(name) \(value) (below minimum \(bound)) is refused", variant(.number(value)), at: at, focus: focus("below minimum"))
             }
             if let (bound, exclusive) = member.maximum {
                 let value = exclusive ? bound : Bounds.outside(above: bound, integer: integer)
-                refuseBody("\(name) \(value) (above maximum \(bound)) is refused", variant(.number(value)), at: at)
+                refuseBody("\(name) \(value) (above maximum \(bound)) is refused", variant(.number(value)), at: at, focus: focus("above maximum"))
             }
             if member.types == ["string"] {
                 if let length = member.minLength, length > 0 {
                     refuseBody("\(name) of \(length - 1) characters (below minLength \(length)) is refused",
-                               variant(.string(String(repeating: "a", count: length - 1))), at: at)
+                               variant(.string(String(repeating: "a", count: length - 1))), at: at, focus: focus("below minLength"))
                 }
                 if let length = member.maxLength, length < 100_000 {
                     refuseBody("\(name) of \(length + 1) characters (above maxLength \(length)) is refused",
-                               variant(.string(String(repeating: "a", count: length + 1))), at: at)
+                               variant(.string(String(repeating: "a", count: length + 1))), at: at, focus: focus("above maxLength"))
                 }
                 if let format = member.format, let wrong = Mistakes.breaking(format: format) {
-                    refuseBody("\(name) \(wrong.truncatedText(limit: 30)) (not \(Mistakes.formatWords(format))) is refused", variant(wrong), at: at)
+                    refuseBody("\(name) \(wrong.truncatedText(limit: 30)) (not \(Mistakes.formatWords(format))) is refused", variant(wrong), at: at, focus: focus("not \(Mistakes.formatWords(format))"))
                 }
                 if let pattern = member.pattern, let wrong = Mistakes.breaking(pattern: pattern, validator: property) {
-                    refuseBody("\(name) \(wrong.truncatedText(limit: 30)) (not matching /\(pattern)/) is refused", variant(wrong), at: at)
+                    refuseBody("\(name) \(wrong.truncatedText(limit: 30)) (not matching /\(pattern)/) is refused", variant(wrong), at: at, focus: focus("not matching its pattern"))
                 }
                 if !member.enumeration.isEmpty {
-                    refuseBody("\(name) \"not-an-enum-value\" (not in its enum) is refused", variant(.string("not-an-enum-value")), at: at)
+                    refuseBody("\(name) \"not-an-enum-value\" (not in its enum) is refused", variant(.string("not-an-enum-value")), at: at, focus: focus("not in its enum"))
                 }
             }
         }

@@ -69,12 +69,14 @@ struct CaseSelection: ParsableArguments {
                     caseIds: caseIds.isEmpty ? nil : Set(caseIds))
     }
 
-    /// The command that runs one case again, with this run's choices that change the cases.
-    func replayCommand(_ id: String) -> String {
+    /// The start of a command that runs one case again (`--case ID` follows), with this run's
+    /// choices that decide the cases.
+    var replayCommand: String {
         var parts = ["contract-test run"]
         if spec != "specs/partneraccount.yaml" { parts.append("--spec \(spec)") }
         if let rules { parts.append("--rules \(rules)") }
-        parts += ["--seed \(seed)", "--case \(id)"]
+        if emailDomain != "example.com" { parts.append("--email-domain \(emailDomain)") }
+        parts.append("--seed \(seed)")
         return parts.joined(separator: " ")
     }
 

@@ -204,7 +204,8 @@ struct Run: AsyncParsableCommand {
             startedAt: ISO8601DateFormatter().string(from: startedAt),
             duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
             results: results,
-            documentedStatuses: document.operations.map { ($0.id, Array($0.operation.responses.byStatus.keys)) })
+            documentedStatuses: document.operations.map { ($0.id, Array($0.operation.responses.byStatus.keys)) },
+            replayCommand: selection.replayCommand)
     }
 
     private func finish(_ summary: RunSummary) throws {

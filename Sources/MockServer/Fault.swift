@@ -16,6 +16,13 @@ public enum Fault: String, Sendable, CaseIterable, Hashable {
     case echoBroken = "echo-broken"
     case constantBroken = "constant-broken"
     case expiryMiscomputed = "expiry-miscomputed"
+    case nonIntegerAccepted = "non-integer-accepted"
+    case serverErrorOnHugeNumber = "server-error-on-huge-number"
+    case serverErrorOnNonASCII = "server-error-on-non-ascii"
+    case validAddressesRefused = "valid-addresses-refused"
+    case racyDuplicateCheck = "racy-duplicate-check"
+    case wrongNow = "wrong-now"
+    case noAllowHeader = "no-allow-header"
 
     /// One line on what the fault does.
     public var summary: String {
@@ -35,6 +42,13 @@ public enum Fault: String, Sendable, CaseIterable, Hashable {
         case .echoBroken: "the success body does not repeat the request's address"
         case .constantBroken: "the success body's status is not \"Invited\""
         case .expiryMiscomputed: "expirationDate is one day later than insertTimestamp + expirationDays"
+        case .nonIntegerAccepted: "integer members accept numbers that are not whole (10.5 is cut to 10)"
+        case .serverErrorOnHugeNumber: "a number beyond int32 anywhere in the body is answered 500 (an overflow)"
+        case .serverErrorOnNonASCII: "a body with text outside ASCII is answered 500 (an encoding fault)"
+        case .validAddressesRefused: "valid addresses outside a naive pattern (plus tags, capitals, dots, subdomains) are refused as invalid"
+        case .racyDuplicateCheck: "creates for one address that arrive at once all succeed (checked, then recorded after a pause)"
+        case .wrongNow: "the time of the create is two hours behind (local time written as UTC); expiry follows it"
+        case .noAllowHeader: "405 answers leave out Allow"
         }
     }
 }

@@ -52,10 +52,12 @@ extension MockAPI {
             let now = clock.now()
             let days = rules.creation?.days(in: request)
             let expiresAt = days.map { now.adding(days: $0) }
-            body = apply(rules.response, to: body, request: request, now: now, expiresAt: expiresAt)
+            // `wrong-now`: the answer tells local time as UTC; the ledger keeps the true times.
+            let told = has(.wrongNow) ? -7200 : Int64(0)
+            body = apply(rules.response, to: body, request: request, now: now.adding(seconds: told), expiresAt: expiresAt?.adding(seconds: told))
             if let creation = rules.creation, let name = creation.key(in: request) {
                 let record = ResourceLedger.Record(operationId: handler.entry.id, key: name, createdAt: now, expiresAt: expiresAt, body: body)
-                let outcome = ledger.create(record, now: now, honourExpiry: !has(.expiryIgnored), allowDuplicates: has(.duplicatesAllowed))
+                let outcome = await recordCreate(record, now: now)
                 if case .conflict(let until) = outcome {
                     let documented = handler.entry.operation.responses.byStatus[String(creation.conflictStatus)]?.description
                     let description = documented ?? "an active resource with this \(creation.identity.lastToken ?? "name") exists"
@@ -73,6 +75,20 @@ extension MockAPI {
         }
         let contentType = has(.wrongContentType) ? "text/plain; charset=utf-8" : (template.mediaType ?? "application/json")
         return MockResponse(status: status, headers: [("Content-Type", contentType)] + documentedHeaders(template), body: body.jsonBytes)
+    }
+
+    /// Records a created resource unless one of its name is active. `racy-duplicate-check`
+    /// looks first and records after a pause, as a server without a unique index does.
+    private func recordCreate(_ record: ResourceLedger.Record, now: Timestamp) async -> ResourceLedger.Outcome {
+        let honourExpiry = !has(.expiryIgnored)
+        guard has(.racyDuplicateCheck) else {
+            return ledger.create(record, now: now, honourExpiry: honourExpiry, allowDuplicates: has(.duplicatesAllowed))
+        }
+        if let conflict = ledger.conflict(operationId: record.operationId, key: record.key, now: now, honourExpiry: honourExpiry) {
+            return conflict
+        }
+        try? await Task.sleep(for: .milliseconds(30))
+        return ledger.create(record, now: now, honourExpiry: honourExpiry, allowDuplicates: true)
     }
 
     private func apply(_ rule: ResponseRule, to body: JSONValue, request: JSONValue, now: Timestamp, expiresAt: Timestamp?) -> JSONValue {

@@ -19,7 +19,7 @@ extension MockAPI {
             case .success(let value):
                 requestBody = value
             case .failure(let rejection):
-                if rejection.malformed, has(.serverErrorOnMalformed) {
+                if rejection.status >= 500 || (rejection.malformed && has(.serverErrorOnMalformed)) {
                     return fail(handler, status: 500, code: "internal_error", description: "Internal Server Error", members: [])
                 }
                 if !has(.invalidInputAccepted) {
@@ -131,11 +131,15 @@ extension MockAPI {
             return validated(value, body)
         }
         guard MediaTypeName.isJSON(essence) else { return .success(nil) }
-        let value: JSONValue
+        var value: JSONValue
         do {
             value = try JSONParser().parse(bytes, file: "request body")
         } catch {
             return .failure(BodyRejection(status: 400, message: "the request body is not valid JSON: \(error.message) at line \(error.mark?.line ?? 1), column \(error.mark?.column ?? 1)", members: [], malformed: true))
+        }
+        if !configuration.faults.isEmpty {
+            if let rejection = faultyReading(value, body) { return .failure(rejection) }
+            value = faultyCoercion(value, body)
         }
         return validated(value, body)
     }

@@ -67,7 +67,7 @@ public final class MockAPI: Sendable {
         guard let index = route.operations[request.method.uppercased()] else {
             let allowed = route.operations.keys.sorted().joined(separator: ", ")
             var response = problem(405, "Method Not Allowed", "\(request.method) is not documented for \(route.template): expected \(allowed)")
-            response.headers.append(("Allow", allowed))
+            if !has(.noAllowHeader) { response.headers.append(("Allow", allowed)) }
             return response
         }
         return await handle(request, with: handlers[index], pathValues: pathValues)

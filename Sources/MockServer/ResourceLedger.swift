@@ -49,6 +49,15 @@ final class ResourceLedger: Sendable {
         }
     }
 
+    /// The conflict a create of this name would meet now, or `nil` when none is active.
+    func conflict(operationId: String, key: String, now: Timestamp, honourExpiry: Bool) -> Outcome? {
+        state.withLock { state in
+            guard let index = state.latest[NameKey(operationId: operationId, key: key)] else { return nil }
+            let expiresAt = state.records[index].expiresAt
+            return !honourExpiry || expiresAt.map({ $0 > now }) ?? true ? .conflict(activeUntil: expiresAt) : nil
+        }
+    }
+
     func reset() {
         state.withLock { $0 = State() }
     }

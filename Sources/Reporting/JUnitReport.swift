@@ -20,6 +20,7 @@ public struct JUnitReport {
     }
 
     public var xml: String {
+        let problems = summary.problems
         var out = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
         out += "<testsuites name=\"contract-test\" tests=\"\(summary.results.count)\" failures=\"\(summary.failures)\" errors=\"\(summary.errors)\" time=\"\(Self.seconds(summary.duration))\">\n"
         for (operationId, results) in summary.byOperation {
@@ -29,12 +30,20 @@ public struct JUnitReport {
             let time = results.reduce(0) { $0 + $1.duration }
             out += "  <testsuite name=\"\(Self.attribute(operationId))\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(Self.seconds(time))\" timestamp=\"\(Self.attribute(String(summary.startedAt.prefix(19))))\" hostname=\"\(Self.attribute(URIHost.of(summary.target.baseURL)))\">\n"
             out += "    <properties>\n"
-            for (name, value) in [("spec", summary.specPath), ("target", summary.target.name), ("base-url", summary.target.baseURL), ("seed", String(summary.seed))] {
+            let own = problems.enumerated().filter { $0.element.operationId == operationId }
+            for (name, value) in [("spec", summary.specPath), ("target", summary.target.name), ("base-url", summary.target.baseURL),
+                                  ("seed", String(summary.seed)), ("distinct-problems", String(own.count))] {
                 out += "      <property name=\"\(name)\" value=\"\(Self.attribute(value))\"/>\n"
             }
             out += "    </properties>\n"
             for result in results {
-                out += testcase(result, operationId: operationId)
+                out += testcase(result, operationId: operationId, problems: problems)
+            }
+            if !own.isEmpty {
+                let list = own.map { offset, problem in
+                    "Problem \(offset + 1) of \(problems.count): \(problem.headline) (\(problem.results.count) case\(problem.results.count == 1 ? "" : "s"))"
+                }
+                out += "    <system-out>\(Self.text("Distinct problems of \(operationId):\n" + list.joined(separator: "\n") + "\n"))</system-out>\n"
             }
             out += "  </testsuite>\n"
         }
@@ -42,7 +51,7 @@ public struct JUnitReport {
         return out
     }
 
-    private func testcase(_ result: CaseResult, operationId: String) -> String {
+    private func testcase(_ result: CaseResult, operationId: String, problems: [Problem]) -> String {
         let name = "\(result.testCase.kind.rawValue): \(result.testCase.name)"
         var out = "    <testcase classname=\"contract-test.\(Self.attribute(operationId))\" name=\"\(Self.attribute(name))\" time=\"\(Self.seconds(result.duration))\""
         switch result.outcome {
@@ -51,9 +60,16 @@ public struct JUnitReport {
         case .skipped(let reason):
             out += ">\n      <skipped message=\"\(Self.attribute(reason))\"/>\n"
         case .failed(let failures):
-            let message = failures.map(\.description).joined(separator: "; ")
+            let shown = problems.enumerated().filter { $0.element.results.contains { $0.testCase.id == result.testCase.id && $0.testCase.operationId == operationId } }
+            let numbers = shown.map { "\($0.offset + 1)" }.joined(separator: ", ")
+            let message = "[problem \(numbers) of \(problems.count)] " + failures.map(\.description).joined(separator: "; ")
             out += ">\n      <failure message=\"\(Self.attribute(message))\" type=\"\(Self.attribute(failures.first?.check.rawValue ?? "contract"))\">"
-            out += Self.text(detail(result, lines: failures.map(\.description)))
+            var lines = failures.map(\.description)
+            for (offset, problem) in shown {
+                lines.append("Problem \(offset + 1) of \(problems.count), shown by \(problem.results.count) case\(problem.results.count == 1 ? "" : "s"): "
+                    + problem.results.prefix(10).map { "\($0.testCase.kind.rawValue): \($0.testCase.name) [\($0.testCase.id)]" }.joined(separator: "; "))
+            }
+            out += Self.text(detail(result, lines: lines))
             out += "</failure>\n"
         case .error(let problem):
             out += ">\n      <error message=\"\(Self.attribute(problem))\" type=\"transport\">"
@@ -67,6 +83,13 @@ public struct JUnitReport {
     /// send the request again.
     func detail(_ result: CaseResult, lines: [String]) -> String {
         var text = lines.joined(separator: "\n") + "\n"
+        if let focus = result.testCase.focus, result.testCase.kind == .explore {
+            text += "\nFound by: \(focus.valueClass) (\(focus.validity.rawValue)) in \(focus.member.isEmpty ? "the body" : focus.member)\n"
+        }
+        if let shrinking = result.shrinking {
+            text += "\nShrunk in \(shrinking.steps) step\(shrinking.steps == 1 ? "" : "s") (\(shrinking.attempts) tried) from:\n"
+            text += (shrinking.original.body.map { Self.truncated($0, limit: maxBodyBytes) } ?? "") + "\n"
+        }
         if let location = result.testCase.specLocation { text += "\nCase stands on: \(location)\n" }
         if let exchange = result.culprit {
             text += "\nRequest:\n\(exchange.request.method) \(exchange.request.url)\n"
@@ -79,6 +102,7 @@ public struct JUnitReport {
             }
             text += "\nReproduce:\n\(CurlCommand.make(exchange.request, tokenVariable: tokenVariable))\n"
         }
+        text += "\nReplay:\n\(summary.replay(result.testCase))\n"
         return text
     }
 

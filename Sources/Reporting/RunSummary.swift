@@ -14,9 +14,12 @@ public struct RunSummary: Sendable {
     public var results: [CaseResult]
     /// Documented response keys per operation, in document order (for "observed" lines).
     public var documentedStatuses: [(operationId: String, keys: [String])]
+    /// The start of the command that runs one case again; ` --case ID` completes it.
+    public var replayCommand: String
 
     public init(specPath: String, target: Target, seed: UInt64, startedAt: String, duration: Double,
-                results: [CaseResult], documentedStatuses: [(operationId: String, keys: [String])]) {
+                results: [CaseResult], documentedStatuses: [(operationId: String, keys: [String])],
+                replayCommand: String? = nil) {
         self.specPath = specPath
         self.target = target
         self.seed = seed
@@ -24,6 +27,15 @@ public struct RunSummary: Sendable {
         self.duration = duration
         self.results = results
         self.documentedStatuses = documentedStatuses
+        self.replayCommand = replayCommand ?? "contract-test run --seed \(seed)"
+    }
+
+    /// The failures grouped by distinct problem.
+    public var problems: [Problem] { Problem.group(results) }
+
+    /// The command that runs this case again.
+    public func replay(_ testCase: TestCase) -> String {
+        "\(replayCommand) --case \(testCase.id)"
     }
 
     public var failures: Int { results.filter(\.isFailure).count }

@@ -38,7 +38,7 @@ public struct TerminalReport {
             let skipped = results.filter(\.isSkipped).count
             let passed = results.count - failed - errors - skipped
             var line = "  " + operationId.padding(toLength: width, withPad: " ", startingAt: 0)
-            line += "  \(results.count) cases: \(passed) passed, \(failed) failed, \(errors) errors, \(skipped) skipped"
+            line += "  \(Self.count(results.count, "case")): \(passed) passed, \(failed) failed, \(errors) errors, \(skipped) skipped"
             lines.append(line)
             let observed = summary.observedStatuses(operationId)
             let documented = summary.documentedStatuses.first { $0.operationId == operationId }?.keys ?? []
@@ -50,22 +50,28 @@ public struct TerminalReport {
             if !extra.isEmpty { statuses += "; also seen, not documented: " + extra.map(String.init).joined(separator: ", ") }
             lines.append(statuses)
         }
-        let problems = summary.results.filter { $0.isFailure || $0.isError }
+        let problems = summary.problems
         if !problems.isEmpty {
             lines.append("")
-            lines.append(paint("FAILURES", "1;31"))
-            for result in problems {
-                lines.append("  \(result.testCase.operationId) › \(result.testCase.kind.rawValue): \(result.testCase.name)")
-                switch result.outcome {
-                case .failed(let failures): lines += failures.map { "    " + $0.description }
-                case .error(let problem): lines.append("    error: \(problem)")
-                default: break
+            lines.append(paint("FAILURES", "1;31") + ": \(Self.count(summary.failures, "failing case")) from \(Self.count(problems.count, "distinct problem"))")
+            for (number, problem) in problems.enumerated() {
+                lines.append("  \(number + 1). \(problem.operationId) › \(problem.headline)")
+                lines += caseLines(problem.results[0]).map { "     " + $0 }
+                let others = problem.results.dropFirst()
+                if !others.isEmpty {
+                    let listed = others.prefix(5).map { "\($0.testCase.kind.rawValue): \($0.testCase.name) [\($0.testCase.id)]" }
+                    lines.append("     also shown by \(Self.count(others.count, "more case")): " + listed.joined(separator: "; ") + (others.count > 5 ? "; …" : ""))
                 }
-                if let location = result.testCase.specLocation { lines.append("    case stands on: \(location)") }
+            }
+        }
+        let errors = summary.results.filter(\.isError)
+        if !errors.isEmpty {
+            lines.append("")
+            lines.append(paint("ERRORS", "1;31"))
+            for result in errors {
+                lines.append("  \(result.testCase.operationId) › \(result.testCase.kind.rawValue): \(result.testCase.name)")
+                if case .error(let problem) = result.outcome { lines.append("    error: \(problem)") }
                 if let exchange = result.culprit {
-                    if let response = exchange.response {
-                        lines.append("    answer: \(response.status) \(JUnitReport.truncated(response.body, limit: 300))")
-                    }
                     lines.append("    reproduce: \(CurlCommand.make(exchange.request, tokenVariable: tokenVariable))")
                 }
             }
@@ -84,10 +90,38 @@ public struct TerminalReport {
         let rate = summary.duration > 0 ? Double(summary.results.count) / summary.duration : 0
         let counts = "\(summary.passed) passed, \(summary.failures) failed, \(summary.errors) errors, \(summary.skipped) skipped"
         let verdict = summary.exitCode == 0 ? paint("PASSED", "1;32") : paint(summary.exitCode == 3 ? "UNREACHABLE" : "FAILED", "1;31")
-        var last = "\(verdict): \(counts) (\(summary.results.count) cases in \(String(format: "%.2f", summary.duration)) s, \(String(format: "%.0f", rate)) cases/s)"
+        var last = "\(verdict): \(counts) (\(Self.count(summary.results.count, "case")) in \(String(format: "%.2f", summary.duration)) s, \(String(format: "%.0f", rate)) cases/s)"
+        if !problems.isEmpty { last += "; \(Self.count(problems.count, "distinct problem"))" }
         if let junitPath { last += "; JUnit report: \(junitPath)" }
         lines.append(last)
         return lines.joined(separator: "\n")
+    }
+
+    /// What a person needs to see and repeat one failing case: which case, the value class
+    /// that found it, how it was shrunk, the answer, and the commands that reproduce it.
+    func caseLines(_ result: CaseResult) -> [String] {
+        var lines = ["first seen in \(result.testCase.kind.rawValue): \(result.testCase.name) [id \(result.testCase.id)]"]
+        if let focus = result.testCase.focus, result.testCase.kind == .explore {
+            lines.append("found by: \(focus.valueClass) (\(focus.validity.rawValue)) in \(focus.member.isEmpty ? "the body" : focus.member)")
+        }
+        if let shrinking = result.shrinking {
+            let body = shrinking.original.body.map { JUnitReport.truncated($0, limit: 200) } ?? ""
+            lines.append("shrunk in \(Self.count(shrinking.steps, "step")) (\(Self.count(shrinking.attempts, "request")) tried) from: \(body)")
+        }
+        if let location = result.testCase.specLocation { lines.append("case stands on: \(location)") }
+        if let exchange = result.culprit {
+            if let response = exchange.response {
+                lines.append("answer: \(response.status) \(JUnitReport.truncated(response.body, limit: 300))")
+            }
+            lines.append("reproduce: \(CurlCommand.make(exchange.request, tokenVariable: tokenVariable))")
+        }
+        lines.append("replay: \(summary.replay(result.testCase))")
+        return lines
+    }
+
+    /// "1 case", "3 cases".
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
     /// Whether a documented key (`200`, `4XX`, `default`) covers a status.

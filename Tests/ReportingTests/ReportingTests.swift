@@ -7,6 +7,11 @@ import Testing
 
 @Suite("Reports: JUnit XML and curl reproductions")
 struct ReportingTests {
+    static func result(_ name: String, focus: CaseFocus?, failures: [CheckFailure]) -> CaseResult {
+        let testCase = TestCase(operationId: "createPartnerInvitation", kind: .explore, name: name, steps: [], focus: focus)
+        return CaseResult(testCase: testCase, outcome: .failed(failures), exchanges: [], culprit: nil, duration: 0.01)
+    }
+
     static func summary(body: String, outcome: CaseResult.Outcome) -> RunSummary {
         let request = Exchange.Request(
             method: "POST", url: "http://127.0.0.1:8080/developerprofile/api/v1/invitation",
@@ -24,10 +29,10 @@ struct ReportingTests {
 
     @Test("XML is escaped, and control characters XML cannot hold are written as \\u escapes")
     func escaping() {
-        let failure = CheckFailure(check: "schema", message: "expected <string> & found \u{1}", pointer: "/a", specLocation: "x.yaml:1:1")
+        let failure = CheckFailure(check: .schema, message: "expected <string> & found \u{1}", pointer: "/a", specLocation: "x.yaml:1:1")
         let xml = JUnitReport(summary: Self.summary(body: "bad\u{0}body\u{7F}\u{1B}[31m", outcome: .failed([failure])), tokenVariable: "TOKEN").xml
         #expect(xml.contains(#"name="positive: a &lt;body&gt; &amp; &quot;quotes&quot;""#))
-        #expect(xml.contains(#"<failure message="schema: #/a: expected &lt;string&gt; &amp; found \u0001 (spec: x.yaml:1:1)" type="schema">"#))
+        #expect(xml.contains(#"<failure message="[problem 1 of 1] schema: #/a: expected &lt;string&gt; &amp; found \u0001 (spec: x.yaml:1:1)" type="schema">"#))
         #expect(xml.contains("bad\\u0000body\u{7F}\\u001B[31m"))
         #expect(!xml.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
     }
@@ -66,12 +71,52 @@ struct ReportingTests {
         let text = TerminalReport(summary: Self.summary(body: "{}", outcome: .passed), color: false, tokenVariable: "T", junitPath: "reports/junit.xml").text
         #expect(text == """
             contract-test: specs/partneraccount.yaml against mock (http://127.0.0.1:8080/developerprofile), seed 1
-              createPartnerInvitation  1 cases: 1 passed, 0 failed, 0 errors, 0 skipped
+              createPartnerInvitation  1 case: 1 passed, 0 failed, 0 errors, 0 skipped
                 documented responses seen: 200; never: 400
 
-            PASSED: 1 passed, 0 failed, 0 errors, 0 skipped (1 cases in 0.02 s, 50 cases/s); JUnit report: reports/junit.xml
+            PASSED: 1 passed, 0 failed, 0 errors, 0 skipped (1 case in 0.02 s, 50 cases/s); JUnit report: reports/junit.xml
             """)
         let colored = TerminalReport(summary: Self.summary(body: "{}", outcome: .passed), color: true, tokenVariable: "T", junitPath: nil).text
         #expect(colored.contains("\u{1B}[1;32mPASSED\u{1B}[0m"))
+    }
+
+    @Test("failures are grouped by distinct problem: same check, same member, same expectation")
+    func grouped() {
+        let accepted = CheckFailure(check: .status, message: "expected a documented 4xx, found 200", expectation: "expected a documented 4xx, found 200")
+        let crashed = CheckFailure(check: .serverError, message: "expected a documented 4xx, found 500", expectation: "expected a documented 4xx, found 500")
+        let days = CaseFocus(member: "/expirationDays", valueClass: "not a whole number", validity: .invalid)
+        let results = [
+            Self.result("expirationDays 10.5 is refused", focus: days, failures: [accepted]),
+            Self.result("expirationDays 2147483648 is refused", focus: CaseFocus(member: "/expirationDays", valueClass: "int32 overflow", validity: .invalid), failures: [crashed]),
+            Self.result("expirationDays 13.5 is refused", focus: days, failures: [accepted]),
+            Self.result("partnerEmailId 12345 is refused", focus: CaseFocus(member: "/partnerEmailId", valueClass: "a number", validity: .invalid), failures: [accepted]),
+        ]
+        let problems = Problem.group(results)
+        #expect(problems.map(\.headline) == [
+            "status: expected a documented 4xx, found 200 — when sending /expirationDays",
+            "server-error: expected a documented 4xx, found 500 — when sending /expirationDays",
+            "status: expected a documented 4xx, found 200 — when sending /partnerEmailId",
+        ])
+        #expect(problems.map { $0.results.map(\.testCase.name) } == [
+            ["expirationDays 10.5 is refused", "expirationDays 13.5 is refused"], ["expirationDays 2147483648 is refused"],
+            ["partnerEmailId 12345 is refused"],
+        ])
+        var summary = Self.summary(body: "{}", outcome: .passed)
+        summary.results = results
+        let text = TerminalReport(summary: summary, color: false, tokenVariable: "T", junitPath: nil).text
+        #expect(text.contains("""
+
+            FAILURES: 4 failing cases from 3 distinct problems
+              1. createPartnerInvitation › status: expected a documented 4xx, found 200 — when sending /expirationDays
+                 first seen in explore: expirationDays 10.5 is refused [id \(results[0].testCase.id)]
+                 found by: not a whole number (invalid) in /expirationDays
+                 replay: contract-test run --seed 1 --case \(results[0].testCase.id)
+                 also shown by 1 more case: explore: expirationDays 13.5 is refused [\(results[2].testCase.id)]
+              2. createPartnerInvitation › server-error: expected a documented 4xx, found 500 — when sending /expirationDays
+            """))
+        #expect(text.hasSuffix("FAILED: 0 passed, 4 failed, 0 errors, 0 skipped (4 cases in 0.02 s, 200 cases/s); 3 distinct problems"))
+        let xml = JUnitReport(summary: summary, tokenVariable: "T").xml
+        #expect(xml.contains(#"<property name="distinct-problems" value="3"/>"#))
+        #expect(xml.contains("Problem 1 of 3, shown by 2 cases: explore: expirationDays 10.5 is refused [\(results[0].testCase.id)]; explore: expirationDays 13.5 is refused [\(results[2].testCase.id)]"))
     }
 }

@@ -52,23 +52,31 @@ public final class Shrinker: Sendable {
         let escaped = request.body?.allSatisfy({ $0 < 0x80 }) == true && body.jsonBytes.contains { $0 >= 0x80 }
         var bodies: [JSONValue] = []
         let required = Set(context.bodyValidator?.shape.required ?? [])
+        let identity = context.rules?.creation?.identity
+        let focusMember = focusPointer.tokens.first
         if case .object(let object) = body {
-            for member in object where !required.contains(member.key) && member.key != focusPointer.tokens.first {
+            for member in object where !required.contains(member.key) && member.key != focusMember {
                 bodies.append(body.setting(nil, at: JSONPointer(tokens: [member.key])))
             }
-            if let minimal = simplest[testCase.operationId] {
-                for member in object where member.key != focusPointer.tokens.first {
-                    if let plain = minimal[member.key], plain != member.value {
-                        bodies.append(body.setting(plain, at: JSONPointer(tokens: [member.key])))
-                    }
+            // Other members at their simplest (never the resource's name: it must stay new).
+            for member in object where member.key != focusMember && JSONPointer(tokens: [member.key]) != identity {
+                if let plain = simplest[testCase.operationId]?[member.key], Self.size(plain) < Self.size(member.value) {
+                    bodies.append(body.setting(plain, at: JSONPointer(tokens: [member.key])))
                 }
             }
         }
-        let identity = context.rules?.creation?.identity
+        // An invalid case shrinks only its invalid value, so it stays one change away from a
+        // valid request; a case valid under some readings only keeps its value as it is.
         for (pointer, value) in Self.leaves(of: body) where pointer != identity {
-            guard focus.validity != .either || !pointer.tokens.starts(with: focusPointer.tokens) else { continue }
+            let inFocus = pointer.tokens.starts(with: focusPointer.tokens)
+            switch focus.validity {
+            case .valid: break
+            case .invalid: guard inFocus else { continue }
+            case .either: guard !inFocus else { continue }
+            }
             let target = simplest[testCase.operationId]?.value(at: pointer)
-            for smaller in Self.smaller(value, toward: target) {
+            let shape = pointer.tokens.count == 1 ? context.bodyValidator?.shape.property(pointer.tokens[0])?.shape : nil
+            for smaller in Self.smaller(value, toward: target, bounds: shape.map(Self.edges) ?? []) {
                 bodies.append(body.setting(smaller, at: pointer))
             }
         }
@@ -83,7 +91,7 @@ public final class Shrinker: Sendable {
             var renamed = candidate
             var newFocus = focus
             if let identity, case .string(let name)? = candidate.value(at: identity) {
-                if identity == focusPointer, let token = focus.token {
+                if identity == focusPointer || focusPointer == .root, let token = focus.token {
                     let fresh = addresses.withLock { $0.freshToken() }
                     renamed = candidate.setting(.string(Self.rename(name, from: token, to: fresh)), at: identity)
                     newFocus.token = fresh
@@ -97,6 +105,12 @@ public final class Shrinker: Sendable {
                                       expect: expectation, checkRules: checkRules)]
             return smaller
         }
+    }
+
+    /// How big a value is, for "smaller": a number's magnitude, else its JSON length.
+    static func size(_ value: JSONValue) -> Double {
+        if case .number(let number) = value { return abs(number.double) }
+        return Double(value.jsonBytes.count)
     }
 
     /// Every string, number and array in a value, with its pointer.
@@ -114,9 +128,18 @@ public final class Shrinker: Sendable {
         }
     }
 
+    /// The first numbers outside a schema's bounds, where an invalid number is smallest.
+    static func edges(_ shape: SchemaShape) -> [Double] {
+        let integer = !shape.types.contains("number")
+        let step = integer ? 1.0 : 0.5
+        return [shape.minimum.map { $0.exclusive ? $0.value.double : $0.value.double - step },
+                shape.maximum.map { $0.exclusive ? $0.value.double : $0.value.double + step }].compactMap { $0 }
+    }
+
     /// Smaller forms of one value, smallest first: a text's first half, an array without its
-    /// last item, a number closer to `target` (landmarks of machine ranges first, then half way).
-    static func smaller(_ value: JSONValue, toward target: JSONValue?) -> [JSONValue] {
+    /// last item, a number closer to `target` on the same side of it (the schema's edges and
+    /// the landmarks of machine ranges first, then half way).
+    static func smaller(_ value: JSONValue, toward target: JSONValue?, bounds: [Double] = []) -> [JSONValue] {
         switch value {
         case .string(let text):
             let scalars = Array(text.unicodeScalars)
@@ -131,14 +154,14 @@ public final class Shrinker: Sendable {
             let current = number.double
             let distance = abs(current - goal)
             guard distance.isFinite || current.isInfinite else { return [] }
-            var options: [Double] = [goal, goal + 0.5, goal - 0.5, goal + 1, goal - 1]
+            var options: [Double] = [goal, goal + 0.5, goal - 0.5, goal + 1, goal - 1] + bounds
             for landmark in [2_147_483_647.0, 2_147_483_648, 4_294_967_296, 9_007_199_254_740_993, 9_223_372_036_854_775_808, 1e308] {
                 options += [landmark, -landmark - 1]
             }
             let halfway = ((current + goal) / 2)
             options.append(number.isInteger ? halfway.rounded(.towardZero) : halfway.rounded(.towardZero) + 0.5)
             return options
-                .filter { abs($0 - goal) < distance || (current.isInfinite && $0.isFinite) }
+                .filter { abs($0 - goal) < distance && ($0 == goal || ($0 > goal) == (current > goal)) }
                 .sorted { abs($0 - goal) < abs($1 - goal) }
                 .map { .number(JSONNumber(literal: Self.literal($0)) ?? JSONNumber($0)) }
         default:

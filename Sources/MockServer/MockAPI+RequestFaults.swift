@@ -1,0 +1,58 @@
+import SchemaValidation
+import YAMLSource
+
+/// The faults that change how the mock reads a request body: the defects of real servers
+/// that only some values show.
+extension MockAPI {
+    /// A refusal the faults make of a body the contract accepts, or a crash on one it does not.
+    func faultyReading(_ value: JSONValue, _ body: OperationHandler.Body) -> BodyRejection? {
+        if has(.serverErrorOnHugeNumber), Self.contains(value, where: { if case .number(let number) = $0 { abs(number.double) > 2_147_483_647 } else { false } }) {
+            return BodyRejection(status: 500, message: "Internal Server Error", members: [])
+        }
+        if has(.serverErrorOnNonASCII), Self.contains(value, where: { $0.stringValue?.unicodeScalars.contains { !$0.isASCII } ?? false }) {
+            return BodyRejection(status: 500, message: "Internal Server Error", members: [])
+        }
+        if has(.validAddressesRefused), let shape = body.validator?.shape {
+            for (name, property) in shape.properties where property.shape.format == "email" {
+                if case .string(let address)? = value[name], !Self.naivelyValid(address) {
+                    return BodyRejection(status: 400, message: "#/\(name): not a valid email address", members: [name])
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The body as a lenient server reads it: non-whole numbers cut to integers where the
+    /// schema wants integers.
+    func faultyCoercion(_ value: JSONValue, _ body: OperationHandler.Body) -> JSONValue {
+        guard has(.nonIntegerAccepted), let shape = body.validator?.shape, case .object = value else { return value }
+        var coerced = value
+        for (name, property) in shape.properties where property.shape.types.contains("integer") {
+            if case .number(let number)? = value[name], !number.isInteger, number.double.isFinite {
+                coerced = coerced.setting(.number(JSONNumber(number.double.rounded(.towardZero))), at: JSONPointer(tokens: [name]))
+            }
+        }
+        return coerced
+    }
+
+    /// The kind of pattern that refuses valid addresses: lower-case letters, digits and
+    /// hyphens, one domain of two labels.
+    static func naivelyValid(_ address: String) -> Bool {
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        func plain(_ text: Substring) -> Bool {
+            !text.isEmpty && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        }
+        guard parts.count == 2, plain(parts[0]) else { return false }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count == 2 && labels.allSatisfy(plain)
+    }
+
+    private static func contains(_ value: JSONValue, where matches: (JSONValue) -> Bool) -> Bool {
+        if matches(value) { return true }
+        switch value {
+        case .array(let items): return items.contains { contains($0, where: matches) }
+        case .object(let object): return object.contains { contains($0.value, where: matches) }
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import CaseGeneration
+import Checks
+
+/// One distinct way the target differs from the contract, and every case that showed it:
+/// failures of one operation with the same check, the same member and the same expectation.
+/// A CI user reads one of these per defect, however many cases found it.
+public struct Problem: Sendable {
+    public var operationId: String
+    public var check: CheckName
+    /// The response member (`#/email`), or the request member the cases varied
+    /// (`request /expirationDays`), when the failure is about one.
+    public var member: String?
+    /// The first failure seen, standing for all.
+    public var example: CheckFailure
+    /// The failing cases that show it, each once, in run order.
+    public var results: [CaseResult]
+
+    /// One line: the first failure, and what the cases had in common when it is about a
+    /// request member.
+    public var headline: String {
+        var text = example.description
+        if example.pointer == nil, let member, member.hasPrefix("request ") {
+            text += " — when sending " + member.dropFirst("request ".count)
+        }
+        return text
+    }
+
+    /// The run's failures grouped by distinct problem, in the order each was first seen.
+    public static func group(_ results: [CaseResult]) -> [Problem] {
+        var problems: [Problem] = []
+        var index: [String: Int] = [:]
+        for result in results {
+            for failure in result.failures {
+                let member = failure.pointer.map { "#" + $0 } ?? result.testCase.focus.flatMap { $0.member.isEmpty ? nil : "request " + $0.member }
+                let key = [result.testCase.operationId, failure.check.rawValue, member ?? "", failure.expectation].joined(separator: "\u{0}")
+                if let position = index[key] {
+                    if problems[position].results.last?.testCase.id != result.testCase.id { problems[position].results.append(result) }
+                } else {
+                    index[key] = problems.count
+                    problems.append(Problem(operationId: result.testCase.operationId, check: failure.check, member: member,
+                                            example: failure, results: [result]))
+                }
+            }
+        }
+        return problems
+    }
+}
