@@ -189,6 +189,7 @@ extension OperationRules {
         let magnitude = abs(seconds)
         if magnitude >= 43_200 { return String(format: "%.2f days", magnitude / 86_400) }
         if magnitude >= 3600 { return String(format: "%.2f hours", magnitude / 3600) }
+        if magnitude >= 120 { return String(format: "%.1f minutes", magnitude / 60) }
         return String(format: "%.1f s", magnitude)
     }
 }

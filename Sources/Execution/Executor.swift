@@ -92,7 +92,7 @@ public struct Executor: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         let sentAt = Timestamp.systemNow()
-        let shiftAtSend = clockShift.seconds
+        let shiftAtSend = clockShift.least
         var retries = 0
         while true {
             do {
@@ -110,7 +110,7 @@ public struct Executor: Sendable {
                 }
                 let timing = AnswerTiming(
                     sent: sentAt, answered: Timestamp.systemNow(), serverDate: answer.header("Date").flatMap(Timestamp.init(httpDate:)),
-                    knownShift: shiftAtSend...max(shiftAtSend, clockShift.seconds))
+                    knownShift: shiftAtSend...max(shiftAtSend, clockShift.most))
                 return Exchange(request: sent, response: answer, transportError: nil, duration: seconds(clock.now - started),
                                 retries: retries, timing: timing)
             } catch {
@@ -166,11 +166,19 @@ public struct Executor: Sendable {
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         request.body = .bytes(ByteBuffer(string: #"{"advanceDays": \#(days)}"#))
-        let response = try await client.execute(request, timeout: .seconds(10))
+        let seconds = Int64(days) * 86_400
+        clockShift.announce(seconds)
+        let response: HTTPClientResponse
+        do {
+            response = try await client.execute(request, timeout: .seconds(10))
+        } catch {
+            clockShift.settle(seconds, moved: false)
+            throw error
+        }
+        clockShift.settle(seconds, moved: response.status == .ok)
         guard response.status == .ok else {
             throw TransportError(kind: .other, description: "the mock refused to move its clock (\(response.status.code))")
         }
-        clockShift.advance(by: Int64(days) * 86_400)
     }
 }
 

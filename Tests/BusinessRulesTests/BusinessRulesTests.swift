@@ -113,3 +113,88 @@ struct TimestampTests {
         #expect(start.adding(days: 10).seconds(since: start) == 864_000)
     }
 }
+
+@Suite("Every declared rule can fail")
+struct RuleKindTests {
+    let rules = BusinessRules.load(file: RepositoryPaths.contractRules, document: contract).rules!.rules(for: "createPartnerInvitation")!
+    let request = json(#"{"partnerEmailId": "NS05_merchant@yopmail.com", "expirationDays": 10}"#)
+
+    /// A success body made now, as the mock would answer.
+    func body(now: Timestamp, id: String = "xqlNEXQPL0mEod4") -> JSONValue {
+        json("""
+            {"invitationId": "\(id)", "email": "NS05_merchant@yopmail.com", "status": "Invited",
+             "insertTimestamp": "\(now.rfc3339)", "expirationDate": "\(now.adding(days: 10).rfc3339)"}
+            """)
+    }
+
+    @Test("a body made at the time of the request keeps every rule")
+    func kept() {
+        let now = Timestamp.systemNow()
+        let timing = AnswerTiming(sent: now.adding(seconds: -1), answered: now, serverDate: Timestamp(seconds: now.seconds))
+        #expect(rules.check(request: request, response: body(now: now), timing: timing) == [])
+        #expect(rules.checkUnique([body(now: now, id: "a"), body(now: now, id: "b")]) == [])
+        #expect(rules.checkOneActive(statuses: [409, 200, 409]) == nil)
+    }
+
+    @Test("each rule kind reports its own violation", arguments: RuleKind.allCases)
+    func fails(kind: RuleKind) throws {
+        let now = Timestamp(rfc3339: "2026-11-25T12:00:00Z")!
+        let timing = AnswerTiming(sent: now, answered: now.adding(seconds: 1))
+        var violations: [RuleViolation] = []
+        switch kind {
+        case .echo:
+            violations = rules.check(request: request, response: body(now: now).setting(.string("x@example.com"), at: JSONPointer(tokens: ["email"])), timing: timing)
+        case .constant:
+            violations = rules.check(request: request, response: body(now: now).setting(.string("Pending"), at: JSONPointer(tokens: ["status"])), timing: timing)
+        case .now:
+            violations = rules.check(request: request, response: body(now: now.adding(seconds: -7200)), timing: timing)
+        case .expiry:
+            violations = rules.check(request: request, response: body(now: now).setting(.string("2026-12-06T12:00:00Z"), at: JSONPointer(tokens: ["expirationDate"])), timing: timing)
+        case .unique:
+            violations = rules.checkUnique([body(now: now), body(now: now)])
+        case .oneActive:
+            violations = [rules.checkOneActive(statuses: [200, 200, 409])].compactMap { $0 }
+        }
+        #expect(violations.map(\.rule) == [kind])
+    }
+
+    @Test("now: the time of the request, within the declared tolerance, judged by the server's Date when it sends one")
+    func now() throws {
+        let sent = Timestamp(rfc3339: "2026-11-25T12:00:00Z")!
+        let answered = sent.adding(seconds: 1)
+        let late = body(now: sent.adding(seconds: 3601))
+        #expect(rules.check(request: request, response: late, timing: AnswerTiming(sent: sent, answered: answered)).map(\.description) == [
+            "#/insertTimestamp: now: expected the time of the create, between 2026-11-25T12:00:00Z and 2026-11-25T12:00:01Z (within 10 s), found 2026-11-25T13:00:01Z, 1.00 hours off (rule at \(RepositoryPaths.contractRules):16:7)",
+        ])
+        // The server's clock is an hour ahead of this machine's and its timestamp agrees with
+        // it: clock skew, not a wrong timestamp.
+        let skewed = AnswerTiming(sent: sent, answered: answered, serverDate: sent.adding(seconds: 3601))
+        #expect(rules.check(request: request, response: late, timing: skewed) == [])
+        // The server's Date is right and the timestamp two hours behind it: a wrong timestamp.
+        let behind = body(now: sent.adding(seconds: -7200))
+        #expect(rules.check(request: request, response: behind, timing: AnswerTiming(sent: sent, answered: answered, serverDate: sent)).map(\.description) == [
+            "#/insertTimestamp: now: expected the time of the create: the answer's Date says 2026-11-25T12:00:00Z (within 10 s), found 2026-11-25T10:00:00Z, 2.00 hours off (rule at \(RepositoryPaths.contractRules):16:7)",
+        ])
+        // A run that moved the mock's clock two days ahead expects its timestamps there.
+        let moved = body(now: sent.adding(days: 2))
+        #expect(rules.check(request: request, response: moved, timing: AnswerTiming(sent: sent, answered: answered, knownShift: 172_800...172_800)) == [])
+    }
+
+    @Test("the one-active rule says what came back")
+    func oneActive() throws {
+        #expect(rules.checkOneActive(statuses: [200, 200, 409, 200, 409])?.description ==
+            "#: one-active: expected exactly one of 5 creates for one partnerEmailId sent at once to succeed and 4 to get 409, found 3 × 200, 2 × 409 (rule at \(RepositoryPaths.contractRules):10:7)")
+        #expect(rules.checkOneActive(statuses: [409, 409])?.message.hasSuffix("found 2 × 409") == true)
+    }
+
+    @Test("HTTP dates: IMF-fixdate read and written")
+    func httpDate() throws {
+        let date = try #require(Timestamp(httpDate: "Sun, 06 Nov 1994 08:49:37 GMT"))
+        #expect(date.rfc3339 == "1994-11-06T08:49:37Z")
+        #expect(date.httpDate == "Sun, 06 Nov 1994 08:49:37 GMT")
+        #expect(Timestamp(rfc3339: "2026-11-25T19:27:18Z")?.httpDate == "Wed, 25 Nov 2026 19:27:18 GMT")
+        for bad in ["Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994", "Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 32 Nov 1994 08:49:37 GMT", ""] {
+            #expect(Timestamp(httpDate: bad) == nil, "\(bad)")
+        }
+    }
+}

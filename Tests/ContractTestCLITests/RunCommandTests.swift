@@ -219,3 +219,70 @@ struct OtherDocumentTests {
         #expect(lines.last?.contains("; 5 distinct problems;") == true)
     }
 }
+
+/// Exploration, replay, check selection: the gate's drift power, end to end.
+@Suite("contract-test run: exploration, replay and checks")
+struct ExplorationRunTests {
+    /// The failing case ids and problem headlines of a run, in order.
+    static func verdicts(_ stdout: String) -> [String] {
+        stdout.split(separator: "\n").filter { $0.contains("first seen in ") || $0.contains(" › ") }.map {
+            String($0).replacingOccurrences(of: #"http://127\.0\.0\.1:\d+"#, with: "", options: .regularExpression)
+        }
+    }
+
+    @Test("one seed, the same cases and the same verdicts")
+    func sameVerdicts() throws {
+        let arguments = ["run", "--mock-fault", "server-error-on-huge-number", "--seed", "5", "--junit", RunCommandTests.temporaryReport()]
+        let first = try CommandRunner.run(arguments)
+        let second = try CommandRunner.run(arguments)
+        #expect(first.status == 1)
+        #expect(second.status == 1)
+        #expect(!Self.verdicts(first.stdout).isEmpty)
+        #expect(Self.verdicts(first.stdout) == Self.verdicts(second.stdout))
+    }
+
+    @Test("a failing generated case is shrunk, and replays from its id")
+    func replay() throws {
+        let outcome = try CommandRunner.run(["run", "--mock-fault", "non-integer-accepted", "--seed", "3", "--junit", RunCommandTests.temporaryReport()])
+        #expect(outcome.status == 1)
+        let lines = outcome.stdout.split(separator: "\n").map(String.init)
+        let replay = try #require(lines.first { $0.hasPrefix("     replay: contract-test run --seed 3 --case ") })
+        let id = String(try #require(replay.split(separator: " ").last))
+        #expect(lines.contains { $0.hasPrefix("     found by: ") && $0.hasSuffix(" (invalid) in /expirationDays") })
+        #expect(lines.contains { $0.hasPrefix("     shrunk in 1 step (") }, "\(outcome.stdout)")
+        #expect(lines.contains { $0.hasPrefix("     reproduce: ") && $0.contains(#""expirationDays":"#) })
+        let again = try CommandRunner.run(["run", "--mock-fault", "non-integer-accepted", "--seed", "3", "--case", id, "--junit", RunCommandTests.temporaryReport()])
+        #expect(again.status == 1)
+        #expect(again.stdout.contains("[id \(id)]"))
+        #expect(again.stdout.split(separator: "\n").last?.hasPrefix("FAILED: 0 passed, 1 failed, 0 errors, 0 skipped (1 case in ") == true)
+    }
+
+    @Test("--checks and --exclude-checks choose what is judged")
+    func checkSelection() throws {
+        let report = RunCommandTests.temporaryReport()
+        let excluded = try CommandRunner.run(["run", "--mock-fault", "no-allow-header", "--exclude-checks", "allow-header", "--junit", report])
+        #expect(excluded.status == 0, "\(excluded.stdout)")
+        let only = try CommandRunner.run(["run", "--mock-fault", "wrong-now", "--checks", "status,schema", "--junit", report])
+        #expect(only.status == 0, "\(only.stdout)")
+        let judged = try CommandRunner.run(["run", "--mock-fault", "wrong-now", "--checks", "rule-now", "--junit", report])
+        #expect(judged.status == 1)
+    }
+
+    @Test("contract-test checks lists every check with what it asserts")
+    func listed() throws {
+        let outcome = try CommandRunner.run(["checks"])
+        #expect(outcome.status == 0)
+        let names = outcome.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(names == ["status", "server-error", "content-type", "schema", "header", "allow-header", "undocumented-member",
+                          "rule-echo", "rule-constant", "rule-now", "rule-expiry", "rule-unique", "rule-one-active"])
+        #expect(outcome.stdout.contains("allow-header         a 405 carries Allow, listing every method the document declares on the path (RFC 9110 section 15.5.6)\n"))
+    }
+
+    @Test("--examples 0 turns exploration off; a budget caps it per operation")
+    func budget() throws {
+        let off = try CommandRunner.run(["cases", "--examples", "0", "--run-tag", "t"])
+        #expect(!off.stdout.contains("  explore: "))
+        let few = try CommandRunner.run(["cases", "--examples", "4", "--kind", "explore", "--run-tag", "t"])
+        #expect(few.stdout.split(separator: "\n").filter { $0.contains("  explore: ") }.count == 4)
+    }
+}
