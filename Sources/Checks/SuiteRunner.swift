@@ -18,7 +18,11 @@ public struct SuiteRunner: Sendable {
         /// Shrinks failing exploration cases; `nil`: report them as they are.
         public var shrinker: Shrinker?
 
-        public init(concurrency: Int = 8, allowLiveData: Bool = false, shrinker: Shrinker? = nil) {
+        /// Requests in flight at once unless told otherwise: enough that exploration does not
+        /// slow the verdict against a distant sandbox, few enough not to look like a flood.
+        public static let defaultConcurrency = 12
+
+        public init(concurrency: Int = defaultConcurrency, allowLiveData: Bool = false, shrinker: Shrinker? = nil) {
             self.concurrency = concurrency
             self.allowLiveData = allowLiveData
             self.shrinker = shrinker

@@ -44,8 +44,8 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "Run cases that create data even against a server that uses live data.")
     var allowLiveData = false
 
-    @Option(help: "How many cases run at once.")
-    var concurrency = 8
+    @Option(help: "How many requests are in flight at once.")
+    var concurrency = SuiteRunner.Options.defaultConcurrency
 
     @Option(help: "Seconds to wait for each answer.")
     var timeout = 30
@@ -108,7 +108,7 @@ struct Run: AsyncParsableCommand {
         let options = Executor.Options(timeout: .seconds(timeout), maxRetries: retries)
         let configuration: HTTPClient.Configuration
         do {
-            configuration = try Executor.clientConfiguration(caCertificates: caCert)
+            configuration = try Executor.clientConfiguration(caCertificates: caCert, connections: concurrency)
         } catch {
             Console.error("error: \(error)")
             throw ExitCode(2)

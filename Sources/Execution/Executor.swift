@@ -38,10 +38,12 @@ public struct Executor: Sendable {
     }
 
     /// The client configuration for a run: TLS trusting `caCertificates` (PEM) besides the
-    /// system's roots, no redirects (a redirect is an answer to judge, not to follow).
-    public static func clientConfiguration(caCertificates: String?) throws -> HTTPClient.Configuration {
+    /// system's roots, no redirects (a redirect is an answer to judge, not to follow), and as
+    /// many connections to the target as requests in flight (the pool's default is 8).
+    public static func clientConfiguration(caCertificates: String?, connections: Int = 8) throws -> HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
+        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(connections, 1))
         // A refused connection or a failed TLS handshake is retried by the pool until this
         // passes: a few seconds tell an unreachable target from a slow one.
         configuration.timeout.connect = .seconds(5)

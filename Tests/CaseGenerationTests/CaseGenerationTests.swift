@@ -1,4 +1,5 @@
 import BusinessRules
+import Foundation
 import CaseGeneration
 import OpenAPIModel
 import SchemaValidation
@@ -144,5 +145,70 @@ struct CaseGenerationTests {
         let addresses = shrunk.compactMap { $0["partnerEmailId"]?.stringValue }
         #expect(Set(addresses).count == addresses.count, "every attempt names a new invitation")
         #expect(addresses == ["ct.ts.9@example.com", "ct.ts.10@example.com"], "the same form of address, around a new name")
+    }
+}
+
+@Suite("Exploration of nested members")
+struct NestedExplorationTests {
+    static let spec = """
+        openapi: 3.1.0
+        info: {title: Orders, version: "1"}
+        paths:
+          /orders:
+            post:
+              operationId: createOrder
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [customer, lines]
+                      properties:
+                        customer:
+                          type: object
+                          required: [name]
+                          properties:
+                            name: {type: string, maxLength: 40}
+                            born: {type: string, format: date}
+                        lines:
+                          type: array
+                          minItems: 1
+                          maxItems: 5
+                          items:
+                            type: object
+                            required: [quantity]
+                            properties:
+                              quantity: {type: integer, format: int32, minimum: 1}
+                        express: {type: boolean}
+              responses:
+                '201': {description: created}
+                '400': {description: refused}
+        """
+
+    @Test("members of objects and of array items get value classes of their own, each confirmed by the validator")
+    func nested() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("orders-\(UUID().uuidString).yaml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Self.spec.write(toFile: path, atomically: true, encoding: .utf8)
+        let document = try #require(OpenAPILoader().load(file: path).document)
+        var generator = CaseGenerator(document: document, rules: .none, options: CaseOptions(runTag: "t", kinds: [.explore], examples: 1000))
+        let cases = generator.cases()
+        let names = Set(cases.map(\.name))
+        for name in [
+            "customer/name (CJK characters) is accepted", "customer/name (far above maxLength 40 (1040 characters)) is refused",
+            "customer/born \"2023-02-29\" (February 29 of a common year) is refused", "customer/born \"2024-02-29\" (a leap day) is accepted",
+            "customer/name (a required nested member missing) is refused", "lines (maxItems 5 + 1 items) is refused",
+            "lines (minItems 1 - 1 items) is refused", "lines/0/quantity 2147483648 (int32 overflow) is refused",
+            "lines/0/quantity 2147483647 (int32 maximum) is accepted", "lines/0/quantity 743.5 (not a whole number) is refused",
+            "express \"true\" (a boolean as a string) is refused", "customer \"text\" (a string for an object) is refused",
+        ] {
+            #expect(names.contains(name), "\(name)")
+        }
+        let (validator, _) = try #require(CaseGenerationTests.bodySchema(document, "createOrder"))
+        for testCase in cases where testCase.focus?.validity != .either {
+            guard case .request(let request, _, _)? = testCase.steps.first, let body = request.json else { continue }
+            #expect(validator.isValid(body, direction: .request) == (testCase.focus?.validity == .valid), "\(testCase.name)")
+        }
     }
 }

@@ -78,6 +78,7 @@ enum NumberClasses {
         probes.append(Probe(member, .wrongTypes, "a boolean", .invalid, value: .bool(true), showValue: true))
         probes.append(Probe(member, .wrongTypes, "an array", .invalid, value: .array([number(first)]), showValue: true))
         probes.append(Probe(member, .wrongTypes, "an object", .invalid, value: .object(JSONObject([.init("value", number(first))])), showValue: true))
+        if !shape.nullable { probes.append(Probe(member, .wrongTypes, "null", .invalid, value: .null)) }
         return probes
     }
 }

@@ -36,6 +36,7 @@ enum TextClasses {
         probes.append(Probe(member, .wrongTypes, "a boolean", .invalid, value: .bool(true), showValue: true))
         probes.append(Probe(member, .wrongTypes, "an array", .invalid, value: .array([sample]), showValue: true))
         probes.append(Probe(member, .wrongTypes, "an object", .invalid, value: .object(JSONObject([.init("text", sample)])), showValue: true))
+        if !shape.nullable { probes.append(Probe(member, .wrongTypes, "null", .invalid, value: .null)) }
         return probes
     }
 
