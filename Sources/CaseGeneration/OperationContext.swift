@@ -15,7 +15,8 @@ struct OperationContext: Sendable {
     let parameterHeaders: [HeaderItem]
     /// Required parameters with their validators, for the parameter cases.
     let requiredParameters: [(parameter: Parameter, validator: SchemaValidator?, value: String)]
-    let secured: Bool
+    /// What the operation's security asks, and the credentials of a request it lets in.
+    let auth: AuthPlan
     let rules: OperationRules?
     let location: String
 
@@ -33,14 +34,11 @@ struct OperationContext: Sendable {
             values.append((parameter, validator, sample.map(Self.parameterText) ?? "1"))
         }
         requiredParameters = values
-        var path = entry.path
-        for (parameter, _, value) in values where parameter.location == .path {
-            path = path.replacingAll("{\(parameter.name)}", with: PercentEncoding.encode(value))
-        }
-        self.path = path
+        let pathValues = Dictionary(values.filter { $0.0.location == .path }.map { ($0.0.name, $0.2) }, uniquingKeysWith: { first, _ in first })
+        path = PathTemplate(entry.path).filled(pathValues)
         query = values.filter { $0.0.location == .query }.map { QueryItem(name: $0.0.name, value: $0.2) }
         parameterHeaders = values.filter { $0.0.location == .header }.map { HeaderItem(name: $0.0.name, value: $0.2) }
-        secured = !entry.security.isEmpty && !entry.security.contains { $0.schemes.isEmpty }
+        auth = AuthPlan(entry, document: generator.document)
         rules = generator.rules.rules(for: entry.operation.operationId)
         location = entry.operation.location.mark.description
     }
@@ -65,32 +63,56 @@ struct OperationContext: Sendable {
 
     /// The operation's request with this body (JSON or form, as documented) and these changes.
     func request(body: JSONValue? = nil, rawBody: [UInt8]? = nil, contentType: ContentType = .documented,
-                 credentials: Credentials = .valid, query: [QueryItem]? = nil, method: String? = nil) -> RequestSpec {
+                 credentials: Credentials? = nil, query: [QueryItem]? = nil, method: String? = nil) -> RequestSpec {
         var headers = parameterHeaders
         let bytes = rawBody ?? body.map { body in
-            isForm ? Array(FormEncoding.encode(body).utf8) : body.jsonBytes
+            isForm ? Array(FormEncoding.encode(body).utf8) : isMultipart ? MultipartEncoding.encode(body, shape: bodyValidator?.shape) : body.jsonBytes
         }
         let type: String? = switch contentType {
-        case .documented: bytes == nil ? nil : bodyMediaType ?? "application/json"
+        case .documented: bytes == nil ? nil : isMultipart ? MultipartEncoding.contentType : bodyMediaType ?? "application/json"
         case .none: nil
         case .custom(let value): value
         }
         if let type { headers.append(HeaderItem(name: "Content-Type", value: type)) }
         return RequestSpec(method: method ?? entry.method, path: path, query: query ?? self.query, headers: headers,
-                           body: bytes, credentials: credentials)
+                           body: bytes, credentials: credentials ?? auth.valid)
+    }
+
+    /// What a request the operation must let in gets: a documented 2xx; where the document
+    /// lists no success but redirects, one of those; where it lists nothing, any answer but a
+    /// 5xx.
+    var accepted: Expectation {
+        let keys = entry.operation.responses.byStatus.keys
+        if keys.isEmpty { return .anyAnswer }
+        if !keys.contains(where: { $0.hasPrefix("2") || $0 == "default" }) {
+            let redirects = keys.compactMap { Int($0) }.filter { (300..<400).contains($0) }
+            if !redirects.isEmpty { return .status(redirects) }
+        }
+        return .success
     }
 
     /// Whether the body travels as a form (`application/x-www-form-urlencoded`).
     var isForm: Bool { bodyMediaType.map(MediaTypeName.essence) == FormEncoding.mediaType }
 
-    /// The body as the server reads it: a form carries only text, typed back by the schema.
+    /// Whether the body travels as `multipart/form-data`.
+    var isMultipart: Bool { bodyMediaType.map(MediaTypeName.essence) == MultipartEncoding.mediaType }
+
+    /// The body as the server reads it: a form or multipart body carries only text, typed
+    /// back by the schema.
     func onTheWire(_ body: JSONValue) -> JSONValue {
-        isForm ? FormEncoding.decode(FormEncoding.encode(body), shape: bodyValidator?.shape) : body
+        if isForm { return FormEncoding.decode(FormEncoding.encode(body), shape: bodyValidator?.shape) }
+        if isMultipart {
+            let shape = bodyValidator?.shape
+            return MultipartEncoding.decode(MultipartEncoding.encode(body, shape: shape), contentType: MultipartEncoding.contentType, shape: shape) ?? body
+        }
+        return body
     }
 
-    /// Whether the server must accept this body (checked as it travels).
+    /// Whether the server must accept this body (checked as it travels). A form with no
+    /// member is no body at all, which an optional body may be.
     func accepts(_ body: JSONValue) -> Bool {
-        bodyValidator?.isValid(onTheWire(body), direction: .request) ?? true
+        if isForm || isMultipart, !bodyRequired, onTheWire(body) == .object(JSONObject([])) { return true }
+        return bodyValidator?.isValid(onTheWire(body), direction: .request) ?? true
     }
 
     /// A valid body with every email member (and the rules' identity) given a fresh address.

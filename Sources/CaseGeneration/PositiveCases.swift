@@ -15,7 +15,7 @@ extension OperationContext {
             }
             cases.append(TestCase(
                 operationId: entry.id, kind: .positive, name: name,
-                steps: [.request(request(body: body), expect: .success, checkRules: true)],
+                steps: [.request(request(body: body), expect: accepted, checkRules: true)],
                 specLocation: location ?? self.location))
         }
         guard bodyValidator != nil else {

@@ -18,29 +18,19 @@ public enum CaseKind: String, Sendable, CaseIterable, Codable {
     case explore
 }
 
-/// How a request authenticates.
-public enum Credentials: Sendable, Hashable, Codable {
-    /// The run's token, as the operation's security scheme asks.
-    case valid
-    /// No `Authorization` header.
-    case none
-    /// This exact `Authorization` value (a wrong scheme, a malformed or invalid token).
-    case header(String)
-}
-
 /// A request a case sends, relative to the target's base URL.
 public struct RequestSpec: Sendable, Codable {
     public var method: String
     /// The path with its parameters filled in (`/api/v1/invitation`).
     public var path: String
     public var query: [QueryItem]
-    /// Headers besides `Authorization` (which `credentials` decides).
+    /// Headers besides the credentials (which `credentials` adds).
     public var headers: [HeaderItem]
     public var body: [UInt8]?
     public var credentials: Credentials
 
     public init(method: String, path: String, query: [QueryItem] = [], headers: [HeaderItem] = [],
-                body: [UInt8]? = nil, credentials: Credentials = .valid) {
+                body: [UInt8]? = nil, credentials: Credentials = .none) {
         self.method = method
         self.path = path
         self.query = query
@@ -62,11 +52,21 @@ public struct RequestSpec: Sendable, Codable {
 public struct QueryItem: Sendable, Codable, Hashable {
     public var name: String
     public var value: String
+
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
 }
 
 public struct HeaderItem: Sendable, Codable, Hashable {
     public var name: String
     public var value: String
+
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
 }
 
 /// What a step's answer must be.
@@ -84,6 +84,8 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
     case conflict(Int)
     /// A documented 2xx, or the conflict status (one of several creates sent at once).
     case successOrConflict(Int)
+    /// Any answer but a 5xx: the operation documents no answer to expect.
+    case anyAnswer
 
     public var description: String {
         switch self {
@@ -93,6 +95,7 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
         case .status(let codes): codes.map(String.init).joined(separator: " or ")
         case .conflict(let code): "\(code) (one active per name)"
         case .successOrConflict(let code): "a documented 2xx or \(code)"
+        case .anyAnswer: "any answer but a 5xx (the operation documents none)"
         }
     }
 
@@ -104,6 +107,7 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
         case .status(let codes): codes.contains(status)
         case .conflict(let code): status == code
         case .successOrConflict(let code): (200..<300).contains(status) || status == code
+        case .anyAnswer: status < 500
         }
     }
 }

@@ -81,6 +81,15 @@ public struct SuiteRunner: Sendable {
             result.outcome = .skipped("needs to move the server's clock past an expiry, which only the mock can do (--target mock)")
             return result
         }
+        if let reason = testCase.requests.lazy.compactMap(\.credentials.unsatisfiable).first {
+            result.outcome = .skipped(reason)
+            return result
+        }
+        if testCase.requests.contains(where: \.credentials.needsClientCertificate), !executor.hasClientCertificate,
+           executor.target.mockControlURL == nil {
+            result.outcome = .skipped("the operation asks for a TLS client certificate (mutualTLS): pass --client-cert and --client-key")
+            return result
+        }
         if executor.target.usesLiveData, testCase.mayCreateData, !options.allowLiveData {
             result.outcome = .skipped("would create live data on \(executor.target.name) (\(executor.target.baseURL)); pass --allow-live-data to run it")
             return result

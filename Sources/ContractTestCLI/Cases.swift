@@ -93,15 +93,10 @@ struct CaseView: Encodable {
     }
 
     static func view(_ request: RequestSpec, expect: String?, checkRules: Bool) -> StepView {
-        let credentials: String = switch request.credentials {
-        case .valid: "valid token"
-        case .none: "none"
-        case .header(let value): value
-        }
         return StepView(
             method: request.method, target: request.target,
             headers: Dictionary(request.headers.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }),
-            credentials: credentials, body: request.body.map { String(decoding: $0, as: UTF8.self) },
+            credentials: request.credentials.description, body: request.body.map { String(decoding: $0, as: UTF8.self) },
             expect: expect, checkRules: checkRules)
     }
 }

@@ -30,8 +30,11 @@ struct Mock: AsyncParsableCommand {
     @Option(help: "The port to listen on (0: any free port).")
     var port = 8080
 
-    @Option(help: "The one bearer token to accept (default: any non-empty token).")
+    @Option(help: "The one secret to accept for every security scheme, in its form: bearer token, API key, Basic password (default: any).")
     var token: String?
+
+    @Option(name: .customLong("credential"), help: "SCHEME=SECRET: the secret this security scheme accepts instead (repeatable).")
+    var credentials: [String] = []
 
     @Option(help: "Seed for generated values (ids): one seed, the same answers.")
     var seed: UInt64 = 1
@@ -58,6 +61,9 @@ struct Mock: AsyncParsableCommand {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535, found \(port)") }
         guard latency >= 0 else { throw ValidationError("--latency must be 0 or more milliseconds") }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
+        for credential in credentials where !credential.contains("=") || credential.hasPrefix("=") {
+            throw ValidationError("--credential takes SCHEME=SECRET, found '\(credential.prefix { $0 != "=" })'")
+        }
     }
 
     func run() async throws {
@@ -69,13 +75,23 @@ struct Mock: AsyncParsableCommand {
             return
         }
         let (document, businessRules) = try ContractLoading.load(spec: spec, rules: rules)
+        let perScheme = Dictionary(credentials.map { credential in
+            let parts = credential.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (String(parts[0]), String(parts[1]))
+        }, uniquingKeysWith: { $1 })
+        let defined = document.components.securitySchemes.keys
+        for scheme in perScheme.keys where !defined.contains(scheme) {
+            Console.error("error: --credential names '\(scheme)', which is not a security scheme of \(spec): "
+                + (defined.isEmpty ? "it defines none" : "expected one of " + defined.joined(separator: ", ")))
+            throw ExitCode(2)
+        }
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = .info
             return handler
         }
         let configuration = MockConfiguration(
-            host: host, port: port, token: token, seed: seed, faults: Set(faults.compactMap(Fault.init(rawValue:))),
+            host: host, port: port, token: token, credentials: perScheme, seed: seed, faults: Set(faults.compactMap(Fault.init(rawValue:))),
             latency: .milliseconds(latency), tls: tlsCert.flatMap { cert in tlsKey.map { (cert, $0) } })
         let logger = Logger(label: "contract-test.mock")
         let api = MockAPI(document: document, rules: businessRules, configuration: configuration, logger: logger)
@@ -83,7 +99,7 @@ struct Mock: AsyncParsableCommand {
         do {
             server = try MockServer.application(api) { port in
             let faults = configuration.faults.isEmpty ? "" : ", faults: " + configuration.faults.map(\.rawValue).sorted().joined(separator: ", ")
-                Console.out("mock serving \(spec) at \(configuration.scheme)://\(host):\(port)\(api.basePath) (token: \(token == nil ? "any" : "required")\(faults))")
+                Console.out("mock serving \(spec) at \(configuration.scheme)://\(host):\(port)\(api.basePath) (token: \(token == nil && perScheme.isEmpty ? "any" : "required")\(faults))")
             }
         } catch {
             Console.error("error: \(error)")

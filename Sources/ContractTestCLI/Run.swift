@@ -32,11 +32,7 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Send the cases to this base URL instead (the server URL, path included).")
     var baseURL: String?
 
-    @Option(help: "The environment variable that holds the bearer token.")
-    var tokenEnv = "PARTNER_API_TOKEN"
-
-    @Option(help: "A shell command that prints the bearer token (run again once on an unexpected 401).")
-    var tokenCommand: String?
+    @OptionGroup var credentials: CredentialOptions
 
     @Option(help: "A PEM file of CA certificates to trust besides the system's (a private or test CA).")
     var caCert: String?
@@ -108,7 +104,8 @@ struct Run: AsyncParsableCommand {
         let options = Executor.Options(timeout: .seconds(timeout), maxRetries: retries)
         let configuration: HTTPClient.Configuration
         do {
-            configuration = try Executor.clientConfiguration(caCertificates: caCert, connections: concurrency)
+            configuration = try Executor.clientConfiguration(caCertificates: caCert, clientCertificate: credentials.clientCertificate,
+                                                             connections: concurrency)
         } catch {
             Console.error("error: \(error)")
             throw ExitCode(2)
@@ -125,26 +122,16 @@ struct Run: AsyncParsableCommand {
             let summary = try await MockServer.withRunning(api) { port in
                 let root = "http://127.0.0.1:\(port)"
                 let target = Target(baseURL: root + (basePath == "/" ? "" : basePath), name: "mock", mockControlURL: root)
-                return try await execute(cases, runTag: runTag, document: document, rules: rules, target: target, tokens: .fixed(token),
+                return try await execute(cases, runTag: runTag, document: document, rules: rules, target: target,
+                                         secrets: Secrets(fallback: .fixed(token), basicUser: credentials.basicUser),
                                          configuration: configuration, options: options, startedAt: startedAt)
             }
             try finish(summary)
             return
         }
         let target = try resolveTarget(document)
-        let tokens = tokenCommand.map(TokenSource.command) ?? TokenSource.environment(tokenEnv)
-        if document.operations.contains(where: { !$0.security.isEmpty }) {
-            do {
-                guard try tokens.token() != nil else {
-                    Console.error("error: no bearer token: set $\(tokenEnv) (or --token-env NAME) or pass --token-command")
-                    throw ExitCode(2)
-                }
-            } catch let failure as TokenSource.Failure {
-                Console.error("error: \(failure)")
-                throw ExitCode(2)
-            }
-        }
-        let summary = try await execute(cases, runTag: runTag, document: document, rules: rules, target: target, tokens: tokens,
+        let secrets = try credentials.secrets(for: cases, document: document, spec: selection.spec)
+        let summary = try await execute(cases, runTag: runTag, document: document, rules: rules, target: target, secrets: secrets,
                                         configuration: configuration, options: options, startedAt: startedAt)
         try finish(summary)
     }
@@ -177,7 +164,7 @@ struct Run: AsyncParsableCommand {
 
     // swiftlint:disable:next function_parameter_count
     private func execute(
-        _ cases: [TestCase], runTag: String, document: OpenAPIDocument, rules: BusinessRules, target: Target, tokens: TokenSource,
+        _ cases: [TestCase], runTag: String, document: OpenAPIDocument, rules: BusinessRules, target: Target, secrets: Secrets,
         configuration: HTTPClient.Configuration, options: Executor.Options, startedAt: Date
     ) async throws -> RunSummary {
         let clock = ContinuousClock()
@@ -187,7 +174,8 @@ struct Run: AsyncParsableCommand {
         let judge = AnswerJudge(document: document, rules: rules, checks: try selectedChecks())
         let shrinker = Shrinker(document: document, rules: rules, options: selection.options(runTag: runTag))
         let results = try await HTTPClient.withHTTPClient(configuration: configuration) { client in
-            let executor = Executor(client: client, target: target, tokens: tokens, options: options)
+            let executor = Executor(client: client, target: target, secrets: secrets, options: options,
+                                    hasClientCertificate: credentials.clientCertificate != nil)
             let runner = SuiteRunner(
                 document: document, rules: rules, executor: executor, judge: judge,
                 options: SuiteRunner.Options(concurrency: concurrency, allowLiveData: allowLiveData, shrinker: shrinker))
@@ -210,12 +198,12 @@ struct Run: AsyncParsableCommand {
 
     private func finish(_ summary: RunSummary) throws {
         do {
-            try JUnitReport(summary: summary, tokenVariable: tokenEnv).write(to: junit)
+            try JUnitReport(summary: summary, tokenVariable: credentials.tokenEnv).write(to: junit)
         } catch {
             Console.error("error: cannot write the JUnit report to \(junit): \(error.localizedDescription)")
             throw ExitCode(2)
         }
-        print(TerminalReport(summary: summary, color: TerminalReport.colorAllowed, tokenVariable: tokenEnv, junitPath: junit).text)
+        print(TerminalReport(summary: summary, color: TerminalReport.colorAllowed, tokenVariable: credentials.tokenEnv, junitPath: junit).text)
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }
 

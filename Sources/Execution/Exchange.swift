@@ -3,19 +3,22 @@ import BusinessRules
 /// One request as sent and the answer (or the transport problem) that came back: a value the
 /// checks judge and the reports print.
 public struct Exchange: Sendable {
-    /// The request as sent. `Authorization` is kept as `Bearer [REDACTED]` here: the token
-    /// itself never leaves the executor.
+    /// The request as sent, every secret shown as `[REDACTED]` (`Authorization: Bearer
+    /// [REDACTED]`, `?api_key=[REDACTED]`): the secrets themselves never leave the executor.
     public struct Request: Sendable {
         public var method: String
         public var url: String
         public var headers: [(name: String, value: String)]
         public var body: [UInt8]?
+        /// Where the shown request has `[REDACTED]` for a secret.
+        public var secrets: [RedactedSecret]
 
-        public init(method: String, url: String, headers: [(name: String, value: String)], body: [UInt8]?) {
+        public init(method: String, url: String, headers: [(name: String, value: String)], body: [UInt8]?, secrets: [RedactedSecret] = []) {
             self.method = method
             self.url = url
             self.headers = headers
             self.body = body
+            self.secrets = secrets
         }
     }
 
@@ -35,8 +38,8 @@ public struct Exchange: Sendable {
         }
     }
 
-    /// What stands for the token wherever a request is shown.
-    public static let redactedCredentials = "Bearer [REDACTED]"
+    /// What stands for a secret wherever a request is shown.
+    public static let redaction = "[REDACTED]"
 
     public var request: Request
     /// `nil` when the request failed in transport.

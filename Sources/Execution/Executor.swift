@@ -5,6 +5,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOSSL
+import YAMLSource
 
 /// Sends cases' requests with AsyncHTTPClient: the token added (never shown), bounded retries
 /// on 429 and 503 honouring `Retry-After`, a per-request timeout, and transport problems told
@@ -25,72 +26,83 @@ public struct Executor: Sendable {
 
     let client: HTTPClient
     public let target: Target
-    let tokens: TokenSource
+    let secrets: Secrets
     let options: Options
+    /// Whether the client presents a TLS certificate of its own (mutualTLS).
+    public let hasClientCertificate: Bool
     /// How far this executor has moved the mock's clock ahead of real time.
     let clockShift = ClockShift()
 
-    public init(client: HTTPClient, target: Target, tokens: TokenSource, options: Options = Options()) {
+    public init(client: HTTPClient, target: Target, secrets: Secrets, options: Options = Options(), hasClientCertificate: Bool = false) {
         self.client = client
         self.target = target
-        self.tokens = tokens
+        self.secrets = secrets
         self.options = options
+        self.hasClientCertificate = hasClientCertificate
+    }
+
+    /// An executor whose one secret serves every scheme.
+    public init(client: HTTPClient, target: Target, tokens: TokenSource, options: Options = Options()) {
+        self.init(client: client, target: target, secrets: Secrets(fallback: tokens), options: options)
     }
 
     /// The client configuration for a run: TLS trusting `caCertificates` (PEM) besides the
     /// system's roots, no redirects (a redirect is an answer to judge, not to follow), and as
     /// many connections to the target as requests in flight (the pool's default is 8).
-    public static func clientConfiguration(caCertificates: String?, connections: Int = 8) throws -> HTTPClient.Configuration {
+    public static func clientConfiguration(caCertificates: String?, clientCertificate: (chain: String, key: String)? = nil,
+                                           connections: Int = 8) throws -> HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(connections, 1))
         // A refused connection or a failed TLS handshake is retried by the pool until this
         // passes: a few seconds tell an unreachable target from a slow one.
         configuration.timeout.connect = .seconds(5)
-        if let caCertificates {
+        if caCertificates != nil || clientCertificate != nil {
             var tls = TLSConfiguration.makeClientConfiguration()
-            tls.additionalTrustRoots = [.certificates(try PEMFiles.certificates(caCertificates, role: "CA certificate"))]
+            if let caCertificates {
+                tls.additionalTrustRoots = [.certificates(try PEMFiles.certificates(caCertificates, role: "CA certificate"))]
+            }
+            if let clientCertificate {
+                tls.certificateChain = try PEMFiles.certificates(clientCertificate.chain, role: "client certificate").map { .certificate($0) }
+                tls.privateKey = .privateKey(try PEMFiles.privateKey(clientCertificate.key, role: "client certificate's key"))
+            }
             configuration.tlsConfiguration = tls
         }
         return configuration
     }
 
-    /// Sends one request; a 401 to a request with the valid token asks a command token source
-    /// for a new token and tries once more.
+    /// Sends one request; a 401 to a request sent with the run's secrets asks their command
+    /// sources for new ones and tries once more.
     public func send(_ spec: RequestSpec) async -> Exchange {
-        let generation = (try? tokens.current().generation) ?? 0
+        let sources = spec.credentials.parts.filter { $0.value == .secret }.map { secrets.source(for: $0.scheme) }
+        let generations = sources.map { (try? $0.current().generation) ?? 0 }
         let first = await attempt(spec)
-        if spec.credentials == .valid, first.response?.status == 401, tokens.refresh(after: generation) {
+        if !sources.isEmpty, first.response?.status == 401,
+           zip(sources, generations).map({ $0.refresh(after: $1) }).contains(true) {
             return await attempt(spec)
         }
         return first
     }
 
     private func attempt(_ spec: RequestSpec) async -> Exchange {
-        let url = target.url(for: spec.target)
+        let credentials = applied(spec.credentials)
+        var url = target.url(for: spec.target)
+        var shownURL = url
+        if !credentials.query.isEmpty {
+            let separator = spec.query.isEmpty ? "?" : "&"
+            url += separator + credentials.query.map(\.sent).joined(separator: "&")
+            shownURL += separator + credentials.query.map(\.shown).joined(separator: "&")
+        }
         var request = HTTPClientRequest(url: url)
         request.method = HTTPMethod(rawValue: spec.method)
-        var shown: [(name: String, value: String)] = []
-        for header in spec.headers {
-            request.headers.add(name: header.name, value: header.value)
-            shown.append((header.name, header.value))
-        }
-        switch spec.credentials {
-        case .valid:
-            if let token = try? tokens.token() {
-                request.headers.add(name: "Authorization", value: "Bearer \(token)")
-                shown.append(("Authorization", Exchange.redactedCredentials))
-            }
-        case .none:
-            break
-        case .header(let value):
-            request.headers.add(name: "Authorization", value: value)
-            shown.append(("Authorization", value))
-        }
+        let shown: [(name: String, value: String)]
+        for header in spec.headers { request.headers.add(name: header.name, value: header.value) }
+        for header in credentials.headers { request.headers.add(name: header.name, value: header.sent) }
+        shown = spec.headers.map { ($0.name, $0.value) } + credentials.headers.map { ($0.name, $0.shown) }
         if let body = spec.body {
             request.body = .bytes(ByteBuffer(bytes: body))
         }
-        let sent = Exchange.Request(method: spec.method, url: url, headers: shown, body: spec.body)
+        let sent = Exchange.Request(method: spec.method, url: shownURL, headers: shown, body: spec.body, secrets: credentials.redacted)
         let clock = ContinuousClock()
         let started = clock.now
         let sentAt = Timestamp.systemNow()
@@ -116,10 +128,67 @@ public struct Executor: Sendable {
                 return Exchange(request: sent, response: answer, transportError: nil, duration: seconds(clock.now - started),
                                 retries: retries, timing: timing)
             } catch {
-                return Exchange(request: sent, response: nil, transportError: Self.describe(error, url: url),
+                return Exchange(request: sent, response: nil, transportError: Self.describe(error, url: shownURL),
                                 duration: seconds(clock.now - started), retries: retries)
             }
         }
+    }
+
+    /// A request's credentials as sent (secrets filled in) and as shown (secrets redacted).
+    struct AppliedCredentials {
+        struct Item {
+            var name: String
+            var sent: String
+            var shown: String
+        }
+
+        var headers: [Item] = []
+        /// `name=value` pairs for the query, percent-encoded.
+        var query: [(sent: String, shown: String)] = []
+        var redacted: [RedactedSecret] = []
+    }
+
+    func applied(_ credentials: Credentials) -> AppliedCredentials {
+        var result = AppliedCredentials()
+        var cookies: [(sent: String, shown: String)] = []
+        for part in credentials.parts {
+            let source = secrets.source(for: part.scheme)
+            let text: String
+            let isSecret: Bool
+            switch part.value {
+            case .secret:
+                guard let secret = try? source.token() else { continue }
+                text = secret
+                isSecret = true
+            case .literal(let value):
+                text = value
+                isSecret = false
+            }
+            let hidden = isSecret ? Exchange.redaction : text
+            switch part.placement {
+            case .authorization(let kind):
+                let basic = kind.lowercased() == "basic" && isSecret
+                let credential = basic ? Data("\(secrets.basicUser):\(text)".utf8).base64EncodedString() : text
+                result.headers.append(.init(name: "Authorization", sent: "\(kind) \(credential)", shown: "\(kind) \(hidden)"))
+                if isSecret { result.redacted.append(RedactedSecret(header: "Authorization", variable: source.variable, basicUser: basic ? secrets.basicUser : nil)) }
+            case .header(let name):
+                result.headers.append(.init(name: name, sent: text, shown: hidden))
+                if isSecret { result.redacted.append(RedactedSecret(header: name, variable: source.variable)) }
+            case .query(let name):
+                let key = PercentEncoding.encode(name)
+                result.query.append(("\(key)=\(PercentEncoding.encode(text))", "\(key)=\(isSecret ? hidden : PercentEncoding.encode(text))"))
+                if isSecret { result.redacted.append(RedactedSecret(header: nil, variable: source.variable)) }
+            case .cookie(let name):
+                cookies.append(("\(name)=\(text)", "\(name)=\(hidden)"))
+                if isSecret { result.redacted.append(RedactedSecret(header: "Cookie", variable: source.variable)) }
+            case .clientCertificate:
+                break
+            }
+        }
+        if !cookies.isEmpty {
+            result.headers.append(.init(name: "Cookie", sent: cookies.map(\.sent).joined(separator: "; "), shown: cookies.map(\.shown).joined(separator: "; ")))
+        }
+        return result
     }
 
     /// `Retry-After` in seconds or as an HTTP date, bounded; else 0.5 s, 1 s, 2 s, ...

@@ -16,4 +16,18 @@ enum PEMFiles {
             throw TransportError(kind: .tls, description: "cannot use the \(role) '\(path)': it is not a PEM certificate file (\(error))")
         }
     }
+
+    static func privateKey(_ path: String, role: String) throws(TransportError) -> NIOSSLPrivateKey {
+        let bytes: [UInt8]
+        do {
+            bytes = try SourceFile(contentsOf: path).bytes
+        } catch {
+            throw TransportError(kind: .tls, description: "\(error.message) (the \(role))")
+        }
+        do {
+            return try NIOSSLPrivateKey(bytes: bytes, format: .pem)
+        } catch {
+            throw TransportError(kind: .tls, description: "cannot use the \(role) '\(path)': it is not a PEM private key (\(error))")
+        }
+    }
 }

@@ -33,6 +33,13 @@ public final class TokenSource: Sendable {
         self.origin = origin
     }
 
+    /// The environment variable the token comes from, when it comes from one: what a
+    /// reproduction names in its place.
+    public var variable: String? {
+        if case .environment(let name) = origin { return name }
+        return nil
+    }
+
     /// Why no token could be had.
     public struct Failure: Error, CustomStringConvertible {
         public var description: String

@@ -18,7 +18,7 @@ extension MockAPI {
         // `default` and ranges (`4XX`) document the status asked for.
         let answered = template.key == "default" || template.key.hasSuffix("XX") ? status : template.status
         var headers = documentedHeaders(template)
-        if answered == 401 { headers.append(("WWW-Authenticate", "Bearer")) }
+        if answered == 401 { headers.append(("WWW-Authenticate", challenge(handler))) }
         if has(.wrongErrorShape) {
             let body = JSONValue.object(JSONObject([.init("error", .string(description))]))
             return MockResponse(status: answered, headers: [("Content-Type", "application/json")] + headers, body: body.jsonBytes)

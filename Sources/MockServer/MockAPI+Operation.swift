@@ -30,51 +30,6 @@ extension MockAPI {
         return await succeed(handler, request: requestBody ?? .null)
     }
 
-    /// `nil` when the request carries what one of the operation's security requirements asks.
-    private func checkSecurity(_ request: MockRequest, _ handler: OperationHandler) -> String? {
-        guard !handler.security.isEmpty, !handler.security.contains(where: \.isEmpty) else { return nil }
-        var problems: [String] = []
-        for alternative in handler.security {
-            let failures = alternative.compactMap { check(request, scheme: $0.scheme, name: $0.name) }
-            if failures.isEmpty { return nil }
-            problems += failures
-        }
-        return problems.first
-    }
-
-    private func check(_ request: MockRequest, scheme: SecurityScheme, name: String) -> String? {
-        switch scheme.type {
-        case .http:
-            guard let value = request.header("Authorization"), !value.isEmpty else {
-                return "the request has no Authorization header: expected '\(scheme.scheme ?? "Bearer") <credentials>'"
-            }
-            let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-            guard let kind = parts.first, kind.lowercased() == (scheme.scheme ?? "bearer").lowercased() else {
-                return "the Authorization scheme is not \(scheme.scheme ?? "Bearer")"
-            }
-            let credentials = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
-            guard !credentials.isEmpty else { return "the Authorization header has no credentials" }
-            if scheme.isBearer {
-                guard credentials.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != "," }) else {
-                    return "the bearer token is malformed"
-                }
-                if let token = configuration.token, credentials != token { return "the bearer token is not valid" }
-            }
-            return nil
-        case .apiKey:
-            let present: Bool = switch scheme.keyLocation {
-            case "header": request.header(scheme.name ?? "") != nil
-            case "query": QueryString.values(request.query)[scheme.name ?? ""] != nil
-            default: request.header("Cookie")?.contains("\(scheme.name ?? "")=") ?? false
-            }
-            return present ? nil : "the request has no '\(scheme.name ?? "")' API key (\(scheme.keyLocation ?? ""))"
-        case .oauth2, .openIdConnect:
-            return request.header("Authorization")?.lowercased().hasPrefix("bearer ") == true ? nil : "the request has no bearer token"
-        case .mutualTLS:
-            return nil
-        }
-    }
-
     /// The first parameter problem, with the parameter's name.
     private func checkParameters(_ request: MockRequest, _ handler: OperationHandler, pathValues: [String: String]) -> (String, String)? {
         let query = QueryString.values(request.query)
@@ -125,6 +80,12 @@ extension MockAPI {
         let essence = OperationHandler.essence(contentType)
         guard body.mediaTypes.contains(essence) || body.mediaTypes.contains("*/*") else {
             return .failure(BodyRejection(status: 415, message: "Content-Type \(essence) is not accepted: expected \(body.mediaTypes.joined(separator: " or "))", members: []))
+        }
+        if essence == MultipartEncoding.mediaType {
+            guard let value = MultipartEncoding.decode(bytes, contentType: contentType, shape: body.validator?.shape) else {
+                return .failure(BodyRejection(status: 400, message: "the request body is not multipart/form-data with the boundary its Content-Type names", members: [], malformed: true))
+            }
+            return validated(value, body)
         }
         if essence == FormEncoding.mediaType {
             let value = FormEncoding.decode(String(decoding: bytes, as: UTF8.self), shape: body.validator?.shape)

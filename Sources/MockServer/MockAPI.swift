@@ -46,7 +46,7 @@ public final class MockAPI: Sendable {
     public func respond(to request: MockRequest) async -> MockResponse {
         let started = ContinuousClock.now
         if configuration.latency > .zero { try? await Task.sleep(for: configuration.latency) }
-        let response = await answer(request)
+        let response = await answer(request).lawful(for: request.method)
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
         logger.info("\(request.method) \(request.target) -> \(response.status)", metadata: [
@@ -62,7 +62,7 @@ public final class MockAPI: Sendable {
         }
         guard let (route, pathValues) = routes.match(request.path) else {
             return problem(404, "Not Found", "no operation is documented at \(request.path); the API serves "
-                + routes.routes.map { $0.operations.keys.sorted().joined(separator: "|") + " " + basePath + $0.template }.joined(separator: ", "))
+                + routes.routes.map { $0.operations.keys.sorted().joined(separator: "|") + " " + (basePath == "/" ? "" : basePath) + $0.template }.joined(separator: ", "))
         }
         guard let index = route.operations[request.method.uppercased()] else {
             let allowed = route.operations.keys.sorted().joined(separator: ", ")

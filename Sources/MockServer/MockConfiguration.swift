@@ -4,8 +4,11 @@ public struct MockConfiguration: Sendable {
     public var host: String
     /// 0 picks a free port.
     public var port: Int
-    /// The one bearer token accepted; `nil` accepts any non-empty token.
+    /// The one secret accepted for every security scheme, in the scheme's form (a bearer
+    /// token, an API key, a Basic password); `nil` accepts any well-formed credential.
     public var token: String?
+    /// Secrets of particular schemes, by scheme name, instead of `token`.
+    public var credentials: [String: String]
     /// Seeds generated values (ids), so two runs with one seed answer alike.
     public var seed: UInt64
     public var faults: Set<Fault>
@@ -17,13 +20,14 @@ public struct MockConfiguration: Sendable {
     public var tls: (certificateChain: String, privateKey: String)?
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, seed: UInt64 = 1,
+        host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, credentials: [String: String] = [:], seed: UInt64 = 1,
         faults: Set<Fault> = [], latency: Duration = .zero, maxBodyBytes: Int = 1 << 20,
         tls: (certificateChain: String, privateKey: String)? = nil
     ) {
         self.host = host
         self.port = port
         self.token = token
+        self.credentials = credentials
         self.seed = seed
         self.faults = faults
         self.latency = latency

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A request as the mock sees it, independent of the HTTP server carrying it.
 public struct MockRequest: Sendable {
     public var method: String
@@ -43,5 +45,32 @@ public struct MockResponse: Sendable {
 
     public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
+    }
+
+    /// The answer as HTTP allows it (RFC 9110 sections 6.4.1, 15.3.5, 15.4.5): no content for a
+    /// 1xx, 204 or 304, nor for any answer to HEAD; header names that are tokens and values
+    /// without line breaks or other control characters.
+    func lawful(for method: String) -> MockResponse {
+        var answer = self
+        if status < 200 || status == 204 || status == 304 {
+            answer.body = []
+            answer.headers.removeAll { ["content-type", "content-length"].contains($0.name.lowercased()) }
+        } else if method.uppercased() == "HEAD" {
+            answer.body = []
+        }
+        answer.headers = answer.headers.compactMap { name, value in
+            guard !name.isEmpty, name.utf8.allSatisfy(Self.isTokenByte) else { return nil }
+            let cleaned = String(value.unicodeScalars.filter { $0 == "\t" || ($0.value >= 0x20 && $0.value != 0x7F) })
+            return (name, cleaned.trimmingCharacters(in: .whitespaces))
+        }
+        return answer
+    }
+
+    /// RFC 9110 `tchar`.
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        default: "!#$%&'*+-.^_`|~".utf8.contains(byte)
+        }
     }
 }

@@ -7,14 +7,9 @@ import YAMLSource
 struct RouteTable: Sendable {
     struct Route: Sendable {
         var template: String
-        var segments: [Segment]
+        var path: PathTemplate
         /// Operations by upper-case method.
         var operations: [String: Int]
-    }
-
-    enum Segment: Sendable, Equatable {
-        case literal(String)
-        case parameter(String)
     }
 
     /// The path prefix of the first server URL (`/developerprofile`), or empty.
@@ -29,9 +24,7 @@ struct RouteTable: Sendable {
         for (index, path, method) in operations {
             if routes[path] == nil {
                 order.append(path)
-                routes[path] = Route(template: path, segments: Self.segments(of: path).map { segment in
-                    segment.hasPrefix("{") && segment.hasSuffix("}") ? .parameter(String(segment.dropFirst().dropLast())) : .literal(segment)
-                }, operations: [:])
+                routes[path] = Route(template: path, path: PathTemplate(path), operations: [:])
             }
             routes[path]!.operations[method] = index
         }
@@ -55,19 +48,17 @@ struct RouteTable: Sendable {
         guard segments.count >= prefix.count, Array(segments.prefix(prefix.count)) == prefix else { return nil }
         let rest = Array(segments.dropFirst(prefix.count))
         var best: (route: Route, parameters: [String: String], literals: Int)?
-        for route in routes where route.segments.count == rest.count {
+        for route in routes where route.path.segments.count == rest.count {
             var parameters: [String: String] = [:]
-            var literals = 0
             var matches = true
-            for (segment, value) in zip(route.segments, rest) {
-                switch segment {
-                case .literal(let text):
-                    if text == value { literals += 1 } else { matches = false }
-                case .parameter(let name):
-                    if value.isEmpty { matches = false } else { parameters[name] = value }
+            for (pieces, value) in zip(route.path.segments, rest) {
+                guard let values = PathTemplate.match(pieces, value[...]) else {
+                    matches = false
+                    break
                 }
-                if !matches { break }
+                parameters.merge(values) { $1 }
             }
+            let literals = route.path.literalCount
             if matches, best.map({ literals > $0.literals }) ?? true {
                 best = (route, parameters, literals)
             }

@@ -53,4 +53,23 @@ public enum PercentEncoding {
         }
         return output
     }
+
+    /// A path segment's text with what a path cannot carry as is (`#`, `?`, `%`, spaces,
+    /// non-ASCII) as `%XX`; what it can (unreserved, sub-delims, `:`, `@`) kept, RFC 3986 `pchar`.
+    public static func encodePath(_ text: some StringProtocol) -> String {
+        var output = ""
+        for byte in text.utf8 {
+            switch byte {
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"),
+                 UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                 UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: ":"),
+                 UInt8(ascii: "@"):
+                output.unicodeScalars.append(UnicodeScalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                output += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return output
+    }
 }

@@ -174,7 +174,7 @@ struct RunCommandTests {
     }
 
     @Test("usage errors exit 2 and say what was expected", arguments: [
-        (["run", "--target", "sandbox"], [String: String](), "error: no bearer token: set $PARTNER_API_TOKEN (or --token-env NAME) or pass --token-command\n"),
+        (["run", "--target", "sandbox"], [String: String](), "error: no token: set $PARTNER_API_TOKEN (or --token-env NAME) or pass --token-command; needed by the security scheme bearerAuth\n"),
         (["run", "--kind", "positive,fuzzy"], [:], "Error: unknown kind 'fuzzy': expected positive, negative, auth, method, rules or explore\n"),
         (["run", "--operation", "nope"], [:], "error: no operation 'nope' in specs/partneraccount.yaml: expected one of createPartnerInvitation\n"),
         (["run", "--base-url", "ftp://example.com"], ["PARTNER_API_TOKEN": "x"], "error: --base-url must start with http:// or https://, found 'ftp://example.com'\n"),
@@ -198,11 +198,13 @@ struct RunCommandTests {
 struct OtherDocumentTests {
     @Test("every corpus document's suite passes against its own mock", arguments: [
         "api-with-examples", "callback-example", "link-example", "petstore-expanded", "petstore", "uspto",
+        "petstore3", "twilio_api_v2010", "openai",
     ])
     func corpus(name: String) throws {
         let outcome = try CommandRunner.run(
             ["run", "--spec", "Tests/Fixtures/specs-corpus/\(name).yaml", "--junit", RunCommandTests.temporaryReport()])
-        #expect(outcome.status == 0, "\(outcome.stdout)")
+        #expect(outcome.status == 0, "\(outcome.stdout.suffix(3000))")
+        #expect(outcome.stdout.split(separator: "\n").last?.contains(" 0 failed, 0 errors, 0 skipped") == true)
     }
 
     @Test("the vendor's Shipping API: the only failures are its oneOf schemas that every answer matches twice")

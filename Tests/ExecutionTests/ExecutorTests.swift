@@ -36,9 +36,11 @@ struct ExecutorTests {
             let executor = Executor(
                 client: client, target: Target(baseURL: "http://127.0.0.1:\(port)/api", name: "test"),
                 tokens: .fixed("t"), options: .init(timeout: .seconds(5), maxRetries: retries))
-            return await executor.send(RequestSpec(method: "POST", path: "/thing"))
+            return await executor.send(RequestSpec(method: "POST", path: "/thing", credentials: Self.bearer))
         }
     }
+
+    static let bearer = Credentials([CredentialPart(scheme: "bearerAuth", placement: .authorization("Bearer"), value: .secret)])
 
     @Test("429 and 503 are retried, honouring Retry-After")
     func retries() async throws {
@@ -80,6 +82,41 @@ struct ExecutorTests {
         try await Self.withFlakyServer([]) { port, _ in
             let exchange = try await Self.send(port: port)
             #expect(exchange.request.headers.contains { $0.name == "Authorization" && $0.value == "Bearer [REDACTED]" })
+        }
+    }
+
+    @Test("every scheme's secret goes where the scheme puts it, and the shown request has none")
+    func placements() async throws {
+        let router = Router()
+        router.get("/api/echo") { request, _ -> String in
+            [request.headers[.authorization] ?? "-", request.headers[values: .init("X-Key")!].first ?? "-", request.uri.query ?? "-",
+             request.headers[.cookie] ?? "-"].joined(separator: "|")
+        }
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            let port = client.port!
+            let exchange = try await HTTPClient.withHTTPClient { http in
+                let executor = Executor(
+                    client: http, target: Target(baseURL: "http://127.0.0.1:\(port)/api", name: "test"),
+                    secrets: Secrets(fallback: .fixed("t0p-secret"), perScheme: ["basicAuth": .fixed("pass-word")], basicUser: "ann"))
+                let credentials = Credentials([
+                    CredentialPart(scheme: "basicAuth", placement: .authorization("Basic"), value: .secret),
+                    CredentialPart(scheme: "keyHeader", placement: .header("X-Key"), value: .secret),
+                    CredentialPart(scheme: "keyQuery", placement: .query("api_key"), value: .secret),
+                    CredentialPart(scheme: "keyCookie", placement: .cookie("session"), value: .secret),
+                ])
+                return await executor.send(RequestSpec(method: "GET", path: "/echo", query: [QueryItem(name: "q", value: "1")], credentials: credentials))
+            }
+            let received = String(decoding: exchange.response?.body ?? [], as: UTF8.self)
+            #expect(received == "Basic YW5uOnBhc3Mtd29yZA==|t0p-secret|q=1&api_key=t0p-secret|session=t0p-secret")
+            #expect(exchange.request.url == "http://127.0.0.1:\(port)/api/echo?q=1&api_key=[REDACTED]")
+            #expect(exchange.request.headers.map { "\($0.name): \($0.value)" } == [
+                "Authorization: Basic [REDACTED]", "X-Key: [REDACTED]", "Cookie: session=[REDACTED]",
+            ])
+            let shown = "\(exchange.request.url) \(exchange.request.headers)"
+            #expect(!shown.contains("t0p-secret") && !shown.contains("pass-word") && !shown.contains("YW5u"))
+            #expect(exchange.request.secrets.map(\.header) == ["Authorization", "X-Key", nil, "Cookie"])
+            #expect(exchange.request.secrets.first?.basicUser == "ann")
         }
     }
 

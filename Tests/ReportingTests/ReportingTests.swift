@@ -16,7 +16,8 @@ struct ReportingTests {
         let request = Exchange.Request(
             method: "POST", url: "http://127.0.0.1:8080/developerprofile/api/v1/invitation",
             headers: [("Content-Type", "application/json"), ("Authorization", "Bearer [REDACTED]")],
-            body: Array(#"{"partnerEmailId":"o'brien@example.com"}"#.utf8))
+            body: Array(#"{"partnerEmailId":"o'brien@example.com"}"#.utf8),
+            secrets: [RedactedSecret(header: "Authorization", variable: nil, basicUser: nil)])
         let response = Exchange.Response(status: 200, headers: [("Content-Type", "application/json")], body: Array(body.utf8))
         let exchange = Exchange(request: request, response: response, transportError: nil, duration: 0.01, retries: 0)
         let testCase = TestCase(operationId: "createPartnerInvitation", kind: .positive, name: "a <body> & \"quotes\"", steps: [])
@@ -42,6 +43,20 @@ struct ReportingTests {
         let request = Self.summary(body: "{}", outcome: .passed).results[0].exchanges[0].request
         #expect(CurlCommand.make(request, tokenVariable: "PARTNER_API_TOKEN") ==
             #"curl -sS -i -X POST 'http://127.0.0.1:8080/developerprofile/api/v1/invitation' -H 'Content-Type: application/json' -H "Authorization: Bearer $PARTNER_API_TOKEN" --data-binary '{"partnerEmailId":"o'\''brien@example.com"}'"#)
+    }
+
+    @Test("every secret in a reproduction is its environment variable: Basic as -u, API keys in headers, queries and cookies")
+    func curlSecrets() {
+        let request = Exchange.Request(
+            method: "GET", url: "https://api.example.com/v1/things?limit=5&api_key=[REDACTED]",
+            headers: [("Authorization", "Basic [REDACTED]"), ("X-Key", "[REDACTED]"), ("Cookie", "session=[REDACTED]"), ("Accept", "it's")],
+            body: nil,
+            secrets: [RedactedSecret(header: "Authorization", variable: "TWILIO_TOKEN", basicUser: "AC123"),
+                      RedactedSecret(header: "X-Key", variable: nil, basicUser: nil),
+                      RedactedSecret(header: nil, variable: "QUERY_KEY", basicUser: nil),
+                      RedactedSecret(header: "Cookie", variable: "SESSION", basicUser: nil)])
+        #expect(CurlCommand.make(request, tokenVariable: "PARTNER_API_TOKEN") ==
+            #"curl -sS -i -X GET "https://api.example.com/v1/things?limit=5&api_key=$QUERY_KEY" -u "AC123:$TWILIO_TOKEN" -H "X-Key: $PARTNER_API_TOKEN" -H "Cookie: session=$SESSION" -H 'Accept: it'\''s'"#)
     }
 
     @Test("the report is written whole or not at all: no temporary file is left")

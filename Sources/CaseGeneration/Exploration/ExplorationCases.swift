@@ -113,20 +113,21 @@ extension OperationContext {
         for part in probe.parts.isEmpty ? [probe] : probe.parts {
             body = body.setting(part.make(token), at: part.member)
         }
-        let accepted = accepts(body)
+        let valid = accepts(body)
         switch probe.validity {
-        case .valid: guard accepted else { return nil }
-        case .invalid: guard !accepted else { return nil }
+        case .valid: guard valid else { return nil }
+        case .invalid: guard !valid else { return nil }
         case .either: break
         }
         let memberName = probe.member.tokens.isEmpty ? "a body" : probe.member.tokens.joined(separator: "/")
         let subject = probe.shown.map { "\(memberName) \($0) (\(probe.valueClass))" } ?? "\(memberName) (\(probe.valueClass))"
+        let either: Expectation = accepted == .success ? .eitherOutcome : .anyAnswer
         let (verdict, expectation): (String, Expectation) = switch probe.validity {
-        case .valid: ("is accepted", .success)
+        case .valid: ("is accepted", accepted)
         case .invalid: ("is refused", .clientError)
-        case .either: ("is accepted or refused, never a server error", .eitherOutcome)
+        case .either: ("is accepted or refused, never a server error", either)
         }
-        let raw = probe.escaped && !isForm ? body.asciiJSONBytes : nil
+        let raw = probe.escaped && !isForm && !isMultipart ? body.asciiJSONBytes : nil
         return TestCase(
             operationId: entry.id, kind: .explore, name: "\(subject) \(verdict)",
             steps: [.request(request(body: body, rawBody: raw), expect: expectation, checkRules: probe.validity != .invalid)],

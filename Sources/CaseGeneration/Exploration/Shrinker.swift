@@ -46,7 +46,7 @@ public final class Shrinker: Sendable {
     public func candidates(for testCase: TestCase) -> [TestCase] {
         guard testCase.kind == .explore, testCase.steps.count == 1, let focus = testCase.focus,
               case .request(let request, let expectation, let checkRules) = testCase.steps[0],
-              let context = contexts[testCase.operationId], !context.isForm, let body = request.json,
+              let context = contexts[testCase.operationId], !context.isForm, !context.isMultipart, let body = request.json,
               let focusPointer = JSONPointer(focus.member)
         else { return [] }
         let escaped = request.body?.allSatisfy({ $0 < 0x80 }) == true && body.jsonBytes.contains { $0 >= 0x80 }

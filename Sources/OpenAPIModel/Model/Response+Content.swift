@@ -54,7 +54,8 @@ public enum MediaTypeName {
 }
 
 extension StringProtocol {
-    func trimmingCharacters(in set: Character) -> String {
+    /// The text without `set` at either end (without Foundation).
+    public func trimmingCharacters(in set: Character) -> String {
         String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
     }
 }

@@ -122,6 +122,8 @@ enum KeywordKind: Sendable {
     case dynamicRef(ReferenceLink)
     case unevaluatedProperties(CompiledSchema)
     case unevaluatedItems(CompiledSchema)
-    /// OpenAPI's `discriminator`: picks the schema for an object by a property's value.
-    case discriminator(property: String, mapping: [String: ReferenceLink])
+    /// OpenAPI's `discriminator`: picks the schema for an object by a property's value. It is a
+    /// hint (OpenAPI 3.1): a value it does not map is judged by the `oneOf`/`anyOf` beside it
+    /// (`alternatives`, with whether exactly one must match), as if there were no hint.
+    case discriminator(property: String, mapping: [String: ReferenceLink], alternatives: (schemas: [CompiledSchema], exactlyOne: Bool)?)
 }

@@ -284,7 +284,8 @@ struct KeywordCompiler {
         guard let property = value["propertyName"]?.string else { return bad("discriminator", "an object with 'propertyName'") }
         let at = location("discriminator")
         var mapping: [String: ReferenceLink] = [:]
-        let branches = node["oneOf"]?.sequence ?? node["anyOf"]?.sequence
+        let keyword = node["oneOf"] != nil ? "oneOf" : "anyOf"
+        let branches = node[keyword]?.sequence
         if let branches {
             // Implicit names: each branch that references a component schema, by that name.
             for branch in branches {
@@ -299,6 +300,9 @@ struct KeywordCompiler {
             let ref = target.contains("/") || target.contains("#") ? target : "#/components/schemas/\(target)"
             mapping[name] = compiler.link(ref, from: entry, at: at)
         }
-        add("discriminator", .discriminator(property: property, mapping: mapping))
+        let alternatives = branches.map { items in
+            (schemas: items.enumerated().map { compiler.compile($0.element, under: entry, at: [keyword, String($0.offset)]) }, exactlyOne: keyword == "oneOf")
+        }
+        add("discriminator", .discriminator(property: property, mapping: mapping, alternatives: alternatives))
     }
 }

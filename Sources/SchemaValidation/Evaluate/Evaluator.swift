@@ -255,44 +255,9 @@ enum Evaluator {
             for schema in schemas where !evaluate(schema, instance, &context, &evaluated) { valid = false }
             return valid
         case .anyOf(let schemas):
-            let kept = context.errors.count
-            var matched = 0
-            for schema in schemas where evaluate(schema, instance, &context, &evaluated) { matched += 1 }
-            if matched > 0 {
-                context.errors.removeSubrange(kept...)
-                return true
-            }
-            context.errors.insert(
-                ValidationError(instancePointer: JSONPointer(tokens: context.path), keyword: "anyOf",
-                                message: "expected at least one of the \(schemas.count) anyOf schemas to match, none did",
-                                schema: keyword.location),
-                at: kept)
-            return false
+            return anyOf(schemas, keyword, instance, &context, &evaluated)
         case .oneOf(let schemas):
-            let kept = context.errors.count
-            var matched: [Int] = []
-            var branches: [Evaluated] = []
-            for (index, schema) in schemas.enumerated() {
-                var branch = Evaluated()
-                if evaluate(schema, instance, &context, &branch) {
-                    matched.append(index)
-                    branches.append(branch)
-                }
-            }
-            if matched.count == 1 {
-                context.errors.removeSubrange(kept...)
-                evaluated.merge(branches[0])
-                return true
-            }
-            if !matched.isEmpty { context.errors.removeSubrange(kept...) }
-            let message = matched.isEmpty
-                ? "expected exactly one of the \(schemas.count) oneOf schemas to match, none did"
-                : "expected exactly one of the \(schemas.count) oneOf schemas to match, \(matched.count) did (\(matched.map { "#\($0)" }.joined(separator: ", ")))"
-            context.errors.insert(
-                ValidationError(instancePointer: JSONPointer(tokens: context.path), keyword: "oneOf", message: message,
-                                schema: keyword.location),
-                at: kept)
-            return false
+            return oneOf(schemas, keyword, instance, &context, &evaluated)
         case .not(let schema):
             var ignored = Evaluated()
             guard quietly(schema, instance, &context, &ignored) else { return true }
@@ -344,21 +309,85 @@ enum Evaluator {
             }
             if valid { evaluated.allItems = true }
             return valid
-        case .discriminator(let property, let mapping):
+        case .discriminator(let property, let mapping, let alternatives):
             guard case .object(let object) = instance, !context.dispatching.contains(context.path) else { return true }
-            let names = mapping.keys.sorted().joined(separator: ", ")
-            guard let value = object[property] else {
-                context.fail(keyword, "discriminator member '\(property)' is missing: expected one of \(names)")
+            if case .string(let name)? = object[property], let link = mapping[name], let target = link.target {
+                context.dispatching.insert(context.path)
+                defer { context.dispatching.remove(context.path) }
+                return evaluate(target, instance, &context, &evaluated)
+            }
+            // A value the mapping does not name: the hint says nothing, the alternatives decide.
+            if let alternatives {
+                let kept = context.errors.count
+                let valid = alternatives.exactlyOne
+                    ? oneOf(alternatives.schemas, keyword, instance, &context, &evaluated)
+                    : anyOf(alternatives.schemas, keyword, instance, &context, &evaluated)
+                if !valid {
+                    // The discriminator's words say more than every branch's failures.
+                    context.errors.removeSubrange(kept...)
+                    context.errors.append(discriminatorError(property, object[property], mapping, keyword, context))
+                }
+                return valid
+            }
+            guard object[property] != nil else {
+                context.errors.append(discriminatorError(property, nil, mapping, keyword, context))
                 return false
             }
-            guard case .string(let name) = value, let link = mapping[name], let target = link.target else {
-                context.fail(keyword, "discriminator '\(property)' is \(value.truncatedText()): expected one of \(names)")
-                return false
-            }
-            context.dispatching.insert(context.path)
-            defer { context.dispatching.remove(context.path) }
-            return evaluate(target, instance, &context, &evaluated)
+            return true
         }
+    }
+
+    private static func discriminatorError(_ property: String, _ value: JSONValue?, _ mapping: [String: ReferenceLink],
+                                           _ keyword: Keyword, _ context: Evaluation) -> ValidationError {
+        let names = mapping.keys.sorted().joined(separator: ", ")
+        let message = value.map { "discriminator '\(property)' is \($0.truncatedText()): expected one of \(names)" }
+            ?? "discriminator member '\(property)' is missing: expected one of \(names)"
+        return ValidationError(instancePointer: JSONPointer(tokens: context.path), keyword: "discriminator", message: message, schema: keyword.location)
+    }
+
+    private static func anyOf(_ schemas: [CompiledSchema], _ keyword: Keyword, _ instance: JSONValue,
+                              _ context: inout Evaluation, _ evaluated: inout Evaluated) -> Bool {
+        let kept = context.errors.count
+        var matched = 0
+        for schema in schemas where evaluate(schema, instance, &context, &evaluated) { matched += 1 }
+        if matched > 0 {
+            context.errors.removeSubrange(kept...)
+            return true
+        }
+        context.errors.insert(
+            ValidationError(instancePointer: JSONPointer(tokens: context.path), keyword: "anyOf",
+                            message: "expected at least one of the \(schemas.count) anyOf schemas to match, none did",
+                            schema: keyword.location),
+            at: kept)
+        return false
+    }
+
+    private static func oneOf(_ schemas: [CompiledSchema], _ keyword: Keyword, _ instance: JSONValue,
+                              _ context: inout Evaluation, _ evaluated: inout Evaluated) -> Bool {
+        let kept = context.errors.count
+        var matched: [Int] = []
+        var branches: [Evaluated] = []
+        for (index, schema) in schemas.enumerated() {
+            var branch = Evaluated()
+            if evaluate(schema, instance, &context, &branch) {
+                matched.append(index)
+                branches.append(branch)
+            }
+        }
+        if matched.count == 1 {
+            context.errors.removeSubrange(kept...)
+            evaluated.merge(branches[0])
+            return true
+        }
+        if !matched.isEmpty { context.errors.removeSubrange(kept...) }
+        let message = matched.isEmpty
+            ? "expected exactly one of the \(schemas.count) oneOf schemas to match, none did"
+            : "expected exactly one of the \(schemas.count) oneOf schemas to match, \(matched.count) did (\(matched.map { "#\($0)" }.joined(separator: ", ")))"
+        context.errors.insert(
+            ValidationError(instancePointer: JSONPointer(tokens: context.path), keyword: "oneOf", message: message,
+                            schema: keyword.location),
+            at: kept)
+        return false
     }
 }
 

@@ -132,10 +132,18 @@ public struct ValueSynthesizer {
             return sample
         }
         var text = "example"
-        if let pattern = facts.pattern {
-            text = ["example", "a", "A", "1", "abc", "ABC", "a1", "A1", "abc123", "2024-09-15", "x"].first { pattern.matches($0) } ?? text
-        }
         let minimum = facts.minLength ?? 0
+        if let pattern = facts.pattern {
+            // A text the pattern itself describes, grown until it is long enough; else a few
+            // common words.
+            let fits = { (text: String) in text.count >= minimum && facts.maxLength.map { text.count <= $0 } ?? true && pattern.matches(text) }
+            let sampler = PatternSampler(pattern.source)
+            let grown = (0...8).lazy.compactMap { sampler?.sample(extra: $0 * max(minimum, 1)) }.first(where: fits)
+                ?? (0...64).lazy.compactMap { sampler?.sample(extra: $0) }.first(where: fits)
+            if let grown { return .string(grown) }
+            text = ["example", "a", "A", "1", "abc", "ABC", "a1", "A1", "abc123", "2024-09-15", "x"].first { pattern.matches($0) }
+                ?? sampler?.sample() ?? text
+        }
         if text.count < minimum { text += String(repeating: "x", count: minimum - text.count) }
         if let maximum = facts.maxLength, text.count > maximum { text = String(text.prefix(maximum)) }
         return .string(text)
@@ -195,7 +203,7 @@ struct Facts {
                     gather(target, depth: depth + 1)
                 }
             case .anyOf(let branches), .oneOf(let branches): alternatives += branches
-            case .discriminator(_, let mapping):
+            case .discriminator(_, let mapping, _):
                 alternatives += mapping.keys.sorted().compactMap { mapping[$0]?.target }
             default: break
             }

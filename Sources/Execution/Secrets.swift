@@ -1,0 +1,36 @@
+/// Where a run's secrets come from: one source for every security scheme (`--token-env`,
+/// `--token-command`), a source of its own for a scheme given one (`--credential
+/// SCHEME=ENV_VAR`), and the user name HTTP Basic sends with the secret as its password.
+public struct Secrets: Sendable {
+    public var fallback: TokenSource
+    public var perScheme: [String: TokenSource]
+    public var basicUser: String
+
+    public init(fallback: TokenSource, perScheme: [String: TokenSource] = [:], basicUser: String = "contract-test") {
+        self.fallback = fallback
+        self.perScheme = perScheme
+        self.basicUser = basicUser
+    }
+
+    /// The source of a scheme's secret.
+    public func source(for scheme: String) -> TokenSource {
+        perScheme[scheme] ?? fallback
+    }
+}
+
+/// Where a shown request has `[REDACTED]` for a secret, and the environment variable a
+/// reproduction names instead.
+public struct RedactedSecret: Sendable, Hashable {
+    /// The header that carries it; `nil`: the URL's query.
+    public var header: String?
+    /// The environment variable that holds the secret, when it came from one.
+    public var variable: String?
+    /// For HTTP Basic: the user name sent with it.
+    public var basicUser: String?
+
+    public init(header: String?, variable: String?, basicUser: String? = nil) {
+        self.header = header
+        self.variable = variable
+        self.basicUser = basicUser
+    }
+}
