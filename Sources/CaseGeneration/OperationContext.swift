@@ -78,9 +78,10 @@ struct OperationContext: Sendable {
                            body: bytes, credentials: credentials ?? auth.valid)
     }
 
-    /// What a request the operation must let in gets: a documented 2xx; where the document
-    /// lists no success but redirects, one of those; where it lists nothing, any answer but a
-    /// 5xx.
+    /// What a request the operation must let in gets: a documented 2xx (or 404 where the path
+    /// names a resource by a made-up id: a create, read, update, delete sequence proves the
+    /// resources); where the document lists no success but redirects, one of those; where it
+    /// lists nothing, any answer but a 5xx.
     var accepted: Expectation {
         let keys = entry.operation.responses.byStatus.keys
         if keys.isEmpty { return .anyAnswer }
@@ -88,7 +89,7 @@ struct OperationContext: Sendable {
             let redirects = keys.compactMap { Int($0) }.filter { (300..<400).contains($0) }
             if !redirects.isEmpty { return .status(redirects) }
         }
-        return .success
+        return entry.parameters.contains { $0.location == .path } ? .successOrAbsent : .success
     }
 
     /// Whether the body travels as a form (`application/x-www-form-urlencoded`).
@@ -108,10 +109,10 @@ struct OperationContext: Sendable {
         return body
     }
 
-    /// Whether the server must accept this body (checked as it travels). A form with no
-    /// member is no body at all, which an optional body may be.
+    /// Whether the server must accept this body (checked as it travels). A form with no pair
+    /// is no body at all, which an optional body may be.
     func accepts(_ body: JSONValue) -> Bool {
-        if isForm || isMultipart, !bodyRequired, onTheWire(body) == .object(JSONObject([])) { return true }
+        if isForm, !bodyRequired, FormEncoding.encode(body).isEmpty { return true }
         return bodyValidator?.isValid(onTheWire(body), direction: .request) ?? true
     }
 

@@ -86,6 +86,9 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
     case successOrConflict(Int)
     /// Any answer but a 5xx: the operation documents no answer to expect.
     case anyAnswer
+    /// A documented 2xx, or 404: a valid request whose path names a resource by an id made up
+    /// for the case, which may name nothing.
+    case successOrAbsent
 
     public var description: String {
         switch self {
@@ -96,6 +99,7 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
         case .conflict(let code): "\(code) (one active per name)"
         case .successOrConflict(let code): "a documented 2xx or \(code)"
         case .anyAnswer: "any answer but a 5xx (the operation documents none)"
+        case .successOrAbsent: "a documented 2xx, or 404 for an id that names nothing"
         }
     }
 
@@ -108,6 +112,7 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
         case .conflict(let code): status == code
         case .successOrConflict(let code): (200..<300).contains(status) || status == code
         case .anyAnswer: status < 500
+        case .successOrAbsent: (200..<300).contains(status) || status == 404
         }
     }
 }

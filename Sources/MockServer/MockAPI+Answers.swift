@@ -41,13 +41,14 @@ extension MockAPI {
             body: body.jsonBytes)
     }
 
-    /// The documented success answer, with the business rules applied and recorded.
-    func succeed(_ handler: OperationHandler, request: JSONValue) async -> MockResponse {
+    /// The documented success answer (with `body` instead of the documented one, when given),
+    /// with the business rules applied and recorded.
+    func succeed(_ handler: OperationHandler, request: JSONValue, body given: JSONValue? = nil) async -> MockResponse {
         guard let key = handler.successKey, let template = handler.responses[key] else {
             let status = handler.responses.values.map(\.status).filter { $0 < 400 }.min() ?? 200
             return MockResponse(status: status)
         }
-        var body = template.body ?? .null
+        var body = given ?? template.body ?? .null
         if let rules = handler.rules {
             let now = clock.now()
             let days = rules.creation?.days(in: request)
@@ -139,7 +140,7 @@ extension MockAPI {
         template.headers.compactMap { header in
             switch header.kind {
             case .identifier: (header.name, nextUUID())
-            case .number: (header.name, "1")
+            case .fixed(let value): (header.name, value)
             case .omitted: nil
             }
         }

@@ -6,7 +6,8 @@ import YAMLSource
 
 extension MockAPI {
     /// Serves one documented operation: security, parameters, body, business rules, answer.
-    func handle(_ request: MockRequest, with handler: OperationHandler, pathValues: [String: String]) async -> MockResponse {
+    func handle(_ request: MockRequest, with handler: OperationHandler, resource: (family: Int, role: ResourceFamilies.Role)?,
+                pathValues: [String: String]) async -> MockResponse {
         if !has(.authIgnored), let problem = checkSecurity(request, handler) {
             return fail(handler, status: 401, code: "unauthorized", description: problem, members: [])
         }
@@ -26,6 +27,9 @@ extension MockAPI {
                     return fail(handler, status: rejection.status, code: "validation_error", description: rejection.message, members: rejection.members)
                 }
             }
+        }
+        if let resource, handler.rules == nil {
+            return await serveResource(handler, family: resource.family, role: resource.role, request: requestBody ?? .null, pathValues: pathValues)
         }
         return await succeed(handler, request: requestBody ?? .null)
     }

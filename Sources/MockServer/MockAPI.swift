@@ -17,6 +17,9 @@ public final class MockAPI: Sendable {
     let handlers: [OperationHandler]
     let routes: RouteTable
     let ledger = ResourceLedger()
+    /// Ordinary resources by their path shapes, and what the mock holds of them.
+    let resources: ResourceFamilies
+    let resourceStore = ResourceStore()
     let generator: Mutex<SeededGenerator>
     let logger: Logger
 
@@ -33,7 +36,9 @@ public final class MockAPI: Sendable {
         let compiler = SchemaCompiler(document: document)
         let entries = document.operations
         handlers = entries.map { OperationHandler(entry: $0, document: document, compiler: compiler, rules: rules, seed: configuration.seed) }
-        routes = RouteTable(document: document, operations: entries.enumerated().map { ($0.offset, $0.element.path, $0.element.method) })
+        let operations = entries.enumerated().map { ($0.offset, $0.element.path, $0.element.method) }
+        routes = RouteTable(document: document, operations: operations)
+        resources = ResourceFamilies(document: document, operations: operations)
         generator = Mutex(SeededGenerator(seed: configuration.seed))
     }
 
@@ -70,7 +75,7 @@ public final class MockAPI: Sendable {
             if !has(.noAllowHeader) { response.headers.append(("Allow", allowed)) }
             return response
         }
-        return await handle(request, with: handlers[index], pathValues: pathValues)
+        return await handle(request, with: handlers[index], resource: resources.roles[index], pathValues: pathValues)
     }
 
     /// An RFC 9457 problem: for answers the document does not describe.
@@ -96,6 +101,7 @@ public final class MockAPI: Sendable {
 
     func resetState() async {
         ledger.reset()
+        resourceStore.reset()
         clock.reset()
         generator.withLock { $0 = SeededGenerator(seed: configuration.seed) }
     }

@@ -19,11 +19,11 @@ struct OperationHandler: Sendable {
 
     /// What the mock sends for a documented response header.
     enum HeaderKind: Sendable {
-        /// A string: a new id for every answer (as `X-PB-TransactionId` is).
+        /// A plain string: a new id for every answer (as `X-PB-TransactionId` is).
         case identifier
-        /// A required number: 1.
-        case number
-        /// An optional header of another type: left out.
+        /// A value made from the header's schema (a date-time, a number, an enum value).
+        case fixed(String)
+        /// Nothing the schema accepts could be made: left out.
         case omitted
     }
 
@@ -67,14 +67,20 @@ struct OperationHandler: Sendable {
                 body: documented ?? validator.flatMap { synthesizer.value(for: $0, direction: .response) } ?? example
                     ?? validator.map { synthesizer.bestEffort(for: $0, direction: .response) },
                 headers: response.headers.map { name, header in
-                    let types = header.schema.map { compiler.validator(for: $0).shape.types } ?? []
-                    let kind: HeaderKind = types.isEmpty || types.contains("string") ? .identifier : header.required ? .number : .omitted
-                    return (name, kind)
+                    guard let validator = header.schema.map(compiler.validator(for:)) else { return (name, .identifier) }
+                    let shape = validator.shape
+                    if shape.types == ["string"], shape.format == nil, shape.pattern == nil, shape.enumeration.isEmpty {
+                        return (name, .identifier)
+                    }
+                    let value = synthesizer.value(for: validator, direction: .response)
+                    return (name, value.map { .fixed($0.stringValue ?? $0.jsonText) } ?? .omitted)
                 })
         }
         self.responses = responses
+        // The documented success: 200, another 2xx, else the lowest documented redirect.
         let successKeys = operation.responses.byStatus.keys.filter { $0.hasPrefix("2") }
         successKey = successKeys.first { $0 == "200" } ?? successKeys.first
+            ?? operation.responses.byStatus.keys.filter { $0.hasPrefix("3") && Int($0) != nil }.min()
         self.rules = rules.rules(for: operation.operationId)
         let schemes = document.components.securitySchemes
         security = entry.security.map { requirement in

@@ -121,7 +121,7 @@ extension OperationContext {
         }
         let memberName = probe.member.tokens.isEmpty ? "a body" : probe.member.tokens.joined(separator: "/")
         let subject = probe.shown.map { "\(memberName) \($0) (\(probe.valueClass))" } ?? "\(memberName) (\(probe.valueClass))"
-        let either: Expectation = accepted == .success ? .eitherOutcome : .anyAnswer
+        let either: Expectation = accepted == .success || accepted == .successOrAbsent ? .eitherOutcome : .anyAnswer
         let (verdict, expectation): (String, Expectation) = switch probe.validity {
         case .valid: ("is accepted", accepted)
         case .invalid: ("is refused", .clientError)

@@ -37,12 +37,21 @@ public enum FormEncoding {
                 members.append((name, [value]))
             }
         }
+        // An empty array has no pair in a form: an array member the form leaves out is empty.
+        let absentArrays = shape?.properties.filter { property in
+            property.validator.shape.types.first == "array" && !members.contains { $0.0 == property.name }
+        }.map { JSONObject.Member($0.name, .array([])) } ?? []
         return .object(JSONObject(members.map { name, values in
             let member = shape?.property(name)?.shape
             if member?.types.first == "array" {
-                return JSONObject.Member(name, .array(values.map(JSONValue.string)))
+                let items = member?.items?.shape
+                // `tags=` is how forms write an empty array of anything but texts.
+                if values == [""], let types = items?.types, !types.isEmpty, !types.contains("string") {
+                    return JSONObject.Member(name, .array([]))
+                }
+                return JSONObject.Member(name, .array(values.map { items?.value(fromParameterText: $0) ?? .string($0) }))
             }
             return JSONObject.Member(name, member.map { $0.value(fromParameterText: values[0]) } ?? .string(values[0]))
-        }))
+        } + absentArrays))
     }
 }

@@ -1,0 +1,55 @@
+import SchemaValidation
+import YAMLSource
+
+/// Ordinary resources, kept: a create is read back, changed by PUT and PATCH, and gone after
+/// DELETE (404 where the document says so, else an RFC 9457 problem).
+extension MockAPI {
+    func serveResource(_ handler: OperationHandler, family index: Int, role: ResourceFamilies.Role,
+                       request: JSONValue, pathValues: [String: String]) async -> MockResponse {
+        let family = resources.families[index]
+        let template = handler.successKey.flatMap { handler.responses[$0] }
+        /// The resource a request makes: the success body with the request's members in it,
+        /// when the response schema still accepts that.
+        func made(from base: JSONValue?, merging: Bool = true) -> JSONValue? {
+            guard case .object(let sent) = request, let base = base ?? template?.body else { return nil }
+            let start = merging ? base : (template?.body ?? base)
+            let changed = sent.reduce(start) { body, member in body.setting(member.value, at: JSONPointer(tokens: [member.key])) }
+            return template?.validator.map { $0.isValid(changed, direction: .response) } ?? true ? changed : nil
+        }
+        switch role {
+        case .create:
+            let body = made(from: nil)
+            var response = await succeed(handler, request: request, body: body)
+            if (200..<300).contains(response.status), let stored = body ?? (try? JSONParser().parse(response.body)),
+               let id = ResourceFamilies.id(in: stored, family) ?? ResourceFamilies.id(in: request, family) {
+                resourceStore.put(index, id, stored)
+                if body == nil { response.body = stored.jsonBytes }
+            }
+            return response
+        case .read:
+            guard let id = pathValues[family.parameter] else { break }
+            if resourceStore.isDeleted(index, id) { return notFound(handler, family, id) }
+            // What was stored answers only where this operation's schema describes it.
+            let stored = resourceStore.get(index, id).flatMap { body in template?.validator.map { $0.isValid(body, direction: .response) } ?? true ? body : nil }
+            return await succeed(handler, request: request, body: stored)
+        case .update(let merge), .updateByBody(let merge):
+            let byBody: Bool = if case .updateByBody = role { true } else { false }
+            guard let id = byBody ? ResourceFamilies.id(in: request, family) : pathValues[family.parameter] else { break }
+            if resourceStore.isDeleted(index, id) { return notFound(handler, family, id) }
+            let current = resourceStore.get(index, id)
+            guard let changed = made(from: current, merging: merge) else { break }
+            resourceStore.put(index, id, changed)
+            return await succeed(handler, request: request, body: changed)
+        case .delete:
+            guard let id = pathValues[family.parameter] else { break }
+            guard resourceStore.delete(index, id) else { return notFound(handler, family, id) }
+        }
+        return await succeed(handler, request: request)
+    }
+
+    private func notFound(_ handler: OperationHandler, _ family: ResourceFamilies.Family, _ id: String) -> MockResponse {
+        let description = "no resource at \(family.item) with \(family.parameter) \(id): it was deleted"
+        guard handler.responses["404"] != nil else { return problem(404, "Not Found", description) }
+        return fail(handler, status: 404, code: "not_found", description: description, members: [family.parameter])
+    }
+}
