@@ -41,6 +41,9 @@ public struct CaseGenerator {
             if options.kinds.contains(.explore) { cases += context.explorationCases(&self) }
             all += Self.uniquelyNamed(cases)
         }
+        if options.kinds.contains(.sequence) {
+            all += Self.uniquelyNamed(sequenceCases(only: options.operationIds))
+        }
         if let ids = options.caseIds { all.removeAll { !ids.contains($0.id) } }
         return all
     }

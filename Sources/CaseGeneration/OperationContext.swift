@@ -43,6 +43,13 @@ struct OperationContext: Sendable {
         location = entry.operation.location.mark.description
     }
 
+    /// The path with every path parameter filled but `parameter`, left as `{parameter}` for a
+    /// later step to fill.
+    func path(leaving parameter: String) -> String {
+        let values = requiredParameters.filter { $0.parameter.location == .path && $0.parameter.name != parameter }
+        return PathTemplate(entry.path).filled(Dictionary(values.map { ($0.parameter.name, $0.value) }, uniquingKeysWith: { first, _ in first }))
+    }
+
     /// A parameter value as text (simple style).
     static func parameterText(_ value: JSONValue) -> String {
         switch value {
@@ -78,8 +85,9 @@ struct OperationContext: Sendable {
                            body: bytes, credentials: credentials ?? auth.valid)
     }
 
-    /// What a request the operation must let in gets: a documented 2xx (or 404 where the path
-    /// names a resource by a made-up id: a create, read, update, delete sequence proves the
+    /// What a request the operation must let in gets: a documented 2xx (or 404 where the
+    /// request names a resource by a made-up id, in its path or, for a documented 404 of a PUT,
+    /// PATCH or DELETE, its body: a create, read, update, delete sequence proves the
     /// resources); where the document lists no success but redirects, one of those; where it
     /// lists nothing, any answer but a 5xx.
     var accepted: Expectation {
@@ -89,7 +97,9 @@ struct OperationContext: Sendable {
             let redirects = keys.compactMap { Int($0) }.filter { (300..<400).contains($0) }
             if !redirects.isEmpty { return .status(redirects) }
         }
-        return entry.parameters.contains { $0.location == .path } ? .successOrAbsent : .success
+        let namesResource = entry.parameters.contains { $0.location == .path }
+            || (["PUT", "PATCH", "DELETE"].contains(entry.method) && keys.contains("404"))
+        return namesResource ? .successOrAbsent : .success
     }
 
     /// Whether the body travels as a form (`application/x-www-form-urlencoded`).

@@ -16,6 +16,8 @@ public enum CaseKind: String, Sendable, CaseIterable, Codable {
     /// Generated values beyond the fixed cases, drawn from each member's value classes
     /// (deterministic for a seed): valid ones must be accepted, invalid ones refused.
     case explore
+    /// An ordinary resource's life: created, read, changed, deleted, then not found.
+    case sequence
 }
 
 /// A request a case sends, relative to the target's base URL.
@@ -28,6 +30,8 @@ public struct RequestSpec: Sendable, Codable {
     public var headers: [HeaderItem]
     public var body: [UInt8]?
     public var credentials: Credentials
+    /// The operation the request belongs to, when it is not its case's (steps of a sequence).
+    public var operationId: String?
 
     public init(method: String, path: String, query: [QueryItem] = [], headers: [HeaderItem] = [],
                 body: [UInt8]? = nil, credentials: Credentials = .none) {
@@ -127,6 +131,12 @@ public enum Step: Sendable, Codable {
     /// Send these creates for one name at once: exactly one may succeed, the others must get
     /// the conflict status.
     case race([RequestSpec], conflictStatus: Int)
+    /// Send a create and keep the id its success answer gives the new resource (the first of
+    /// `idMembers` it has; else the request's) for the steps after it.
+    case create(RequestSpec, expect: Expectation, idMembers: [String])
+    /// Send a request about the resource the `create` made: `{parameter}` in `path` filled with
+    /// its id, and the body's `idMember` (when there is one) set to it.
+    case onCreated(RequestSpec, expect: Expectation, path: String, parameter: String, idMember: String?)
 }
 
 /// What a case varies, and how: the request member, the class of value it sends there, and
@@ -213,7 +223,7 @@ public struct TestCase: Sendable, Codable {
     public var requests: [RequestSpec] {
         steps.flatMap { step -> [RequestSpec] in
             switch step {
-            case .request(let request, _, _): [request]
+            case .request(let request, _, _), .create(let request, _, _), .onCreated(let request, _, _, _, _): [request]
             case .race(let requests, _): requests
             case .advanceClock: []
             }

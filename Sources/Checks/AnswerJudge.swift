@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import BusinessRules
 import CaseGeneration
 import Execution
@@ -16,25 +17,15 @@ public final class AnswerJudge: Sendable {
     let rules: BusinessRules
     /// The checks that report failures.
     public let checks: Set<CheckName>
-    /// Validators by operation and status key, compiled once.
-    private let validators: [String: [String: [String: SchemaValidator]]]
+    /// The compiler, and the validators it made by operation, status key and media type:
+    /// each compiled when an answer first needs it (a document may have thousands).
+    private let compiled: Mutex<(compiler: SchemaCompiler, validators: [String: SchemaValidator?])>
 
     public init(document: OpenAPIDocument, rules: BusinessRules, checks: Set<CheckName> = CheckName.selection(only: nil, excluded: [], strict: false)) {
         self.document = document
         self.rules = rules
         self.checks = checks
-        let compiler = SchemaCompiler(document: document)
-        var validators: [String: [String: [String: SchemaValidator]]] = [:]
-        for entry in document.operations {
-            for (key, response) in entry.operation.responses.byStatus {
-                for (mediaType, content) in response.content {
-                    if let schema = content.schema {
-                        validators[entry.id, default: [:]][key, default: [:]][mediaType.lowercased()] = compiler.validator(for: schema)
-                    }
-                }
-            }
-        }
-        self.validators = validators
+        compiled = Mutex((SchemaCompiler(document: document), [:]))
     }
 
     /// Every way the answer to `request` differs from the contract and the expectation.
@@ -140,7 +131,7 @@ public final class AnswerJudge: Sendable {
                 specLocation: documented.location.description, expectation: "Content-Type \(essence ?? "none")")]
         }
         let mediaType = documentedTypes.first { $0 == essence } ?? documentedTypes.first { Self.matches(essence, $0) } ?? essence
-        guard let validator = validators[operation.id]?[key]?[mediaType], MediaTypeName.isJSON(essence) else { return [] }
+        guard MediaTypeName.isJSON(essence), let validator = validator(operation, key, mediaType, documented) else { return [] }
         let body: JSONValue
         do {
             body = try JSONParser().parse(response.body, file: "response body")
@@ -154,6 +145,18 @@ public final class AnswerJudge: Sendable {
         }
         if checks.contains(.undocumentedMember) { failures += UndocumentedMembers.find(in: body, validator: validator) }
         return failures
+    }
+
+    /// The validator of a documented response's body for a media type, compiled once.
+    private func validator(_ operation: OperationEntry, _ key: String, _ mediaType: String, _ documented: Response) -> SchemaValidator? {
+        let name = "\(operation.id) \(key) \(mediaType)"
+        return compiled.withLock { state in
+            if let known = state.validators[name] { return known }
+            let content = documented.content.first { $0.key.lowercased() == mediaType }?.value
+            let made = content?.schema.map(state.compiler.validator(for:))
+            state.validators[name] = made
+            return made
+        }
     }
 
     /// Whether the operation documents how it refuses an invalid request: 400, 413, 415, 422,

@@ -34,6 +34,7 @@ public struct SuiteRunner: Sendable {
     let executor: Executor
     let judge: AnswerJudge
     let options: Options
+    let operations: [String: OperationEntry]
 
     public init(document: OpenAPIDocument, rules: BusinessRules, executor: Executor, judge: AnswerJudge, options: Options) {
         self.document = document
@@ -41,11 +42,11 @@ public struct SuiteRunner: Sendable {
         self.executor = executor
         self.judge = judge
         self.options = options
+        operations = Dictionary(document.operations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Every case's result, in the cases' order; `progress` hears of each one finished.
     public func run(_ cases: [TestCase], progress: @escaping @Sendable (CaseResult) -> Void = { _ in }) async -> [CaseResult] {
-        let operations = Dictionary(document.operations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var plan = SchedulePlan(cases)
         var results = [CaseResult?](repeating: nil, count: cases.count)
         await withTaskGroup(of: (SchedulePlan.Work, [(Int, CaseResult)]).self) { group in
@@ -106,8 +107,49 @@ public struct SuiteRunner: Sendable {
         var result = CaseResult(testCase: testCase, outcome: .passed, exchanges: [], culprit: nil, duration: 0)
         var successBodies: [JSONValue] = []
         let operationRules = rules.rules(for: operation.operation.operationId)
+        /// The id the sequence's create gave its resource.
+        var created: JSONValue?
+        /// Sends one request and judges it; the exchange, or `nil` when the case ended there.
+        func exchange(_ request: RequestSpec, _ expectation: Expectation, checkRules: Bool) async -> Exchange? {
+            let stepOperation = request.operationId.flatMap { operations[$0] } ?? operation
+            let exchange = await executor.send(request)
+            result.exchanges.append(exchange)
+            result.duration += exchange.duration
+            if let problem = exchange.transportError {
+                result.outcome = .error(problem.description)
+                result.culprit = exchange
+                return nil
+            }
+            let failures = judge.judge(exchange, expectation: expectation, operation: stepOperation, request: request,
+                                       checkRules: checkRules, statusOnly: testCase.kind == .method)
+            if !failures.isEmpty {
+                result.outcome = .failed(failures)
+                result.culprit = exchange
+                return nil
+            }
+            return exchange
+        }
         for step in testCase.steps {
             switch step {
+            case .create(let request, let expectation, let members):
+                guard let answer = await exchange(request, expectation, checkRules: false) else { return result }
+                let body = Self.successBody(answer)
+                created = members.lazy.compactMap { body?[$0] ?? request.json?[$0] }.first
+                guard created != nil else {
+                    result.outcome = .failed([CheckFailure(
+                        check: .ruleResource, message: "expected the create's answer (or request) to give the new resource's \(members.joined(separator: " or ")), found none",
+                        specLocation: testCase.specLocation, expectation: "an id")])
+                    result.culprit = answer
+                    return result
+                }
+            case .onCreated(var request, let expectation, let path, let parameter, let idMember):
+                guard let id = created else { continue }
+                let text = id.stringValue ?? id.jsonText
+                request.path = path.replacingAll("{\(parameter)}", with: PercentEncoding.encode(text))
+                if let idMember, let body = request.json {
+                    request.body = body.setting(id, at: JSONPointer(tokens: [idMember])).jsonBytes
+                }
+                guard await exchange(request, expectation, checkRules: false) != nil else { return result }
             case .advanceClock(let days):
                 do {
                     try await executor.advanceMockClock(days: days)
@@ -116,22 +158,8 @@ public struct SuiteRunner: Sendable {
                     return result
                 }
             case .request(let request, let expectation, let checkRules):
-                let exchange = await executor.send(request)
-                result.exchanges.append(exchange)
-                result.duration += exchange.duration
-                if let problem = exchange.transportError {
-                    result.outcome = .error(problem.description)
-                    result.culprit = exchange
-                    return result
-                }
-                let failures = judge.judge(exchange, expectation: expectation, operation: operation, request: request,
-                                           checkRules: checkRules, statusOnly: testCase.kind == .method)
-                if !failures.isEmpty {
-                    result.outcome = .failed(failures)
-                    result.culprit = exchange
-                    return result
-                }
-                if checkRules, let body = Self.successBody(exchange) { successBodies.append(body) }
+                guard let answer = await exchange(request, expectation, checkRules: checkRules) else { return result }
+                if checkRules, let body = Self.successBody(answer) { successBodies.append(body) }
             case .race(let requests, let conflictStatus):
                 let exchanges = await withTaskGroup(of: (Int, Exchange).self) { group in
                     for (index, request) in requests.enumerated() {

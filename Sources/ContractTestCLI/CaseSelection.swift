@@ -21,7 +21,7 @@ struct CaseSelection: ParsableArguments {
     @Option(name: .customLong("operation"), help: "Only this operationId (repeatable).")
     var operations: [String] = []
 
-    @Option(help: "Only these kinds: positive,negative,auth,method,rules,explore.")
+    @Option(help: "Only these kinds: positive,negative,auth,method,rules,explore,sequence.")
     var kind: String?
 
     @Option(help: "Exploration cases per operation, drawn from every value class in turn (0: none).")
@@ -32,7 +32,7 @@ struct CaseSelection: ParsableArguments {
 
     func validate() throws {
         for name in kinds.invalid {
-            throw ValidationError("unknown kind '\(name)': expected positive, negative, auth, method, rules or explore")
+            throw ValidationError("unknown kind '\(name)': expected positive, negative, auth, method, rules, explore or sequence")
         }
         guard examples >= 0 else { throw ValidationError("--examples must be 0 or more") }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseGeneration
 import Foundation
+import OpenAPIModel
 
 /// `contract-test cases`: the cases a run would send, without sending anything.
 struct Cases: ParsableCommand {
@@ -30,6 +31,10 @@ struct Cases: ParsableCommand {
                         print("    at once:")
                         for request in requests { print("      \(Self.line(request))") }
                         print("    → expect exactly one 2xx, the others \(conflict)")
+                    case .create(let request, let expect, let members):
+                        print("    \(Self.line(request))  → expect \(expect); keep its \(members.first ?? "id")")
+                    case .onCreated(let request, let expect, let path, let parameter, _):
+                        print("    \(request.method) \(path.replacingAll("{\(parameter)}", with: "<its \(parameter)>"))  → expect \(expect)")
                     }
                 }
             }
@@ -88,6 +93,12 @@ struct CaseView: Encodable {
                 return StepView(advanceClockDays: days)
             case .race(let requests, let conflict):
                 return StepView(expect: "exactly one 2xx, the others \(conflict)", atOnce: requests.map { Self.view($0, expect: nil, checkRules: true) })
+            case .create(let request, let expect, _):
+                return Self.view(request, expect: expect.description, checkRules: false)
+            case .onCreated(let request, let expect, let path, _, _):
+                var view = Self.view(request, expect: expect.description, checkRules: false)
+                view.target = path
+                return view
             }
         }
     }

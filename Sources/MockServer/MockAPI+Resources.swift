@@ -1,3 +1,4 @@
+import BusinessRules
 import SchemaValidation
 import YAMLSource
 

@@ -38,7 +38,7 @@ public final class MockAPI: Sendable {
         handlers = entries.map { OperationHandler(entry: $0, document: document, compiler: compiler, rules: rules, seed: configuration.seed) }
         let operations = entries.enumerated().map { ($0.offset, $0.element.path, $0.element.method) }
         routes = RouteTable(document: document, operations: operations)
-        resources = ResourceFamilies(document: document, operations: operations)
+        resources = ResourceFamilies(document: document)
         generator = Mutex(SeededGenerator(seed: configuration.seed))
     }
 

@@ -75,7 +75,7 @@ struct CaseGenerationTests {
     @Test("the partner API's cases: each kind, addresses unique per case")
     func partnerCases() throws {
         let (_, cases) = try Self.cases(RepositoryPaths.contract, rules: RepositoryPaths.contractRules)
-        #expect(Set(cases.map(\.kind)) == Set(CaseKind.allCases))
+        #expect(Set(cases.map(\.kind)) == Set(CaseKind.allCases).subtracting([.sequence]), "no resource paths: no sequences")
         let names = Set(cases.map { "\($0.kind.rawValue): \($0.name)" })
         for name in [
             "positive: expirationDays at its maximum 365 is accepted", "negative: partnerEmailId missing (required) is refused",

@@ -175,14 +175,14 @@ struct RunCommandTests {
 
     @Test("usage errors exit 2 and say what was expected", arguments: [
         (["run", "--target", "sandbox"], [String: String](), "error: no token: set $PARTNER_API_TOKEN (or --token-env NAME) or pass --token-command; needed by the security scheme bearerAuth\n"),
-        (["run", "--kind", "positive,fuzzy"], [:], "Error: unknown kind 'fuzzy': expected positive, negative, auth, method, rules or explore\n"),
+        (["run", "--kind", "positive,fuzzy"], [:], "Error: unknown kind 'fuzzy': expected positive, negative, auth, method, rules, explore or sequence\n"),
         (["run", "--operation", "nope"], [:], "error: no operation 'nope' in specs/partneraccount.yaml: expected one of createPartnerInvitation\n"),
         (["run", "--base-url", "ftp://example.com"], ["PARTNER_API_TOKEN": "x"], "error: --base-url must start with http:// or https://, found 'ftp://example.com'\n"),
         (["run", "--ca-cert", "/no/such/ca.pem"], [:], "error: cannot read '/no/such/ca.pem': No such file or directory (the CA certificate)\n"),
         (["mock", "--port", "0", "--tls-cert", "/no/such/cert.pem", "--tls-key", "/no/such/key.pem"], [:],
          "error: cannot serve HTTPS: cannot read '/no/such/cert.pem': No such file or directory\n"),
         (["run", "--mock-fault", "nope"], [:], "Error: unknown fault 'nope': expected one of wrong-success-status, missing-required-member, wrong-member-type, malformed-date-time, wrong-content-type, invalid-input-accepted, auth-ignored, duplicate-invitations, expiry-ignored, wrong-error-shape, server-error-on-malformed, undocumented-member, echo-broken, constant-broken, expiry-miscomputed, non-integer-accepted, server-error-on-huge-number, server-error-on-non-ascii, valid-addresses-refused, racy-duplicate-check, wrong-now, no-allow-header\n"),
-        (["run", "--checks", "status,nope"], [:], "Error: unknown check 'nope' in --checks: expected one of status, server-error, content-type, schema, header, allow-header, undocumented-member, rule-echo, rule-constant, rule-now, rule-expiry, rule-unique, rule-one-active\n"),
+        (["run", "--checks", "status,nope"], [:], "Error: unknown check 'nope' in --checks: expected one of status, server-error, content-type, schema, header, allow-header, undocumented-member, rule-echo, rule-constant, rule-now, rule-expiry, rule-unique, rule-one-active, rule-resource\n"),
         (["run", "--examples=-1"], [:], "Error: --examples must be 0 or more\n"),
         (["run", "--case", "0000000g"], [:], "error: no case '0000000g' for seed 1 in specs/partneraccount.yaml: `contract-test cases --seed 1` lists every case with its id\n"),
     ])
@@ -276,7 +276,7 @@ struct ExplorationRunTests {
         #expect(outcome.status == 0)
         let names = outcome.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
         #expect(names == ["status", "server-error", "content-type", "schema", "header", "allow-header", "undocumented-member",
-                          "rule-echo", "rule-constant", "rule-now", "rule-expiry", "rule-unique", "rule-one-active"])
+                          "rule-echo", "rule-constant", "rule-now", "rule-expiry", "rule-unique", "rule-one-active", "rule-resource"])
         #expect(outcome.stdout.contains("allow-header         a 405 carries Allow, listing every method the document declares on the path (RFC 9110 section 15.5.6)\n"))
     }
 

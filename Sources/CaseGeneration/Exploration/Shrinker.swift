@@ -13,27 +13,35 @@ import YAMLSource
 public final class Shrinker: Sendable {
     /// Requests the runner may spend shrinking one case.
     public let attemptsPerCase: Int
-    private let contexts: [String: OperationContext]
-    /// The synthesized body with only its required members, per operation.
-    private let simplest: [String: JSONValue]
+    private let document: OpenAPIDocument
+    private let rules: BusinessRules
+    private let options: CaseOptions
+    /// Each operation's context and its synthesized body with only the required members,
+    /// made when a case of it first fails (most runs shrink nothing).
+    private let prepared = Mutex<[String: (context: OperationContext, simplest: JSONValue?)]>([:])
     private let addresses: Mutex<AddressBook>
     private let remaining: Atomic<Int>
 
     public init(document: OpenAPIDocument, rules: BusinessRules, options: CaseOptions,
                 attemptsPerCase: Int = 24, attemptsPerRun: Int = 400) {
-        var generator = CaseGenerator(document: document, rules: rules, options: options)
-        var contexts: [String: OperationContext] = [:]
-        var simplest: [String: JSONValue] = [:]
-        for entry in document.operations where entry.operation.requestBody != nil {
-            let context = OperationContext(entry: entry, generator: &generator)
-            contexts[entry.id] = context
-            simplest[entry.id] = context.validBody(&generator, includeOptional: false)
-        }
-        self.contexts = contexts
-        self.simplest = simplest
+        self.document = document
+        self.rules = rules
+        self.options = options
         self.attemptsPerCase = attemptsPerCase
         addresses = Mutex(AddressBook(tag: options.runTag + "s", domain: options.emailDomain))
         remaining = Atomic(attemptsPerRun)
+    }
+
+    private func preparation(_ operationId: String) -> (context: OperationContext, simplest: JSONValue?)? {
+        prepared.withLock { prepared in
+            if let known = prepared[operationId] { return known }
+            guard let entry = document.operations.first(where: { $0.id == operationId }) else { return nil }
+            var generator = CaseGenerator(document: document, rules: rules, options: options)
+            let context = OperationContext(entry: entry, generator: &generator)
+            let made = (context: context, simplest: context.validBody(&generator, includeOptional: false))
+            prepared[operationId] = made
+            return made
+        }
     }
 
     /// Takes one request from the run's shrinking budget; `false` when it is spent.
@@ -46,7 +54,7 @@ public final class Shrinker: Sendable {
     public func candidates(for testCase: TestCase) -> [TestCase] {
         guard testCase.kind == .explore, testCase.steps.count == 1, let focus = testCase.focus,
               case .request(let request, let expectation, let checkRules) = testCase.steps[0],
-              let context = contexts[testCase.operationId], !context.isForm, !context.isMultipart, let body = request.json,
+              let (context, plainest) = preparation(testCase.operationId), !context.isForm, !context.isMultipart, let body = request.json,
               let focusPointer = JSONPointer(focus.member)
         else { return [] }
         let escaped = request.body?.allSatisfy({ $0 < 0x80 }) == true && body.jsonBytes.contains { $0 >= 0x80 }
@@ -60,7 +68,7 @@ public final class Shrinker: Sendable {
             }
             // Other members at their simplest (never the resource's name: it must stay new).
             for member in object where member.key != focusMember && JSONPointer(tokens: [member.key]) != identity {
-                if let plain = simplest[testCase.operationId]?[member.key], Self.size(plain) < Self.size(member.value) {
+                if let plain = plainest?[member.key], Self.size(plain) < Self.size(member.value) {
                     bodies.append(body.setting(plain, at: JSONPointer(tokens: [member.key])))
                 }
             }
@@ -74,7 +82,7 @@ public final class Shrinker: Sendable {
             case .invalid: guard inFocus else { continue }
             case .either: guard !inFocus else { continue }
             }
-            let target = simplest[testCase.operationId]?.value(at: pointer)
+            let target = plainest?.value(at: pointer)
             let shape = pointer.tokens.count == 1 ? context.bodyValidator?.shape.property(pointer.tokens[0])?.shape : nil
             for smaller in Self.smaller(value, toward: target, bounds: shape.map(Self.edges) ?? []) {
                 bodies.append(body.setting(smaller, at: pointer))

@@ -26,7 +26,13 @@ public enum MultipartEncoding {
                 }
                 let name = member.key.replacingAll("\"", with: "%22")
                 var head = "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\""
-                head += isFile ? "; filename=\"\(name).bin\"\r\nContent-Type: application/octet-stream\r\n\r\n" : "\r\n\r\n"
+                if isFile {
+                    head += "; filename=\"\(name).bin\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                } else if case .object = item {
+                    head += "\r\nContent-Type: application/json\r\n\r\n"
+                } else {
+                    head += "\r\n\r\n"
+                }
                 out += Array(head.utf8) + Array(text.utf8) + Array("\r\n".utf8)
             }
         }
@@ -60,13 +66,17 @@ public enum MultipartEncoding {
             }
             position = next + 2
         }
+        /// A part's text as its schema reads it: objects as the JSON they are written in.
+        func typed(_ text: String, _ shape: SchemaShape?) -> JSONValue {
+            if shape?.types.first == "object", let value = try? JSONParser().parse(Array(text.utf8)) { return value }
+            return shape?.value(fromParameterText: text) ?? .string(text)
+        }
         return .object(JSONObject(members.map { name, values in
             let member = shape?.property(name)?.shape
             if member?.types.first == "array" {
-                let items = member?.items?.shape
-                return JSONObject.Member(name, .array(values.map { items?.value(fromParameterText: $0) ?? .string($0) }))
+                return JSONObject.Member(name, .array(values.map { typed($0, member?.items?.shape) }))
             }
-            return JSONObject.Member(name, member.map { $0.value(fromParameterText: values[0]) } ?? .string(values[0]))
+            return JSONObject.Member(name, typed(values[0], member))
         }))
     }
 

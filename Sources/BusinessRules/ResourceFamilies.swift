@@ -1,21 +1,23 @@
 import OpenAPIModel
 import SchemaValidation
 
-/// Ordinary resources the document describes by its path shapes: a collection path
-/// (`/store/order`) whose POST creates, and an item path below it with one parameter
-/// (`/store/order/{orderId}`) whose GET reads, PUT and PATCH change and DELETE removes.
-struct ResourceFamilies: Sendable {
-    struct Family: Sendable {
-        var collection: String
-        var item: String
+/// The rules of ordinary resources that a document says by its path shapes alone: a
+/// collection path (`/store/order`) whose POST creates, and an item path below it with one
+/// parameter (`/store/order/{orderId}`) whose GET reads what was created, PUT and PATCH change
+/// it, and DELETE removes it, so a read after the delete finds nothing. The mock keeps them;
+/// the runner checks them in sequences.
+public struct ResourceFamilies: Sendable {
+    public struct Family: Sendable {
+        public var collection: String
+        public var item: String
         /// The item path's parameter: the resource's id.
-        var parameter: String
+        public var parameter: String
         /// Body members that may hold the id, most likely first.
-        var idMembers: [String]
+        public var idMembers: [String]
     }
 
     /// What an operation does to its family's resources.
-    enum Role: Sendable {
+    public enum Role: Sendable {
         case create
         case read
         /// `merge`: PATCH changes the members sent; PUT replaces the resource.
@@ -25,11 +27,12 @@ struct ResourceFamilies: Sendable {
         case updateByBody(merge: Bool)
     }
 
-    let families: [Family]
-    /// By operation index: its family and role.
-    let roles: [Int: (family: Int, role: Role)]
+    public let families: [Family]
+    /// By operation index (in `document.operations`): its family and role.
+    public let roles: [Int: (family: Int, role: Role)]
 
-    init(document: OpenAPIDocument, operations: [(entryIndex: Int, path: String, method: String)]) {
+    public init(document: OpenAPIDocument) {
+        let operations = document.operations.enumerated().map { ($0.offset, $0.element.path, $0.element.method) }
         var families: [Family] = []
         for (path, _) in document.paths {
             let template = PathTemplate(path)
@@ -71,7 +74,7 @@ struct ResourceFamilies: Sendable {
     }
 
     /// The id a body gives a resource of this family, as text.
-    static func id(in body: JSONValue, _ family: Family) -> String? {
+    public static func id(in body: JSONValue, _ family: Family) -> String? {
         for name in family.idMembers {
             switch body[name] {
             case .string(let text)?: return text
