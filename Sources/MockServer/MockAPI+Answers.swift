@@ -13,7 +13,9 @@ extension MockAPI {
             ?? (status >= 400 && status < 500 && status != 401 ? handler.responses["400"] ?? handler.responses["4XX"] : nil)
             ?? handler.template(for: status)
         guard let template else {
-            return problem(status, HTTPStatus.reason(status), description)
+            var answer = problem(status, HTTPStatus.reason(status), description)
+            if status == 401 { answer.headers.append(("WWW-Authenticate", challenge(handler))) }
+            return answer
         }
         // `default` and ranges (`4XX`) document the status asked for.
         let answered = template.key == "default" || template.key.hasSuffix("XX") ? status : template.status

@@ -42,7 +42,7 @@ extension MockAPI {
             case .path: pathValues[parameter.name]
             case .query: query[parameter.name]
             case .header: request.header(parameter.name)
-            case .cookie: Cookies.value(parameter.name, in: request.header("Cookie"))
+            case .cookie: Cookies.value(parameter.name, in: request.cookies)
             case .querystring: request.query
             }
             guard let raw else {

@@ -58,7 +58,7 @@ extension MockAPI {
             let value: String? = switch scheme.keyLocation {
             case "header": request.header(key)
             case "query": QueryString.values(request.query)[key]
-            default: Cookies.value(key, in: request.header("Cookie"))
+            default: Cookies.value(key, in: request.cookies)
             }
             guard let value, !value.isEmpty else { return "the request has no '\(key)' API key (\(scheme.keyLocation ?? ""))" }
             if let secret, value != secret { return "the '\(key)' API key is not valid" }

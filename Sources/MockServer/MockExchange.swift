@@ -21,6 +21,13 @@ public struct MockRequest: Sendable {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
+    /// Every cookie the request carries, however many `Cookie` fields they came in (HTTP/2
+    /// and HTTP field libraries split them).
+    public var cookies: String? {
+        let fields = headers.filter { $0.name.lowercased() == "cookie" }.map(\.value)
+        return fields.isEmpty ? nil : fields.joined(separator: "; ")
+    }
+
     public var path: String {
         String(target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
     }
@@ -50,7 +57,7 @@ public struct MockResponse: Sendable {
     /// The answer as HTTP allows it (RFC 9110 sections 6.4.1, 15.3.5, 15.4.5): no content for a
     /// 1xx, 204 or 304, nor for any answer to HEAD; header names that are tokens and values
     /// without line breaks or other control characters.
-    func lawful(for method: String) -> MockResponse {
+    public func lawful(for method: String) -> MockResponse {
         var answer = self
         if status < 200 || status == 204 || status == 304 {
             answer.body = []

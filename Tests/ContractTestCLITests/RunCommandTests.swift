@@ -288,3 +288,43 @@ struct ExplorationRunTests {
         #expect(few.stdout.split(separator: "\n").filter { $0.contains("  explore: ") }.count == 4)
     }
 }
+
+/// Credentials of every kind, end to end: the mock as a process, the run against it.
+@Suite("contract-test run: credentials per security scheme")
+struct CredentialRunTests {
+    @Test("each scheme gets its own secret from its own variable; none reaches the output or the report")
+    func perScheme() throws {
+        let (mock, line) = try CommandRunner.start([
+            "mock", "--spec", "Tests/Fixtures/specs-corpus/petstore3.yaml", "--port", "0",
+            "--credential", "api_key=key-7f3a", "--credential", "petstore_auth=token-9c0e",
+        ])
+        defer { mock.terminate() }
+        let url = try #require(line.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init))
+        let report = RunCommandTests.temporaryReport()
+        defer { try? FileManager.default.removeItem(atPath: report) }
+        let arguments = ["run", "--spec", "Tests/Fixtures/specs-corpus/petstore3.yaml", "--base-url", url, "--examples", "0",
+                         "--credential", "api_key=PETSTORE_KEY", "--credential", "petstore_auth=PETSTORE_TOKEN", "--junit", report]
+        let good = try CommandRunner.run(arguments, environment: ["PETSTORE_KEY": "key-7f3a", "PETSTORE_TOKEN": "token-9c0e"])
+        #expect(good.status == 0, "\(good.stdout.suffix(2000))")
+        let xml = try String(contentsOfFile: report, encoding: .utf8)
+        for secret in ["key-7f3a", "token-9c0e"] {
+            #expect(!good.stdout.contains(secret) && !good.stderr.contains(secret) && !xml.contains(secret))
+        }
+        let wrong = try CommandRunner.run(arguments, environment: ["PETSTORE_KEY": "not-the-key", "PETSTORE_TOKEN": "token-9c0e"])
+        #expect(wrong.status == 1)
+        #expect(wrong.stdout.contains("› status: expected a documented 2xx, found 401"), "\(wrong.stdout.suffix(2000))")
+        #expect(wrong.stdout.contains(#"-H "api_key: $PETSTORE_KEY""#), "the reproduction names the scheme's variable")
+        #expect(!wrong.stdout.contains("not-the-key"))
+        let missing = try CommandRunner.run(arguments, environment: ["PETSTORE_KEY": "", "PETSTORE_TOKEN": "token-9c0e"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "error: no secret for security scheme 'api_key': $PETSTORE_KEY is not set (--credential api_key=PETSTORE_KEY)\n")
+    }
+
+    @Test("a --credential for a scheme the document does not define is refused in words")
+    func unknownScheme() throws {
+        let outcome = try CommandRunner.run(["run", "--base-url", "http://127.0.0.1:9", "--credential", "nope=X"],
+                                            environment: ["PARTNER_API_TOKEN": "t"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr == "error: --credential names 'nope', which is not a security scheme of specs/partneraccount.yaml: expected one of bearerAuth\n")
+    }
+}

@@ -69,13 +69,14 @@ final class LogCapture: Sendable {
 /// Runs the mock over real HTTP on an ephemeral port (AsyncHTTPClient as the client) for the
 /// length of `body`.
 func withMock(
-    faults: Set<Fault> = [], token: String? = token, seed: UInt64 = 7, latency: Duration = .zero,
+    faults: Set<Fault> = [], token: String? = token, credentials: [String: String] = [:], seed: UInt64 = 7, latency: Duration = .zero,
     document: OpenAPIDocument = contract, rules: BusinessRules = contractRules, logger: Logger = Logger(label: "test"),
     _ body: @escaping @Sendable (MockClient) async throws -> Void
 ) async throws {
     let api = MockAPI(
         document: document, rules: rules,
-        configuration: MockConfiguration(port: 0, token: token, seed: seed, faults: faults, latency: latency, maxBodyBytes: 64 * 1024),
+        configuration: MockConfiguration(port: 0, token: token, credentials: credentials, seed: seed, faults: faults, latency: latency,
+                                         maxBodyBytes: 64 * 1024),
         logger: logger)
     try await MockServer.application(api).test(.ahc(.http)) { client in
         try await body(MockClient(client: client))

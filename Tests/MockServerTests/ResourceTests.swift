@@ -1,0 +1,46 @@
+import Foundation
+import MockServer
+import OpenAPIModel
+import SchemaValidation
+import TestSupport
+import Testing
+
+/// Ordinary resources, kept by the mock as a server keeps them.
+@Suite("The mock: ordinary resources by path shape")
+struct ResourceTests {
+    static let petstore: OpenAPIDocument = OpenAPILoader().load(file: RepositoryPaths.fixtures + "/specs-corpus/petstore3.yaml").document!
+
+    @Test("a created resource is read back, changed, and gone after its delete (404 as documented)")
+    func lifecycle() async throws {
+        try await withMock(token: "t", document: Self.petstore, rules: .none) { client in
+            let auth = ["api_key": "t", "Authorization": "Bearer t", "Content-Type": "application/json"]
+            let user = #"{"id": 77, "username": "ann", "firstName": "Ann", "lastName": "Lee", "email": "ann@example.com", "password": "pw", "phone": "1", "userStatus": 1}"#
+            let created = try await client.send(.post, "/api/v3/user", headers: auth, body: Array(user.utf8))
+            #expect(created.status == 200)
+            let read = try await client.send(.get, "/api/v3/user/ann", headers: auth)
+            #expect(read.status == 200)
+            #expect(read.json?["firstName"] == .string("Ann"), "\(read.text)")
+            let changed = #"{"id": 77, "username": "ann", "firstName": "Annie"}"#
+            let updated = try await client.send(.put, "/api/v3/user/ann", headers: auth, body: Array(changed.utf8))
+            #expect(updated.status == 200)
+            let reread = try await client.send(.get, "/api/v3/user/ann", headers: auth)
+            #expect(reread.json?["firstName"] == .string("Annie"))
+            let deleted = try await client.send(.delete, "/api/v3/user/ann", headers: auth)
+            #expect(deleted.status == 200)
+            let gone = try await client.send(.get, "/api/v3/user/ann", headers: auth)
+            #expect(gone.status == 404)
+            #expect(try await client.send(.delete, "/api/v3/user/ann", headers: auth).status == 404)
+            // Created again, it is back.
+            #expect(try await client.send(.post, "/api/v3/user", headers: auth, body: Array(user.utf8)).status == 200)
+            #expect(try await client.send(.get, "/api/v3/user/ann", headers: auth).status == 200)
+        }
+    }
+
+    @Test("204, 304 and answers to HEAD carry no content")
+    func noContent() throws {
+        let response = MockResponse(status: 204, headers: [("Content-Type", "application/json"), ("X-Bad\nName", "v"), ("X-Ok", "a\r\nb")], body: Array("null".utf8))
+        let lawful = response.lawful(for: "DELETE")
+        #expect(lawful.body.isEmpty)
+        #expect(lawful.headers.map { "\($0.name): \($0.value)" } == ["X-Ok: ab"])
+    }
+}
