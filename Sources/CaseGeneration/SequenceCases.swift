@@ -20,8 +20,19 @@ extension CaseGenerator {
                   operationIds.map({ $0.contains(create.id) }) ?? true
             else { continue }
             var creating = OperationContext(entry: create, generator: &self)
-            guard let body = [creating.validBody(&self), creating.validBody(&self, includeOptional: false)]
+            guard var body = [creating.validBody(&self), creating.validBody(&self, includeOptional: false)]
                 .compactMap({ $0 }).first(where: creating.accepts) else { continue }
+            // An id the client chooses is a new one, so no other case reaches this resource.
+            for member in family.idMembers {
+                let fresh: JSONValue? = switch body[member] {
+                case .string?: .string(addresses.freshToken())
+                case .number?: .number(JSONNumber(Int64(900_000_000 + Int(Self.mix(options.seed, options.runTag + family.item) % 90_000_000))))
+                default: nil
+                }
+                if let fresh, creating.accepts(body.setting(fresh, at: JSONPointer(tokens: [member]))) {
+                    body = body.setting(fresh, at: JSONPointer(tokens: [member]))
+                }
+            }
             // Only where the create's answer or request can say the id.
             let answers = create.operation.responses.byStatus.filter { $0.key.hasPrefix("2") }.values
                 .compactMap { $0.jsonContent?.content.schema.map(compiler.validator(for:)) }
@@ -62,6 +73,11 @@ extension CaseGenerator {
                 steps: steps, specLocation: document.paths[family.item]?.location.mark.description))
         }
         return cases
+    }
+
+    /// A number from a seed and a text, to make ids that differ between runs and resources.
+    static func mix(_ seed: UInt64, _ text: String) -> UInt64 {
+        OperationContext.mix(seed, text)
     }
 
     private func with(_ request: RequestSpec, _ entry: OperationEntry) -> RequestSpec {
