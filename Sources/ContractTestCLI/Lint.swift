@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OpenAPIModel
+import SchemaValidation
 import YAMLSource
 
 /// `contract-test lint SPEC...`: load each document, summarize it, print every problem.
@@ -28,7 +29,7 @@ struct Lint: ParsableCommand {
             let data = try encoder.encode(reports.map(\.json))
             print(String(decoding: data, as: UTF8.self))
         }
-        if reports.contains(where: { $0.result.hasErrors }) {
+        if reports.contains(where: { $0.diagnostics.contains { $0.severity == .error } }) {
             throw ExitCode(2)
         }
     }
@@ -38,6 +39,14 @@ struct Lint: ParsableCommand {
 struct LintReport {
     var path: String
     var result: LoadResult
+    /// The loader's problems, and examples that contradict their schemas.
+    var diagnostics: [Diagnostic]
+
+    init(path: String, result: LoadResult) {
+        self.path = path
+        self.result = result
+        diagnostics = (result.diagnostics + (result.document.map(ExampleCheck.diagnostics) ?? [])).sorted()
+    }
 
     /// The JSON shape of a document's report.
     struct JSON: Encodable {
@@ -59,9 +68,9 @@ struct LintReport {
     var json: JSON {
         JSON(
             file: path,
-            valid: !result.hasErrors,
+            valid: !diagnostics.contains { $0.severity == .error },
             summary: result.document.map(DocumentSummary.init),
-            problems: result.diagnostics.map {
+            problems: diagnostics.map {
                 .init(severity: $0.severity.rawValue, message: $0.message, file: $0.mark?.file,
                       line: $0.mark?.line, column: $0.mark?.column, pointer: $0.pointer)
             })
@@ -89,12 +98,12 @@ struct LintReport {
         } else {
             lines.append("\(path): not loaded")
         }
-        let errors = result.diagnostics.filter { $0.severity == .error }.count
-        let warnings = result.diagnostics.filter { $0.severity == .warning }.count
-        lines.append("  problems: " + (result.diagnostics.isEmpty ? "none"
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        lines.append("  problems: " + (diagnostics.isEmpty ? "none"
             : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"))
-        if !result.diagnostics.isEmpty {
-            lines.append(DiagnosticRenderer(sources: result.sourceMap.sources).render(result.diagnostics))
+        if !diagnostics.isEmpty {
+            lines.append(DiagnosticRenderer(sources: result.sourceMap.sources).render(diagnostics))
         }
         return lines.joined(separator: "\n")
     }

@@ -31,6 +31,9 @@ public struct TerminalReport {
     public var text: String {
         var lines: [String] = []
         lines.append("contract-test: \(summary.specPath) against \(summary.target.name) (\(summary.target.baseURL)), seed \(summary.seed)")
+        if summary.documentedStatuses.isEmpty {
+            lines.append("  nothing to send: the document has no operations (webhooks only, or no paths)")
+        }
         let width = summary.byOperation.map(\.operationId.count).max() ?? 0
         for (operationId, results) in summary.byOperation {
             let failed = results.filter(\.isFailure).count
@@ -45,6 +48,10 @@ public struct TerminalReport {
             let seen = documented.filter { key in observed.contains { Self.documents(key, $0) } }
             let never = documented.filter { key in !observed.contains { Self.documents(key, $0) } }
             let extra = observed.filter { status in !documented.contains { Self.documents($0, status) } }
+            if documented.isEmpty {
+                lines.append("    no responses documented: any answer but a 5xx is accepted (seen: \(observed.map(String.init).joined(separator: ", ")))")
+                continue
+            }
             var statuses = "    documented responses seen: " + (seen.isEmpty ? "none" : seen.joined(separator: ", "))
             if !never.isEmpty { statuses += "; never: " + never.joined(separator: ", ") }
             if !extra.isEmpty { statuses += "; also seen, not documented: " + extra.map(String.init).joined(separator: ", ") }

@@ -23,6 +23,43 @@ struct LintCommandTests {
         #expect(outcome.stdout == contractSummary + "\n")
     }
 
+    @Test("an example that contradicts its schema is a warning at the example, with the validator's reason; exit 0")
+    func examples() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spec = folder.appendingPathComponent("examples.yaml")
+        try """
+            openapi: 3.0.3
+            info: {title: Examples, version: '1'}
+            paths:
+              /a:
+                post:
+                  operationId: makeA
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: {type: object, properties: {n: {type: integer, maximum: 5}}}
+                        example: {n: 9}
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {type: object, required: [id], properties: {id: {type: string}}}
+                          examples:
+                            fine: {value: {id: a1}}
+                            broken: {value: {ident: a1}}
+            """.write(to: spec, atomically: true, encoding: .utf8)
+        let outcome = try CommandRunner.run(["lint", spec.path])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("""
+              problems: 0 errors, 2 warnings
+            \(spec.path):11:22: warning: the example of the application/json request body of makeA contradicts its schema: #/n: maximum: expected a number at most 5, found 9 (schema #/paths/~1a/post/requestBody/content/application~1json/schema/properties/n/maximum at \(spec.path):10:68)
+            """), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("\(spec.path):20:33: warning: example 'broken' of the 200 application/json response of makeA contradicts its schema: #: required: required member 'id' is missing"))
+    }
+
     @Test("problems print with the source line and a caret; any error exits 2")
     func problems() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lint-\(UUID().uuidString)")

@@ -328,3 +328,51 @@ struct CredentialRunTests {
         #expect(outcome.stderr == "error: --credential names 'nope', which is not a security scheme of specs/partneraccount.yaml: expected one of bearerAuth\n")
     }
 }
+
+/// Documents of every shape: only webhooks, operations without documented responses.
+@Suite("contract-test run on documents of every shape")
+struct DocumentShapeTests {
+    static func write(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("shape-\(UUID().uuidString).yaml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test("a document of webhooks only has nothing to send: said so, exit 0")
+    func webhooksOnly() throws {
+        let spec = try Self.write("""
+            openapi: 3.1.0
+            info: {title: Hooks, version: "1"}
+            webhooks:
+              newPet:
+                post:
+                  requestBody: {content: {application/json: {schema: {type: object}}}}
+                  responses: {'200': {description: ok}}
+            """)
+        defer { try? FileManager.default.removeItem(atPath: spec) }
+        let outcome = try CommandRunner.run(["run", "--spec", spec, "--junit", RunCommandTests.temporaryReport()])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("\n  nothing to send: the document has no operations (webhooks only, or no paths)\n"))
+    }
+
+    @Test("an operation that documents no response accepts any answer but a 5xx, and the summary says so")
+    func noResponses() throws {
+        let spec = try Self.write("""
+            openapi: 3.1.0
+            info: {title: Bare, version: "1"}
+            paths:
+              /ping:
+                get: {operationId: ping}
+              /things/{id}#archive:
+                parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                post: {operationId: archive, responses: {'204': {description: archived}}}
+            """)
+        defer { try? FileManager.default.removeItem(atPath: spec) }
+        let outcome = try CommandRunner.run(["run", "--spec", spec, "--junit", RunCommandTests.temporaryReport()])
+        #expect(outcome.status == 0, "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("\n    no responses documented: any answer but a 5xx is accepted (seen: 200, 405)\n"))
+        let cases = try CommandRunner.run(["cases", "--spec", spec, "--kind", "positive"])
+        #expect(cases.stdout.contains("    POST /things/example%23archive  → expect a documented 2xx, or 404 for an id that names nothing"),
+                "the '#' of the path key is percent-encoded: \(cases.stdout)")
+    }
+}
