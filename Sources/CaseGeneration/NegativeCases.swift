@@ -1,3 +1,4 @@
+import Foundation
 import BusinessRules
 import OpenAPIModel
 import SchemaValidation
@@ -20,7 +21,7 @@ extension OperationContext {
             let at = parameter.objectLocation.mark.description
             refuse("required \(parameter.location.rawValue) parameter \(parameter.name) missing is refused", without(parameter), at: at)
             if let validator, let wrong = Mistakes.wrongType(for: validator.shape) {
-                let text = OperationContext.parameterText(wrong)
+                let text = ParameterCoding.text(wrong, OperationContext.style(parameter))
                 // Only a text the server cannot read as the declared type is malformed.
                 if !validator.isValid(validator.shape.value(fromParameterText: text), direction: .request) {
                     refuse("\(parameter.location.rawValue) parameter \(parameter.name) = '\(text)' (malformed) is refused",
@@ -97,20 +98,38 @@ extension OperationContext {
         return cases
     }
 
+    /// The request without this parameter (every pair, header or cookie it wrote).
     private func without(_ parameter: Parameter) -> RequestSpec {
-        var spec = request()
-        spec.query.removeAll { parameter.location == .query && $0.name == parameter.name }
-        spec.headers.removeAll { parameter.location == .header && $0.name == parameter.name }
-        return spec
+        replacing(parameter, with: nil)
     }
 
-    private func with(_ parameter: Parameter, _ value: String) -> RequestSpec {
+    /// The request with this parameter's text instead of its value.
+    private func with(_ parameter: Parameter, _ text: String) -> RequestSpec {
+        replacing(parameter, with: text)
+    }
+
+    private func replacing(_ parameter: Parameter, with text: String?) -> RequestSpec {
         var spec = request()
-        if parameter.location == .query, let index = spec.query.firstIndex(where: { $0.name == parameter.name }) {
-            spec.query[index].value = value
-        }
-        if parameter.location == .header, let index = spec.headers.firstIndex(where: { $0.name == parameter.name }) {
-            spec.headers[index].value = value
+        guard let value = requiredParameters.first(where: { $0.parameter.name == parameter.name && $0.parameter.location == parameter.location })?.value
+        else { return spec }
+        let style = OperationContext.style(parameter)
+        switch parameter.location {
+        case .query:
+            let written = ParameterCoding.pairs(value, style).map { QueryItem(name: $0.name, value: $0.value) }
+            let at = spec.query.firstIndex { written.contains($0) } ?? spec.query.endIndex
+            spec.query.removeAll { written.contains($0) }
+            if let text { spec.query.insert(QueryItem(name: parameter.name, value: text), at: min(at, spec.query.endIndex)) }
+        case .header:
+            spec.headers.removeAll { $0.name == parameter.name }
+            if let text { spec.headers.append(HeaderItem(name: parameter.name, value: text)) }
+        case .cookie:
+            guard let index = spec.headers.firstIndex(where: { $0.name == "Cookie" }) else { break }
+            let written = "\(parameter.name)=\(ParameterCoding.text(value, style))"
+            var cookies = spec.headers[index].value.components(separatedBy: "; ").filter { $0 != written }
+            if let text { cookies.append("\(parameter.name)=\(text)") }
+            if cookies.isEmpty { spec.headers.remove(at: index) } else { spec.headers[index].value = cookies.joined(separator: "; ") }
+        case .path, .querystring:
+            break
         }
         return spec
     }

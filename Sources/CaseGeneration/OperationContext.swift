@@ -14,7 +14,7 @@ struct OperationContext: Sendable {
     let query: [QueryItem]
     let parameterHeaders: [HeaderItem]
     /// Required parameters with their validators, for the parameter cases.
-    let requiredParameters: [(parameter: Parameter, validator: SchemaValidator?, value: String)]
+    let requiredParameters: [(parameter: Parameter, validator: SchemaValidator?, value: JSONValue)]
     /// What the operation's security asks, and the credentials of a request it lets in.
     let auth: AuthPlan
     let rules: OperationRules?
@@ -27,17 +27,21 @@ struct OperationContext: Sendable {
         bodyValidator = content?.content.schema.map(generator.compiler.validator(for:))
         bodyMediaType = content?.mediaType
         bodyRequired = body?.required ?? false
-        var values: [(Parameter, SchemaValidator?, String)] = []
+        var values: [(Parameter, SchemaValidator?, JSONValue)] = []
         for parameter in entry.parameters where parameter.required || parameter.location == .path {
             let validator = parameter.schema.map(generator.compiler.validator(for:))
             let sample = validator.flatMap { generator.synthesizer.value(for: $0, direction: .request) }
-            values.append((parameter, validator, sample.map(Self.parameterText) ?? "1"))
+            values.append((parameter, validator, sample ?? .string("1")))
         }
         requiredParameters = values
-        let pathValues = Dictionary(values.filter { $0.0.location == .path }.map { ($0.0.name, $0.2) }, uniquingKeysWith: { first, _ in first })
-        path = PathTemplate(entry.path).filled(pathValues)
-        query = values.filter { $0.0.location == .query }.map { QueryItem(name: $0.0.name, value: $0.2) }
-        parameterHeaders = values.filter { $0.0.location == .header }.map { HeaderItem(name: $0.0.name, value: $0.2) }
+        path = Self.path(entry, values.filter { $0.0.location == .path }.map { ($0.0, $0.2) })
+        query = values.filter { $0.0.location == .query }.flatMap { parameter, _, value in
+            ParameterCoding.pairs(value, Self.style(parameter)).map { QueryItem(name: $0.name, value: $0.value) }
+        }
+        var headers = values.filter { $0.0.location == .header }.map { HeaderItem(name: $0.0.name, value: ParameterCoding.text($0.2, Self.style($0.0))) }
+        let cookies = values.filter { $0.0.location == .cookie }.map { "\($0.0.name)=\(ParameterCoding.text($0.2, Self.style($0.0)))" }
+        if !cookies.isEmpty { headers.append(HeaderItem(name: "Cookie", value: cookies.joined(separator: "; "))) }
+        parameterHeaders = headers
         auth = AuthPlan(entry, document: generator.document)
         rules = generator.rules.rules(for: entry.operation.operationId)
         location = entry.operation.location.mark.description
@@ -46,17 +50,21 @@ struct OperationContext: Sendable {
     /// The path with every path parameter filled but `parameter`, left as `{parameter}` for a
     /// later step to fill.
     func path(leaving parameter: String) -> String {
-        let values = requiredParameters.filter { $0.parameter.location == .path && $0.parameter.name != parameter }
-        return PathTemplate(entry.path).filled(Dictionary(values.map { ($0.parameter.name, $0.value) }, uniquingKeysWith: { first, _ in first }))
+        Self.path(entry, requiredParameters.filter { $0.parameter.location == .path && $0.parameter.name != parameter }.map { ($0.parameter, $0.value) })
     }
 
-    /// A parameter value as text (simple style).
-    static func parameterText(_ value: JSONValue) -> String {
-        switch value {
-        case .string(let text): text
-        case .array(let items): items.map(parameterText).joined(separator: ",")
-        default: value.jsonText
+    /// The path with these parameter values, each written in its style (`simple`, `label`,
+    /// `matrix`), its text percent-encoded where a path cannot carry it.
+    static func path(_ entry: OperationEntry, _ values: [(Parameter, JSONValue)]) -> String {
+        let texts = values.map { parameter, value in
+            (parameter.name, PercentEncoding.encodePath(ParameterCoding.text(value, style(parameter))))
         }
+        return PathTemplate(entry.path).filled(Dictionary(texts, uniquingKeysWith: { first, _ in first }), encoded: true)
+    }
+
+    /// How a parameter is written: its style and explode, as the document says or by default.
+    static func style(_ parameter: Parameter) -> ParameterCoding.Style {
+        ParameterCoding.Style(name: parameter.name, style: parameter.effectiveStyle, explode: parameter.effectiveExplode)
     }
 
     /// The `Content-Type` a request says.

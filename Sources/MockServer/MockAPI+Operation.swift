@@ -34,25 +34,29 @@ extension MockAPI {
         return await succeed(handler, request: requestBody ?? .null)
     }
 
-    /// The first parameter problem, with the parameter's name.
+    /// The first parameter problem, with the parameter's name. Each value is read in its
+    /// parameter's style (`form`, `simple`, `label`, `matrix`, `deepObject`, ...) and checked
+    /// against its schema.
     private func checkParameters(_ request: MockRequest, _ handler: OperationHandler, pathValues: [String: String]) -> (String, String)? {
-        let query = QueryString.values(request.query)
+        let pairs = QueryString.pairs(request.query)
         for (parameter, validator) in handler.parameters {
-            let raw: String? = switch parameter.location {
-            case .path: pathValues[parameter.name]
-            case .query: query[parameter.name]
-            case .header: request.header(parameter.name)
-            case .cookie: Cookies.value(parameter.name, in: request.cookies)
-            case .querystring: request.query
+            let style = ParameterCoding.Style(name: parameter.name, style: parameter.effectiveStyle, explode: parameter.effectiveExplode)
+            let shape = validator?.shape
+            let value: JSONValue?
+            switch parameter.location {
+            case .query: value = ParameterCoding.read(pairs: pairs, style, shape: shape)
+            case .path: value = pathValues[parameter.name].map { ParameterCoding.read(text: $0, style, shape: shape) }
+            case .header: value = request.header(parameter.name).map { ParameterCoding.read(text: $0, style, shape: shape) }
+            case .cookie: value = Cookies.value(parameter.name, in: request.cookies).map { ParameterCoding.read(text: $0, style, shape: shape) }
+            case .querystring: value = request.query.map(JSONValue.string)
             }
-            guard let raw else {
+            guard let value else {
                 if parameter.required {
                     return ("required \(parameter.location.rawValue) parameter '\(parameter.name)' is missing", parameter.name)
                 }
                 continue
             }
             guard let validator else { continue }
-            let value = validator.shape.value(fromParameterText: raw)
             if let error = validator.validate(value, direction: .request).first {
                 return ("\(parameter.location.rawValue) parameter '\(parameter.name)': \(error.message)", parameter.name)
             }
@@ -132,6 +136,15 @@ extension MockAPI {
 
 /// `a=1&b=2` → values, percent-decoded (`+` as space); the first of repeated names wins.
 enum QueryString {
+    /// Every pair in order, decoded.
+    static func pairs(_ query: String?) -> [(name: String, value: String)] {
+        (query ?? "").split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (PercentEncoding.decodeLeniently(parts[0], plusIsSpace: true),
+                    parts.count > 1 ? PercentEncoding.decodeLeniently(parts[1], plusIsSpace: true) : "")
+        }
+    }
+
     static func values(_ query: String?) -> [String: String] {
         var values: [String: String] = [:]
         for pair in (query ?? "").split(separator: "&") {

@@ -355,6 +355,33 @@ struct DocumentShapeTests {
         #expect(outcome.stdout.contains("\n  nothing to send: the document has no operations (webhooks only, or no paths)\n"))
     }
 
+    @Test("parameters of every style travel as their style says, and the mock reads them so")
+    func styles() throws {
+        let spec = try Self.write("""
+            openapi: 3.1.0
+            info: {title: Styles, version: "1"}
+            paths:
+              /paint/{label}/{matrix}:
+                get:
+                  operationId: paint
+                  parameters:
+                    - {name: label, in: path, required: true, style: label, explode: true, schema: {type: array, items: {type: string, enum: [red]}, minItems: 2}}
+                    - {name: matrix, in: path, required: true, style: matrix, schema: {type: object, required: [R], properties: {R: {type: integer, minimum: 100}}}}
+                    - {name: shades, in: query, required: true, style: pipeDelimited, explode: false, schema: {type: array, items: {type: integer, minimum: 7}, minItems: 2}}
+                    - {name: filter, in: query, required: true, style: deepObject, explode: true, schema: {type: object, required: [tone], properties: {tone: {type: string, enum: [warm]}}}}
+                    - {name: X-Mix, in: header, required: true, schema: {type: array, items: {type: integer, minimum: 3}, minItems: 2}}
+                    - {name: palette, in: cookie, required: true, schema: {type: string, pattern: '^p[0-9]+$'}}
+                  responses: {'200': {description: ok}, '400': {description: refused}}
+            """)
+        defer { try? FileManager.default.removeItem(atPath: spec) }
+        let cases = try CommandRunner.run(["cases", "--spec", spec, "--kind", "positive", "--format", "json"])
+        #expect(cases.stdout.contains(#""target" : "/paint/.red.red/;matrix=R,100?shades=7%7C7&filter%5Btone%5D=warm""#), "\(cases.stdout)")
+        #expect(cases.stdout.contains(#""X-Mix" : "3,3""#))
+        #expect(cases.stdout.contains(#""Cookie" : "palette=p"#))
+        let outcome = try CommandRunner.run(["run", "--spec", spec, "--junit", RunCommandTests.temporaryReport()])
+        #expect(outcome.status == 0, "\(outcome.stdout)")
+    }
+
     @Test("an operation that documents no response accepts any answer but a 5xx, and the summary says so")
     func noResponses() throws {
         let spec = try Self.write("""

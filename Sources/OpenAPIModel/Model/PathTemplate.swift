@@ -37,13 +37,14 @@ public struct PathTemplate: Sendable, Hashable {
     }
 
     /// The path on the wire with these parameter values: literal text percent-encoded where a
-    /// path cannot carry it as is (`#`, `?`, spaces), values percent-encoded whole.
-    public func filled(_ values: [String: String]) -> String {
+    /// path cannot carry it as is (`#`, `?`, spaces), values percent-encoded whole unless
+    /// `encoded` says they already are. A parameter without a value stays `{name}`.
+    public func filled(_ values: [String: String], encoded: Bool = false) -> String {
         "/" + segments.map { pieces in
             pieces.map { piece in
                 switch piece {
                 case .literal(let text): PercentEncoding.encodePath(text)
-                case .parameter(let name): values[name].map { PercentEncoding.encode($0) } ?? "{\(name)}"
+                case .parameter(let name): values[name].map { encoded ? $0 : PercentEncoding.encode($0) } ?? "{\(name)}"
                 }
             }.joined()
         }.joined(separator: "/")
