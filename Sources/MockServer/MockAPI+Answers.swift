@@ -5,12 +5,14 @@ import SchemaValidation
 import YAMLSource
 
 extension MockAPI {
-    /// A refusal with the documented body for `status` (or, for a 4xx the operation does not
-    /// document, its documented 400), the error code, description and offending members
+    /// A refusal with the documented body for `status` (or, for a refused request
+    /// (`asValidation`) with a 4xx the operation does not document, its documented 400), the
+    /// error code, description and offending members
     /// written where the rules file says the API carries them.
-    func fail(_ handler: OperationHandler, status: Int, code: String, description: String, members: [String]) -> MockResponse {
+    func fail(_ handler: OperationHandler, status: Int, code: String, description: String, members: [String],
+              asValidation: Bool = true) -> MockResponse {
         let template = handler.responses[String(status)]
-            ?? (status >= 400 && status < 500 && status != 401 ? handler.responses["400"] ?? handler.responses["4XX"] : nil)
+            ?? (asValidation && status >= 400 && status < 500 && status != 401 ? handler.responses["400"] ?? handler.responses["4XX"] : nil)
             ?? handler.template(for: status)
         guard let template else {
             var answer = problem(status, HTTPStatus.reason(status), description)

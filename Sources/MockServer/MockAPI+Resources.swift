@@ -50,7 +50,6 @@ extension MockAPI {
 
     private func notFound(_ handler: OperationHandler, _ family: ResourceFamilies.Family, _ id: String) -> MockResponse {
         let description = "no resource at \(family.item) with \(family.parameter) \(id): it was deleted"
-        guard handler.responses["404"] != nil else { return problem(404, "Not Found", description) }
-        return fail(handler, status: 404, code: "not_found", description: description, members: [family.parameter])
+        return fail(handler, status: 404, code: "not_found", description: description, members: [family.parameter], asValidation: false)
     }
 }
