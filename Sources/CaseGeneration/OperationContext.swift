@@ -81,7 +81,8 @@ struct OperationContext: Sendable {
                  credentials: Credentials? = nil, query: [QueryItem]? = nil, method: String? = nil) -> RequestSpec {
         var headers = parameterHeaders
         let bytes = rawBody ?? body.map { body in
-            isForm ? Array(FormEncoding.encode(body).utf8) : isMultipart ? MultipartEncoding.encode(body, shape: bodyValidator?.shape) : body.jsonBytes
+            isForm ? Array(FormEncoding.encode(body).utf8) : isMultipart ? MultipartEncoding.encode(body, shape: bodyValidator?.shape)
+                : isXML ? XMLBody.encode(body) : body.jsonBytes
         }
         let type: String? = switch contentType {
         case .documented: bytes == nil ? nil : isMultipart ? MultipartEncoding.contentType : bodyMediaType ?? "application/json"
@@ -113,6 +114,9 @@ struct OperationContext: Sendable {
     /// Whether the body travels as a form (`application/x-www-form-urlencoded`).
     var isForm: Bool { bodyMediaType.map(MediaTypeName.essence) == FormEncoding.mediaType }
 
+    /// Whether the body travels as XML.
+    var isXML: Bool { bodyMediaType.map(XMLBody.isXML) ?? false }
+
     /// Whether the body travels as `multipart/form-data`.
     var isMultipart: Bool { bodyMediaType.map(MediaTypeName.essence) == MultipartEncoding.mediaType }
 
@@ -120,6 +124,7 @@ struct OperationContext: Sendable {
     /// back by the schema.
     func onTheWire(_ body: JSONValue) -> JSONValue {
         if isForm { return FormEncoding.decode(FormEncoding.encode(body), shape: bodyValidator?.shape) }
+        if isXML { return XMLBody.decode(XMLBody.encode(body), shape: bodyValidator?.shape) ?? body }
         if isMultipart {
             let shape = bodyValidator?.shape
             return MultipartEncoding.decode(MultipartEncoding.encode(body, shape: shape), contentType: MultipartEncoding.contentType, shape: shape) ?? body
@@ -127,11 +132,11 @@ struct OperationContext: Sendable {
         return body
     }
 
-    /// Whether the server must accept this body (checked as it travels). A form with no pair
-    /// is no body at all, which an optional body may be.
+    /// Whether the server must accept this body (checked as it travels; a form with no pair
+    /// is still a form, the empty object).
     func accepts(_ body: JSONValue) -> Bool {
-        if isForm, !bodyRequired, FormEncoding.encode(body).isEmpty { return true }
-        return bodyValidator?.isValid(onTheWire(body), direction: .request) ?? true
+        guard let bodyValidator else { return true }
+        return isForm ? FormEncoding.errors(onTheWire(body), bodyValidator).isEmpty : bodyValidator.isValid(onTheWire(body), direction: .request)
     }
 
     /// A valid body with every email member (and the rules' identity) given a fresh address.

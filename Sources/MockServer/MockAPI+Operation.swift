@@ -77,7 +77,11 @@ extension MockAPI {
         guard let bytes = request.body else {
             return .failure(BodyRejection(status: 413, message: "the request body is larger than \(configuration.maxBodyBytes) bytes", members: []))
         }
-        if bytes.isEmpty {
+        // Empty content that says what it is (a Content-Type) is present and read as that: an
+        // empty form is the empty object, empty JSON or XML is malformed. Only empty content
+        // that says nothing is an absent body.
+        let declared = request.header("Content-Type").map { body.mediaTypes.contains(OperationHandler.essence($0)) } ?? false
+        if bytes.isEmpty, !declared {
             return body.required
                 ? .failure(BodyRejection(status: 400, message: "the request body is empty: expected \(body.mediaTypes.first ?? "a body")", members: []))
                 : .success(nil)
@@ -89,6 +93,12 @@ extension MockAPI {
         guard body.mediaTypes.contains(essence) || body.mediaTypes.contains("*/*") else {
             return .failure(BodyRejection(status: 415, message: "Content-Type \(essence) is not accepted: expected \(body.mediaTypes.joined(separator: " or "))", members: []))
         }
+        if XMLBody.isXML(essence) {
+            guard let value = XMLBody.decode(bytes, shape: body.validator?.shape) else {
+                return .failure(BodyRejection(status: 400, message: "the request body is not well-formed XML", members: [], malformed: true))
+            }
+            return validated(value, body)
+        }
         if essence == MultipartEncoding.mediaType {
             guard let value = MultipartEncoding.decode(bytes, contentType: contentType, shape: body.validator?.shape) else {
                 return .failure(BodyRejection(status: 400, message: "the request body is not multipart/form-data with the boundary its Content-Type names", members: [], malformed: true))
@@ -97,7 +107,7 @@ extension MockAPI {
         }
         if essence == FormEncoding.mediaType {
             let value = FormEncoding.decode(String(decoding: bytes, as: UTF8.self), shape: body.validator?.shape)
-            return validated(value, body)
+            return validated(value, body, form: true)
         }
         guard MediaTypeName.isJSON(essence) else { return .success(nil) }
         var value: JSONValue
@@ -114,23 +124,13 @@ extension MockAPI {
     }
 
     /// The body if its schema accepts it, else the refusal naming the offending members.
-    private func validated(_ value: JSONValue, _ body: OperationHandler.Body) -> Result<JSONValue?, BodyRejection> {
+    private func validated(_ value: JSONValue, _ body: OperationHandler.Body, form: Bool = false) -> Result<JSONValue?, BodyRejection> {
         guard let validator = body.validator else { return .success(value) }
-        let errors = validator.validate(value, direction: .request)
+        let errors = form ? FormEncoding.errors(value, validator) : validator.validate(value, direction: .request)
         guard !errors.isEmpty else { return .success(value) }
-        let members = errors.map { Self.memberName($0) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let members = errors.map { $0.memberPointer.tokens.first ?? "" }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let message = errors.map { "#\($0.instancePointer): \($0.message)" }.joined(separator: "; ")
         return .failure(BodyRejection(status: 400, message: message, members: members))
-    }
-
-    /// The request member an error is about: the first token of its pointer, or the missing
-    /// member a `required` error names.
-    private static func memberName(_ error: ValidationError) -> String {
-        if let first = error.instancePointer.tokens.first { return first }
-        if error.keyword == "required", let name = error.message.split(separator: "'").dropFirst().first {
-            return String(name)
-        }
-        return ""
     }
 }
 

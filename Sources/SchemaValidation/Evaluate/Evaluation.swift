@@ -18,10 +18,10 @@ struct Evaluation {
     /// Deepest schema nesting followed before a reference loop is called one.
     static let maxDepth = 200
 
-    mutating func fail(_ keyword: Keyword, _ message: String) {
+    mutating func fail(_ keyword: Keyword, _ message: String, missing member: String? = nil) {
         errors.append(ValidationError(
             instancePointer: JSONPointer(tokens: path), keyword: keyword.location.pointer.lastToken ?? "",
-            message: message, schema: keyword.location))
+            message: message, schema: keyword.location, missingMember: member))
     }
 }
 

@@ -142,7 +142,7 @@ enum Evaluator {
                     if context.direction == .request, Direction.isReadOnly(property) { continue }
                     if context.direction == .response, Direction.isWriteOnly(property) { continue }
                 }
-                context.fail(keyword, "required member '\(name)' is missing")
+                context.fail(keyword, "required member '\(name)' is missing", missing: name)
                 valid = false
             }
             return valid
@@ -151,7 +151,7 @@ enum Evaluator {
             var valid = true
             for (name, required) in dependencies where object[name] != nil {
                 for missing in required where object[missing] == nil {
-                    context.fail(keyword, "member '\(missing)' is required when '\(name)' is present")
+                    context.fail(keyword, "member '\(missing)' is required when '\(name)' is present", missing: missing)
                     valid = false
                 }
             }

@@ -11,12 +11,22 @@ public struct ValidationError: Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// The keyword's place in the spec.
     public var schema: SchemaLocation
+    /// For `required` (and `dependentRequired`): the member that is missing, at
+    /// `instancePointer`.
+    public var missingMember: String?
 
-    public init(instancePointer: JSONPointer, keyword: String, message: String, schema: SchemaLocation) {
+    public init(instancePointer: JSONPointer, keyword: String, message: String, schema: SchemaLocation, missingMember: String? = nil) {
         self.instancePointer = instancePointer
         self.keyword = keyword
         self.message = message
         self.schema = schema
+        self.missingMember = missingMember
+    }
+
+    /// The pointer of the member the error is about: the missing member's, or the
+    /// instance's own.
+    public var memberPointer: JSONPointer {
+        missingMember.map { instancePointer.appending($0) } ?? instancePointer
     }
 
     /// `#/email: format: expected an email address, found "x" (schema #/.../format at file:line:col)`.

@@ -54,4 +54,20 @@ public enum FormEncoding {
             return JSONObject.Member(name, member.map { $0.value(fromParameterText: values[0]) } ?? .string(values[0]))
         } + absentArrays))
     }
+
+    /// Members a plain form cannot carry: objects, and arrays of objects or of arrays (their
+    /// form serialization needs an `encoding` object).
+    public static func unwritable(_ shape: SchemaShape?) -> Set<String> {
+        Set(shape?.properties.filter { property in
+            let member = property.validator.shape
+            let items = member.items?.shape.types.first
+            return member.types.first == "object" || (member.types.first == "array" && (items == "object" || items == "array"))
+        }.map(\.name) ?? [])
+    }
+
+    /// A form body's problems, less those about members a plain form cannot carry.
+    public static func errors(_ value: JSONValue, _ validator: SchemaValidator) -> [ValidationError] {
+        let skipped = unwritable(validator.shape)
+        return validator.validate(value, direction: .request).filter { !skipped.contains($0.memberPointer.tokens.first ?? "") }
+    }
 }
