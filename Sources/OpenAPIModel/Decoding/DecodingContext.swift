@@ -43,6 +43,27 @@ final class DecodingContext {
         return schema
     }
 
+    /// The node a `$ref` stands for where OpenAPI lists no reference (a whole operation, an
+    /// info object, a description): followed as the common bundlers do, with a warning that
+    /// names the place. Anything else is returned as it is.
+    func followingStrayReference(_ position: Position, for what: @autoclosure () -> String) -> Position {
+        var current = position
+        for _ in 0..<16 {
+            guard let entries = current.node.mapping, entries.contains(where: { $0.key.scalar?.text == "$ref" }),
+                  let refNode = current.node["$ref"], let ref = refNode.string
+            else { return current }
+            let refPosition = current.child("$ref", refNode)
+            guard let (target, node) = registry.resolve(ref, from: current.file, at: refNode.mark, pointer: refPosition.pointer) else {
+                return current
+            }
+            warning("'$ref' in place of \(what()): OpenAPI lists no reference here; it is loaded as the node it points to, as bundlers do",
+                    at: refPosition)
+            current = Position(node: node, pointer: target.pointer, keyMark: current.keyMark)
+        }
+        error("'$ref' chain of more than 16 links: expected one that ends at \(what())", at: position)
+        return current
+    }
+
     /// Decodes an object that may be a Reference Object: follows `$ref` (once per target,
     /// guarding against cycles) and records where it was written.
     func decodeReferenceable<T: Referenceable>(_ position: Position) -> T? {

@@ -14,7 +14,8 @@ struct ObjectReader {
     private var known: [String] = []
 
     /// `nil` (and an error) when the node is not a mapping.
-    init?(_ position: Position, _ context: DecodingContext, _ typeName: String) {
+    init?(_ given: Position, _ context: DecodingContext, _ typeName: String) {
+        let position = context.followingStrayReference(given, for: typeName)
         guard let entries = position.node.mapping else {
             context.error("expected \(typeName) (a mapping), found \(position.node.kindDescription)", at: position)
             return nil
@@ -75,7 +76,8 @@ struct ObjectReader {
 
     /// A string, accepting a number or boolean written unquoted (with a warning): authors
     /// often write `version: 1.0`, which YAML reads as a number.
-    static func string(at position: Position, _ context: DecodingContext) -> String? {
+    static func string(at given: Position, _ context: DecodingContext) -> String? {
+        let position = context.followingStrayReference(given, for: "a string (\(given.fieldName))")
         guard let scalar = position.node.scalar, scalar.kind != .null else {
             context.error("\(position.fieldName) must be a string, found \(position.node.kindDescription)", at: position)
             return nil
@@ -123,7 +125,8 @@ struct ObjectReader {
         field(key, required: required).flatMap { Self.list(at: $0, context, decode) }
     }
 
-    static func list<T>(at position: Position, _ context: DecodingContext, _ decode: (Position, DecodingContext) -> T?) -> [T]? {
+    static func list<T>(at given: Position, _ context: DecodingContext, _ decode: (Position, DecodingContext) -> T?) -> [T]? {
+        let position = context.followingStrayReference(given, for: "a sequence (\(given.fieldName))")
         guard let items = position.node.sequence else {
             context.error("\(position.fieldName) must be a sequence, found \(position.node.kindDescription)", at: position)
             return nil
@@ -151,6 +154,7 @@ struct ObjectReader {
     static func map<T>(
         at position: Position, _ context: DecodingContext, _ decode: (String, Position, DecodingContext) -> T?
     ) -> OrderedDictionary<String, T>? {
+        let position = position.node.mapping?.count == 1 ? context.followingStrayReference(position, for: "a mapping (\(position.fieldName))") : position
         guard let entries = position.node.mapping else {
             context.error("\(position.fieldName) must be a mapping, found \(position.node.kindDescription)", at: position)
             return nil
