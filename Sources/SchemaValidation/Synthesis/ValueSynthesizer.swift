@@ -1,3 +1,4 @@
+import YAMLSource
 /// Builds a value a schema accepts: the schema's own example when it validates, else one made
 /// from its keywords (types, bounds, formats in their most common form, required members).
 /// Deterministic for a generator's seed.
@@ -73,6 +74,10 @@ public struct ValueSynthesizer {
                 }
             }
             includeOptional = optional
+            // Branches so open that every value matches several (each declares optional members
+            // the others leave open): a member one branch declares, given a value of another
+            // type, rules that branch out and leaves the others.
+            if let separated = Self.separated(candidates, facts.alternatives, whole, direction) { return separated }
             if let first = candidates.first { return first }
         }
         let type = facts.types.first { $0 != .null } ?? facts.types.first
@@ -89,6 +94,27 @@ public struct ValueSynthesizer {
         case .object:
             return ownObject(facts, depth: depth, direction: direction)
         }
+    }
+
+    /// A candidate that matches exactly one branch once a member that another matching branch
+    /// declares (and its own branch does not) is given a value of a type that branch refuses.
+    private static func separated(_ candidates: [JSONValue], _ branches: [CompiledSchema], _ whole: SchemaValidator,
+                                  _ direction: Direction) -> JSONValue? {
+        let shapes = branches.map { SchemaValidator(root: $0, tracksAnnotations: true).shape }
+        for candidate in candidates {
+            guard case .object = candidate else { continue }
+            for (index, shape) in shapes.enumerated() {
+                for (name, property) in shape.properties where candidate[name] == nil {
+                    guard shapes.indices.contains(where: { $0 != index && shapes[$0].property(name) == nil && shapes[$0].allowsUndeclaredMembers }) else { continue }
+                    let refused: [JSONValue] = [.string("separates the branches"), .number(JSONNumber(0)), .array([]), .object(JSONObject([]))]
+                    for value in refused where !property.isValid(value, direction: direction) {
+                        let changed = candidate.setting(value, at: JSONPointer(tokens: [name]))
+                        if whole.isValid(changed, direction: direction) { return changed }
+                    }
+                }
+            }
+        }
+        return nil
     }
 
     /// An object with the members the facts declare (required ones, and the others when
