@@ -7,21 +7,24 @@ public enum FormEncoding {
 
     /// `a=1&b=x%20y`; arrays repeat their name, null members are left out.
     public static func encode(_ value: JSONValue) -> String {
-        guard case .object(let object) = value else { return "" }
-        var pairs: [String] = []
-        for member in object {
+        fields(of: value).map { PercentEncoding.encode($0.name, spaceAsPlus: true) + "=" + PercentEncoding.encode($0.text, spaceAsPlus: true) }
+            .joined(separator: "&")
+    }
+
+    /// The fields a form-like body carries for an object: a field per member, a field per item
+    /// of an array member, none for a null; texts as they are, other values as JSON text.
+    static func fields(of value: JSONValue) -> [(name: String, item: JSONValue, text: String)] {
+        guard case .object(let object) = value else { return [] }
+        return object.flatMap { member -> [(name: String, item: JSONValue, text: String)] in
             let items: [JSONValue] = if case .array(let values) = member.value { values } else { [member.value] }
-            for item in items {
-                let text: String
+            return items.compactMap { item in
                 switch item {
-                case .null: continue
-                case .string(let string): text = string
-                default: text = item.jsonText
+                case .null: nil
+                case .string(let text): (member.key, item, text)
+                default: (member.key, item, item.jsonText)
                 }
-                pairs.append(PercentEncoding.encode(member.key, spaceAsPlus: true) + "=" + PercentEncoding.encode(text, spaceAsPlus: true))
             }
         }
-        return pairs.joined(separator: "&")
     }
 
     /// The pairs of a form as an object, each value typed as its member's schema declares.

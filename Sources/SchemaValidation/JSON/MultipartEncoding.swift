@@ -11,30 +11,20 @@ public enum MultipartEncoding {
     public static let contentType = "multipart/form-data; boundary=\(boundary)"
 
     public static func encode(_ value: JSONValue, shape: SchemaShape?) -> [UInt8] {
-        guard case .object(let object) = value else { return Array("--\(boundary)--\r\n".utf8) }
         var out: [UInt8] = []
-        for member in object {
-            let items: [JSONValue] = if case .array(let values) = member.value { values } else { [member.value] }
-            let isFile = shape?.property(member.key)?.shape.format == "binary"
-                || shape?.property(member.key)?.shape.items?.shape.format == "binary"
-            for item in items {
-                let text: String
-                switch item {
-                case .null: continue
-                case .string(let string): text = string
-                default: text = item.jsonText
-                }
-                let name = member.key.replacingAll("\"", with: "%22")
-                var head = "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\""
-                if isFile {
-                    head += "; filename=\"\(name).bin\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-                } else if case .object = item {
-                    head += "\r\nContent-Type: application/json\r\n\r\n"
-                } else {
-                    head += "\r\n\r\n"
-                }
-                out += Array(head.utf8) + Array(text.utf8) + Array("\r\n".utf8)
+        for (key, item, text) in FormEncoding.fields(of: value) {
+            let member = shape?.property(key)?.shape
+            let isFile = member?.format == "binary" || member?.items?.shape.format == "binary"
+            let name = key.replacingAll("\"", with: "%22")
+            var head = "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\""
+            if isFile {
+                head += "; filename=\"\(name).bin\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            } else if case .object = item {
+                head += "\r\nContent-Type: application/json\r\n\r\n"
+            } else {
+                head += "\r\n\r\n"
             }
+            out += Array(head.utf8) + Array(text.utf8) + Array("\r\n".utf8)
         }
         out += Array("--\(boundary)--\r\n".utf8)
         return out
