@@ -33,6 +33,12 @@ public struct CaseResult: Sendable {
         public var steps: Int
         /// Requests sent to find them.
         public var attempts: Int
+
+        public init(original: Exchange.Request, steps: Int, attempts: Int) {
+            self.original = original
+            self.steps = steps
+            self.attempts = attempts
+        }
     }
 
     public init(testCase: TestCase, outcome: Outcome, exchanges: [Exchange], culprit: Exchange?, duration: Double) {

@@ -16,7 +16,7 @@ struct Cases: ParsableCommand {
     var runTag: String?
 
     func run() throws {
-        let (_, _, cases) = try selection.load(runTag: runTag ?? CaseSelection.newRunTag())
+        let cases = try selection.load(runTag: runTag ?? CaseSelection.newRunTag()).cases
         switch format {
         case .text:
             for testCase in cases {

@@ -61,6 +61,9 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Where to write the JUnit XML report.")
     var junit = "reports/junit.xml"
 
+    @Option(help: "Where to write the run as JSON (what `contract-test merge` joins).")
+    var json = "reports/run.json"
+
     @Option(name: .customLong("mock-fault"), help: "Run the embedded mock with this fault (repeatable): the gate's self-test.")
     var mockFaults: [String] = []
 
@@ -98,7 +101,11 @@ struct Run: AsyncParsableCommand {
     func run() async throws {
         let startedAt = Date()
         let runTag = CaseSelection.newRunTag()
-        let (document, rules, cases) = try selection.load(runTag: runTag)
+        let selected = try selection.load(runTag: runTag)
+        let (document, rules, cases) = (selected.document, selected.rules, selected.cases)
+        if let slice = selected.shard {
+            Console.out("contract-test: slice \(slice.shard) (from \(slice.source)): \(cases.count) of the run's \(selected.planned) cases")
+        }
         var quiet = Logger(label: "contract-test")
         quiet.logLevel = .error
         let options = Executor.Options(timeout: .seconds(timeout), maxRetries: retries)
@@ -126,14 +133,14 @@ struct Run: AsyncParsableCommand {
                                          secrets: Secrets(fallback: .fixed(token), basicUser: credentials.basicUser),
                                          configuration: configuration, options: options, startedAt: startedAt)
             }
-            try finish(summary)
+            try finish(summary, selected)
             return
         }
         let target = try resolveTarget(document)
         let secrets = try credentials.secrets(for: cases, document: document, spec: selection.spec)
         let summary = try await execute(cases, runTag: runTag, document: document, rules: rules, target: target, secrets: secrets,
                                         configuration: configuration, options: options, startedAt: startedAt)
-        try finish(summary)
+        try finish(summary, selected)
     }
 
     /// The target `--target sandbox` or `--base-url` names.
@@ -196,15 +203,13 @@ struct Run: AsyncParsableCommand {
             replayCommand: selection.replayCommand)
     }
 
-    private func finish(_ summary: RunSummary) throws {
-        do {
-            try JUnitReport(summary: summary, tokenVariable: credentials.tokenEnv).write(to: junit)
-        } catch {
-            Console.error("error: cannot write the JUnit report to \(junit): \(error.localizedDescription)")
-            throw ExitCode(2)
-        }
-        print(TerminalReport(summary: summary, color: TerminalReport.colorAllowed, tokenVariable: credentials.tokenEnv, junitPath: junit).text)
-        if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+    private func finish(_ whole: RunSummary, _ selected: CaseSelection.Selected) throws {
+        var summary = whole
+        summary.shard = selected.shard?.shard
+        summary.positions = selected.positions
+        summary.plannedCases = selected.planned
+        summary.specDigest = selection.specDigest
+        try ReportFiles(junit: junit, json: json).write(summary, tokenVariable: credentials.tokenEnv)
     }
 
     /// A token for the embedded mock, new for every run.

@@ -74,4 +74,9 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
     public var kind: Kind
     /// In words, with what to do about it where that is clear.
     public var description: String
+
+    public init(kind: Kind, description: String) {
+        self.kind = kind
+        self.description = description
+    }
 }

@@ -32,7 +32,8 @@ public struct JUnitReport {
             out += "    <properties>\n"
             let own = problems.enumerated().filter { $0.element.operationId == operationId }
             for (name, value) in [("spec", summary.specPath), ("target", summary.target.name), ("base-url", summary.target.baseURL),
-                                  ("seed", String(summary.seed)), ("distinct-problems", String(own.count))] {
+                                  ("seed", String(summary.seed)), ("distinct-problems", String(own.count))]
+                + (summary.shard.map { [("shard", $0.description)] } ?? []) {
                 out += "      <property name=\"\(name)\" value=\"\(Self.attribute(value))\"/>\n"
             }
             out += "    </properties>\n"
@@ -145,20 +146,8 @@ public struct JUnitReport {
         return out
     }
 
-    /// Writes the report so that the file is either the old one or the complete new one: a
-    /// temporary file beside it, renamed over it.
+    /// Writes the report whole or not at all.
     public func write(to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(xml.utf8).write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
+        try AtomicFile.write(Data(xml.utf8), to: path)
     }
 }

@@ -16,10 +16,19 @@ public struct RunSummary: Sendable {
     public var documentedStatuses: [(operationId: String, keys: [String])]
     /// The start of the command that runs one case again; ` --case ID` completes it.
     public var replayCommand: String
+    /// The slice of the run this is, when it is one.
+    public var shard: Shard?
+    /// How many cases the whole run has (all slices).
+    public var plannedCases: Int
+    /// Each result's place among the whole run's cases.
+    public var positions: [Int]
+    /// A digest of the document's text, to tell documents apart when reports are merged.
+    public var specDigest: String?
 
     public init(specPath: String, target: Target, seed: UInt64, startedAt: String, duration: Double,
                 results: [CaseResult], documentedStatuses: [(operationId: String, keys: [String])],
-                replayCommand: String? = nil) {
+                replayCommand: String? = nil, shard: Shard? = nil, plannedCases: Int? = nil, positions: [Int]? = nil,
+                specDigest: String? = nil) {
         self.specPath = specPath
         self.target = target
         self.seed = seed
@@ -28,6 +37,10 @@ public struct RunSummary: Sendable {
         self.results = results
         self.documentedStatuses = documentedStatuses
         self.replayCommand = replayCommand ?? "contract-test run --seed \(seed)"
+        self.shard = shard
+        self.plannedCases = plannedCases ?? results.count
+        self.positions = positions ?? Array(results.indices)
+        self.specDigest = specDigest
     }
 
     /// The failures grouped by distinct problem.

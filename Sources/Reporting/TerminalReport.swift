@@ -30,7 +30,8 @@ public struct TerminalReport {
 
     public var text: String {
         var lines: [String] = []
-        lines.append("contract-test: \(summary.specPath) against \(summary.target.name) (\(summary.target.baseURL)), seed \(summary.seed)")
+        let slice = summary.shard.map { ", slice \($0) (\(summary.results.count) of \(summary.plannedCases) cases)" } ?? ""
+        lines.append("contract-test: \(summary.specPath) against \(summary.target.name) (\(summary.target.baseURL)), seed \(summary.seed)\(slice)")
         if summary.documentedStatuses.isEmpty {
             lines.append("  nothing to send: the document has no operations (webhooks only, or no paths)")
         }
