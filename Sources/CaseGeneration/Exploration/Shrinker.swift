@@ -163,7 +163,7 @@ public final class Shrinker: Sendable {
             let distance = abs(current - goal)
             guard distance.isFinite || current.isInfinite else { return [] }
             var options: [Double] = [goal, goal + 0.5, goal - 0.5, goal + 1, goal - 1] + bounds
-            for landmark in [2_147_483_647.0, 2_147_483_648, 4_294_967_296, 9_007_199_254_740_993, 9_223_372_036_854_775_808, 1e308] {
+            for landmark in [2_147_483_647.0, 2_147_483_648, 4_294_967_296, 9_007_199_254_740_992, 9_223_372_036_854_775_808, 1e308] {
                 options += [landmark, -landmark - 1]
             }
             let halfway = ((current + goal) / 2)
