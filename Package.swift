@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The system libyaml (Debian: libyaml-dev, Homebrew: libyaml).
@@ -90,8 +91,12 @@ let package = Package(
             dependencies: ["OpenAPIModel", "SchemaValidation", "BusinessRules", "CaseGeneration", "Execution"],
             swiftSettings: strictSettings
         ),
-        // JUnit XML (atomic write), the terminal summary, curl reproductions, redaction.
-        .target(name: "Reporting", dependencies: ["Checks", "CaseGeneration", "Execution", "OpenAPIModel"], swiftSettings: strictSettings),
+        // JUnit XML, the HTML page and the JSON run (atomic writes), the terminal summary, curl reproductions.
+        .target(
+            name: "Reporting",
+            dependencies: ["Checks", "CaseGeneration", "Execution", "OpenAPIModel", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strictSettings
+        ),
         // The `contract-test` executable: argument parsing and wiring only.
         .executableTarget(
             name: "ContractTestCLI",

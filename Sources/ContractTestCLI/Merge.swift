@@ -19,6 +19,9 @@ struct Merge: ParsableCommand {
     @Option(help: "Where to write the merged run as JSON.")
     var json = "reports/run.json"
 
+    @Option(help: "Where to write the HTML report: one page, readable without a server.")
+    var html = "reports/report.html"
+
     @Option(help: "The environment variable reproductions name for the secret.")
     var tokenEnv = "PARTNER_API_TOKEN"
 
@@ -42,7 +45,7 @@ struct Merge: ParsableCommand {
             Console.error("error: \(error)")
             throw ExitCode(2)
         }
-        try ReportFiles(junit: junit, json: json).write(summary, tokenVariable: tokenEnv)
+        try ReportFiles(junit: junit, json: json, html: html).write(summary, tokenVariable: tokenEnv)
     }
 
     private static func words(_ error: DecodingError) -> String {

@@ -64,6 +64,9 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Where to write the run as JSON (what `contract-test merge` joins).")
     var json = "reports/run.json"
 
+    @Option(help: "Where to write the HTML report: one page, readable without a server.")
+    var html = "reports/report.html"
+
     @Option(name: .customLong("mock-fault"), help: "Run the embedded mock with this fault (repeatable): the gate's self-test.")
     var mockFaults: [String] = []
 
@@ -209,7 +212,7 @@ struct Run: AsyncParsableCommand {
         summary.positions = selected.positions
         summary.plannedCases = selected.planned
         summary.specDigest = selection.specDigest
-        try ReportFiles(junit: junit, json: json).write(summary, tokenVariable: credentials.tokenEnv)
+        try ReportFiles(junit: junit, json: json, html: html).write(summary, tokenVariable: credentials.tokenEnv)
     }
 
     /// A token for the embedded mock, new for every run.

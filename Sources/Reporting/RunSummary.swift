@@ -74,9 +74,4 @@ public struct RunSummary: Sendable {
         }
         return order.map { ($0, groups[$0] ?? []) }
     }
-
-    /// The statuses answered for an operation, in numeric order.
-    public func observedStatuses(_ operationId: String) -> [Int] {
-        Set(results.filter { $0.testCase.operationId == operationId }.flatMap { $0.exchanges.compactMap { $0.response?.status } }).sorted()
-    }
 }

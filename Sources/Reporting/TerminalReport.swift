@@ -11,12 +11,14 @@ public struct TerminalReport {
     public var color: Bool
     public var tokenVariable: String
     public var junitPath: String?
+    public var htmlPath: String?
 
-    public init(summary: RunSummary, color: Bool, tokenVariable: String, junitPath: String?) {
+    public init(summary: RunSummary, color: Bool, tokenVariable: String, junitPath: String?, htmlPath: String? = nil) {
         self.summary = summary
         self.color = color
         self.tokenVariable = tokenVariable
         self.junitPath = junitPath
+        self.htmlPath = htmlPath
     }
 
     /// Whether standard output is a terminal and `NO_COLOR` is unset.
@@ -44,18 +46,15 @@ public struct TerminalReport {
             var line = "  " + operationId.padding(toLength: width, withPad: " ", startingAt: 0)
             line += "  \(Self.count(results.count, "case")): \(passed) passed, \(failed) failed, \(errors) errors, \(skipped) skipped"
             lines.append(line)
-            let observed = summary.observedStatuses(operationId)
-            let documented = summary.documentedStatuses.first { $0.operationId == operationId }?.keys ?? []
-            let seen = documented.filter { key in observed.contains { Self.documents(key, $0) } }
-            let never = documented.filter { key in !observed.contains { Self.documents(key, $0) } }
-            let extra = observed.filter { status in !documented.contains { Self.documents($0, status) } }
-            if documented.isEmpty {
-                lines.append("    no responses documented: any answer but a 5xx is accepted (seen: \(observed.map(String.init).joined(separator: ", ")))")
+            let coverage = summary.coverage(operationId)
+            let extra = coverage.undocumented.map { String($0.status) }
+            if coverage.documented.isEmpty {
+                lines.append("    no responses documented: any answer but a 5xx is accepted (seen: \(extra.joined(separator: ", ")))")
                 continue
             }
-            var statuses = "    documented responses seen: " + (seen.isEmpty ? "none" : seen.joined(separator: ", "))
-            if !never.isEmpty { statuses += "; never: " + never.joined(separator: ", ") }
-            if !extra.isEmpty { statuses += "; also seen, not documented: " + extra.map(String.init).joined(separator: ", ") }
+            var statuses = "    documented responses seen: " + (coverage.seen.isEmpty ? "none" : coverage.seen.joined(separator: ", "))
+            if !coverage.never.isEmpty { statuses += "; never: " + coverage.never.joined(separator: ", ") }
+            if !extra.isEmpty { statuses += "; also seen, not documented: " + extra.joined(separator: ", ") }
             lines.append(statuses)
         }
         let problems = summary.problems
@@ -101,6 +100,7 @@ public struct TerminalReport {
         var last = "\(verdict): \(counts) (\(Self.count(summary.results.count, "case")) in \(String(format: "%.2f", summary.duration)) s, \(String(format: "%.0f", rate)) cases/s)"
         if !problems.isEmpty { last += "; \(Self.count(problems.count, "distinct problem"))" }
         if let junitPath { last += "; JUnit report: \(junitPath)" }
+        if let htmlPath { last += "; HTML report: \(htmlPath)" }
         lines.append(last)
         return lines.joined(separator: "\n")
     }
@@ -130,10 +130,5 @@ public struct TerminalReport {
     /// "1 case", "3 cases".
     static func count(_ number: Int, _ noun: String) -> String {
         "\(number) \(noun)\(number == 1 ? "" : "s")"
-    }
-
-    /// Whether a documented key (`200`, `4XX`, `default`) covers a status.
-    static func documents(_ key: String, _ status: Int) -> Bool {
-        key == String(status) || key == "\(status / 100)XX" || key == "default"
     }
 }

@@ -18,7 +18,7 @@ struct RunCommandTests {
         #expect(lines.contains("    documented responses seen: 200, 400, 401, 409; never: 500; also seen, not documented: 405"))
         #expect(lines.last?.hasPrefix("PASSED: ") == true)
         #expect(lines.last?.contains(" passed, 0 failed, 0 errors, 0 skipped (") == true)
-        #expect(lines.last?.hasSuffix("; JUnit report: reports/junit.xml") == true)
+        #expect(lines.last?.hasSuffix("; JUnit report: reports/junit.xml; HTML report: reports/report.html") == true)
         #expect(!outcome.stdout.contains("\r"), "no progress line when stdout is not a terminal")
         let report = try String(contentsOfFile: RepositoryPaths.root + "/reports/junit.xml", encoding: .utf8)
         #expect(report.contains(#"failures="0" errors="0" skipped="0""#))

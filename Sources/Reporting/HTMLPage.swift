@@ -1,0 +1,141 @@
+/// What the HTML report's template reads: plain values, already worded and formatted, so the
+/// template only places them (Mustache reads these by their property names).
+struct HTMLPage {
+    struct Operation {
+        var id: String
+        var cases: Int
+        var passed: Int
+        var failed: Int
+        var errors: Int
+        var skipped: Int
+        /// `bad` when some case failed (or ended in an error): the cell's colour.
+        var failedState: String
+        var errorState: String
+        var time: String
+        var coverage: String
+        var segments: [Segment]
+        var kinds: String
+        var outcomes: String
+    }
+
+    /// One documented response (or one undocumented status) in an operation's bar.
+    struct Segment {
+        var label: String
+        /// `seen`, `never` or `undocumented`: the segment's colour.
+        var state: String
+        /// How much of the bar it takes: its answers, or a fixed share when never seen.
+        var grow: Int
+        var title: String
+    }
+
+    struct Header {
+        var name: String
+        var value: String
+    }
+
+    struct Request {
+        var line: String
+        var headers: [Header]
+        var body: String?
+    }
+
+    struct Answer {
+        var status: Int
+        var headers: [Header]
+        var body: String
+    }
+
+    struct Shrinking {
+        var steps: String
+        var original: String
+    }
+
+    /// Everything needed to see and repeat one case: what failed, the request, the answer, the
+    /// spec line, the curl command and the replay command.
+    struct CaseDetail {
+        var kind: String
+        var name: String
+        var id: String
+        var failures: [String]
+        var foundBy: String?
+        var shrinking: Shrinking?
+        var specLocation: String?
+        var request: Request?
+        var answer: Answer?
+        var transportError: String?
+        var curl: String?
+        var replay: String
+    }
+
+    struct CaseReference {
+        var kind: String
+        var name: String
+        var id: String
+    }
+
+    struct Problem {
+        var number: Int
+        var operationId: String
+        var check: String
+        var headline: String
+        var member: String?
+        var cases: String
+        var kinds: String
+        var open: Bool
+        var detail: CaseDetail
+        var others: [CaseReference]
+        var unlisted: String?
+    }
+
+    /// Errors with one reason, shown once.
+    struct ErrorGroup {
+        var reason: String
+        var operations: String
+        var kinds: String
+        var cases: String
+        var detail: CaseDetail
+    }
+
+    struct Case {
+        var id: String
+        var operationId: String
+        var kind: String
+        var name: String
+        var outcome: String
+        var milliseconds: String
+        var note: String
+    }
+
+    var title: String
+    var verdict: String
+    /// `pass` or `fail`: the verdict's colour.
+    var verdictState: String
+    var passed: Int
+    var failed: Int
+    var errors: Int
+    var skipped: Int
+    var total: String
+    var anyFailed: Bool
+    var failingCases: String
+    var problemCount: String
+    var spec: String
+    var targetName: String
+    var baseURL: String
+    var seed: String
+    var startedAt: String
+    var duration: String
+    var rate: String
+    var slowest: String?
+    var shard: String?
+    var replayCommand: String
+    var noOperations: Bool
+    var operations: [Operation]
+    var problems: [Problem]
+    var errorGroups: [ErrorGroup]
+    var cases: [Case]
+    var operationChoices: [String]
+    var kindChoices: [String]
+    var outcomeChoices: [String]
+    var style: String
+    var script: String
+}
