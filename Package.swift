@@ -198,7 +198,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ContractTestCLITests",
-            dependencies: ["TestSupport", "ContractTestCLI", "MockServer", "BusinessRules", "OpenAPIModel"],
+            dependencies: ["TestSupport", "ContractTestCLI", "MockServer", "BusinessRules", "OpenAPIModel", "YAMLSource"],
             swiftSettings: strictSettings
         ),
     ]

@@ -19,7 +19,7 @@ extension CaseGenerator {
                   let read = operation({ if case .read = $0 { true } else { false } }),
                   operationIds.map({ $0.contains(create.id) }) ?? true
             else { continue }
-            var creating = OperationContext(entry: create, generator: &self)
+            let creating = OperationContext(entry: create, generator: &self)
             guard var body = [creating.validBody(&self), creating.validBody(&self, includeOptional: false)]
                 .compactMap({ $0 }).first(where: creating.accepts) else { continue }
             // An id the client chooses is a new one, so no other case reaches this resource.
@@ -48,7 +48,7 @@ extension CaseGenerator {
             let update = operation({ if case .update(merge: false) = $0 { true } else { false } })
                 ?? operation({ if case .update(merge: true) = $0 { true } else { false } })
             if let update, update.method != "POST" {
-                var updating = OperationContext(entry: update, generator: &self)
+                let updating = OperationContext(entry: update, generator: &self)
                 let changed = updating.validBody(&self)
                 steps.append(.onCreated(with(updating.request(body: changed), update), expect: .success, path: updating.path(leaving: family.parameter),
                                         parameter: family.parameter, idMember: changed?[named[0]] != nil ? named[0] : nil))

@@ -7,6 +7,7 @@ struct ContractTest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contract-test",
         abstract: "OpenAPI contract tests for the Developer Partner APIs.",
+        version: "0.11.0",
         subcommands: [Run.self, Cases.self, Merge.self, ChecksCommand.self, Lint.self, Validate.self, Mock.self],
         defaultSubcommand: Run.self
     )

@@ -130,7 +130,7 @@ enum HTMLTemplate {
         """
 
     static let style = """
-        :root { --pass: #1a7f37; --fail: #cf222e; --never: #d0d7de; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; }
+        :root { --pass: #1a7f37; --fail: #cf222e; --never: #d0d7de; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --undocumented: #9a6700; }
         * { box-sizing: border-box; }
         body { -webkit-print-color-adjust: exact; print-color-adjust: exact; margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: #fff; }
         header.verdict { padding: 18px 28px; color: #fff; }
@@ -157,7 +157,7 @@ enum HTMLTemplate {
         .segment { flex: 0 1 3.2em; min-width: 3.2em; padding: 1px 4px; border-radius: 3px; font: 12px ui-monospace, monospace; text-align: center; color: #fff; display: inline-block; }
         .segment.seen { background: var(--pass); }
         .segment.never { background: var(--never); color: var(--ink); }
-        .segment.undocumented { background: var(--fail); }
+        .segment.undocumented { background: var(--undocumented); }
         .coverage, .legend { color: var(--muted); font-size: 12px; margin-top: 2px; }
         #filters label { margin-right: 16px; }
         #filters select { font: inherit; margin-left: 4px; }

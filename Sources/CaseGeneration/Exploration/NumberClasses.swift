@@ -20,7 +20,7 @@ enum NumberClasses {
         let integer = !shape.types.contains("number")
         let formatRange: ClosedRange<Double>? = switch shape.format {
         case "int32": -2_147_483_648...2_147_483_647
-        case "int64": -9_223_372_036_854_775_808...9_223_372_036_854_775_807
+        case "int64": -9_223_372_036_854_775_808...9_223_372_036_854_775_808 // 2^63: Int64.max as a Double
         default: nil
         }
         let low = shape.minimum.map { $0.exclusive ? Bounds.step(above: $0.value, integer: integer).double : $0.value.double }
