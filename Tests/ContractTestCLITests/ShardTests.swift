@@ -60,7 +60,7 @@ struct ShardTests {
         for index in 1...3 {
             _ = try CommandRunner.run(["run"] + fault + ["--shard", "\(index)/3", "--junit", path("j\(index).xml"), "--json", path("r\(index).json")])
         }
-        let merged = try CommandRunner.run(["merge", path("r3.json"), path("r1.json"), path("r2.json"), "--junit", path("merged.xml"), "--json", path("merged.json")])
+        let merged = try CommandRunner.run(["merge", path("r3.json"), path("r1.json"), path("r2.json"), "--junit", path("merged.xml"), "--json", path("merged.json"), "--html", path("merged.html")])
         #expect(merged.status == 1, "the merged verdict's exit status")
         func verdicts(_ file: String) throws -> [String] {
             let run = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path(file)))) as? [String: Any])
@@ -76,6 +76,9 @@ struct ShardTests {
         #expect(try XMLSchemaCheck.validate(xml: path("merged.xml"), schema: RepositoryPaths.fixtures + "/junit/junit-10.xsd") == nil)
         let xml = try String(contentsOfFile: path("merged.xml"), encoding: .utf8)
         #expect(xml.contains(#"<testsuite name="createPartnerInvitation" tests="63" failures="3" errors="0" skipped="0""#))
+        let page = try String(contentsOfFile: path("merged.html"), encoding: .utf8)
+        #expect(page.contains(#"<h1><span class="word">FAILED</span> 60 passed, 3 failed, 0 errors, 0 skipped</h1>"#))
+        #expect(!page.contains("<dt>Slice</dt>"), "the merged page is the whole run's")
     }
 
     @Test("reports that are not every slice of one run are refused in words", arguments: [
