@@ -17,6 +17,10 @@ extension MockAPI {
             let changed = sent.reduce(start) { body, member in body.setting(member.value, at: JSONPointer(tokens: [member.key])) }
             return template?.validator.map { $0.isValid(changed, direction: .response) } ?? true ? changed : nil
         }
+        if pathValues[family.parameter]?.isEmpty == true {
+            let description = "no resource at \(family.item) has an empty \(family.parameter)"
+            return fail(handler, status: 404, code: "not_found", description: description, members: [family.parameter], asValidation: false)
+        }
         switch role {
         case .create:
             let body = made(from: nil)

@@ -43,15 +43,31 @@ struct RouteTable: Sendable {
     }
 
     /// The route a request path names and its path parameter values; `nil` when none does.
+    /// A path ending in `/` names a template whose last segment is one parameter, with that
+    /// parameter empty (`/user/` is `/user/{username}` with no name, not `/user`), when one
+    /// exists; else the path without its slash.
     func match(_ path: String) -> (route: Route, parameters: [String: String])? {
         let segments = Self.segments(of: path)
         guard segments.count >= prefix.count, Array(segments.prefix(prefix.count)) == prefix else { return nil }
         let rest = Array(segments.dropFirst(prefix.count))
+        if path.hasSuffix("/"), !rest.isEmpty, let emptyLast = match(rest, emptyLastParameter: true) {
+            return emptyLast
+        }
+        return match(rest, emptyLastParameter: false)
+    }
+
+    private func match(_ rest: [String], emptyLastParameter: Bool) -> (route: Route, parameters: [String: String])? {
         var best: (route: Route, parameters: [String: String], literals: Int)?
-        for route in routes where route.path.segments.count == rest.count {
+        for route in routes where route.path.segments.count == rest.count + (emptyLastParameter ? 1 : 0) {
             var parameters: [String: String] = [:]
             var matches = true
-            for (pieces, value) in zip(route.path.segments, rest) {
+            var segments = route.path.segments
+            if emptyLastParameter {
+                guard let last = segments.last, last.count == 1, case .parameter(let name) = last[0] else { continue }
+                parameters[name] = ""
+                segments.removeLast()
+            }
+            for (pieces, value) in zip(segments, rest) {
                 guard let values = PathTemplate.match(pieces, value[...]) else {
                     matches = false
                     break

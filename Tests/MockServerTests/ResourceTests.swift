@@ -36,6 +36,18 @@ struct ResourceTests {
         }
     }
 
+    @Test("a path ending in a slash names the template with its last parameter empty: nothing there (404), not another path's 405")
+    func emptyLastParameter() async throws {
+        try await withMock(token: "t", document: Self.petstore, rules: .none) { client in
+            let auth = ["api_key": "t", "Authorization": "Bearer t"]
+            let deleted = try await client.send(.delete, "/api/v3/user/", headers: auth)
+            #expect(deleted.status == 404)
+            #expect(try await client.send(.get, "/api/v3/user/", headers: auth).status == 404)
+            // Where no template ends in a parameter, the slash is forgiven.
+            #expect(try await client.send(.get, "/api/v3/store/inventory/", headers: auth).status == 200)
+        }
+    }
+
     @Test("204, 304 and answers to HEAD carry no content")
     func noContent() throws {
         let response = MockResponse(status: 204, headers: [("Content-Type", "application/json"), ("X-Bad\nName", "v"), ("X-Ok", "a\r\nb")], body: Array("null".utf8))
