@@ -1,5 +1,5 @@
 /// RFC 3339 dates and times (any number of fraction digits, year 0001, leap seconds) and
-/// ISO 8601 durations, checked by hand: exact, and much faster than a date formatter.
+/// RFC 3339 durations, checked by hand: exact, and much faster than a date formatter.
 enum DateTimeFormats {
     static func isDateTime(_ text: String) -> Bool {
         var text = text
@@ -83,40 +83,43 @@ enum DateTimeFormats {
         return true
     }
 
-    /// `P[nY][nM][nD][T[nH][nM][nS]]` or `PnW`, with at least one element and, after `T`, at
-    /// least one time element.
+    /// RFC 3339 appendix A: `P`, then weeks alone (`P4W`), or date elements then an
+    /// optional `T` with time elements; each group a run of its units in order without a
+    /// gap (`Y`, `YM`, `YMD`, `M`, `MD`, `D`; `H`, `HM`, `HMS`, `M`, `MS`, `S`), every
+    /// element ASCII digits then its unit.
     static func isDuration(_ text: String) -> Bool {
-        var characters = Array(text)[...]
-        guard characters.popFirst() == "P", !characters.isEmpty else { return false }
-        if characters.last == "W" {
-            return characters.dropLast().allSatisfy { $0.isASCII && $0.isNumber } && characters.count > 1
+        var bytes = Array(text.utf8)[...]
+        guard bytes.popFirst() == UInt8(ascii: "P"), !bytes.isEmpty else { return false }
+        let timeStart = bytes.firstIndex(of: UInt8(ascii: "T"))
+        let datePart = bytes[..<(timeStart ?? bytes.endIndex)]
+        if let timeStart {
+            let timePart = bytes[(timeStart + 1)...]
+            return !timePart.isEmpty && isUnitRun(datePart, units: "YMD") && isUnitRun(timePart, units: "HMS")
         }
-        var dateUnits: [Character] = ["Y", "M", "D"]
-        var timeUnits: [Character] = ["H", "M", "S"]
-        var inTime = false
-        var sawTimeElement = false
-        var sawElement = false
+        if datePart.last == UInt8(ascii: "W") {
+            let digits = datePart.dropLast()
+            return !digits.isEmpty && digits.allSatisfy { (0x30...0x39).contains($0) }
+        }
+        return isUnitRun(datePart, units: "YMD")
+    }
+
+    /// Elements (digits and a unit) whose units are consecutive letters of `units`; an
+    /// empty text is an empty run.
+    private static func isUnitRun(_ text: ArraySlice<UInt8>, units: String) -> Bool {
+        let units = Array(units.utf8)
+        var expected: Int?
         var digits = 0
-        for character in characters {
-            if character.isASCII && character.isNumber {
+        for byte in text {
+            if (0x30...0x39).contains(byte) {
                 digits += 1
-            } else if character == "T" {
-                guard !inTime, digits == 0 else { return false }
-                inTime = true
-            } else {
-                guard digits > 0 else { return false }
-                if inTime {
-                    guard let position = timeUnits.firstIndex(of: character) else { return false }
-                    timeUnits.removeFirst(position + 1)
-                    sawTimeElement = true
-                } else {
-                    guard let position = dateUnits.firstIndex(of: character) else { return false }
-                    dateUnits.removeFirst(position + 1)
-                }
-                sawElement = true
-                digits = 0
+                continue
             }
+            guard digits > 0, let position = units.firstIndex(of: byte), expected == nil || expected == position else {
+                return false
+            }
+            expected = position + 1
+            digits = 0
         }
-        return digits == 0 && sawElement && (!inTime || sawTimeElement)
+        return digits == 0
     }
 }

@@ -10,9 +10,11 @@ struct FormatCheck: Sendable {
         case "date-time": string("an RFC 3339 date-time", DateTimeFormats.isDateTime)
         case "date": string("an RFC 3339 full-date (YYYY-MM-DD)", DateTimeFormats.isDate)
         case "time": string("an RFC 3339 full-time (HH:MM:SS with an offset)", DateTimeFormats.isTime)
-        case "duration": string("an ISO 8601 duration (e.g. P3DT4H)", DateTimeFormats.isDuration)
+        case "duration": string("an RFC 3339 duration (e.g. P3DT4H)", DateTimeFormats.isDuration)
         case "email": string("an email address", NetworkFormats.isEmail)
-        case "hostname": string("a hostname (RFC 1123)", NetworkFormats.isHostname)
+        case "idn-email": string("an internationalized email address (RFC 6531)", NetworkFormats.isIDNEmail)
+        case "hostname": string("a hostname (RFC 1123, IDNA2008 A-labels)", HostnameFormats.isHostname)
+        case "idn-hostname": string("an internationalized hostname (IDNA2008)", HostnameFormats.isIDNHostname)
         case "ipv4": string("an IPv4 address", NetworkFormats.isIPv4)
         case "ipv6": string("an IPv6 address", NetworkFormats.isIPv6)
         case "uri": string("an absolute URI (RFC 3986)") { URIFormats.isURI($0, requireScheme: true) }

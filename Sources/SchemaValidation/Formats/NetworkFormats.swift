@@ -1,27 +1,58 @@
-/// Email addresses, hostnames and IP addresses.
+/// Email addresses and IP addresses.
 enum NetworkFormats {
-    /// `local@domain`: a dot-atom or quoted local part; a hostname or an address literal
-    /// (`[127.0.0.1]`, `[IPv6:::1]`) after the `@`.
+    /// `local@domain` (RFC 5321): a dot-atom or quoted local part; a hostname or an address
+    /// literal (`[127.0.0.1]`, `[IPv6:::1]`) after the `@`.
     static func isEmail(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard let at = bytes.lastIndex(of: UInt8(ascii: "@")), at > 0, at < bytes.count - 1 else { return false }
-        let local = bytes[..<at]
-        let domain = bytes[(at + 1)...]
-        let localValid: Bool
-        if local.count >= 2, local.first == UInt8(ascii: "\""), local.last == UInt8(ascii: "\"") {
-            localValid = local.dropFirst().dropLast().allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
-        } else {
-            localValid = local.allSatisfy(isAtomByte)
-                && local.first != UInt8(ascii: ".") && local.last != UInt8(ascii: ".")
-                && !zip(local, local.dropFirst()).contains { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") }
-        }
-        guard localValid else { return false }
-        if domain.first == UInt8(ascii: "["), domain.last == UInt8(ascii: "]") {
-            let literal = String(decoding: domain.dropFirst().dropLast(), as: UTF8.self)
+        isEmail(text, international: false)
+    }
+
+    /// RFC 6531: as `isEmail`, with any non-ASCII character allowed in the local part and
+    /// an `idn-hostname` after the `@`.
+    static func isIDNEmail(_ text: String) -> Bool {
+        isEmail(text, international: true)
+    }
+
+    private static func isEmail(_ text: String, international: Bool) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard let at = scalars.lastIndex(of: "@"), at > 0, at < scalars.count - 1 else { return false }
+        let local = scalars[..<at]
+        let domain = scalars[(at + 1)...]
+        guard isLocalPart(local, international: international) else { return false }
+        if domain.first == "[", domain.last == "]" {
+            var literal = ""
+            literal.unicodeScalars.append(contentsOf: domain.dropFirst().dropLast())
             if literal.hasPrefix("IPv6:") { return isIPv6(String(literal.dropFirst(5))) }
             return isIPv4(literal)
         }
-        return isHostname(bytes: domain)
+        var domainText = ""
+        domainText.unicodeScalars.append(contentsOf: domain)
+        return international ? HostnameFormats.isIDNHostname(domainText) : HostnameFormats.isHostname(domainText)
+    }
+
+    /// A dot-atom (atoms of atext joined by single dots) or a quoted string (printable
+    /// characters and spaces, `\` escaping the next one); RFC 6531 adds non-ASCII to both.
+    private static func isLocalPart(_ local: ArraySlice<Unicode.Scalar>, international: Bool) -> Bool {
+        func allowedBeyondASCII(_ scalar: Unicode.Scalar) -> Bool { international && !scalar.isASCII }
+        if local.count >= 2, local.first == "\"", local.last == "\"" {
+            var escaped = false
+            for scalar in local.dropFirst().dropLast() {
+                let printable = (0x20...0x7E).contains(scalar.value) || allowedBeyondASCII(scalar)
+                guard printable else { return false }
+                if escaped {
+                    escaped = false
+                } else if scalar == "\\" {
+                    escaped = true
+                } else if scalar == "\"" {
+                    return false
+                }
+            }
+            return !escaped
+        }
+        return local.allSatisfy { scalar in
+            scalar.isASCII ? isAtomByte(UInt8(scalar.value)) : allowedBeyondASCII(scalar)
+        }
+            && local.first != "." && local.last != "."
+            && !zip(local, local.dropFirst()).contains { $0 == "." && $1 == "." }
     }
 
     /// Letters, digits and the specials RFC 5322 allows in an atom, and the dot.
@@ -33,23 +64,6 @@ enum NetworkFormats {
              UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"),
              UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "~"), UInt8(ascii: "."): true
         default: false
-        }
-    }
-
-    /// RFC 1123: dot-separated labels of letters, digits and inner hyphens, 1 to 63
-    /// characters each, 253 in all.
-    static func isHostname(_ text: String) -> Bool {
-        isHostname(bytes: Array(text.utf8)[...])
-    }
-
-    private static func isHostname(bytes: ArraySlice<UInt8>) -> Bool {
-        let name = bytes.last == UInt8(ascii: ".") ? bytes.dropLast() : bytes
-        guard !name.isEmpty, name.count <= 253 else { return false }
-        return name.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy { label in
-            guard (1...63).contains(label.count), label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-") else {
-                return false
-            }
-            return label.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-") }
         }
     }
 
