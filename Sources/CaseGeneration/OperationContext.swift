@@ -85,7 +85,7 @@ struct OperationContext: Sendable {
                 : isXML ? XMLBody.encode(body) : body.jsonBytes
         }
         let type: String? = switch contentType {
-        case .documented: bytes == nil ? nil : isMultipart ? MultipartEncoding.contentType : bodyMediaType ?? "application/json"
+        case .documented: bytes == nil ? nil : isMultipart ? MultipartEncoding.contentType : bodyMediaType.map(MediaTypeName.concrete) ?? "application/json"
         case .none: nil
         case .custom(let value): value
         }

@@ -123,20 +123,19 @@ public final class AnswerJudge: Sendable {
         let documentedTypes = documented.content.keys.map { $0.lowercased() }
         let contentType = response.header("Content-Type")
         let essence = contentType.map { Self.essence($0) }
-        guard let essence, documentedTypes.contains(essence) || documentedTypes.contains(where: { Self.matches(essence, $0) }) else {
+        guard let essence, let mediaType = MediaTypeName.match(essence, in: documentedTypes) else {
             if response.body.isEmpty && contentType == nil { return [] }
             return [CheckFailure(
                 check: .contentType,
                 message: "expected Content-Type \(documentedTypes.joined(separator: " or ")), found \(contentType ?? "none")",
                 specLocation: documented.location.description, expectation: "Content-Type \(essence ?? "none")")]
         }
-        let mediaType = documentedTypes.first { $0 == essence } ?? documentedTypes.first { Self.matches(essence, $0) } ?? essence
         guard MediaTypeName.isJSON(essence), let validator = validator(operation, key, mediaType, documented) else { return [] }
         let body: JSONValue
         do {
             body = try JSONParser().parse(response.body, file: "response body")
         } catch {
-            return [CheckFailure(check: .schema, message: "the body is not JSON: \(error.message) at line \(error.mark?.line ?? 1), column \(error.mark?.column ?? 1)",
+            return [CheckFailure(check: .schema, message: "the body is \(error.notJSONReason)",
                                  specLocation: validator.location.description, expectation: "JSON")]
         }
         var failures = validator.validate(body, direction: .response).map { error in
@@ -167,11 +166,6 @@ public final class AnswerJudge: Sendable {
 
     static func essence(_ contentType: String) -> String {
         MediaTypeName.essence(contentType)
-    }
-
-    /// `application/json` matches a documented `application/*` or `*/*`.
-    static func matches(_ essence: String, _ documented: String) -> Bool {
-        documented == "*/*" || (documented.hasSuffix("/*") && essence.hasPrefix(documented.dropLast()))
     }
 }
 

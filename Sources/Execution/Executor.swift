@@ -128,7 +128,7 @@ public struct Executor: Sendable {
                 return Exchange(request: sent, response: answer, transportError: nil, duration: seconds(clock.now - started),
                                 retries: retries, timing: timing)
             } catch {
-                return Exchange(request: sent, response: nil, transportError: Self.describe(error, url: shownURL),
+                return Exchange(request: sent, response: nil, transportError: TransportError(classifying: error, url: shownURL),
                                 duration: seconds(clock.now - started), retries: retries)
             }
         }
@@ -205,27 +205,6 @@ public struct Executor: Sendable {
 
     private func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-
-    /// A transport failure in words.
-    static func describe(_ error: any Error, url: String) -> TransportError {
-        let text = String(describing: error)
-        let lowered = text.lowercased()
-        if error is NIOSSLError || lowered.contains("ssl") || lowered.contains("certificate") || lowered.contains("handshake") {
-            return TransportError(kind: .tls, description: "TLS problem talking to \(url): the server's certificate is not trusted or the handshake failed (\(text)); for a private CA pass --ca-cert")
-        }
-        if let clientError = error as? HTTPClientError,
-           clientError == .deadlineExceeded || clientError == .readTimeout || clientError == .connectTimeout {
-            return TransportError(kind: .timeout, description: "no answer from \(url) within the timeout (\(text))")
-        }
-        if lowered.contains("dns") || lowered.contains("unknownhost") || lowered.contains("name or service not known") {
-            let host = URIHost.of(url)
-            return TransportError(kind: .unreachable, description: "cannot reach \(url): the host name \(host) does not resolve (DNS): \(text)")
-        }
-        if lowered.contains("refused") || lowered.contains("connect") || lowered.contains("resolve") || lowered.contains("unreachable") {
-            return TransportError(kind: .unreachable, description: "cannot reach \(url): \(text)")
-        }
-        return TransportError(kind: .other, description: "the request to \(url) failed: \(text)")
     }
 
     /// Moves the mock's clock forward (only the embedded or a local mock target has one).

@@ -41,7 +41,7 @@ extension MockAPI {
         }
         return MockResponse(
             status: answered,
-            headers: [("Content-Type", template.mediaType ?? "application/json")] + headers,
+            headers: [("Content-Type", template.mediaType.map(MediaTypeName.concrete) ?? "application/json")] + headers,
             body: body.jsonBytes)
     }
 
@@ -78,7 +78,7 @@ extension MockAPI {
             let documented = Set(handler.responses.values.map(\.status))
             status = [201, 200, 202, 203].first { !documented.contains($0) } ?? 299
         }
-        let contentType = has(.wrongContentType) ? "text/plain; charset=utf-8" : (template.mediaType ?? "application/json")
+        let contentType = has(.wrongContentType) ? "text/plain; charset=utf-8" : (template.mediaType.map(MediaTypeName.concrete) ?? "application/json")
         return MockResponse(status: status, headers: [("Content-Type", contentType)] + documentedHeaders(template), body: body.jsonBytes)
     }
 

@@ -80,7 +80,7 @@ extension MockAPI {
         // Empty content that says what it is (a Content-Type) is present and read as that: an
         // empty form is the empty object, empty JSON or XML is malformed. Only empty content
         // that says nothing is an absent body.
-        let declared = request.header("Content-Type").map { body.mediaTypes.contains(OperationHandler.essence($0)) } ?? false
+        let declared = request.header("Content-Type").map { MediaTypeName.match(OperationHandler.essence($0), in: body.mediaTypes) != nil } ?? false
         if bytes.isEmpty, !declared {
             return body.required
                 ? .failure(BodyRejection(status: 400, message: "the request body is empty: expected \(body.mediaTypes.first ?? "a body")", members: []))
@@ -90,7 +90,7 @@ extension MockAPI {
             return .failure(BodyRejection(status: 415, message: "the request has no Content-Type: expected \(body.mediaTypes.joined(separator: " or "))", members: []))
         }
         let essence = OperationHandler.essence(contentType)
-        guard body.mediaTypes.contains(essence) || body.mediaTypes.contains("*/*") else {
+        guard MediaTypeName.match(essence, in: body.mediaTypes) != nil else {
             return .failure(BodyRejection(status: 415, message: "Content-Type \(essence) is not accepted: expected \(body.mediaTypes.joined(separator: " or "))", members: []))
         }
         if XMLBody.isXML(essence) {
@@ -114,7 +114,7 @@ extension MockAPI {
         do {
             value = try JSONParser().parse(bytes, file: "request body")
         } catch {
-            return .failure(BodyRejection(status: 400, message: "the request body is not valid JSON: \(error.message) at line \(error.mark?.line ?? 1), column \(error.mark?.column ?? 1)", members: [], malformed: true))
+            return .failure(BodyRejection(status: 400, message: "the request body is \(error.notJSONReason)", members: [], malformed: true))
         }
         if !configuration.faults.isEmpty {
             if let rejection = faultyReading(value, body) { return .failure(rejection) }

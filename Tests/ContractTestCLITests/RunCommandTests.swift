@@ -368,6 +368,30 @@ struct DocumentShapeTests {
         #expect(outcome.status == 0, "\(outcome.stdout)")
     }
 
+    @Test("media type ranges: the runner sends, the mock reads and answers, and the checks judge one concrete type")
+    func mediaTypeRanges() throws {
+        let spec = try Self.write("""
+            openapi: 3.1.0
+            info: {title: Ranges, version: "1"}
+            paths:
+              /notes:
+                post:
+                  operationId: addNote
+                  requestBody:
+                    required: true
+                    content: {application/*: {schema: {type: object, required: [text], properties: {text: {type: string, maxLength: 5}}}}}
+                  responses:
+                    '201': {description: added, content: {'*/*': {schema: {type: object, required: [id], properties: {id: {type: integer}}}}}}
+                    '400': {description: refused}
+                    '415': {description: not a type it reads}
+            """)
+        defer { try? FileManager.default.removeItem(atPath: spec) }
+        let cases = try CommandRunner.run(["cases", "--spec", spec, "--kind", "positive", "--format", "json"])
+        #expect(cases.stdout.contains(#""Content-Type" : "application/json""#), "\(cases.stdout)")
+        let outcome = try CommandRunner.run(["run", "--spec", spec, "--junit", RunCommandTests.temporaryReport()])
+        #expect(outcome.status == 0, "\(outcome.stdout)")
+    }
+
     @Test("an operation that documents no response accepts any answer but a 5xx, and the summary says so")
     func noResponses() throws {
         let spec = try Self.write("""

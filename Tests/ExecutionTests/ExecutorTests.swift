@@ -1,8 +1,12 @@
 import AsyncHTTPClient
 import CaseGeneration
 @testable import Execution
+import Foundation
 import Hummingbird
 import HummingbirdTesting
+import NIOCore
+import NIOPosix
+import NIOSSL
 import Synchronization
 import Testing
 
@@ -138,5 +142,25 @@ struct ExecutorTests {
         #expect(exchange.transportError?.kind == .unreachable)
         #expect(exchange.transportError?.description.hasPrefix(
             "cannot reach http://no-such-host.invalid/api/thing: the host name no-such-host.invalid does not resolve (DNS): ") == true)
+    }
+
+    /// An error whose words name every kind but whose type is none of them.
+    struct MisleadingError: Error, CustomStringConvertible {
+        var description: String { "SSL certificate handshake: connection refused, DNS unknownhost, timeout" }
+    }
+
+    @Test("transport errors are classified by their type, not their words", arguments: [
+        ("refused connection", IOError(errnoCode: ECONNREFUSED, reason: "connect") as any Error, TransportError.Kind.unreachable),
+        ("no route to host", IOError(errnoCode: EHOSTUNREACH, reason: "connect"), .unreachable),
+        ("unknown host", SocketAddressError.unknown(host: "x.invalid", port: 80), .unreachable),
+        ("connect timeout (NIO)", ChannelError.connectTimeout(.seconds(1)), .timeout),
+        ("read timeout (client)", HTTPClientError.readTimeout, .timeout),
+        ("deadline", HTTPClientError.deadlineExceeded, .timeout),
+        ("untrusted certificate", NIOSSLError.handshakeFailed(.sslError([])), .tls),
+        ("closed by the server", HTTPClientError.remoteConnectionClosed, .other),
+        ("words only", MisleadingError(), .other),
+    ])
+    func classified(name: String, error: any Error, kind: TransportError.Kind) {
+        #expect(TransportError(classifying: error, url: "http://x/").kind == kind, "\(name)")
     }
 }

@@ -46,6 +46,28 @@ public enum MediaTypeName {
         return contentType.lowercased()
     }
 
+    /// The documented media type a received one falls under, the most specific first:
+    /// the same type, then its range (`application/*`), then `*/*`. The mock and the checks
+    /// both decide by this, so they never disagree on what a document accepts.
+    public static func match(_ essence: String, in documented: some Collection<String>) -> String? {
+        let essence = essence.lowercased()
+        let range = essence.split(separator: "/", maxSplits: 1).first.map { "\($0)/*" }
+        return documented.first { $0.lowercased() == essence }
+            ?? documented.first { $0.lowercased() == range }
+            ?? documented.first { $0 == "*/*" }
+    }
+
+    /// A media type to send for a documented one: itself, or for a range (`*/*`,
+    /// `application/*`, `text/*`) a concrete type in it, JSON where the range allows.
+    public static func concrete(_ documented: String) -> String {
+        let essence = essence(documented)
+        switch essence {
+        case "*/*", "application/*": return "application/json"
+        case "text/*": return "text/plain"
+        default: return essence.hasSuffix("/*") ? essence.dropLast() + "octet-stream" : documented
+        }
+    }
+
     static func preferredJSON(in content: OrderedDictionary<String, MediaType>) -> (mediaType: String, content: MediaType)? {
         content.elements.first { $0.key.lowercased() == "application/json" }.map { ($0.key, $0.value) }
             ?? content.elements.first { isJSON($0.key) }.map { ($0.key, $0.value) }
