@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "YAMLSource", targets: ["YAMLSource"]),
         .library(name: "OpenAPIModel", targets: ["OpenAPIModel"]),
         .library(name: "SchemaValidation", targets: ["SchemaValidation"]),
+        .library(name: "BusinessRules", targets: ["BusinessRules"]),
+        .library(name: "MockServer", targets: ["MockServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -57,6 +59,8 @@ let package = Package(
             name: "MockServer",
             dependencies: [
                 "OpenAPIModel", "SchemaValidation", "BusinessRules",
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),

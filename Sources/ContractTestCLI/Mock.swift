@@ -51,6 +51,12 @@ struct Mock: AsyncParsableCommand {
     @Option(help: "The PEM private key of --tls-cert.")
     var tlsKey: String?
 
+    @Option(help: "How many created resources to remember; beyond, expired ones are forgotten first, then the oldest, each with a warning.")
+    var maxResources = 100_000
+
+    @Option(help: "The least severe log lines to write to stderr: trace, debug, info (one per request), notice, warning, error or critical.")
+    var logLevel = "info"
+
     @Flag(help: "List the faults and exit.")
     var listFaults = false
 
@@ -60,6 +66,10 @@ struct Mock: AsyncParsableCommand {
         }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535, found \(port)") }
         guard latency >= 0 else { throw ValidationError("--latency must be 0 or more milliseconds") }
+        guard maxResources >= 1 else { throw ValidationError("--max-resources must be 1 or more, found \(maxResources)") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("unknown --log-level '\(logLevel)': expected one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
         for credential in credentials where !credential.contains("=") || credential.hasPrefix("=") {
             throw ValidationError("--credential takes SCHEME=SECRET, found '\(credential.prefix { $0 != "=" })'")
@@ -85,14 +95,13 @@ struct Mock: AsyncParsableCommand {
                 + (defined.isEmpty ? "it defines none" : "expected one of " + defined.joined(separator: ", ")))
             throw ExitCode(2)
         }
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .info
-            return handler
-        }
+        let sink = BufferedLogHandler.Sink()
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in BufferedLogHandler(label: label, sink: sink, level: level) }
+        defer { sink.flush() }
         let configuration = MockConfiguration(
             host: host, port: port, token: token, credentials: perScheme, seed: seed, faults: Set(faults.compactMap(Fault.init(rawValue:))),
-            latency: .milliseconds(latency), tls: tlsCert.flatMap { cert in tlsKey.map { (cert, $0) } })
+            latency: .milliseconds(latency), maxResources: maxResources, tls: tlsCert.flatMap { cert in tlsKey.map { (cert, $0) } })
         let logger = Logger(label: "contract-test.mock")
         let api = MockAPI(document: document, rules: businessRules, configuration: configuration, logger: logger)
         let server: any Service

@@ -61,7 +61,7 @@ extension MockAPI {
             let told = has(.wrongNow) ? -7200 : Int64(0)
             body = apply(rules.response, to: body, request: request, now: now.adding(seconds: told), expiresAt: expiresAt?.adding(seconds: told))
             if let creation = rules.creation, let name = creation.key(in: request) {
-                let record = ResourceLedger.Record(operationId: handler.entry.id, key: name, createdAt: now, expiresAt: expiresAt, body: body)
+                let record = ResourceLedger.Record(operationId: handler.entry.id, key: name, createdAt: now, expiresAt: expiresAt, body: body.jsonBytes)
                 let outcome = await recordCreate(record, now: now)
                 if case .conflict(let until) = outcome {
                     let documented = handler.entry.operation.responses.byStatus[String(creation.conflictStatus)]?.description
@@ -87,13 +87,22 @@ extension MockAPI {
     private func recordCreate(_ record: ResourceLedger.Record, now: Timestamp) async -> ResourceLedger.Outcome {
         let honourExpiry = !has(.expiryIgnored)
         guard has(.racyDuplicateCheck) else {
-            return ledger.create(record, now: now, honourExpiry: honourExpiry, allowDuplicates: has(.duplicatesAllowed))
+            return logged(ledger.create(record, now: now, honourExpiry: honourExpiry, allowDuplicates: has(.duplicatesAllowed)))
         }
         if let conflict = ledger.conflict(operationId: record.operationId, key: record.key, now: now, honourExpiry: honourExpiry) {
             return conflict
         }
         try? await Task.sleep(for: .milliseconds(30))
-        return ledger.create(record, now: now, honourExpiry: honourExpiry, allowDuplicates: true)
+        return logged(ledger.create(record, now: now, honourExpiry: honourExpiry, allowDuplicates: true))
+    }
+
+    /// Warns of each resource forgotten to stay within `--max-resources`.
+    private func logged(_ created: (outcome: ResourceLedger.Outcome, evicted: [ResourceLedger.Eviction])) -> ResourceLedger.Outcome {
+        for eviction in created.evicted {
+            let record = eviction.record
+            logger.warning("forgot \(eviction.expired ? "expired" : "the oldest") resource \(record.operationId) \(record.key) (created \(record.createdAt.rfc3339)) to stay within --max-resources \(ledger.capacity)")
+        }
+        return created.outcome
     }
 
     private func apply(_ rule: ResponseRule, to body: JSONValue, request: JSONValue, now: Timestamp, expiresAt: Timestamp?) -> JSONValue {

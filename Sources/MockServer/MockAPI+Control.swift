@@ -18,24 +18,60 @@ extension MockAPI {
             await resetState()
             return json(200, .object(JSONObject([.init("reset", .bool(true)), .init("now", .string(clock.now().rfc3339))])))
         case ("GET", "state"):
+            let paging: (offset: Int, limit: Int)
+            switch pageRequested(request.query) {
+            case .page(let offset, let limit): paging = (offset, limit)
+            case .refused(let problem): return problem
+            }
             let now = clock.now()
-            let resources = ledger.snapshot().map { record in
+            let page = ledger.page(offset: paging.offset, limit: paging.limit)
+            let resources = page.records.map { record in
                 JSONValue.object(JSONObject([
                     .init("operationId", .string(record.operationId)), .init("key", .string(record.key)),
                     .init("createdAt", .string(record.createdAt.rfc3339)),
                     .init("expiresAt", record.expiresAt.map { .string($0.rfc3339) } ?? .null),
                     .init("active", .bool(record.expiresAt.map { $0 > now } ?? true)),
-                    .init("body", record.body),
+                    .init("body", (try? JSONParser().parse(record.body)) ?? .null),
                 ]))
             }
+            let nextOffset = paging.offset + page.records.count
             return json(200, .object(JSONObject([
                 .init("now", .string(now.rfc3339)),
                 .init("faults", .array(configuration.faults.map(\.rawValue).sorted().map(JSONValue.string))),
+                .init("total", .number(JSONNumber(page.total))),
+                .init("offset", .number(JSONNumber(paging.offset))),
+                .init("limit", .number(JSONNumber(paging.limit))),
                 .init("resources", .array(resources)),
+                .init("next", nextOffset < page.total ? .string("\(Self.controlPrefix)state?offset=\(nextOffset)&limit=\(paging.limit)") : .null),
             ])))
         default:
             return problem(404, "Not Found", "mock control routes: POST \(Self.controlPrefix)clock, POST \(Self.controlPrefix)reset, GET \(Self.controlPrefix)state")
         }
+    }
+
+    /// The page a state request asks for: `offset` (default 0) and `limit` (default 100, at
+    /// most 1000), whole numbers.
+    private enum PageRequest {
+        case page(offset: Int, limit: Int)
+        case refused(MockResponse)
+    }
+
+    private func pageRequested(_ query: String?) -> PageRequest {
+        var offset = 0
+        var limit = 100
+        for pair in (query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(parts[0])
+            guard name == "offset" || name == "limit" else { continue }
+            let text = parts.count > 1 ? String(parts[1]) : ""
+            let bound = name == "limit" ? 1...1000 : 0...Int.max
+            guard let value = Int(text), bound.contains(value) else {
+                let expected = name == "limit" ? "a whole number from 1 to 1000" : "a whole number from 0"
+                return .refused(problem(400, "Bad Request", "\(name): expected \(expected), found '\(text)'"))
+            }
+            if name == "offset" { offset = value } else { limit = value }
+        }
+        return .page(offset: offset, limit: limit)
     }
 
     private static func integer(_ value: JSONValue?) -> Int64? {

@@ -27,7 +27,7 @@ extension MockAPI {
             var response = await succeed(handler, request: request, body: body)
             if (200..<300).contains(response.status), let stored = body ?? (try? JSONParser().parse(response.body)),
                let id = ResourceFamilies.id(in: stored, family) ?? ResourceFamilies.id(in: request, family) {
-                resourceStore.put(index, id, stored)
+                logForgotten(resourceStore.put(index, id, stored))
                 if body == nil { response.body = stored.jsonBytes }
             }
             return response
@@ -43,13 +43,22 @@ extension MockAPI {
             if resourceStore.isDeleted(index, id) { return notFound(handler, family, id) }
             let current = resourceStore.get(index, id)
             guard let changed = made(from: current, merging: merge) else { break }
-            resourceStore.put(index, id, changed)
+            logForgotten(resourceStore.put(index, id, changed))
             return await succeed(handler, request: request, body: changed)
         case .delete:
             guard let id = pathValues[family.parameter] else { break }
-            guard resourceStore.delete(index, id) else { return notFound(handler, family, id) }
+            let deletion = resourceStore.delete(index, id)
+            logForgotten(deletion.evicted)
+            guard deletion.deleted else { return notFound(handler, family, id) }
         }
         return await succeed(handler, request: request)
+    }
+
+    /// Warns of each resource forgotten to stay within `--max-resources`.
+    private func logForgotten(_ keys: [ResourceStore.Key]) {
+        for key in keys {
+            logger.warning("forgot the resource untouched longest, \(resources.families[key.family].item) \(key.id), to stay within --max-resources \(resourceStore.capacity)")
+        }
     }
 
     private func notFound(_ handler: OperationHandler, _ family: ResourceFamilies.Family, _ id: String) -> MockResponse {

@@ -75,7 +75,7 @@ extension MockAPI {
 
     /// RFC 6750's b64token: one word of token characters.
     private func checkToken(_ token: String, secret: String?, what: String) -> String? {
-        guard !token.isEmpty, token.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != "," }) else {
+        guard !token.isEmpty, token.utf8.allSatisfy({ (0x21...0x7E).contains($0) && $0 != UInt8(ascii: ",") }) else {
             return "the \(what) is malformed"
         }
         if let secret, token != secret { return "the \(what) is not valid" }

@@ -16,10 +16,10 @@ public final class MockAPI: Sendable {
     public let clock: MockClock
     let handlers: [OperationHandler]
     let routes: RouteTable
-    let ledger = ResourceLedger()
+    let ledger: ResourceLedger
     /// Ordinary resources by their path shapes, and what the mock holds of them.
     let resources: ResourceFamilies
-    let resourceStore = ResourceStore()
+    let resourceStore: ResourceStore
     let generator: Mutex<SeededGenerator>
     let logger: Logger
 
@@ -33,6 +33,8 @@ public final class MockAPI: Sendable {
         self.configuration = configuration
         self.clock = clock
         self.logger = logger
+        ledger = ResourceLedger(capacity: configuration.maxResources)
+        resourceStore = ResourceStore(capacity: configuration.maxResources)
         let compiler = SchemaCompiler(document: document)
         let entries = document.operations
         handlers = entries.map { OperationHandler(entry: $0, document: document, compiler: compiler, rules: rules, seed: configuration.seed) }
@@ -52,13 +54,20 @@ public final class MockAPI: Sendable {
         let started = ContinuousClock.now
         if configuration.latency > .zero { try? await Task.sleep(for: configuration.latency) }
         let response = await answer(request).lawful(for: request.method)
-        let elapsed = ContinuousClock.now - started
-        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        // Only formatted when the level lets the line through.
         logger.info("\(request.method) \(request.target) -> \(response.status)", metadata: [
-            "ms": "\(String(format: "%.1f", milliseconds))",
+            "ms": "\(Self.milliseconds(since: started))",
             "authorization": "\(Redaction.authorization(request.header("Authorization")))",
         ])
         return response
+    }
+
+    /// `0.37`: hundredths of a millisecond, without a formatter.
+    private static func milliseconds(since start: ContinuousClock.Instant) -> String {
+        let elapsed = ContinuousClock.now - start
+        let hundredths = elapsed.components.seconds * 100_000 + elapsed.components.attoseconds / 10_000_000_000_000
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     private func answer(_ request: MockRequest) async -> MockResponse {
@@ -111,8 +120,8 @@ public final class MockAPI: Sendable {
 public enum Redaction {
     public static func authorization(_ value: String?) -> String {
         guard let value, !value.isEmpty else { return "(none)" }
-        let scheme = value.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
-        return value.contains(" ") ? "\(scheme) [REDACTED]" : "[REDACTED]"
+        guard let space = value.utf8.firstIndex(of: UInt8(ascii: " ")) else { return "[REDACTED]" }
+        return "\(value[..<space]) [REDACTED]"
     }
 }
 

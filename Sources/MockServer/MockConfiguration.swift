@@ -16,12 +16,15 @@ public struct MockConfiguration: Sendable {
     public var latency: Duration
     /// Request bodies larger than this are refused.
     public var maxBodyBytes: Int
+    /// How many created resources it remembers (of the ledger, and of the ordinary store):
+    /// beyond, expired ones are forgotten first, then the oldest, each with a warning.
+    public var maxResources: Int
     /// PEM files of the certificate chain and private key, to serve HTTPS; `nil`: HTTP.
     public var tls: (certificateChain: String, privateKey: String)?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, credentials: [String: String] = [:], seed: UInt64 = 1,
-        faults: Set<Fault> = [], latency: Duration = .zero, maxBodyBytes: Int = 1 << 20,
+        faults: Set<Fault> = [], latency: Duration = .zero, maxBodyBytes: Int = 1 << 20, maxResources: Int = 100_000,
         tls: (certificateChain: String, privateKey: String)? = nil
     ) {
         self.host = host
@@ -32,6 +35,7 @@ public struct MockConfiguration: Sendable {
         self.faults = faults
         self.latency = latency
         self.maxBodyBytes = maxBodyBytes
+        self.maxResources = maxResources
         self.tls = tls
     }
 

@@ -18,7 +18,7 @@ public struct MockRequest: Sendable {
     }
 
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+        headers.first { HeaderName.equal($0.name, name) }?.value
     }
 
     /// Every cookie the request carries, however many `Cookie` fields they came in (HTTP/2
@@ -29,12 +29,13 @@ public struct MockRequest: Sendable {
     }
 
     public var path: String {
-        String(target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        guard let mark = target.utf8.firstIndex(of: UInt8(ascii: "?")) else { return target }
+        return String(target[..<mark])
     }
 
     public var query: String? {
-        let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        return parts.count > 1 ? String(parts[1]) : nil
+        guard let mark = target.utf8.firstIndex(of: UInt8(ascii: "?")) else { return nil }
+        return String(target[target.utf8.index(after: mark)...])
     }
 }
 
@@ -51,7 +52,7 @@ public struct MockResponse: Sendable {
     }
 
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+        headers.first { HeaderName.equal($0.name, name) }?.value
     }
 
     /// The answer as HTTP allows it (RFC 9110 sections 6.4.1, 15.3.5, 15.4.5): no content for a
@@ -62,9 +63,11 @@ public struct MockResponse: Sendable {
         if status < 200 || status == 204 || status == 304 {
             answer.body = []
             answer.headers.removeAll { ["content-type", "content-length"].contains($0.name.lowercased()) }
-        } else if method.uppercased() == "HEAD" {
+        } else if method.utf8.count == 4, method.uppercased() == "HEAD" {
             answer.body = []
         }
+        // Most answers are clean already: only a header that needs it is rebuilt.
+        guard answer.headers.contains(where: { !Self.isLawful(name: $0.name, value: $0.value) }) else { return answer }
         answer.headers = answer.headers.compactMap { name, value in
             guard !name.isEmpty, name.utf8.allSatisfy(Self.isTokenByte) else { return nil }
             let cleaned = String(value.unicodeScalars.filter { $0 == "\t" || ($0.value >= 0x20 && $0.value != 0x7F) })
@@ -73,11 +76,32 @@ public struct MockResponse: Sendable {
         return answer
     }
 
+    /// A token name and a value of visible characters and inner spaces and tabs.
+    private static func isLawful(name: String, value: String) -> Bool {
+        guard !name.isEmpty, name.utf8.allSatisfy(isTokenByte) else { return false }
+        let bytes = value.utf8
+        if let first = bytes.first, first == 0x20 || first == 0x09 { return false }
+        if let last = bytes.last, last == 0x20 || last == 0x09 { return false }
+        return bytes.allSatisfy { $0 == 0x09 || ($0 >= 0x20 && $0 != 0x7F) }
+    }
+
     /// RFC 9110 `tchar`.
     private static func isTokenByte(_ byte: UInt8) -> Bool {
         switch byte {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
         default: "!#$%&'*+-.^_`|~".utf8.contains(byte)
         }
+    }
+}
+
+/// Header names compared as HTTP compares them: ASCII letters without case.
+enum HeaderName {
+    static func equal(_ first: String, _ second: String) -> Bool {
+        first.utf8.count == second.utf8.count
+            && zip(first.utf8, second.utf8).allSatisfy { lower($0) == lower($1) }
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
     }
 }

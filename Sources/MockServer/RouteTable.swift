@@ -39,7 +39,7 @@ struct RouteTable: Sendable {
     }
 
     static func segments(of path: String) -> [String] {
-        path.split(separator: "/").map { PercentEncoding.decodeLeniently($0) }
+        path.utf8.split(separator: UInt8(ascii: "/")).map { PercentEncoding.decodeLeniently(Substring($0)) }
     }
 
     /// The route a request path names and its path parameter values; `nil` when none does.

@@ -13,7 +13,9 @@ public enum PercentEncoding {
     }
 
     private static func decode(_ text: some StringProtocol, plusIsSpace: Bool, strict: Bool) -> String? {
-        guard text.contains("%") || (plusIsSpace && text.contains("+")) else { return String(text) }
+        // Bytes, not Characters: the common case (nothing encoded) is decided without
+        // grapheme breaking.
+        guard text.utf8.contains(UInt8(ascii: "%")) || (plusIsSpace && text.utf8.contains(UInt8(ascii: "+"))) else { return String(text) }
         var bytes: [UInt8] = []
         var utf8 = Array(text.utf8)[...]
         while let byte = utf8.popFirst() {

@@ -62,14 +62,20 @@ struct CommandRunner {
     }
 
     /// Starts `contract-test ARGUMENTS` in the background and waits for its first line of output.
-    static func start(_ arguments: [String]) throws -> (process: Process, firstLine: String) {
+    /// Its stderr goes to `stderrFile` when given.
+    static func start(_ arguments: [String], stderrFile: String? = nil) throws -> (process: Process, firstLine: String) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
         let out = Pipe()
         process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
+        if let stderrFile {
+            FileManager.default.createFile(atPath: stderrFile, contents: nil)
+            process.standardError = FileHandle(forWritingAtPath: stderrFile)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         var line: [UInt8] = []
         while true {

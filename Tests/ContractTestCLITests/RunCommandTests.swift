@@ -184,6 +184,8 @@ struct RunCommandTests {
         (["run", "--mock-fault", "nope"], [:], "Error: unknown fault 'nope': expected one of wrong-success-status, missing-required-member, wrong-member-type, malformed-date-time, wrong-content-type, invalid-input-accepted, auth-ignored, duplicate-invitations, expiry-ignored, wrong-error-shape, server-error-on-malformed, undocumented-member, echo-broken, constant-broken, expiry-miscomputed, non-integer-accepted, server-error-on-huge-number, server-error-on-non-ascii, valid-addresses-refused, racy-duplicate-check, wrong-now, no-allow-header\n"),
         (["run", "--checks", "status,nope"], [:], "Error: unknown check 'nope' in --checks: expected one of status, server-error, content-type, schema, header, allow-header, undocumented-member, rule-echo, rule-constant, rule-now, rule-expiry, rule-unique, rule-one-active, rule-resource\n"),
         (["run", "--examples=-1"], [:], "Error: --examples must be 0 or more\n"),
+        (["mock", "--max-resources", "0"], [:], "Error: --max-resources must be 1 or more, found 0\n"),
+        (["mock", "--log-level", "loud"], [:], "Error: unknown --log-level 'loud': expected one of trace, debug, info, notice, warning, error, critical\n"),
         (["run", "--case", "0000000g"], [:], "error: no case '0000000g' for seed 1 in specs/partneraccount.yaml: `contract-test cases --seed 1` lists every case with its id\n"),
     ])
     func usage(arguments: [String], environment: [String: String], expected: String) throws {
@@ -411,5 +413,40 @@ struct DocumentShapeTests {
         let cases = try CommandRunner.run(["cases", "--spec", spec, "--kind", "positive"])
         #expect(cases.stdout.contains("    POST /things/example%23archive  → expect a documented 2xx, or 404 for an id that names nothing"),
                 "the '#' of the path key is percent-encoded: \(cases.stdout)")
+    }
+}
+
+/// The mock's log as users see it: a line per request on stderr, secrets redacted, quieted by
+/// `--log-level`.
+@Suite("contract-test mock: its log")
+struct MockLogTests {
+    /// Runs the default suite's positive cases against a mock started with `arguments`, stops
+    /// the mock (SIGTERM), and returns what it wrote to stderr.
+    static func log(_ arguments: [String]) throws -> String {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("mock-log-\(UUID().uuidString).txt").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let (mock, line) = try CommandRunner.start(["mock", "--port", "0", "--token", "s3cret-tok"] + arguments, stderrFile: file)
+        let url = try #require(line.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init))
+        let outcome = try CommandRunner.run(["run", "--base-url", url, "--kind", "positive", "--examples", "0", "--junit", RunCommandTests.temporaryReport()],
+                                            environment: ["PARTNER_API_TOKEN": "s3cret-tok"])
+        #expect(outcome.status == 0, "\(outcome.stdout)")
+        mock.terminate()
+        mock.waitUntilExit()
+        return try String(contentsOfFile: file, encoding: .utf8)
+    }
+
+    @Test("a line per request, the token redacted, written out when the mock stops")
+    func info() throws {
+        let log = try Self.log([])
+        let requests = log.split(separator: "\n").filter { $0.contains(" info contract-test.mock: POST /developerprofile/api/v1/invitation -> 200 ") }
+        #expect(!requests.isEmpty, "\(log)")
+        #expect(requests.allSatisfy { $0.contains(" authorization=Bearer [REDACTED] ms=") })
+        #expect(!log.contains("s3cret-tok"))
+    }
+
+    @Test("--log-level warning: no line per request")
+    func quiet() throws {
+        let log = try Self.log(["--log-level", "warning"])
+        #expect(!log.contains(" info "), "\(log)")
     }
 }

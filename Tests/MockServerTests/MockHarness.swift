@@ -71,12 +71,13 @@ final class LogCapture: Sendable {
 func withMock(
     faults: Set<Fault> = [], token: String? = token, credentials: [String: String] = [:], seed: UInt64 = 7, latency: Duration = .zero,
     document: OpenAPIDocument = contract, rules: BusinessRules = contractRules, logger: Logger = Logger(label: "test"),
+    maxResources: Int = 100_000,
     _ body: @escaping @Sendable (MockClient) async throws -> Void
 ) async throws {
     let api = MockAPI(
         document: document, rules: rules,
         configuration: MockConfiguration(port: 0, token: token, credentials: credentials, seed: seed, faults: faults, latency: latency,
-                                         maxBodyBytes: 64 * 1024),
+                                         maxBodyBytes: 64 * 1024, maxResources: maxResources),
         logger: logger)
     try await MockServer.application(api).test(.ahc(.http)) { client in
         try await body(MockClient(client: client))

@@ -24,9 +24,13 @@ enum NetworkFormats {
             if literal.hasPrefix("IPv6:") { return isIPv6(String(literal.dropFirst(5))) }
             return isIPv4(literal)
         }
+        guard international else {
+            guard domain.allSatisfy(\.isASCII) else { return false }
+            return HostnameFormats.isHostname(bytes: ArraySlice(domain.map { UInt8($0.value) }))
+        }
         var domainText = ""
         domainText.unicodeScalars.append(contentsOf: domain)
-        return international ? HostnameFormats.isIDNHostname(domainText) : HostnameFormats.isHostname(domainText)
+        return HostnameFormats.isIDNHostname(domainText)
     }
 
     /// A dot-atom (atoms of atext joined by single dots) or a quoted string (printable
