@@ -109,11 +109,9 @@ public struct BufferedLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    // swiftlint:disable:next function_parameter_count
-    public func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String,
-                    file: String, function: String, line: UInt) {
-        let merged = explicit.map { self.metadata.merging($0) { $1 } } ?? self.metadata
+    public func log(event: LogEvent) {
+        let merged = event.metadata.map { self.metadata.merging($0) { $1 } } ?? self.metadata
         let pairs = merged.isEmpty ? "" : merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        sink.append(level: level, label: label, message: message.description, metadata: pairs, urgent: level >= .error)
+        sink.append(level: event.level, label: label, message: event.message.description, metadata: pairs, urgent: event.level >= .error)
     }
 }

@@ -1,11 +1,21 @@
 /// A compiled schema, ready to validate many instances; immutable and safe to share.
 public struct SchemaValidator: Sendable {
-    let root: CompiledSchema
+    /// Every schema the root can reach, sealed: nothing compiled later changes it.
+    let graph: SchemaGraph
+    let rootID: SchemaID
     let tracksAnnotations: Bool
 
-    init(root: CompiledSchema, tracksAnnotations: Bool) {
-        self.root = root
+    init(graph: SchemaGraph, root: SchemaID, tracksAnnotations: Bool) {
+        self.graph = graph
+        self.rootID = root
         self.tracksAnnotations = tracksAnnotations
+    }
+
+    var root: CompiledSchema { graph[rootID] }
+
+    /// A validator for a schema of the same graph (a member's, a branch's).
+    func validator(for id: SchemaID) -> SchemaValidator {
+        SchemaValidator(graph: graph, root: id, tracksAnnotations: tracksAnnotations)
     }
 
     /// Where the schema was written.
@@ -18,9 +28,9 @@ public struct SchemaValidator: Sendable {
     ///   - assertFormats: whether `format` is checked (OpenAPI contracts: yes) or only an
     ///     annotation (JSON Schema 2020-12's default).
     public func validate(_ instance: JSONValue, direction: Direction = .none, assertFormats: Bool = true) -> [ValidationError] {
-        var context = Evaluation(direction: direction, assertFormats: assertFormats, tracksAnnotations: tracksAnnotations)
+        var context = Evaluation(graph: graph, direction: direction, assertFormats: assertFormats, tracksAnnotations: tracksAnnotations)
         var evaluated = Evaluated()
-        _ = Evaluator.evaluate(root, instance, &context, &evaluated)
+        _ = Evaluator.evaluate(rootID, instance, &context, &evaluated)
         return context.errors
     }
 

@@ -1,52 +1,88 @@
 import Foundation
 
+/// Where a compiled schema lives in its `SchemaGraph`: the segment one compile sealed, and
+/// its place there. Schemas refer to each other by these, never by object, so a recursive
+/// schema is not a reference cycle and nothing compiled later can change what a validator
+/// reads.
+struct SchemaID: Hashable, Sendable {
+    let segment: UInt32
+    let index: UInt32
+}
+
+/// A schema resource (by base URI) in the dynamic scope, with its `$dynamicAnchor`s.
+struct ResourceID: Hashable, Sendable {
+    let segment: UInt32
+    let index: UInt32
+}
+
 /// A schema compiled for evaluation: its keywords decoded once (bounds as numbers, patterns as
-/// regular expressions, references as links to other compiled schemas).
-///
-/// Built and linked by `SchemaCompiler`, never changed after, so validators share them across
-/// threads (hence `@unchecked Sendable`: the mutation happens before publication).
-final class CompiledSchema: @unchecked Sendable {
+/// regular expressions, subschemas and references as `SchemaID`s). Built whole, then never
+/// changed: every property is a constant.
+final class CompiledSchema: Sendable {
     let location: SchemaLocation
     /// `true`/`false` schemas.
-    var boolean: Bool?
-    var keywords: [Keyword] = []
-    /// The schema resource it belongs to (by its base URI): evaluation enters it into the
-    /// dynamic scope.
-    var resource: SchemaResource?
+    let boolean: Bool?
+    let keywords: [Keyword]
+    /// The schema resource it belongs to: evaluation enters it into the dynamic scope.
+    let resource: ResourceID?
     /// OpenAPI `readOnly`/`writeOnly` of this schema, for the direction checks of its parent.
-    var readOnly = false
-    var writeOnly = false
+    let readOnly: Bool
+    let writeOnly: Bool
     /// The schema's own `example` (or first of `examples`, or `default`), for synthesis.
-    var example: JSONValue?
+    let example: JSONValue?
 
-    init(location: SchemaLocation) {
+    init(location: SchemaLocation, boolean: Bool? = nil, keywords: [Keyword] = [], resource: ResourceID? = nil,
+         readOnly: Bool = false, writeOnly: Bool = false, example: JSONValue? = nil) {
         self.location = location
+        self.boolean = boolean
+        self.keywords = keywords
+        self.resource = resource
+        self.readOnly = readOnly
+        self.writeOnly = writeOnly
+        self.example = example
     }
 }
 
-/// A schema resource in the dynamic scope, with its `$dynamicAnchor`s.
-final class SchemaResource: @unchecked Sendable {
+/// A schema resource's `$dynamicAnchor`s, compiled with it.
+struct SchemaResource: Sendable {
     let uri: String
-    var dynamicAnchors: [String: CompiledSchema] = [:]
+    var dynamicAnchors: [String: SchemaID] = [:]
+}
 
-    init(uri: String) {
-        self.uri = uri
+/// What one compile added, sealed: immutable, shared by every validator made after it.
+final class SchemaSegment: Sendable {
+    let schemas: [CompiledSchema]
+    let resources: [SchemaResource]
+
+    init(schemas: [CompiledSchema], resources: [SchemaResource]) {
+        self.schemas = schemas
+        self.resources = resources
     }
 }
 
-/// A `$ref` (or `$dynamicRef`), linked once its target is compiled.
-final class ReferenceLink: @unchecked Sendable {
+/// Every schema a validator can reach: the segments sealed up to its making. A value; copying
+/// it copies the list of segments only.
+struct SchemaGraph: Sendable {
+    let segments: [SchemaSegment]
+
+    subscript(id: SchemaID) -> CompiledSchema {
+        segments[Int(id.segment)].schemas[Int(id.index)]
+    }
+
+    subscript(resource id: ResourceID) -> SchemaResource {
+        segments[Int(id.segment)].resources[Int(id.index)]
+    }
+}
+
+/// A `$ref` (or `$dynamicRef`) and the schema it leads to.
+struct SchemaReference: Sendable {
     let ref: String
-    var target: CompiledSchema?
+    let target: SchemaID?
     /// For `$dynamicRef`: the anchor name to look up in the dynamic scope, when the initial
     /// target declares it as a `$dynamicAnchor`.
     var dynamicAnchor: String?
     /// Why the reference could not be followed, when it could not.
-    var problem: String?
-
-    init(ref: String) {
-        self.ref = ref
-    }
+    let problem: String?
 }
 
 /// One compiled keyword with the place it was written.
@@ -69,7 +105,8 @@ enum JSONType: String, Sendable, CaseIterable {
     }
 }
 
-/// A compiled regular expression with its source, for messages.
+/// A compiled regular expression with its source, for messages. `NSRegularExpression` is
+/// immutable and documented as safe to use from many threads, which the compiler cannot see.
 struct CompiledPattern: @unchecked Sendable {
     let source: String
     let expression: NSRegularExpression
@@ -100,30 +137,30 @@ enum KeywordKind: Sendable {
     case minProperties(Int)
     /// With the sibling `properties`, so a `readOnly` member is required only in responses
     /// and a `writeOnly` one only in requests.
-    case required([String], properties: [String: CompiledSchema])
+    case required([String], properties: [String: SchemaID])
     case dependentRequired([(String, [String])])
     /// `order`: the names in document order.
-    case properties([String: CompiledSchema], order: [String])
-    case patternProperties([(CompiledPattern, CompiledSchema)])
+    case properties([String: SchemaID], order: [String])
+    case patternProperties([(CompiledPattern, SchemaID)])
     /// Applies to members that `properties` and `patternProperties` of the same schema miss.
-    case additionalProperties(CompiledSchema, named: Set<String>, patterns: [CompiledPattern])
-    case propertyNames(CompiledSchema)
-    case dependentSchemas([(String, CompiledSchema)])
-    case prefixItems([CompiledSchema])
+    case additionalProperties(SchemaID, named: Set<String>, patterns: [CompiledPattern])
+    case propertyNames(SchemaID)
+    case dependentSchemas([(String, SchemaID)])
+    case prefixItems([SchemaID])
     /// Applies to items from `start` on (after `prefixItems`, or draft-04's tuple `items`).
-    case items(CompiledSchema, start: Int)
-    case contains(CompiledSchema, min: Int, max: Int?)
-    case allOf([CompiledSchema])
-    case anyOf([CompiledSchema])
-    case oneOf([CompiledSchema])
-    case not(CompiledSchema)
-    case conditional(if: CompiledSchema, then: CompiledSchema?, else: CompiledSchema?)
-    case ref(ReferenceLink)
-    case dynamicRef(ReferenceLink)
-    case unevaluatedProperties(CompiledSchema)
-    case unevaluatedItems(CompiledSchema)
+    case items(SchemaID, start: Int)
+    case contains(SchemaID, min: Int, max: Int?)
+    case allOf([SchemaID])
+    case anyOf([SchemaID])
+    case oneOf([SchemaID])
+    case not(SchemaID)
+    case conditional(if: SchemaID, then: SchemaID?, else: SchemaID?)
+    case ref(SchemaReference)
+    case dynamicRef(SchemaReference)
+    case unevaluatedProperties(SchemaID)
+    case unevaluatedItems(SchemaID)
     /// OpenAPI's `discriminator`: picks the schema for an object by a property's value. It is a
     /// hint (OpenAPI 3.1): a value it does not map is judged by the `oneOf`/`anyOf` beside it
     /// (`alternatives`, with whether exactly one must match), as if there were no hint.
-    case discriminator(property: String, mapping: [String: ReferenceLink], alternatives: (schemas: [CompiledSchema], exactlyOne: Bool)?)
+    case discriminator(property: String, mapping: [String: SchemaReference], alternatives: (schemas: [SchemaID], exactlyOne: Bool)?)
 }

@@ -1,10 +1,25 @@
 import YAMLSource
 
 /// Compiles the keywords of one schema object, by its dialect.
-struct KeywordCompiler {
+final class KeywordCompiler {
+    /// What a schema object compiles to, besides its place.
+    struct Built {
+        var keywords: [Keyword] = []
+        var readOnly = false
+        var writeOnly = false
+        var example: JSONValue?
+    }
+
     let compiler: SchemaCompiler
     let entry: SchemaRegistry.Entry
-    let schema: CompiledSchema
+    let schemaLocation: SchemaLocation
+    private var built = Built()
+
+    init(compiler: SchemaCompiler, entry: SchemaRegistry.Entry, location: SchemaLocation) {
+        self.compiler = compiler
+        self.entry = entry
+        self.schemaLocation = location
+    }
 
     private var node: Node { entry.node }
     private var dialect: ValidationDialect { entry.dialect }
@@ -18,14 +33,14 @@ struct KeywordCompiler {
     /// The keyword's place: the mark of its key, the line a reader looks for.
     private func location(_ keyword: String) -> SchemaLocation {
         let key = node.mapping?.first { $0.key.hasText(keyword) }?.key
-        return schema.location.appending(keyword, mark: key?.mark)
+        return schemaLocation.appending(keyword, mark: key?.mark)
     }
 
     private func add(_ keyword: String, _ kind: KeywordKind) {
-        schema.keywords.append(Keyword(kind: kind, location: location(keyword)))
+        built.keywords.append(Keyword(kind: kind, location: location(keyword)))
     }
 
-    private func sub(_ keyword: String, _ tokens: String...) -> CompiledSchema? {
+    private func sub(_ keyword: String, _ tokens: String...) -> SchemaID? {
         var value = node[keyword]
         for token in tokens {
             value = value.flatMap { $0.descendant(at: JSONPointer(tokens: [token])) }
@@ -33,15 +48,15 @@ struct KeywordCompiler {
         return value.map { compiler.compile($0, under: entry, at: [keyword] + tokens) }
     }
 
-    func compileKeywords() {
-        schema.readOnly = node["readOnly"]?.scalar?.bool == true
-        schema.writeOnly = node["writeOnly"]?.scalar?.bool == true
-        schema.example = (node["example"] ?? node["examples"]?.sequence?.first ?? node["default"]).map(JSONValue.init)
+    func compileKeywords() -> Built {
+        built.readOnly = node["readOnly"]?.scalar?.bool == true
+        built.writeOnly = node["writeOnly"]?.scalar?.bool == true
+        built.example = (node["example"] ?? node["examples"]?.sequence?.first ?? node["default"]).map(JSONValue.init)
         if let ref = node["$ref"] {
             compileReference(ref, keyword: "$ref")
-            if dialect.refOverridesSiblings { return }
+            if dialect.refOverridesSiblings { return built }
         }
-        guard let members = node.mapping else { return }
+        guard let members = node.mapping else { return built }
         var deferred: [Keyword] = []
         for member in members {
             guard let keyword = member.key.scalar?.text else { continue }
@@ -49,7 +64,7 @@ struct KeywordCompiler {
             compile(keyword, member.value)
         }
         // `unevaluated*` see what every other keyword of the schema evaluated: last.
-        schema.keywords.removeAll { keyword in
+        built.keywords.removeAll { keyword in
             switch keyword.kind {
             case .unevaluatedItems, .unevaluatedProperties:
                 deferred.append(keyword)
@@ -58,7 +73,8 @@ struct KeywordCompiler {
                 return false
             }
         }
-        schema.keywords += deferred
+        built.keywords += deferred
+        return built
     }
 
     private func compileReference(_ value: Node, keyword: String) {
@@ -66,7 +82,7 @@ struct KeywordCompiler {
             compiler.report("'\(keyword)' must be a string, found \(value.kindDescription)", at: location(keyword))
             return
         }
-        let link = compiler.link(ref, from: entry, at: location(keyword))
+        var link = compiler.link(ref, from: entry, at: location(keyword))
         if keyword == "$dynamicRef" {
             let fragment = URIReference(ref).fragment ?? ""
             if !fragment.isEmpty, !fragment.hasPrefix("/"), link.target != nil,
@@ -79,7 +95,7 @@ struct KeywordCompiler {
         }
     }
 
-    private func registryNode(for link: ReferenceLink) -> Node? {
+    private func registryNode(for link: SchemaReference) -> Node? {
         compiler.registry.resolve(link.ref, against: entry.base)?.node
     }
 
@@ -135,7 +151,7 @@ struct KeywordCompiler {
             compileDependencies(value)
         case "properties":
             guard let members = value.mapping else { return bad(keyword, "an object") }
-            var properties: [String: CompiledSchema] = [:]
+            var properties: [String: SchemaID] = [:]
             var order: [String] = []
             for member in members {
                 guard let name = member.key.scalar?.text else { continue }
@@ -145,7 +161,7 @@ struct KeywordCompiler {
             add(keyword, .properties(properties, order: order))
         case "patternProperties":
             guard let members = value.mapping else { return bad(keyword, "an object") }
-            var patterns: [(CompiledPattern, CompiledSchema)] = []
+            var patterns: [(CompiledPattern, SchemaID)] = []
             for member in members {
                 guard let source = member.key.scalar?.text, let compiled = pattern(source, keyword: keyword) else { continue }
                 patterns.append((compiled, compiler.compile(member.value, under: entry, at: [keyword, source])))
@@ -208,8 +224,8 @@ struct KeywordCompiler {
     }
 
     /// The compiled `properties` beside this keyword (compiling is cached: the same objects).
-    private func siblingProperties() -> [String: CompiledSchema] {
-        var properties: [String: CompiledSchema] = [:]
+    private func siblingProperties() -> [String: SchemaID] {
+        var properties: [String: SchemaID] = [:]
         for member in node["properties"]?.mapping.map(Array.init) ?? [] {
             guard let name = member.key.scalar?.text else { continue }
             properties[name] = compiler.compile(member.value, under: entry, at: ["properties", name])
@@ -267,7 +283,7 @@ struct KeywordCompiler {
 
     private func compileDependencies(_ value: Node) {
         var required: [(String, [String])] = []
-        var schemas: [(String, CompiledSchema)] = []
+        var schemas: [(String, SchemaID)] = []
         for member in value.mapping.map(Array.init) ?? [] {
             guard let name = member.key.scalar?.text else { continue }
             if let items = member.value.sequence {
@@ -283,7 +299,7 @@ struct KeywordCompiler {
     private func compileDiscriminator(_ value: Node) {
         guard let property = value["propertyName"]?.string else { return bad("discriminator", "an object with 'propertyName'") }
         let at = location("discriminator")
-        var mapping: [String: ReferenceLink] = [:]
+        var mapping: [String: SchemaReference] = [:]
         let keyword = node["oneOf"] != nil ? "oneOf" : "anyOf"
         let branches = node[keyword]?.sequence
         if let branches {

@@ -4,13 +4,20 @@ import YAMLSource
 /// Compiles schemas (OpenAPI component schemas, inline schemas, or JSON Schema documents)
 /// into validators, once each: references are linked, patterns compiled, bounds decoded.
 ///
-/// A compiler is used from one task; the validators it returns are immutable and shared
-/// freely. Problems in a schema (a pattern that does not compile, a reference that leads
-/// nowhere) are diagnostics with the schema's location, never crashes.
+/// A compiler is used from one task. Each compile builds its schemas whole and then seals them
+/// into an immutable segment; a validator reads only sealed segments, so a later compile never
+/// changes what a running validator sees. Problems in a schema (a pattern that does not
+/// compile, a reference that leads nowhere) are diagnostics with the schema's location, never
+/// crashes.
 public final class SchemaCompiler {
     let registry: SchemaRegistry
-    private var cache: [NodeID: CompiledSchema] = [:]
-    private var resources: [String: SchemaResource] = [:]
+    private var cache: [NodeID: SchemaID] = [:]
+    private var resourceIDs: [String: ResourceID] = [:]
+    /// What earlier compiles sealed.
+    private var segments: [SchemaSegment] = []
+    /// This compile's schemas, each set once its keywords are built.
+    private var open: [CompiledSchema?] = []
+    private var openResources: [SchemaResource] = []
     private var reported: Set<Diagnostic> = []
     /// Component schema names of the OpenAPI document, for a discriminator's implicit mapping.
     private var componentSchemas: [String] = []
@@ -71,93 +78,105 @@ public final class SchemaCompiler {
         return finish(compile(entry))
     }
 
-    private func finish(_ root: CompiledSchema) -> SchemaValidator {
-        // Every resource reached may be entered at run time: compile its dynamic anchors now,
-        // until compiling them reaches no new resource.
-        var done: Set<String> = []
-        while let (uri, resource) = resources.first(where: { !done.contains($0.key) }) {
-            done.insert(uri)
+    private func finish(_ root: SchemaID) -> SchemaValidator {
+        // Every resource reached may be entered at run time: compile the dynamic anchors of
+        // this compile's resources, until compiling them reaches no new resource.
+        var done = 0
+        while done < openResources.count {
+            let uri = openResources[done].uri
             for name in registry.dynamicAnchorNames[uri] ?? [] {
                 if let anchored = registry.anchors["\(uri)#\(name)"] {
-                    resource.dynamicAnchors[name] = compile(anchored)
+                    let anchor = compile(anchored)
+                    openResources[done].dynamicAnchors[name] = anchor
                 }
             }
+            done += 1
         }
-        return SchemaValidator(root: root, tracksAnnotations: usesUnevaluated)
+        if !open.isEmpty || !openResources.isEmpty {
+            segments.append(SchemaSegment(schemas: open.map { $0! }, resources: openResources))
+            open = []
+            openResources = []
+        }
+        return SchemaValidator(graph: SchemaGraph(segments: segments), root: root, tracksAnnotations: usesUnevaluated)
     }
+
+    /// The segment this compile's schemas will be sealed into.
+    private var openSegment: UInt32 { UInt32(segments.count) }
 
     func report(_ message: String, at location: SchemaLocation) {
         let diagnostic = Diagnostic.error(message, at: location.mark, pointer: location.pointer.description)
         if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
     }
 
-    private func resource(_ uri: String) -> SchemaResource {
-        if let existing = resources[uri] { return existing }
-        let created = SchemaResource(uri: uri)
-        resources[uri] = created
+    private func resource(_ uri: String) -> ResourceID {
+        if let existing = resourceIDs[uri] { return existing }
+        let created = ResourceID(segment: openSegment, index: UInt32(openResources.count))
+        openResources.append(SchemaResource(uri: uri))
+        resourceIDs[uri] = created
         return created
     }
 
     /// Compiles the schema at `entry`, once: a schema reached again (recursion) is the same
-    /// object, linked before its keywords are filled in.
-    func compile(_ entry: SchemaRegistry.Entry) -> CompiledSchema {
+    /// id, given before its keywords are built.
+    func compile(_ entry: SchemaRegistry.Entry) -> SchemaID {
         if let cached = cache[entry.node.id] { return cached }
         let location = SchemaLocation(file: entry.file, pointer: entry.pointer, mark: entry.node.mark)
-        let schema = CompiledSchema(location: location)
-        cache[entry.node.id] = schema
+        let id = SchemaID(segment: openSegment, index: UInt32(open.count))
+        let slot = open.count
+        open.append(nil)
+        cache[entry.node.id] = id
         var entry = entry
         // draft-04 and OpenAPI 3.0 allow booleans at additionalProperties and additionalItems;
         // reading `true`/`false` as schemas everywhere is the same there.
         if let value = entry.node.scalar?.bool, entry.node.scalarKind == .bool {
-            schema.boolean = value
-            return schema
+            open[slot] = CompiledSchema(location: location, boolean: value)
+            return id
         }
         guard entry.node.isMapping else {
             report("expected a schema (a mapping\(entry.dialect == .draft2020_12 ? " or a boolean" : "")), found \(entry.node.kindDescription)", at: location)
-            schema.boolean = true
-            return schema
+            open[slot] = CompiledSchema(location: location, boolean: true)
+            return id
         }
         let refHidesId = entry.dialect.refOverridesSiblings && entry.node["$ref"] != nil
-        if !refHidesId, let id = entry.node[entry.dialect.idKeyword]?.string,
-           !(entry.dialect != .draft2020_12 && id.hasPrefix("#")) {
-            entry.base = URIReference(id).resolved(against: entry.base).withoutFragment
+        if !refHidesId, let uri = entry.node[entry.dialect.idKeyword]?.string,
+           !(entry.dialect != .draft2020_12 && uri.hasPrefix("#")) {
+            entry.base = URIReference(uri).resolved(against: entry.base).withoutFragment
             entry.dialect = registry.dialect(of: entry.node, inheriting: entry.dialect)
             entry.validationVocabulary = registry.validationVocabulary(of: entry.node)
             entry.formatAssertion = registry.formatAssertion(of: entry.node)
         }
         // The resource the schema belongs to: evaluation enters it into the dynamic scope.
-        schema.resource = resource(entry.base.description)
-        KeywordCompiler(compiler: self, entry: entry, schema: schema).compileKeywords()
-        return schema
+        let resource = resource(entry.base.description)
+        let built = KeywordCompiler(compiler: self, entry: entry, location: location).compileKeywords()
+        open[slot] = CompiledSchema(location: location, keywords: built.keywords, resource: resource,
+                                    readOnly: built.readOnly, writeOnly: built.writeOnly, example: built.example)
+        return id
     }
 
     /// Compiles the subschema at `node` below `entry`.
-    func compile(_ node: Node, under entry: SchemaRegistry.Entry, at tokens: [String]) -> CompiledSchema {
+    func compile(_ node: Node, under entry: SchemaRegistry.Entry, at tokens: [String]) -> SchemaID {
         var child = entry
         child.node = node
         child.pointer = tokens.reduce(entry.pointer) { $0.appending($1) }
         return compile(child)
     }
 
-    /// A link to the schema `ref` names, resolved against `entry`'s base URI.
-    func link(_ ref: String, from entry: SchemaRegistry.Entry, at location: SchemaLocation) -> ReferenceLink {
-        let link = ReferenceLink(ref: ref)
+    /// A reference to the schema `ref` names, resolved against `entry`'s base URI.
+    func link(_ ref: String, from entry: SchemaRegistry.Entry, at location: SchemaLocation) -> SchemaReference {
         guard let target = registry.resolve(ref, against: entry.base) else {
-            link.problem = "cannot resolve '$ref: \(ref)'"
             report("cannot resolve '\(ref)' (from base \(entry.base)): expected a schema at that URI", at: location)
-            return link
+            return SchemaReference(ref: ref, target: nil, problem: "cannot resolve '$ref: \(ref)'")
         }
-        link.target = compile(target)
-        return link
+        return SchemaReference(ref: ref, target: compile(target), problem: nil)
     }
 
     func noteUnevaluated() { usesUnevaluated = true }
 
     /// The implicit discriminator mapping of a parent schema: itself and every component
     /// schema whose `allOf` references it, by component name.
-    func componentSchemaLinks(from entry: SchemaRegistry.Entry, at location: SchemaLocation) -> [String: ReferenceLink] {
+    func componentSchemaLinks(from entry: SchemaRegistry.Entry, at location: SchemaLocation) -> [String: SchemaReference] {
         guard let documentURI else { return [:] }
-        var links: [String: ReferenceLink] = [:]
+        var links: [String: SchemaReference] = [:]
         for name in componentSchemas {
             let ref = "\(documentURI)#" + JSONPointer(tokens: ["components", "schemas", name]).description
             guard let component = registry.resolve(ref, against: documentURI) else { continue }

@@ -3,10 +3,12 @@ import YAMLSource
 /// The state of one validation: errors so far, where in the instance it is, the dynamic
 /// scope, and the options it runs with.
 struct Evaluation {
+    /// Every schema the validation can reach.
+    let graph: SchemaGraph
     var errors: [ValidationError] = []
     /// Instance path tokens, root first.
     var path: [String] = []
-    var dynamicScope: [SchemaResource] = []
+    var dynamicScope: [ResourceID] = []
     let direction: Direction
     let assertFormats: Bool
     let tracksAnnotations: Bool

@@ -5,6 +5,12 @@ enum Evaluator {
     /// Whether `instance` is valid against `schema`; errors go to `context`, and what the
     /// schema evaluated to `evaluated` (only when valid, and only when annotations are tracked).
     static func evaluate(
+        _ id: SchemaID, _ instance: JSONValue, _ context: inout Evaluation, _ evaluated: inout Evaluated
+    ) -> Bool {
+        evaluate(context.graph[id], instance, &context, &evaluated)
+    }
+
+    static func evaluate(
         _ schema: CompiledSchema, _ instance: JSONValue, _ context: inout Evaluation, _ evaluated: inout Evaluated
     ) -> Bool {
         if let boolean = schema.boolean {
@@ -24,8 +30,8 @@ enum Evaluator {
                 schema: schema.location))
             return false
         }
-        let entersResource = schema.resource.map { $0 !== context.dynamicScope.last } ?? false
-        if entersResource { context.dynamicScope.append(schema.resource!) }
+        let entersResource = schema.resource.map { $0 != context.dynamicScope.last } ?? false
+        if entersResource, let resource = schema.resource { context.dynamicScope.append(resource) }
         defer { if entersResource { context.dynamicScope.removeLast() } }
         var local = Evaluated()
         var valid = true
@@ -37,7 +43,7 @@ enum Evaluator {
     }
 
     /// Evaluates without keeping errors (for `not`, `if`, `contains`).
-    private static func quietly(_ schema: CompiledSchema, _ instance: JSONValue, _ context: inout Evaluation, _ evaluated: inout Evaluated) -> Bool {
+    private static func quietly(_ schema: SchemaID, _ instance: JSONValue, _ context: inout Evaluation, _ evaluated: inout Evaluated) -> Bool {
         let kept = context.errors.count
         let valid = evaluate(schema, instance, &context, &evaluated)
         context.errors.removeSubrange(kept...)
@@ -45,7 +51,7 @@ enum Evaluator {
     }
 
     private static func child(
-        _ schema: CompiledSchema, _ value: JSONValue, token: String, _ context: inout Evaluation
+        _ schema: SchemaID, _ value: JSONValue, token: String, _ context: inout Evaluation
     ) -> Bool {
         context.path.append(token)
         defer { context.path.removeLast() }
@@ -139,8 +145,8 @@ enum Evaluator {
             var valid = true
             for name in names where object[name] == nil {
                 if let property = properties[name] {
-                    if context.direction == .request, Direction.isReadOnly(property) { continue }
-                    if context.direction == .response, Direction.isWriteOnly(property) { continue }
+                    if context.direction == .request, Direction.isReadOnly(property, in: context.graph) { continue }
+                    if context.direction == .response, Direction.isWriteOnly(property, in: context.graph) { continue }
                 }
                 context.fail(keyword, "required member '\(name)' is missing", missing: name)
                 valid = false
@@ -161,12 +167,12 @@ enum Evaluator {
             var valid = true
             for member in object {
                 guard let schema = properties[member.key] else { continue }
-                if context.direction == .request, Direction.isReadOnly(schema) {
+                if context.direction == .request, Direction.isReadOnly(schema, in: context.graph) {
                     context.path.append(member.key)
                     context.fail(keyword, "'\(member.key)' is readOnly: expected it not to be sent in a request")
                     context.path.removeLast()
                     valid = false
-                } else if context.direction == .response, Direction.isWriteOnly(schema) {
+                } else if context.direction == .response, Direction.isWriteOnly(schema, in: context.graph) {
                     context.path.append(member.key)
                     context.fail(keyword, "'\(member.key)' is writeOnly: expected it not to be returned in a response")
                     context.path.removeLast()
@@ -190,7 +196,7 @@ enum Evaluator {
             guard case .object(let object) = instance else { return true }
             var valid = true
             for member in object where !named.contains(member.key) && !patterns.contains(where: { $0.matches(member.key) }) {
-                if schema.boolean == false {
+                if context.graph[schema].boolean == false {
                     context.path.append(member.key)
                     context.fail(keyword, "member '\(member.key)' is not declared, and additionalProperties is false")
                     context.path.removeLast()
@@ -281,16 +287,18 @@ enum Evaluator {
                 context.fail(keyword, link.problem ?? "cannot resolve '\(link.ref)'")
                 return false
             }
-            if let name = link.dynamicAnchor,
-               let dynamic = context.dynamicScope.lazy.compactMap({ $0.dynamicAnchors[name] }).first {
-                target = dynamic
+            if let name = link.dynamicAnchor {
+                let graph = context.graph
+                if let dynamic = context.dynamicScope.lazy.compactMap({ graph[resource: $0].dynamicAnchors[name] }).first {
+                    target = dynamic
+                }
             }
             return evaluate(target, instance, &context, &evaluated)
         case .unevaluatedProperties(let schema):
             guard case .object(let object) = instance else { return true }
             var valid = true
             for member in object where !evaluated.properties.contains(member.key) {
-                if schema.boolean == false {
+                if context.graph[schema].boolean == false {
                     context.path.append(member.key)
                     context.fail(keyword, "member '\(member.key)' is not evaluated by any keyword, and unevaluatedProperties is false")
                     context.path.removeLast()
@@ -337,7 +345,7 @@ enum Evaluator {
         }
     }
 
-    private static func discriminatorError(_ property: String, _ value: JSONValue?, _ mapping: [String: ReferenceLink],
+    private static func discriminatorError(_ property: String, _ value: JSONValue?, _ mapping: [String: SchemaReference],
                                            _ keyword: Keyword, _ context: Evaluation) -> ValidationError {
         let names = mapping.keys.sorted().joined(separator: ", ")
         let message = value.map { "discriminator '\(property)' is \($0.truncatedText()): expected one of \(names)" }
@@ -345,7 +353,7 @@ enum Evaluator {
         return ValidationError(instancePointer: JSONPointer(tokens: context.path), keyword: "discriminator", message: message, schema: keyword.location)
     }
 
-    private static func anyOf(_ schemas: [CompiledSchema], _ keyword: Keyword, _ instance: JSONValue,
+    private static func anyOf(_ schemas: [SchemaID], _ keyword: Keyword, _ instance: JSONValue,
                               _ context: inout Evaluation, _ evaluated: inout Evaluated) -> Bool {
         let kept = context.errors.count
         var matched = 0
@@ -362,7 +370,7 @@ enum Evaluator {
         return false
     }
 
-    private static func oneOf(_ schemas: [CompiledSchema], _ keyword: Keyword, _ instance: JSONValue,
+    private static func oneOf(_ schemas: [SchemaID], _ keyword: Keyword, _ instance: JSONValue,
                               _ context: inout Evaluation, _ evaluated: inout Evaluated) -> Bool {
         let kept = context.errors.count
         var matched: [Int] = []
@@ -393,17 +401,19 @@ enum Evaluator {
 
 extension Direction {
     /// A property schema marked `readOnly`, directly or through its `$ref`.
-    static func isReadOnly(_ schema: CompiledSchema) -> Bool {
-        schema.readOnly || referenced(schema).contains { $0.readOnly }
+    static func isReadOnly(_ id: SchemaID, in graph: SchemaGraph) -> Bool {
+        let schema = graph[id]
+        return schema.readOnly || referenced(schema, graph).contains { $0.readOnly }
     }
 
-    static func isWriteOnly(_ schema: CompiledSchema) -> Bool {
-        schema.writeOnly || referenced(schema).contains { $0.writeOnly }
+    static func isWriteOnly(_ id: SchemaID, in graph: SchemaGraph) -> Bool {
+        let schema = graph[id]
+        return schema.writeOnly || referenced(schema, graph).contains { $0.writeOnly }
     }
 
-    private static func referenced(_ schema: CompiledSchema) -> [CompiledSchema] {
+    private static func referenced(_ schema: CompiledSchema, _ graph: SchemaGraph) -> [CompiledSchema] {
         schema.keywords.compactMap { keyword in
-            if case .ref(let link) = keyword.kind { return link.target }
+            if case .ref(let link) = keyword.kind { return link.target.map { graph[$0] } }
             return nil
         }
     }

@@ -41,16 +41,16 @@ public struct SchemaShape: Sendable {
 extension SchemaValidator {
     /// This schema's outline.
     public var shape: SchemaShape {
-        let facts = Facts(root)
+        let facts = Facts(rootID, graph)
         var closed = false
         var nullable = false
         var maxItems: Int?
         var uniqueItems = false
-        func scan(_ schema: CompiledSchema, depth: Int) {
+        func scan(_ id: SchemaID, depth: Int) {
             guard depth < 12 else { return }
-            for keyword in schema.keywords {
+            for keyword in graph[id].keywords {
                 switch keyword.kind {
-                case .additionalProperties(let rest, _, _): if rest.boolean == false { closed = true }
+                case .additionalProperties(let rest, _, _): if graph[rest].boolean == false { closed = true }
                 case .type(_, let isNullable): nullable = nullable || isNullable
                 case .maxItems(let value): maxItems = value
                 case .uniqueItems: uniqueItems = true
@@ -60,21 +60,21 @@ extension SchemaValidator {
                 }
             }
         }
-        scan(root, depth: 0)
+        scan(rootID, depth: 0)
         let types = facts.types.map(\.rawValue)
         return SchemaShape(
             types: types, nullable: nullable || types.contains("null"), required: facts.required,
             properties: facts.propertyOrder.compactMap { name in
-                facts.properties[name].map { (name, SchemaValidator(root: $0, tracksAnnotations: tracksAnnotations)) }
+                facts.properties[name].map { (name, validator(for: $0)) }
             },
             format: facts.format, enumeration: facts.enumeration, minimum: facts.minimum, maximum: facts.maximum,
             minLength: facts.minLength, maxLength: facts.maxLength, pattern: facts.pattern?.source,
             minItems: facts.minItems, maxItems: maxItems,
-            items: facts.items.map { SchemaValidator(root: $0, tracksAnnotations: tracksAnnotations) },
+            items: facts.items.map(validator(for:)),
             uniqueItems: uniqueItems, multipleOf: facts.multipleOf, allowsUndeclaredMembers: !closed)
     }
 
     /// Whether the schema (or a schema it references) is `readOnly`.
-    public var isReadOnly: Bool { Direction.isReadOnly(root) }
-    public var isWriteOnly: Bool { Direction.isWriteOnly(root) }
+    public var isReadOnly: Bool { Direction.isReadOnly(rootID, in: graph) }
+    public var isWriteOnly: Bool { Direction.isWriteOnly(rootID, in: graph) }
 }

@@ -14,13 +14,13 @@ public struct ValueSynthesizer {
 
     /// A value for the validator's schema, checked against it; `nil` when none could be made.
     public mutating func value(for validator: SchemaValidator, direction: Direction = .none) -> JSONValue? {
-        let candidate = value(validator.root, depth: 0, direction: direction)
+        let candidate = value(validator, depth: 0, direction: direction)
         return validator.isValid(candidate, direction: direction) ? candidate : nil
     }
 
     /// A value built from the schema's keywords even when no valid one could be made.
     public mutating func bestEffort(for validator: SchemaValidator, direction: Direction = .none) -> JSONValue {
-        value(validator.root, depth: 0, direction: direction)
+        value(validator, depth: 0, direction: direction)
     }
 
     /// The common, conservative form of a format that real servers accept.
@@ -44,28 +44,29 @@ public struct ValueSynthesizer {
         }
     }
 
-    mutating func value(_ schema: CompiledSchema, depth: Int, direction: Direction) -> JSONValue {
+    /// A value for the schema `whole` validates (its root), one of a graph's.
+    mutating func value(_ whole: SchemaValidator, depth: Int, direction: Direction) -> JSONValue {
+        let schema = whole.root
         if let boolean = schema.boolean { return boolean ? .string("example") : .null }
-        if let example = schema.example, SchemaValidator(root: schema, tracksAnnotations: true).isValid(example, direction: direction) {
+        if let example = schema.example, whole.isValid(example, direction: direction) {
             return example
         }
-        let facts = Facts(schema)
+        let facts = Facts(whole.rootID, whole.graph)
         if let first = facts.enumeration.first { return first }
         if let constant = facts.constant { return constant }
         if let target = facts.references.first, facts.types.isEmpty, facts.properties.isEmpty, depth < 12 {
-            return value(target, depth: depth + 1, direction: direction)
+            return value(whole.validator(for: target), depth: depth + 1, direction: direction)
         }
         if !facts.alternatives.isEmpty, depth < 12 {
             // oneOf/anyOf: the first branch whose value the whole schema accepts (with optional
             // members, then without: overlapping branches often differ only in those).
-            let whole = SchemaValidator(root: schema, tracksAnnotations: true)
             var candidates: [JSONValue] = []
             let optional = includeOptional
             for include in [optional, !optional] {
                 includeOptional = include
                 for branch in facts.alternatives {
-                    let branchValue = value(branch, depth: depth + 1, direction: direction)
-                    let candidate = facts.properties.isEmpty ? branchValue : merged(ownObject(facts, depth: depth, direction: direction), branchValue)
+                    let branchValue = value(whole.validator(for: branch), depth: depth + 1, direction: direction)
+                    let candidate = facts.properties.isEmpty ? branchValue : merged(ownObject(facts, whole, depth: depth, direction: direction), branchValue)
                     if whole.isValid(candidate, direction: direction) {
                         includeOptional = optional
                         return candidate
@@ -90,17 +91,17 @@ public struct ValueSynthesizer {
         case .array:
             let count = max(facts.minItems ?? (includeOptional && depth < 6 ? 1 : 0), 0)
             guard let items = facts.items, count > 0 else { return .array([]) }
-            return .array((0..<count).map { _ in value(items, depth: depth + 1, direction: direction) })
+            return .array((0..<count).map { _ in value(whole.validator(for: items), depth: depth + 1, direction: direction) })
         case .object:
-            return ownObject(facts, depth: depth, direction: direction)
+            return ownObject(facts, whole, depth: depth, direction: direction)
         }
     }
 
     /// A candidate that matches exactly one branch once a member that another matching branch
     /// declares (and its own branch does not) is given a value of a type that branch refuses.
-    private static func separated(_ candidates: [JSONValue], _ branches: [CompiledSchema], _ whole: SchemaValidator,
+    private static func separated(_ candidates: [JSONValue], _ branches: [SchemaID], _ whole: SchemaValidator,
                                   _ direction: Direction) -> JSONValue? {
-        let shapes = branches.map { SchemaValidator(root: $0, tracksAnnotations: true).shape }
+        let shapes = branches.map { whole.validator(for: $0).shape }
         for candidate in candidates {
             guard case .object = candidate else { continue }
             for (index, shape) in shapes.enumerated() {
@@ -119,15 +120,15 @@ public struct ValueSynthesizer {
 
     /// An object with the members the facts declare (required ones, and the others when
     /// optional members are included).
-    private mutating func ownObject(_ facts: Facts, depth: Int, direction: Direction) -> JSONValue {
+    private mutating func ownObject(_ facts: Facts, _ whole: SchemaValidator, depth: Int, direction: Direction) -> JSONValue {
         var members: [JSONObject.Member] = []
         let names = facts.propertyOrder.filter { facts.required.contains($0) || (includeOptional && depth < 6) }
             + facts.required.filter { facts.properties[$0] == nil }
         for name in names {
             if let property = facts.properties[name] {
-                if direction == .request, Direction.isReadOnly(property) { continue }
-                if direction == .response, Direction.isWriteOnly(property) { continue }
-                members.append(JSONObject.Member(name, value(property, depth: depth + 1, direction: direction)))
+                if direction == .request, Direction.isReadOnly(property, in: whole.graph) { continue }
+                if direction == .response, Direction.isWriteOnly(property, in: whole.graph) { continue }
+                members.append(JSONObject.Member(name, value(whole.validator(for: property), depth: depth + 1, direction: direction)))
             } else {
                 members.append(JSONObject.Member(name, .string("example")))
             }
@@ -189,20 +190,20 @@ struct Facts {
     var pattern: CompiledPattern?
     var format: String?
     var minItems: Int?
-    var items: CompiledSchema?
-    var properties: [String: CompiledSchema] = [:]
+    var items: SchemaID?
+    var properties: [String: SchemaID] = [:]
     var propertyOrder: [String] = []
     var required: [String] = []
-    var references: [CompiledSchema] = []
-    var alternatives: [CompiledSchema] = []
+    var references: [SchemaID] = []
+    var alternatives: [SchemaID] = []
 
-    init(_ schema: CompiledSchema, depth: Int = 0) {
-        gather(schema, depth: depth)
+    init(_ schema: SchemaID, _ graph: SchemaGraph, depth: Int = 0) {
+        gather(schema, graph, depth: depth)
     }
 
-    private mutating func gather(_ schema: CompiledSchema, depth: Int) {
+    private mutating func gather(_ schema: SchemaID, _ graph: SchemaGraph, depth: Int) {
         guard depth < 12 else { return }
-        for keyword in schema.keywords {
+        for keyword in graph[schema].keywords {
             switch keyword.kind {
             case .type(let list, _): if types.isEmpty { types = list }
             case .enumeration(let values): enumeration = values
@@ -222,11 +223,11 @@ struct Facts {
                     propertyOrder.append(name)
                 }
             case .required(let names, _): required += names.filter { !required.contains($0) }
-            case .allOf(let parts): for part in parts { gather(part, depth: depth + 1) }
+            case .allOf(let parts): for part in parts { gather(part, graph, depth: depth + 1) }
             case .ref(let link):
                 if let target = link.target {
                     references.append(target)
-                    gather(target, depth: depth + 1)
+                    gather(target, graph, depth: depth + 1)
                 }
             case .anyOf(let branches), .oneOf(let branches): alternatives += branches
             case .discriminator(_, let mapping, _):
