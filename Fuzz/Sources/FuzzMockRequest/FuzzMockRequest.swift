@@ -14,7 +14,7 @@ let contract: (document: OpenAPIDocument, rules: BusinessRules) = {
         .deletingLastPathComponent().deletingLastPathComponent()
     let spec = root.appendingPathComponent("specs/partneraccount.yaml").path
     guard let document = OpenAPILoader().load(file: spec).document else { fatalError("cannot load \(spec)") }
-    let rules = RulesLoader.load(file: root.appendingPathComponent("specs/partneraccount.rules.yaml").path, document: document).rules
+    let rules = BusinessRules.load(file: root.appendingPathComponent("specs/partneraccount.rules.yaml").path, document: document).rules
     return (document, rules ?? .none)
 }()
 
