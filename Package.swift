@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         // The system libyaml (Debian: libyaml-dev, Homebrew: libyaml).
@@ -81,12 +82,13 @@ let package = Package(
         .target(
             name: "Execution",
             dependencies: [
-                "CaseGeneration", "BusinessRules", "YAMLSource",
+                "CaseGeneration", "BusinessRules", "YAMLSource", "OpenAPIModel",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
             ],
             swiftSettings: strictSettings
         ),
@@ -189,7 +191,7 @@ let package = Package(
         .testTarget(
             name: "ExecutionTests",
             dependencies: [
-                "Execution", "CaseGeneration",
+                "Execution", "CaseGeneration", "OpenAPIModel", "YAMLSource",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -51,7 +51,7 @@ struct CredentialOptions: ParsableArguments {
 
     /// The run's secrets, after checking that every scheme the cases send a secret for has
     /// one; problems are printed and end the command with status 2.
-    func secrets(for cases: [TestCase], document: OpenAPIDocument, spec: String) throws -> Secrets {
+    func secrets(for cases: [TestCase], document: OpenAPIDocument, spec: String) async throws -> Secrets {
         let defined = document.components.securitySchemes.keys
         for scheme in variables.keys where !defined.contains(scheme) {
             let known = defined.isEmpty ? "it defines none" : "expected one of " + defined.joined(separator: ", ")
@@ -65,7 +65,7 @@ struct CredentialOptions: ParsableArguments {
         for scheme in used.sorted() {
             do {
                 if let variable = variables[scheme] {
-                    guard try TokenSource.environment(variable).token() != nil else {
+                    guard try await TokenSource.environment(variable).token() != nil else {
                         Console.error("error: no secret for security scheme '\(scheme)': $\(variable) is not set (--credential \(scheme)=\(variable))")
                         throw ExitCode(2)
                     }
@@ -79,7 +79,7 @@ struct CredentialOptions: ParsableArguments {
         }
         if !needFallback.isEmpty {
             do {
-                guard try fallback.token() != nil else {
+                guard try await fallback.token() != nil else {
                     Console.error("error: no token: set $\(tokenEnv) (or --token-env NAME) or pass --token-command; "
                         + "needed by the security scheme\(needFallback.count == 1 ? "" : "s") \(needFallback.joined(separator: ", "))")
                     throw ExitCode(2)

@@ -140,7 +140,7 @@ struct Run: AsyncParsableCommand {
             return
         }
         let target = try resolveTarget(document)
-        let secrets = try credentials.secrets(for: cases, document: document, spec: selection.spec)
+        let secrets = try await credentials.secrets(for: cases, document: document, spec: selection.spec)
         let summary = try await execute(cases, runTag: runTag, document: document, rules: rules, target: target, secrets: secrets,
                                         configuration: configuration, options: options, startedAt: startedAt)
         try finish(summary, selected)
@@ -148,28 +148,18 @@ struct Run: AsyncParsableCommand {
 
     /// The target `--target sandbox` or `--base-url` names.
     private func resolveTarget(_ document: OpenAPIDocument) throws -> Target {
-        let liveServers = document.servers.filter { server in
-            let words = (server.description ?? "").lowercased()
-            return words.contains("live data") || words.contains("production")
-        }
-        if let baseURL {
-            guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else {
-                Console.error("error: --base-url must start with http:// or https://, found '\(baseURL)'")
-                throw ExitCode(2)
+        do throws(Target.ChoiceError) {
+            if let baseURL { return try Target.at(baseURL, document: document) }
+            return try Target.sandbox(of: document)
+        } catch {
+            switch error {
+            case .notHTTP(let found):
+                Console.error("error: --base-url must start with http:// or https://, found '\(found)'")
+            case .noSandbox:
+                Console.error("error: \(selection.spec) names no Sandbox Server: expected a server whose description says 'Sandbox'; use --base-url")
             }
-            let live = liveServers.contains { Self.sameBase($0.defaultURL, baseURL) }
-            return Target(baseURL: baseURL, name: live ? "production" : "custom", usesLiveData: live)
-        }
-        guard let sandbox = document.servers.first(where: { ($0.description ?? "").lowercased().contains("sandbox") }) else {
-            Console.error("error: \(selection.spec) names no Sandbox Server: expected a server whose description says 'Sandbox'; use --base-url")
             throw ExitCode(2)
         }
-        return Target(baseURL: sandbox.defaultURL, name: "sandbox")
-    }
-
-    static func sameBase(_ a: String, _ b: String) -> Bool {
-        func normal(_ url: String) -> String { (url.hasSuffix("/") ? String(url.dropLast()) : url).lowercased() }
-        return normal(a) == normal(b)
     }
 
     // swiftlint:disable:next function_parameter_count

@@ -75,17 +75,19 @@ public struct Executor: Sendable {
     /// sources for new ones and tries once more.
     public func send(_ spec: RequestSpec) async -> Exchange {
         let sources = spec.credentials.parts.filter { $0.value == .secret }.map { secrets.source(for: $0.scheme) }
-        let generations = sources.map { (try? $0.current().generation) ?? 0 }
+        var generations: [Int] = []
+        for source in sources { generations.append((try? await source.current().generation) ?? 0) }
         let first = await attempt(spec)
-        if !sources.isEmpty, first.response?.status == 401,
-           zip(sources, generations).map({ $0.refresh(after: $1) }).contains(true) {
-            return await attempt(spec)
+        guard !sources.isEmpty, first.response?.status == 401 else { return first }
+        var refreshed = false
+        for (source, generation) in zip(sources, generations) where await source.refresh(after: generation) {
+            refreshed = true
         }
-        return first
+        return refreshed ? await attempt(spec) : first
     }
 
     private func attempt(_ spec: RequestSpec) async -> Exchange {
-        let credentials = applied(spec.credentials)
+        let credentials = await applied(spec.credentials)
         var url = target.url(for: spec.target)
         var shownURL = url
         if !credentials.query.isEmpty {
@@ -148,7 +150,7 @@ public struct Executor: Sendable {
         var redacted: [RedactedSecret] = []
     }
 
-    func applied(_ credentials: Credentials) -> AppliedCredentials {
+    func applied(_ credentials: Credentials) async -> AppliedCredentials {
         var result = AppliedCredentials()
         var cookies: [(sent: String, shown: String)] = []
         for part in credentials.parts {
@@ -157,7 +159,7 @@ public struct Executor: Sendable {
             let isSecret: Bool
             switch part.value {
             case .secret:
-                guard let secret = try? source.token() else { continue }
+                guard let secret = try? await source.token() else { continue }
                 text = secret
                 isSecret = true
             case .literal(let value):

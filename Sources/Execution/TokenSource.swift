@@ -1,8 +1,14 @@
 import Foundation
+import Subprocess
 import Synchronization
 
 /// Where the bearer token comes from: an environment variable or a command's output. The token
 /// is kept in memory only; it is never printed, logged or written to a report.
+///
+/// A command runs through swift-subprocess: asynchronously (no thread of the cooperative pool
+/// waits on it), with its standard output and standard error read at once (a child that
+/// writes much to either never stalls), and never while a lock is held: callers that need
+/// the same token await one run.
 public final class TokenSource: Sendable {
     enum Origin: Sendable {
         case fixed(String?)
@@ -12,12 +18,13 @@ public final class TokenSource: Sendable {
 
     private let origin: Origin
 
-    /// The token in use, which generation of it, and whether the one refresh was spent.
+    /// The token in use and which generation of it; the first load and the one refresh, each
+    /// a task every caller awaits.
     private struct State {
         var token: String?
-        var loaded = false
         var generation = 0
-        var refreshed = false
+        var loading: Task<String?, any Error>?
+        var refreshing: Task<Bool, Never>?
     }
 
     private let state = Mutex(State())
@@ -41,77 +48,97 @@ public final class TokenSource: Sendable {
     }
 
     /// Why no token could be had.
-    public struct Failure: Error, CustomStringConvertible {
+    public struct Failure: Error, CustomStringConvertible, Equatable {
         public var description: String
     }
 
     /// The token, or `nil` when the source has none.
-    public func token() throws(Failure) -> String? {
-        try current().token
+    public func token() async throws(Failure) -> String? {
+        try await current().token
     }
 
     /// The token with its generation (which refresh produced it).
-    public func current() throws(Failure) -> (token: String?, generation: Int) {
-        let known = state.withLock { $0.loaded ? ($0.token, $0.generation) : nil }
-        if let known { return known }
-        let token = try load()
+    public func current() async throws(Failure) -> (token: String?, generation: Int) {
+        let loading = state.withLock { state in
+            if let task = state.loading { return task }
+            let origin = origin
+            let task = Task { () async throws -> String? in try await Self.load(origin) }
+            state.loading = task
+            return task
+        }
+        let token: String?
+        do {
+            token = try await loading.value
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure(description: "the token could not be read: \(error)")
+        }
         return state.withLock { state in
-            if !state.loaded {
-                state.token = token
-                state.loaded = true
-            }
+            if state.generation == 0 { state.token = token }
             return (state.token, state.generation)
         }
     }
 
-    private func load() throws(Failure) -> String? {
+    private static func load(_ origin: Origin) async throws(Failure) -> String? {
         switch origin {
         case .fixed(let value): value
         case .environment(let name): ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
-        case .command(let command): try Self.run(command)
+        case .command(let command): try await run(command)
         }
     }
 
     /// After a 401 to a request sent with token `generation`: whether to try again. A command
-    /// source is asked for a new token once per run; requests that used an older token than
-    /// the current one simply try the current one.
-    public func refresh(after generation: Int) -> Bool {
+    /// source is asked for a new token once per run; requests that got 401 at the same moment
+    /// await that one run, and requests that used an older token than the current one simply
+    /// try the current one.
+    public func refresh(after generation: Int) async -> Bool {
         guard case .command(let command) = origin else { return false }
-        // The command runs under the lock: requests that got 401 at the same moment wait for
-        // the one new token instead of finding the refresh spent.
-        return state.withLock { state in
-            if state.generation > generation { return true }
-            if state.refreshed { return false }
-            state.refreshed = true
-            guard let token = try? Self.run(command) else { return false }
-            state.token = token
-            state.generation += 1
-            return true
+        let refreshing = state.withLock { state -> Task<Bool, Never>? in
+            if state.generation > generation { return nil }
+            if let task = state.refreshing { return task }
+            let task = Task { [self] () async -> Bool in
+                guard let token = try? await Self.run(command) else { return false }
+                self.state.withLock { current in
+                    current.token = token
+                    current.generation += 1
+                }
+                return true
+            }
+            state.refreshing = task
+            return task
         }
+        guard let refreshing else { return true }
+        return await refreshing.value && state.withLock { $0.generation > generation }
     }
 
-    private static func run(_ command: String) throws(Failure) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
+    /// The largest token a command may print, and how much of its complaints are kept.
+    private static let outputLimit = 64 * 1024
+    private static let errorLimit = 1024 * 1024
+
+    /// Runs `sh -c COMMAND`; its trimmed standard output is the token.
+    static func run(_ command: String) async throws(Failure) -> String {
+        let result: ExecutionResult<Void, StringOutput<UTF8>, StringOutput<UTF8>>
         do {
-            try process.run()
+            result = try await Subprocess.run(
+                .path("/bin/sh"), arguments: ["-c", command],
+                output: .string(limit: outputLimit), error: .string(limit: errorLimit))
+        } catch let error as SubprocessError where error.code == .outputLimitExceeded {
+            throw Failure(description: "the token command printed more than \(outputLimit / 1024) KiB: expected one token")
         } catch {
-            throw Failure(description: "the token command could not start: \(error.localizedDescription)")
+            throw Failure(description: "the token command could not run: \(error)")
         }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let problem = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let first = problem.split(separator: "\n").first.map { ": \($0)" } ?? ""
-            throw Failure(description: "the token command exited with \(process.terminationStatus)\(first)")
+        let complaint = (result.standardError ?? "").split(separator: "\n").first.map { ": \($0)" } ?? ""
+        switch result.terminationStatus {
+        case .exited(0):
+            break
+        case .exited(let code):
+            throw Failure(description: "the token command exited with \(code)\(complaint)")
+        case .signaled(let signal):
+            throw Failure(description: "the token command was stopped by signal \(signal)\(complaint)")
         }
-        let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !token.isEmpty else { throw Failure(description: "the token command printed nothing") }
+        let token = (result.standardOutput ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !token.isEmpty else { throw Failure(description: "the token command printed nothing\(complaint)") }
         return token
     }
 }
