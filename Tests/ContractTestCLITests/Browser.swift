@@ -10,7 +10,7 @@ struct Browser {
 
     /// Why the browser test cannot run here, or `nil` when it can.
     static var missing: String? {
-        let lacking = [("chromium", "chromium"), ("pdftotext", "poppler-utils")].filter { find($0.0) == nil }.map(\.1)
+        let lacking = [("chromium", "chromium"), ("pdftotext", "poppler-utils"), ("python3", "python3")].filter { find($0.0) == nil }.map(\.1)
         return lacking.isEmpty ? nil : "not installed: " + lacking.joined(separator: ", ") + " (Debian packages; .ci/run installs them)"
     }
 

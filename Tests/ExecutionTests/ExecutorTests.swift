@@ -9,6 +9,7 @@ import NIOPosix
 import NIOSSL
 import Synchronization
 import Testing
+import TestSupport
 
 @Suite("Executor: retries, tokens, transport problems")
 struct ExecutorTests {
@@ -124,7 +125,8 @@ struct ExecutorTests {
         }
     }
 
-    @Test("a refused connection is told in words, as unreachable")
+    @Test("a refused connection is told in words, as unreachable",
+          .enabled(if: Prerequisites.port9InUse == nil, "needs 127.0.0.1:9 closed"))
     func unreachable() async throws {
         let exchange = try await Self.send(port: 9)
         #expect(exchange.response == nil)
