@@ -1,6 +1,8 @@
 // Validations per second of the vendor's success example against `Invitation`, and of a 1 MB
-// array of such objects, beside Python's jsonschema on the same schema and data in the same
-// run: `swift run -c release ValidationBenchmark [--python PATH]`.
+// array of such objects, beside Python's jsonschema, jsonschema-rs (Rust, through its Python
+// binding) and fastjsonschema on the same schema and data in the same run:
+// `swift run -c release ValidationBenchmark [--python PATH]` (PATH's Python needs jsonschema
+// and pyyaml; jsonschema-rs and fastjsonschema are measured when installed).
 import Foundation
 import OpenAPIModel
 import SchemaValidation
@@ -75,18 +77,30 @@ process.standardOutput = output
 try process.run()
 let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
 process.waitUntilExit()
-var pythonRates: [String: Double] = [:]
+/// Validations per second by validator, then by instance ("example", "array").
+var peers: [String: [String: Double]] = [:]
+var peerOrder: [String] = []
 for line in text.split(separator: "\n") {
     let parts = line.split(separator: " ")
-    if parts.count == 2, let value = Double(parts[1]) { pythonRates[String(parts[0])] = value }
+    guard parts.count == 3, let value = Double(parts[2]) else { continue }
+    let name = String(parts[0])
+    if peers[name] == nil { peerOrder.append(name) }
+    peers[name, default: [:]][String(parts[1])] = value
 }
 
-func row(_ name: String, _ swift: Double, _ python: Double?) {
-    let ratio = python.map { String(format: "%.1fx", swift / $0) } ?? "n/a (python jsonschema did not run)"
-    let pythonText = python.map { String(format: "%12.1f", $0) } ?? "           -"
-    print("  \(name.padding(toLength: 34, withPad: " ", startingAt: 0))\(String(format: "%12.1f", swift))  \(pythonText)  \(ratio)")
-}
 print("validations per second (best of 3 rounds of 0.5 s; Swift release build; \(items.count) objects, \(arrayText.utf8.count) bytes in the array)")
-print("  \("instance".padding(toLength: 34, withPad: " ", startingAt: 0))       swift  py jsonschema  ratio")
-row("vendor example vs Invitation", swiftExample, pythonRates["example"])
-row("1 MB array of invitations", swiftArray, pythonRates["array"])
+func cell(_ value: Double?, _ width: Int) -> String {
+    (value.map { String(format: "%.1f", $0) } ?? "-").padding(toLength: width, withPad: " ", startingAt: 0)
+}
+let header = ["instance".padding(toLength: 30, withPad: " ", startingAt: 0), "swift".padding(toLength: 12, withPad: " ", startingAt: 0)]
+    + peerOrder.map { $0.padding(toLength: 16, withPad: " ", startingAt: 0) }
+print("  " + header.joined())
+for (name, key, swift) in [("vendor example vs Invitation", "example", swiftExample), ("1 MB array of invitations", "array", swiftArray)] {
+    print("  " + name.padding(toLength: 30, withPad: " ", startingAt: 0) + cell(swift, 12) + peerOrder.map { cell(peers[$0]?[key], 16) }.joined())
+}
+print("swift's speed as a multiple of each peer's:")
+for peer in peerOrder {
+    let ratios = ["example", "array"].map { key in peers[peer]?[key].map { String(format: "%.2fx", (key == "example" ? swiftExample : swiftArray) / $0) } ?? "-" }
+    print("  \(peer.padding(toLength: 16, withPad: " ", startingAt: 0)) example \(ratios[0]), array \(ratios[1])")
+}
+if peerOrder.isEmpty { print("  (no Python validator ran: pass --python with jsonschema and pyyaml installed)") }

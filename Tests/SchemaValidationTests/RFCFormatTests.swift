@@ -141,6 +141,7 @@ struct RFCFormatTests {
         .valid("idn-email", "用户@例子.广告", "Han local part and domain"),
         .valid("idn-email", "jöe@example.com", "non-ASCII local part"),
         .valid("idn-email", "joe@[127.0.0.1]", "address literal"),
+        .valid("idn-email", "jöe@[IPv6:::1]", "address literal after a non-ASCII local part"),
         .invalid("idn-email", "квіточка@", "no domain"),
         .invalid("idn-email", "@пошта.укр", "no local part"),
         .invalid("idn-email", "jo e@example.com", "space outside quotes"),

@@ -85,10 +85,16 @@ struct SchemaReference: Sendable {
     let problem: String?
 }
 
-/// One compiled keyword with the place it was written.
-struct Keyword: Sendable {
+/// One compiled keyword with the place it was written. A class, so that walking a schema's
+/// keywords passes one reference each rather than copying every operand and location.
+final class Keyword: Sendable {
     let kind: KeywordKind
     let location: SchemaLocation
+
+    init(kind: KeywordKind, location: SchemaLocation) {
+        self.kind = kind
+        self.location = location
+    }
 }
 
 /// The JSON types `type` can name.
@@ -116,6 +122,41 @@ struct CompiledPattern: @unchecked Sendable {
     }
 }
 
+/// `properties`: member names in document order with their schemas, found by name without
+/// hashing when an instance lists its members in the same order. A class: one reference to
+/// pass on each evaluation.
+final class PropertySet: Sendable {
+    let names: [String]
+    let schemas: [SchemaID]
+    private let positions: [String: Int]
+    /// Members whose schema (or the schema it references) is `readOnly` / `writeOnly`.
+    let readOnly: Set<String>
+    let writeOnly: Set<String>
+
+    init(names: [String], schemas: [SchemaID], readOnly: Set<String>, writeOnly: Set<String>) {
+        self.names = names
+        self.schemas = schemas
+        self.positions = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { _, last in last })
+        self.readOnly = readOnly
+        self.writeOnly = writeOnly
+    }
+
+    /// The schema of the member `name`, looking first where `hint` says.
+    func schema(for name: String, hint: inout Int) -> SchemaID? {
+        if hint < names.count, names[hint] == name {
+            hint += 1
+            return schemas[hint - 1]
+        }
+        guard let position = positions[name] else { return nil }
+        hint = position + 1
+        return schemas[position]
+    }
+
+    subscript(name: String) -> SchemaID? {
+        positions[name].map { schemas[$0] }
+    }
+}
+
 /// What a keyword checks, with its operands compiled.
 enum KeywordKind: Sendable {
     /// `nullable`: OpenAPI 3.0's `nullable: true` beside `type` adds null to the types.
@@ -135,12 +176,11 @@ enum KeywordKind: Sendable {
     case uniqueItems
     case maxProperties(Int)
     case minProperties(Int)
-    /// With the sibling `properties`, so a `readOnly` member is required only in responses
-    /// and a `writeOnly` one only in requests.
-    case required([String], properties: [String: SchemaID])
+    /// With the names of the sibling `properties` that are `readOnly` (required only in
+    /// responses) and `writeOnly` (required only in requests).
+    case required([String], readOnly: Set<String>, writeOnly: Set<String>)
     case dependentRequired([(String, [String])])
-    /// `order`: the names in document order.
-    case properties([String: SchemaID], order: [String])
+    case properties(PropertySet)
     case patternProperties([(CompiledPattern, SchemaID)])
     /// Applies to members that `properties` and `patternProperties` of the same schema miss.
     case additionalProperties(SchemaID, named: Set<String>, patterns: [CompiledPattern])

@@ -144,21 +144,23 @@ final class KeywordCompiler {
             if value.scalar?.bool == true { add(keyword, .uniqueItems) }
         case "required":
             guard let names = value.sequence?.compactMap(\.string) else { return bad(keyword, "an array of strings") }
-            if !names.isEmpty { add(keyword, .required(names, properties: siblingProperties())) }
+            let (readOnly, writeOnly) = directionOnly(node["properties"])
+            if !names.isEmpty { add(keyword, .required(names, readOnly: readOnly, writeOnly: writeOnly)) }
         case "dependentRequired" where dialect == .draft2020_12:
             add(keyword, .dependentRequired(stringLists(value)))
         case "dependencies":  // draft-04; also read in 2020-12 for compatibility
             compileDependencies(value)
         case "properties":
             guard let members = value.mapping else { return bad(keyword, "an object") }
-            var properties: [String: SchemaID] = [:]
-            var order: [String] = []
+            var names: [String] = []
+            var schemas: [SchemaID] = []
             for member in members {
                 guard let name = member.key.scalar?.text else { continue }
-                properties[name] = compiler.compile(member.value, under: entry, at: [keyword, name])
-                order.append(name)
+                names.append(name)
+                schemas.append(compiler.compile(member.value, under: entry, at: [keyword, name]))
             }
-            add(keyword, .properties(properties, order: order))
+            let (readOnly, writeOnly) = directionOnly(value)
+            add(keyword, .properties(PropertySet(names: names, schemas: schemas, readOnly: readOnly, writeOnly: writeOnly)))
         case "patternProperties":
             guard let members = value.mapping else { return bad(keyword, "an object") }
             var patterns: [(CompiledPattern, SchemaID)] = []
@@ -223,14 +225,21 @@ final class KeywordCompiler {
         }
     }
 
-    /// The compiled `properties` beside this keyword (compiling is cached: the same objects).
-    private func siblingProperties() -> [String: SchemaID] {
-        var properties: [String: SchemaID] = [:]
-        for member in node["properties"]?.mapping.map(Array.init) ?? [] {
+    /// The members of a `properties` object whose schema is `readOnly` / `writeOnly`, itself
+    /// or through its `$ref` (read from the document, so known before anything is compiled).
+    private func directionOnly(_ properties: Node?) -> (readOnly: Set<String>, writeOnly: Set<String>) {
+        var readOnly: Set<String> = []
+        var writeOnly: Set<String> = []
+        for member in properties?.mapping.map(Array.init) ?? [] {
             guard let name = member.key.scalar?.text else { continue }
-            properties[name] = compiler.compile(member.value, under: entry, at: ["properties", name])
+            let target = member.value["$ref"]?.string.flatMap { compiler.registry.resolve($0, against: entry.base)?.node }
+            func marked(_ keyword: String) -> Bool {
+                member.value[keyword]?.scalar?.bool == true || target?[keyword]?.scalar?.bool == true
+            }
+            if marked("readOnly") { readOnly.insert(name) }
+            if marked("writeOnly") { writeOnly.insert(name) }
         }
-        return properties
+        return (readOnly, writeOnly)
     }
 
     private func bad(_ keyword: String, _ expected: String) {

@@ -6,24 +6,40 @@ struct Evaluation {
     /// Every schema the validation can reach.
     let graph: SchemaGraph
     var errors: [ValidationError] = []
-    /// Instance path tokens, root first.
-    var path: [String] = []
+    /// Instance path tokens, root first; text only when an error needs it.
+    var path: [PathToken] = []
     var dynamicScope: [ResourceID] = []
     let direction: Direction
     let assertFormats: Bool
     let tracksAnnotations: Bool
     /// Instance locations a discriminator is dispatching for: the chosen schema's `allOf`
     /// back to the parent must not dispatch again.
-    var dispatching: Set<[String]> = []
+    var dispatching: Set<[PathToken]> = []
     var depth = 0
 
     /// Deepest schema nesting followed before a reference loop is called one.
     static let maxDepth = 200
 
+    /// Where in the instance the evaluation is, as a JSON pointer.
+    var pointer: JSONPointer { JSONPointer(tokens: path.map(\.text)) }
+
     mutating func fail(_ keyword: Keyword, _ message: String, missing member: String? = nil) {
         errors.append(ValidationError(
-            instancePointer: JSONPointer(tokens: path), keyword: keyword.location.pointer.lastToken ?? "",
+            instancePointer: pointer, keyword: keyword.location.pointer.lastToken ?? "",
             message: message, schema: keyword.location, missingMember: member))
+    }
+}
+
+/// One step into an instance: a member name or an item index (made text only for messages).
+enum PathToken: Hashable {
+    case key(String)
+    case index(Int)
+
+    var text: String {
+        switch self {
+        case .key(let name): name
+        case .index(let index): String(index)
+        }
     }
 }
 

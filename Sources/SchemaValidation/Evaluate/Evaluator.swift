@@ -16,7 +16,7 @@ enum Evaluator {
         if let boolean = schema.boolean {
             if !boolean {
                 context.errors.append(ValidationError(
-                    instancePointer: JSONPointer(tokens: context.path), keyword: "false",
+                    instancePointer: context.pointer, keyword: "false",
                     message: "no value is allowed here (the schema is false)", schema: schema.location))
             }
             return boolean
@@ -25,7 +25,7 @@ enum Evaluator {
         defer { context.depth -= 1 }
         guard context.depth < Evaluation.maxDepth else {
             context.errors.append(ValidationError(
-                instancePointer: JSONPointer(tokens: context.path), keyword: "$ref",
+                instancePointer: context.pointer, keyword: "$ref",
                 message: "references loop without end: expected a schema whose references lead somewhere",
                 schema: schema.location))
             return false
@@ -51,7 +51,7 @@ enum Evaluator {
     }
 
     private static func child(
-        _ schema: SchemaID, _ value: JSONValue, token: String, _ context: inout Evaluation
+        _ schema: SchemaID, _ value: JSONValue, token: PathToken, _ context: inout Evaluation
     ) -> Bool {
         context.path.append(token)
         defer { context.path.removeLast() }
@@ -94,13 +94,15 @@ enum Evaluator {
             context.fail(keyword, "expected a number \(exclusive ? "above" : "at least") \(limit), found \(number)")
             return false
         case .maxLength(let limit):
-            guard case .string(let text) = instance else { return true }
+            // No more characters than UTF-8 bytes: most texts are decided without counting.
+            guard case .string(let text) = instance, text.utf8.count > limit else { return true }
             let length = text.unicodeScalars.count
             if length <= limit { return true }
             context.fail(keyword, "expected at most \(limit) characters, found \(length)")
             return false
         case .minLength(let limit):
-            guard case .string(let text) = instance else { return true }
+            // At least a quarter as many characters as UTF-8 bytes.
+            guard case .string(let text) = instance, text.utf8.count < limit * 4 else { return true }
             let length = text.unicodeScalars.count
             if length >= limit { return true }
             context.fail(keyword, "expected at least \(limit) characters, found \(length)\(Describe.brief(instance))")
@@ -140,14 +142,13 @@ enum Evaluator {
             guard case .object(let object) = instance, object.count < limit else { return true }
             context.fail(keyword, "expected at least \(limit) members, found \(object.count)")
             return false
-        case .required(let names, let properties):
+        case .required(let names, let readOnly, let writeOnly):
             guard case .object(let object) = instance else { return true }
             var valid = true
-            for name in names where object[name] == nil {
-                if let property = properties[name] {
-                    if context.direction == .request, Direction.isReadOnly(property, in: context.graph) { continue }
-                    if context.direction == .response, Direction.isWriteOnly(property, in: context.graph) { continue }
-                }
+            var hint = 0
+            for name in names where !object.contains(name, hint: &hint) {
+                if context.direction == .request, readOnly.contains(name) { continue }
+                if context.direction == .response, writeOnly.contains(name) { continue }
                 context.fail(keyword, "required member '\(name)' is missing", missing: name)
                 valid = false
             }
@@ -162,23 +163,24 @@ enum Evaluator {
                 }
             }
             return valid
-        case .properties(let properties, _):
+        case .properties(let properties):
             guard case .object(let object) = instance else { return true }
             var valid = true
+            var hint = 0
             for member in object {
-                guard let schema = properties[member.key] else { continue }
-                if context.direction == .request, Direction.isReadOnly(schema, in: context.graph) {
-                    context.path.append(member.key)
+                guard let schema = properties.schema(for: member.key, hint: &hint) else { continue }
+                if context.direction == .request, !properties.readOnly.isEmpty, properties.readOnly.contains(member.key) {
+                    context.path.append(.key(member.key))
                     context.fail(keyword, "'\(member.key)' is readOnly: expected it not to be sent in a request")
                     context.path.removeLast()
                     valid = false
-                } else if context.direction == .response, Direction.isWriteOnly(schema, in: context.graph) {
-                    context.path.append(member.key)
+                } else if context.direction == .response, !properties.writeOnly.isEmpty, properties.writeOnly.contains(member.key) {
+                    context.path.append(.key(member.key))
                     context.fail(keyword, "'\(member.key)' is writeOnly: expected it not to be returned in a response")
                     context.path.removeLast()
                     valid = false
                 }
-                if !child(schema, member.value, token: member.key, &context) { valid = false }
+                if !child(schema, member.value, token: .key(member.key), &context) { valid = false }
                 if context.tracksAnnotations { evaluated.properties.insert(member.key) }
             }
             return valid
@@ -187,7 +189,7 @@ enum Evaluator {
             var valid = true
             for member in object {
                 for (pattern, schema) in patterns where pattern.matches(member.key) {
-                    if !child(schema, member.value, token: member.key, &context) { valid = false }
+                    if !child(schema, member.value, token: .key(member.key), &context) { valid = false }
                     if context.tracksAnnotations { evaluated.properties.insert(member.key) }
                 }
             }
@@ -197,11 +199,11 @@ enum Evaluator {
             var valid = true
             for member in object where !named.contains(member.key) && !patterns.contains(where: { $0.matches(member.key) }) {
                 if context.graph[schema].boolean == false {
-                    context.path.append(member.key)
+                    context.path.append(.key(member.key))
                     context.fail(keyword, "member '\(member.key)' is not declared, and additionalProperties is false")
                     context.path.removeLast()
                     valid = false
-                } else if !child(schema, member.value, token: member.key, &context) {
+                } else if !child(schema, member.value, token: .key(member.key), &context) {
                     valid = false
                 }
                 if context.tracksAnnotations { evaluated.properties.insert(member.key) }
@@ -210,7 +212,7 @@ enum Evaluator {
         case .propertyNames(let schema):
             guard case .object(let object) = instance else { return true }
             var valid = true
-            for member in object where !child(schema, .string(member.key), token: member.key, &context) {
+            for member in object where !child(schema, .string(member.key), token: .key(member.key), &context) {
                 valid = false
             }
             return valid
@@ -225,7 +227,7 @@ enum Evaluator {
             guard case .array(let items) = instance else { return true }
             var valid = true
             for (index, item) in items.prefix(schemas.count).enumerated() {
-                if !child(schemas[index], item, token: String(index), &context) { valid = false }
+                if !child(schemas[index], item, token: .index(index), &context) { valid = false }
             }
             if context.tracksAnnotations { evaluated.items = max(evaluated.items, min(items.count, schemas.count)) }
             return valid
@@ -233,7 +235,7 @@ enum Evaluator {
             guard case .array(let items) = instance else { return true }
             var valid = true
             for index in items.indices.dropFirst(start) {
-                if !child(schema, items[index], token: String(index), &context) { valid = false }
+                if !child(schema, items[index], token: .index(index), &context) { valid = false }
             }
             if context.tracksAnnotations { evaluated.allItems = true }
             return valid
@@ -241,7 +243,7 @@ enum Evaluator {
             guard case .array(let items) = instance else { return true }
             var matched: [Int] = []
             for (index, item) in items.enumerated() {
-                context.path.append(String(index))
+                context.path.append(.index(index))
                 var ignored = Evaluated()
                 if quietly(schema, item, &context, &ignored) { matched.append(index) }
                 context.path.removeLast()
@@ -299,11 +301,11 @@ enum Evaluator {
             var valid = true
             for member in object where !evaluated.properties.contains(member.key) {
                 if context.graph[schema].boolean == false {
-                    context.path.append(member.key)
+                    context.path.append(.key(member.key))
                     context.fail(keyword, "member '\(member.key)' is not evaluated by any keyword, and unevaluatedProperties is false")
                     context.path.removeLast()
                     valid = false
-                } else if !child(schema, member.value, token: member.key, &context) {
+                } else if !child(schema, member.value, token: .key(member.key), &context) {
                     valid = false
                 }
             }
@@ -313,7 +315,7 @@ enum Evaluator {
             guard case .array(let items) = instance, !evaluated.allItems else { return true }
             var valid = true
             for index in items.indices.dropFirst(evaluated.items) where !evaluated.containedItems.contains(index) {
-                if !child(schema, items[index], token: String(index), &context) { valid = false }
+                if !child(schema, items[index], token: .index(index), &context) { valid = false }
             }
             if valid { evaluated.allItems = true }
             return valid
@@ -350,7 +352,7 @@ enum Evaluator {
         let names = mapping.keys.sorted().joined(separator: ", ")
         let message = value.map { "discriminator '\(property)' is \($0.truncatedText()): expected one of \(names)" }
             ?? "discriminator member '\(property)' is missing: expected one of \(names)"
-        return ValidationError(instancePointer: JSONPointer(tokens: context.path), keyword: "discriminator", message: message, schema: keyword.location)
+        return ValidationError(instancePointer: context.pointer, keyword: "discriminator", message: message, schema: keyword.location)
     }
 
     private static func anyOf(_ schemas: [SchemaID], _ keyword: Keyword, _ instance: JSONValue,
@@ -363,7 +365,7 @@ enum Evaluator {
             return true
         }
         context.errors.insert(
-            ValidationError(instancePointer: JSONPointer(tokens: context.path), keyword: "anyOf",
+            ValidationError(instancePointer: context.pointer, keyword: "anyOf",
                             message: "expected at least one of the \(schemas.count) anyOf schemas to match, none did",
                             schema: keyword.location),
             at: kept)
@@ -392,7 +394,7 @@ enum Evaluator {
             ? "expected exactly one of the \(schemas.count) oneOf schemas to match, none did"
             : "expected exactly one of the \(schemas.count) oneOf schemas to match, \(matched.count) did (\(matched.map { "#\($0)" }.joined(separator: ", ")))"
         context.errors.insert(
-            ValidationError(instancePointer: JSONPointer(tokens: context.path), keyword: "oneOf", message: message,
+            ValidationError(instancePointer: context.pointer, keyword: "oneOf", message: message,
                             schema: keyword.location),
             at: kept)
         return false

@@ -1,8 +1,14 @@
-/// A `format` that this validator asserts: what it checks and how a message names it.
-struct FormatCheck: Sendable {
+/// A `format` that this validator asserts: what it checks and how a message names it. A
+/// class: one reference to pass on each evaluation.
+final class FormatCheck: Sendable {
     /// "an RFC 3339 date-time": completes "expected ...".
     let expectation: String
     let check: @Sendable (JSONValue) -> Bool
+
+    init(expectation: String, check: @escaping @Sendable (JSONValue) -> Bool) {
+        self.expectation = expectation
+        self.check = check
+    }
 
     /// The checks by format name; an unknown format is accepted (only an annotation).
     static func named(_ name: String) -> FormatCheck? {

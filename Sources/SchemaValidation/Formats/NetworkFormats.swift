@@ -13,50 +13,60 @@ enum NetworkFormats {
     }
 
     private static func isEmail(_ text: String, international: Bool) -> Bool {
+        // Most addresses are ASCII: read from the UTF-8 bytes in place.
+        var text = text
+        let ascii: Bool? = text.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard let at = bytes.lastIndex(of: UInt8(ascii: "@")), at > 0, at < bytes.count - 1,
+                  isLocalPart(bytes[..<at].lazy.map(UInt32.init), international: international)
+            else { return false }
+            let domain = Array(bytes[(at + 1)...])[...]
+            if domain.first == UInt8(ascii: "["), domain.last == UInt8(ascii: "]") {
+                return isAddressLiteral(String(decoding: domain.dropFirst().dropLast(), as: UTF8.self))
+            }
+            return international ? HostnameFormats.isIDNHostname(String(decoding: domain, as: UTF8.self))
+                : HostnameFormats.isHostname(bytes: domain)
+        }
+        if let ascii { return ascii }
+        guard international else { return false }
         let scalars = Array(text.unicodeScalars)
-        guard let at = scalars.lastIndex(of: "@"), at > 0, at < scalars.count - 1 else { return false }
-        let local = scalars[..<at]
-        let domain = scalars[(at + 1)...]
-        guard isLocalPart(local, international: international) else { return false }
-        if domain.first == "[", domain.last == "]" {
-            var literal = ""
-            literal.unicodeScalars.append(contentsOf: domain.dropFirst().dropLast())
-            if literal.hasPrefix("IPv6:") { return isIPv6(String(literal.dropFirst(5))) }
-            return isIPv4(literal)
-        }
-        guard international else {
-            guard domain.allSatisfy(\.isASCII) else { return false }
-            return HostnameFormats.isHostname(bytes: ArraySlice(domain.map { UInt8($0.value) }))
-        }
-        var domainText = ""
-        domainText.unicodeScalars.append(contentsOf: domain)
-        return HostnameFormats.isIDNHostname(domainText)
+        guard let at = scalars.lastIndex(of: "@"), at > 0, at < scalars.count - 1,
+              isLocalPart(scalars[..<at].lazy.map(\.value), international: true)
+        else { return false }
+        var domain = ""
+        domain.unicodeScalars.append(contentsOf: scalars[(at + 1)...])
+        if domain.hasPrefix("["), domain.hasSuffix("]") { return isAddressLiteral(String(domain.dropFirst().dropLast())) }
+        return HostnameFormats.isIDNHostname(domain)
+    }
+
+    /// `[127.0.0.1]` or `[IPv6:::1]`, without the brackets.
+    private static func isAddressLiteral(_ literal: String) -> Bool {
+        literal.hasPrefix("IPv6:") ? isIPv6(String(literal.dropFirst(5))) : isIPv4(literal)
     }
 
     /// A dot-atom (atoms of atext joined by single dots) or a quoted string (printable
     /// characters and spaces, `\` escaping the next one); RFC 6531 adds non-ASCII to both.
-    private static func isLocalPart(_ local: ArraySlice<Unicode.Scalar>, international: Bool) -> Bool {
-        func allowedBeyondASCII(_ scalar: Unicode.Scalar) -> Bool { international && !scalar.isASCII }
-        if local.count >= 2, local.first == "\"", local.last == "\"" {
+    private static func isLocalPart<Points: BidirectionalCollection>(_ local: Points, international: Bool) -> Bool
+    where Points.Element == UInt32 {
+        func allowedBeyondASCII(_ point: UInt32) -> Bool { international && point >= 0x80 }
+        let quote = UInt32(UInt8(ascii: "\"")), backslash = UInt32(UInt8(ascii: "\\")), dot = UInt32(UInt8(ascii: "."))
+        if local.count >= 2, local.first == quote, local.last == quote {
             var escaped = false
-            for scalar in local.dropFirst().dropLast() {
-                let printable = (0x20...0x7E).contains(scalar.value) || allowedBeyondASCII(scalar)
-                guard printable else { return false }
+            for point in local.dropFirst().dropLast() {
+                guard (0x20...0x7E).contains(point) || allowedBeyondASCII(point) else { return false }
                 if escaped {
                     escaped = false
-                } else if scalar == "\\" {
+                } else if point == backslash {
                     escaped = true
-                } else if scalar == "\"" {
+                } else if point == quote {
                     return false
                 }
             }
             return !escaped
         }
-        return local.allSatisfy { scalar in
-            scalar.isASCII ? isAtomByte(UInt8(scalar.value)) : allowedBeyondASCII(scalar)
-        }
-            && local.first != "." && local.last != "."
-            && !zip(local, local.dropFirst()).contains { $0 == "." && $1 == "." }
+        return local.allSatisfy { point in point < 0x80 ? isAtomByte(UInt8(point)) : allowedBeyondASCII(point) }
+            && local.first != dot && local.last != dot
+            && !zip(local, local.dropFirst()).contains { $0 == dot && $1 == dot }
     }
 
     /// Letters, digits and the specials RFC 5322 allows in an atom, and the dot.

@@ -131,6 +131,24 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
 
     public var keys: [String] { members.map(\.key) }
 
+    /// Whether a member is named `key`, looking first where `hint` says (and leaving `hint`
+    /// after the member found): names asked in the order the object has them are found
+    /// without a search.
+    func contains(_ key: String, hint: inout Int) -> Bool {
+        if hint < members.count, members[hint].key == key {
+            hint += 1
+            return true
+        }
+        if let index {
+            guard let position = index[key] else { return false }
+            hint = position + 1
+            return true
+        }
+        guard let position = members.firstIndex(where: { $0.key == key }) else { return false }
+        hint = position + 1
+        return true
+    }
+
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         lhs.members.count == rhs.members.count && lhs.members.allSatisfy { rhs[$0.key] == $0.value }
     }

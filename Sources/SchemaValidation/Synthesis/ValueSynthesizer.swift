@@ -217,12 +217,12 @@ struct Facts {
             case .format(let name, _, _): format = name
             case .minItems(let value): minItems = value
             case .items(let value, _): items = value
-            case .properties(let values, let order):
-                for name in order where properties[name] == nil {
-                    properties[name] = values[name]
+            case .properties(let set):
+                for (name, schema) in zip(set.names, set.schemas) where properties[name] == nil {
+                    properties[name] = schema
                     propertyOrder.append(name)
                 }
-            case .required(let names, _): required += names.filter { !required.contains($0) }
+            case .required(let names, _, _): required += names.filter { !required.contains($0) }
             case .allOf(let parts): for part in parts { gather(part, graph, depth: depth + 1) }
             case .ref(let link):
                 if let target = link.target {
