@@ -101,12 +101,15 @@ final class Keyword: Sendable {
 enum JSONType: String, Sendable, CaseIterable {
     case null, boolean, integer, number, string, array, object
 
-    func matches(_ value: JSONValue) -> Bool {
-        switch (self, value) {
-        case (.null, .null), (.boolean, .bool), (.string, .string), (.array, .array), (.object, .object): true
-        case (.number, .number): true
-        case (.integer, .number(let number)): number.isInteger
-        default: false
+    var bit: UInt8 {
+        switch self {
+        case .null: 1
+        case .boolean: 2
+        case .integer: 4
+        case .number: 8
+        case .string: 16
+        case .array: 32
+        case .object: 64
         }
     }
 }
@@ -157,10 +160,51 @@ final class PropertySet: Sendable {
     }
 }
 
+/// `type`: the names as written (for messages) and as a set of bits (for the check). Keyword
+/// operands that would cost more than one reference to copy are classes like this one.
+final class TypeCheck: Sendable {
+    let types: [JSONType]
+    /// OpenAPI 3.0's `nullable: true` beside `type` adds null to the types.
+    let nullable: Bool
+    private let accepted: UInt8
+
+    init(types: [JSONType], nullable: Bool) {
+        self.types = types
+        self.nullable = nullable
+        var bits: UInt8 = nullable ? JSONType.null.bit : 0
+        for type in types { bits |= type.bit }
+        accepted = bits
+    }
+
+    func accepts(_ value: JSONValue) -> Bool {
+        switch value {
+        case .null: accepted & JSONType.null.bit != 0
+        case .bool: accepted & JSONType.boolean.bit != 0
+        case .string: accepted & JSONType.string.bit != 0
+        case .array: accepted & JSONType.array.bit != 0
+        case .object: accepted & JSONType.object.bit != 0
+        case .number(let number): accepted & JSONType.number.bit != 0 || (accepted & JSONType.integer.bit != 0 && number.isInteger)
+        }
+    }
+}
+
+/// `required`, with the names of the sibling `properties` that are `readOnly` (required only
+/// in responses) and `writeOnly` (required only in requests).
+final class RequiredMembers: Sendable {
+    let names: [String]
+    let readOnly: Set<String>
+    let writeOnly: Set<String>
+
+    init(names: [String], readOnly: Set<String>, writeOnly: Set<String>) {
+        self.names = names
+        self.readOnly = readOnly
+        self.writeOnly = writeOnly
+    }
+}
+
 /// What a keyword checks, with its operands compiled.
 enum KeywordKind: Sendable {
-    /// `nullable`: OpenAPI 3.0's `nullable: true` beside `type` adds null to the types.
-    case type([JSONType], nullable: Bool)
+    case type(TypeCheck)
     case enumeration([JSONValue])
     case const(JSONValue)
     case multipleOf(JSONNumber)
@@ -170,15 +214,13 @@ enum KeywordKind: Sendable {
     case minLength(Int)
     case pattern(CompiledPattern)
     /// `always`: the resource's meta-schema asks for format assertion.
-    case format(String, FormatCheck, always: Bool)
+    case format(FormatCheck, always: Bool)
     case maxItems(Int)
     case minItems(Int)
     case uniqueItems
     case maxProperties(Int)
     case minProperties(Int)
-    /// With the names of the sibling `properties` that are `readOnly` (required only in
-    /// responses) and `writeOnly` (required only in requests).
-    case required([String], readOnly: Set<String>, writeOnly: Set<String>)
+    case required(RequiredMembers)
     case dependentRequired([(String, [String])])
     case properties(PropertySet)
     case patternProperties([(CompiledPattern, SchemaID)])

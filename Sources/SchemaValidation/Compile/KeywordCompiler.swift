@@ -138,14 +138,14 @@ final class KeywordCompiler {
             if let pattern = pattern(source, keyword: keyword) { add(keyword, .pattern(pattern)) }
         case "format":
             if let name = value.string, let check = FormatCheck.named(name) {
-                add(keyword, .format(name, check, always: entry.formatAssertion))
+                add(keyword, .format(check, always: entry.formatAssertion))
             }
         case "uniqueItems":
             if value.scalar?.bool == true { add(keyword, .uniqueItems) }
         case "required":
             guard let names = value.sequence?.compactMap(\.string) else { return bad(keyword, "an array of strings") }
             let (readOnly, writeOnly) = directionOnly(node["properties"])
-            if !names.isEmpty { add(keyword, .required(names, readOnly: readOnly, writeOnly: writeOnly)) }
+            if !names.isEmpty { add(keyword, .required(RequiredMembers(names: names, readOnly: readOnly, writeOnly: writeOnly))) }
         case "dependentRequired" where dialect == .draft2020_12:
             add(keyword, .dependentRequired(stringLists(value)))
         case "dependencies":  // draft-04; also read in 2020-12 for compatibility
@@ -277,7 +277,7 @@ final class KeywordCompiler {
         let types = names.compactMap(JSONType.init(rawValue:))
         guard types.count == names.count, !names.isEmpty else { return bad("type", "a JSON type name or an array of them") }
         let nullable = dialect == .openAPI30 && node["nullable"]?.scalar?.bool == true
-        add("type", .type(types, nullable: nullable))
+        add("type", .type(TypeCheck(types: types, nullable: nullable)))
     }
 
     private func compileItems(_ value: Node) {

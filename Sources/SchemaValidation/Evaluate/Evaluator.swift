@@ -64,9 +64,9 @@ enum Evaluator {
         _ keyword: Keyword, _ instance: JSONValue, _ context: inout Evaluation, _ evaluated: inout Evaluated
     ) -> Bool {
         switch keyword.kind {
-        case .type(let types, let nullable):
-            if types.contains(where: { $0.matches(instance) }) || (nullable && instance == .null) { return true }
-            let expected = types.map(\.rawValue).joined(separator: " or ") + (nullable ? " or null" : "")
+        case .type(let check):
+            if check.accepts(instance) { return true }
+            let expected = check.types.map(\.rawValue).joined(separator: " or ") + (check.nullable ? " or null" : "")
             context.fail(keyword, "expected \(expected), found \(instance.typeName)\(Describe.brief(instance))")
             return false
         case .enumeration(let values):
@@ -111,7 +111,7 @@ enum Evaluator {
             guard case .string(let text) = instance, !pattern.matches(text) else { return true }
             context.fail(keyword, "expected a string matching /\(pattern.source)/, found \(instance.truncatedText())")
             return false
-        case .format(_, let check, let always):
+        case .format(let check, let always):
             guard context.assertFormats || always, !check.check(instance) else { return true }
             context.fail(keyword, "expected \(check.expectation), found \(instance.truncatedText())")
             return false
@@ -142,13 +142,13 @@ enum Evaluator {
             guard case .object(let object) = instance, object.count < limit else { return true }
             context.fail(keyword, "expected at least \(limit) members, found \(object.count)")
             return false
-        case .required(let names, let readOnly, let writeOnly):
+        case .required(let members):
             guard case .object(let object) = instance else { return true }
             var valid = true
             var hint = 0
-            for name in names where !object.contains(name, hint: &hint) {
-                if context.direction == .request, readOnly.contains(name) { continue }
-                if context.direction == .response, writeOnly.contains(name) { continue }
+            for name in members.names where !object.contains(name, hint: &hint) {
+                if context.direction == .request, members.readOnly.contains(name) { continue }
+                if context.direction == .response, members.writeOnly.contains(name) { continue }
                 context.fail(keyword, "required member '\(name)' is missing", missing: name)
                 valid = false
             }

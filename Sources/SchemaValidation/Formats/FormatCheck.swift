@@ -1,18 +1,21 @@
 /// A `format` that this validator asserts: what it checks and how a message names it. A
 /// class: one reference to pass on each evaluation.
 final class FormatCheck: Sendable {
+    /// The format's name (`date-time`).
+    let name: String
     /// "an RFC 3339 date-time": completes "expected ...".
     let expectation: String
     let check: @Sendable (JSONValue) -> Bool
 
-    init(expectation: String, check: @escaping @Sendable (JSONValue) -> Bool) {
+    init(name: String, expectation: String, check: @escaping @Sendable (JSONValue) -> Bool) {
+        self.name = name
         self.expectation = expectation
         self.check = check
     }
 
     /// The checks by format name; an unknown format is accepted (only an annotation).
     static func named(_ name: String) -> FormatCheck? {
-        switch name {
+        let made: FormatCheck? = switch name {
         case "date-time": string("an RFC 3339 date-time", DateTimeFormats.isDateTime)
         case "date": string("an RFC 3339 full-date (YYYY-MM-DD)", DateTimeFormats.isDate)
         case "time": string("an RFC 3339 full-time (HH:MM:SS with an offset)", DateTimeFormats.isTime)
@@ -36,11 +39,12 @@ final class FormatCheck: Sendable {
         case "double": number("a number within double's range", NumberFormats.isDouble)
         default: nil
         }
+        return made.map { FormatCheck(name: name, expectation: $0.expectation, check: $0.check) }
     }
 
     /// A format for strings: other types pass.
     private static func string(_ expectation: String, _ check: @escaping @Sendable (String) -> Bool) -> FormatCheck {
-        FormatCheck(expectation: expectation) { value in
+        FormatCheck(name: "", expectation: expectation) { value in
             guard case .string(let text) = value else { return true }
             return check(text)
         }
@@ -48,7 +52,7 @@ final class FormatCheck: Sendable {
 
     /// A format for numbers: other types pass.
     private static func number(_ expectation: String, _ check: @escaping @Sendable (JSONNumber) -> Bool) -> FormatCheck {
-        FormatCheck(expectation: expectation) { value in
+        FormatCheck(name: "", expectation: expectation) { value in
             guard case .number(let number) = value else { return true }
             return check(number)
         }

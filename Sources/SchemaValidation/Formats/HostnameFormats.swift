@@ -8,15 +8,21 @@ enum HostnameFormats {
         isHostname(bytes: Array(text.utf8)[...])
     }
 
-    static func isHostname(bytes: ArraySlice<UInt8>) -> Bool {
+    /// Label by label in place: nothing is allocated unless an A-label needs decoding.
+    static func isHostname<Bytes: BidirectionalCollection<UInt8>>(bytes: Bytes) -> Bool {
         guard !bytes.isEmpty, bytes.count <= 253 else { return false }
         var uLabels: [[Unicode.Scalar]] = []
-        for label in bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
+        var start = bytes.startIndex
+        while true {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: ".")) ?? bytes.endIndex
+            let label = bytes[start..<end]
             guard isLDHLabel(label) else { return false }
             if hasHyphensAtThreeAndFour(label) {
                 guard let uLabel = IDNALabel.uLabel(fromALabel: label) else { return false }
                 uLabels.append(uLabel)
             }
+            guard end != bytes.endIndex else { break }
+            start = bytes.index(after: end)
         }
         return uLabels.allSatisfy(IDNALabel.satisfiesBidiRule)
     }
@@ -54,7 +60,7 @@ enum HostnameFormats {
     private static let separators: Set<UInt32> = [0x2E, 0x3002, 0xFF0E, 0xFF61]
 
     /// 1 to 63 letters, digits and hyphens, no hyphen first or last.
-    private static func isLDHLabel(_ label: ArraySlice<UInt8>) -> Bool {
+    private static func isLDHLabel<Label: BidirectionalCollection<UInt8>>(_ label: Label) -> Bool {
         guard (1...63).contains(label.count), label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-") else {
             return false
         }
@@ -62,8 +68,8 @@ enum HostnameFormats {
     }
 
     /// RFC 5891 section 4.2.3.1: `--` here is reserved for A-labels.
-    private static func hasHyphensAtThreeAndFour(_ label: ArraySlice<UInt8>) -> Bool {
-        let start = label.startIndex
-        return label.count >= 4 && label[start + 2] == UInt8(ascii: "-") && label[start + 3] == UInt8(ascii: "-")
+    private static func hasHyphensAtThreeAndFour<Label: Collection<UInt8>>(_ label: Label) -> Bool {
+        var bytes = label.dropFirst(2).makeIterator()
+        return bytes.next() == UInt8(ascii: "-") && bytes.next() == UInt8(ascii: "-")
     }
 }

@@ -20,7 +20,7 @@ enum NetworkFormats {
             guard let at = bytes.lastIndex(of: UInt8(ascii: "@")), at > 0, at < bytes.count - 1,
                   isLocalPart(bytes[..<at].lazy.map(UInt32.init), international: international)
             else { return false }
-            let domain = Array(bytes[(at + 1)...])[...]
+            let domain = bytes[(at + 1)...]
             if domain.first == UInt8(ascii: "["), domain.last == UInt8(ascii: "]") {
                 return isAddressLiteral(String(decoding: domain.dropFirst().dropLast(), as: UTF8.self))
             }

@@ -51,7 +51,7 @@ extension SchemaValidator {
             for keyword in graph[id].keywords {
                 switch keyword.kind {
                 case .additionalProperties(let rest, _, _): if graph[rest].boolean == false { closed = true }
-                case .type(_, let isNullable): nullable = nullable || isNullable
+                case .type(let check): nullable = nullable || check.nullable
                 case .maxItems(let value): maxItems = value
                 case .uniqueItems: uniqueItems = true
                 case .allOf(let parts): parts.forEach { scan($0, depth: depth + 1) }

@@ -205,7 +205,7 @@ struct Facts {
         guard depth < 12 else { return }
         for keyword in graph[schema].keywords {
             switch keyword.kind {
-            case .type(let list, _): if types.isEmpty { types = list }
+            case .type(let check): if types.isEmpty { types = check.types }
             case .enumeration(let values): enumeration = values
             case .const(let value): constant = value
             case .minimum(let value, let exclusive): minimum = (value, exclusive)
@@ -214,7 +214,7 @@ struct Facts {
             case .minLength(let value): minLength = value
             case .maxLength(let value): maxLength = value
             case .pattern(let value): pattern = value
-            case .format(let name, _, _): format = name
+            case .format(let check, _): format = check.name
             case .minItems(let value): minItems = value
             case .items(let value, _): items = value
             case .properties(let set):
@@ -222,7 +222,7 @@ struct Facts {
                     properties[name] = schema
                     propertyOrder.append(name)
                 }
-            case .required(let names, _, _): required += names.filter { !required.contains($0) }
+            case .required(let members): required += members.names.filter { !required.contains($0) }
             case .allOf(let parts): for part in parts { gather(part, graph, depth: depth + 1) }
             case .ref(let link):
                 if let target = link.target {
