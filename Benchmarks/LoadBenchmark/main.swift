@@ -1,6 +1,9 @@
 // Times each stage of loading an OpenAPI document beside a bare libyaml event scan of the
 // same bytes: `swift run -c release LoadBenchmark [FILE...]`. Without arguments it loads the
-// vendor's Shipping API (677 KB) and a generated document of about 10 MB.
+// vendor's Shipping API (677 KB) and generated documents of about 10 MB, then times whole
+// processes on the operation-dense one: `contract-test lint FILE` (next to this binary: build
+// it with `swift build -c release --product contract-test`) beside `LoadBenchmark --scan FILE`,
+// a process that reads the file and scans its events with libyaml, nothing more.
 import CYAML
 import Foundation
 import OpenAPIModel
@@ -154,6 +157,13 @@ struct Input {
     var source: SourceFile
 }
 
+// `--scan FILE`: the bare scan as a process of its own, the floor of the process comparison.
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--scan" {
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: CommandLine.arguments[2])))
+    print(bareScan(bytes))
+    exit(0)
+}
+
 var inputs: [Input] = []
 let arguments = CommandLine.arguments.dropFirst()
 if arguments.isEmpty {
@@ -199,4 +209,43 @@ for input in inputs {
     row("  -> model (non-schema refs followed)", model)
     row("  -> schema refs resolved (whole load)", resolved)
     print("  stage costs: node tree +\(String(format: "%.2f", tree - scan)) ms, model +\(String(format: "%.2f", model - tree)) ms, schema refs +\(String(format: "%.2f", resolved - model)) ms")
+}
+
+/// Milliseconds of the fastest of `runs` runs of a process, from start to exit.
+func fastestProcess(_ runs: Int, _ executable: String, _ arguments: [String]) throws -> (ms: Double, status: Int32) {
+    var best = Double.infinity
+    var status: Int32 = 0
+    for _ in 0..<runs {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let started = ContinuousClock.now
+        try process.run()
+        process.waitUntilExit()
+        let elapsed = ContinuousClock.now - started
+        best = min(best, Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15)
+        status = process.terminationStatus
+    }
+    return (best, status)
+}
+
+if arguments.isEmpty {
+    let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let lint = folder.appendingPathComponent("contract-test").path
+    if FileManager.default.isExecutableFile(atPath: lint) {
+        for generated in inputs.dropFirst() {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("load-benchmark-\(getpid()).yaml")
+            try Data(generated.source.bytes).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let scan = try fastestProcess(5, CommandLine.arguments[0], ["--scan", file.path])
+            let whole = try fastestProcess(5, lint, ["lint", file.path])
+            print("whole processes on \(generated.name) (fastest of 5):")
+            print("  LoadBenchmark --scan FILE (read, libyaml events)  \(String(format: "%9.2f ms", scan.ms))")
+            print("  contract-test lint FILE (exit \(whole.status))              \(String(format: "%9.2f ms  %5.2fx", whole.ms, whole.ms / scan.ms))")
+        }
+    } else {
+        print("(no contract-test beside this binary: `swift build -c release --product contract-test` to time lint as a process)")
+    }
 }

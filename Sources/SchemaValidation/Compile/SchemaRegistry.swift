@@ -27,6 +27,9 @@ final class SchemaRegistry {
     private(set) var anchors: [String: Entry] = [:]
     private(set) var dynamicAnchorNames: [String: Set<String>] = [:]
     private var indexed: Set<NodeID> = []
+    /// Members of large mappings by key (a document's `components/schemas`, say), built the
+    /// first time a reference passes through: each reference then costs a look-up, not a scan.
+    private var members: [NodeID: [String: Node]] = [:]
     private let loader: Loader
     let defaultDialect: ValidationDialect
 
@@ -156,11 +159,26 @@ final class SchemaRegistry {
     }
 
     /// Follows a pointer from a resource's root, picking up the `$id`s of the nodes passed.
+    /// The member `key` of a mapping, through an index when the mapping is large.
+    func member(_ node: Node, _ key: String) -> Node? {
+        guard let entries = node.mapping, entries.count > 16 else { return node[key] }
+        if let known = members[node.id] { return known[key] }
+        var index: [String: Node] = [:]
+        index.reserveCapacity(entries.count)
+        for entry in entries {
+            guard let text = entry.key.scalar?.text, index[text] == nil else { continue }
+            index[text] = entry.value
+        }
+        members[node.id] = index
+        return index[key]
+    }
+
     private func descend(_ entry: Entry, _ pointer: JSONPointer) -> Entry? {
         var current = entry
         for token in pointer.tokens {
-            guard let next = current.node.descendant(at: JSONPointer(tokens: [token])) else { return nil }
-            if let id = current.node[current.dialect.idKeyword]?.string, !(current.dialect != .draft2020_12 && id.hasPrefix("#")) {
+            let next = current.node.isMapping ? member(current.node, token) : current.node.descendant(at: JSONPointer(tokens: [token]))
+            guard let next else { return nil }
+            if let id = member(current.node, current.dialect.idKeyword)?.string, !(current.dialect != .draft2020_12 && id.hasPrefix("#")) {
                 current.base = URIReference(id).resolved(against: current.base).withoutFragment
             }
             current.node = next
