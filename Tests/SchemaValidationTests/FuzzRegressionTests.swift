@@ -24,3 +24,30 @@ struct FuzzRegressionTests {
         #expect(segment == nil)
     }
 }
+
+/// schema-validator: a `minLength` too large for any string overflowed the synthesizer's
+/// arithmetic (a trap) and would have asked for gigabytes; the validator's UTF-8 shortcut
+/// overflowed the same way.
+@Suite("Fuzz findings stay fixed: bounds beyond any instance")
+struct HugeBoundTests {
+    @Test("a huge minLength or minItems is refused in words, and no value is made for it", arguments: [
+        #"{"type": "string", "minLength": 277777777777777777777777777777777777777777777777777}"#,
+        #"{"type": "string", "oneOf": [{"minLength": 277777777777777777777777777777777777777777777777777}, {"maxLength": 3}]}"#,
+        #"{"type": "array", "minItems": 9223372036854775807}"#,
+    ])
+    func hugeBounds(schema: String) {
+        let checker = validator(schema)
+        #expect(!checker.isValid(.string("short")))
+        var synthesizer = ValueSynthesizer(seed: 1)
+        let made = synthesizer.value(for: checker)
+        #expect(made.map { checker.isValid($0) } ?? true)
+        _ = synthesizer.bestEffort(for: checker)
+    }
+
+    @Test("the message for a string below a huge minLength")
+    func message() {
+        #expect(validator(#"{"minLength": 9223372036854775807}"#).validate(.string("abc")).map(\.description) == [
+            #"#: minLength: expected at least 9223372036854775807 characters, found 3 ("abc") (schema #/minLength at schema.yaml:1:2)"#,
+        ])
+    }
+}

@@ -101,8 +101,9 @@ enum Evaluator {
             context.fail(keyword, "expected at most \(limit) characters, found \(length)")
             return false
         case .minLength(let limit):
-            // At least a quarter as many characters as UTF-8 bytes.
-            guard case .string(let text) = instance, text.utf8.count < limit * 4 else { return true }
+            // At least a quarter as many characters as UTF-8 bytes (divided, so a huge limit
+            // cannot overflow).
+            guard case .string(let text) = instance, text.utf8.count / 4 < limit else { return true }
             let length = text.unicodeScalars.count
             if length >= limit { return true }
             context.fail(keyword, "expected at least \(limit) characters, found \(length)\(Describe.brief(instance))")

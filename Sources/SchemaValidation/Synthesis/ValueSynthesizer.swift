@@ -23,6 +23,10 @@ public struct ValueSynthesizer {
         value(validator, depth: 0, direction: direction)
     }
 
+    /// The most items or characters a made value has: a schema asking for more (a fuzzer's
+    /// `minLength: 2777…`) gets a value that fails its check instead of exhausting memory.
+    static let largest = 100_000
+
     /// The common, conservative form of a format that real servers accept.
     public static func sample(format: String) -> JSONValue? {
         switch format {
@@ -89,7 +93,8 @@ public struct ValueSynthesizer {
         case .integer, .number: return number(facts, integer: type == .integer)
         case .string: return string(facts)
         case .array:
-            let count = max(facts.minItems ?? (includeOptional && depth < 6 ? 1 : 0), 0)
+            // A bound beyond any real instance makes no value (the result is checked after).
+            let count = min(max(facts.minItems ?? (includeOptional && depth < 6 ? 1 : 0), 0), Self.largest)
             guard let items = facts.items, count > 0 else { return .array([]) }
             return .array((0..<count).map { _ in value(whole.validator(for: items), depth: depth + 1, direction: direction) })
         case .object:
@@ -159,7 +164,7 @@ public struct ValueSynthesizer {
             return sample
         }
         var text = "example"
-        let minimum = facts.minLength ?? 0
+        let minimum = min(facts.minLength ?? 0, Self.largest)
         if let pattern = facts.pattern {
             // A text the pattern itself describes, grown until it is long enough; else a few
             // common words.
