@@ -30,6 +30,9 @@ public struct SchemaValidator: Sendable {
     public func validate(_ instance: JSONValue, direction: Direction = .none, assertFormats: Bool = true) -> [ValidationError] {
         var context = Evaluation(graph: graph, direction: direction, assertFormats: assertFormats, tracksAnnotations: tracksAnnotations)
         var evaluated = Evaluated()
+        // The root is being evaluated at the instance's root: a reference back to it from
+        // there is a loop.
+        context.references.append(context.referenceEntry(rootID))
         _ = Evaluator.evaluate(rootID, instance, &context, &evaluated)
         return context.errors
     }

@@ -51,3 +51,29 @@ struct HugeBoundTests {
         ])
     }
 }
+
+/// schema-validator: `oneOf` branches that refer back to their own schema without reading
+/// any of the instance ran until the depth limit, branching at every step (3^200 steps for
+/// three branches): a timeout. A reference entered again at the same place now ends there.
+@Suite("Fuzz findings stay fixed: references that loop in place")
+struct ReferenceLoopTests {
+    @Test("branches that loop in place end at once, in words")
+    func loopInPlace() {
+        let checker = validator(##"{"oneOf": [{"$ref": "#"}, {"$ref": "#"}, {"$ref": "#"}]}"##)
+        #expect(checker.validate(json("{}")).map(\.description) == [
+            #"#: oneOf: expected exactly one of the 3 oneOf schemas to match, none did (schema #/oneOf at schema.yaml:1:2)"#,
+            #"#: $ref: references loop without end: expected a schema whose references lead somewhere (schema #/oneOf/0/$ref at schema.yaml:1:13)"#,
+            #"#: $ref: references loop without end: expected a schema whose references lead somewhere (schema #/oneOf/1/$ref at schema.yaml:1:28)"#,
+            #"#: $ref: references loop without end: expected a schema whose references lead somewhere (schema #/oneOf/2/$ref at schema.yaml:1:43)"#,
+        ])
+    }
+
+    @Test("recursion that reads the instance still follows it to the bottom")
+    func recursionDescends() {
+        let checker = validator(##"{"properties": {"next": {"$ref": "#"}}, "required": ["value"]}"##)
+        #expect(checker.isValid(json(#"{"value": 1, "next": {"value": 2, "next": {"value": 3}}}"#)))
+        #expect(checker.validate(json(#"{"value": 1, "next": {"next": {"value": 3}}}"#)).map(\.description) == [
+            #"#/next: required: required member 'value' is missing (schema #/required at schema.yaml:1:41)"#,
+        ])
+    }
+}

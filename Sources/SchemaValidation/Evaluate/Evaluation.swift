@@ -16,6 +16,21 @@ struct Evaluation {
     /// back to the parent must not dispatch again.
     var dispatching: Set<[PathToken]> = []
     var depth = 0
+    /// The references being followed, each with the place and state it was entered in.
+    var references: [ReferenceEntry] = []
+
+    /// A reference followed: its target, the instance depth (along one evaluation the path
+    /// only grows, so the depth names the place), and how many discriminators dispatch (the
+    /// state that makes a child's `allOf` back to its parent end differently the second time).
+    struct ReferenceEntry: Equatable {
+        var target: SchemaID
+        var depth: Int
+        var dispatching: Int
+    }
+
+    func referenceEntry(_ target: SchemaID) -> ReferenceEntry {
+        ReferenceEntry(target: target, depth: path.count, dispatching: dispatching.count)
+    }
 
     /// Deepest schema nesting followed before a reference loop is called one.
     static let maxDepth = 200

@@ -284,7 +284,7 @@ enum Evaluator {
                 context.fail(keyword, link.problem ?? "cannot resolve '\(link.ref)'")
                 return false
             }
-            return evaluate(target, instance, &context, &evaluated)
+            return follow(target, keyword, instance, &context, &evaluated)
         case .dynamicRef(let link):
             guard var target = link.target else {
                 context.fail(keyword, link.problem ?? "cannot resolve '\(link.ref)'")
@@ -296,7 +296,7 @@ enum Evaluator {
                     target = dynamic
                 }
             }
-            return evaluate(target, instance, &context, &evaluated)
+            return follow(target, keyword, instance, &context, &evaluated)
         case .unevaluatedProperties(let schema):
             guard case .object(let object) = instance else { return true }
             var valid = true
@@ -346,6 +346,24 @@ enum Evaluator {
             }
             return true
         }
+    }
+
+    /// Evaluates a reference's target, unless the same target is already being evaluated
+    /// further up at the same place in the instance and in the same state (the discriminators
+    /// dispatching): then the references loop without reading any of the
+    /// instance, and would only end at the depth limit (after exponentially many steps when
+    /// `anyOf`/`oneOf` branches loop).
+    private static func follow(
+        _ target: SchemaID, _ keyword: Keyword, _ instance: JSONValue, _ context: inout Evaluation, _ evaluated: inout Evaluated
+    ) -> Bool {
+        let entry = context.referenceEntry(target)
+        if context.references.contains(where: { $0 == entry }) {
+            context.fail(keyword, "references loop without end: expected a schema whose references lead somewhere")
+            return false
+        }
+        context.references.append(entry)
+        defer { context.references.removeLast() }
+        return evaluate(target, instance, &context, &evaluated)
     }
 
     private static func discriminatorError(_ property: String, _ value: JSONValue?, _ mapping: [String: SchemaReference],
