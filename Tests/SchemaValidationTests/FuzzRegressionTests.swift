@@ -77,3 +77,23 @@ struct ReferenceLoopTests {
         ])
     }
 }
+
+/// schema-validator: making a value for a schema whose `oneOf` branches and members refer back
+/// to it searched every branch at every level of its own recursion (over 10 s for one
+/// schema). A schema met again inside its own value now gets its plainest value.
+@Suite("Fuzz findings stay fixed: synthesis of self-referring schemas")
+struct RecursiveSynthesisTests {
+    @Test("a recursive member is made plainly after its first level")
+    func recursiveMember() {
+        let checker = validator(##"""
+            {"type": "object", "required": ["name"],
+             "properties": {"name": {"type": "string"}, "child": {"$ref": "#"}},
+             "oneOf": [{"required": ["left"]}, {"required": ["right"]}, {"not": {"required": ["left", "right"]}}]}
+            """##)
+        var synthesizer = ValueSynthesizer(seed: 1)
+        let made = synthesizer.bestEffort(for: checker)
+        func depth(_ value: JSONValue?) -> Int { value.map { 1 + depth($0["child"]) } ?? 0 }
+        #expect(depth(made) <= 3, "the recursion stops early: \(made)")
+        #expect(made["name"] != nil)
+    }
+}

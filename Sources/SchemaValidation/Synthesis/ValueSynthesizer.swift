@@ -6,6 +6,14 @@ public struct ValueSynthesizer {
     /// Whether optional object members are included too.
     public var includeOptional: Bool
     private var generator: SeededGenerator
+    /// Schemas visited for the value being made: branches that refer back to their own schema
+    /// multiply at every level, so the search stops after `stepBudget` visits and the rest of
+    /// the value is made plainly (it is checked after, like every value).
+    private var steps = 0
+    static let stepBudget = 5_000
+    /// The schemas whose values are being made, outermost first: a schema met again inside
+    /// its own value (recursion) gets its plainest value, not another search.
+    private var active: [SchemaID] = []
 
     public init(seed: UInt64 = 1, includeOptional: Bool = true) {
         self.generator = SeededGenerator(seed: seed)
@@ -14,13 +22,15 @@ public struct ValueSynthesizer {
 
     /// A value for the validator's schema, checked against it; `nil` when none could be made.
     public mutating func value(for validator: SchemaValidator, direction: Direction = .none) -> JSONValue? {
+        steps = 0
         let candidate = value(validator, depth: 0, direction: direction)
         return validator.isValid(candidate, direction: direction) ? candidate : nil
     }
 
     /// A value built from the schema's keywords even when no valid one could be made.
     public mutating func bestEffort(for validator: SchemaValidator, direction: Direction = .none) -> JSONValue {
-        value(validator, depth: 0, direction: direction)
+        steps = 0
+        return value(validator, depth: 0, direction: direction)
     }
 
     /// The most items or characters a made value has: a schema asking for more (a fuzzer's
@@ -52,6 +62,12 @@ public struct ValueSynthesizer {
     mutating func value(_ whole: SchemaValidator, depth: Int, direction: Direction) -> JSONValue {
         let schema = whole.root
         if let boolean = schema.boolean { return boolean ? .string("example") : .null }
+        steps += 1
+        if steps > Self.stepBudget || active.contains(whole.rootID) {
+            return Self.plain(Facts(whole.rootID, whole.graph, depth: 10))
+        }
+        active.append(whole.rootID)
+        defer { active.removeLast() }
         if let example = schema.example, whole.isValid(example, direction: direction) {
             return example
         }
@@ -139,6 +155,22 @@ public struct ValueSynthesizer {
             }
         }
         return .object(JSONObject(members))
+    }
+
+    /// The simplest value of the schema's first type, its required members as text: for a
+    /// schema met again inside its own value.
+    private static func plain(_ facts: Facts) -> JSONValue {
+        if let first = facts.enumeration.first { return first }
+        if let constant = facts.constant { return constant }
+        switch facts.types.first {
+        case .null: return .null
+        case .boolean: return .bool(true)
+        case .integer, .number: return .number(JSONNumber(1))
+        case .array: return .array([])
+        case .object, nil where !facts.properties.isEmpty || !facts.required.isEmpty:
+            return .object(JSONObject(facts.required.map { JSONObject.Member($0, .string("example")) }))
+        default: return .string("example")
+        }
     }
 
     /// The members of `extra` added to `base` (both objects), `base` winning.
