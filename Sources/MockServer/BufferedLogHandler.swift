@@ -43,7 +43,7 @@ public struct BufferedLogHandler: LogHandler {
         func append(level: Logger.Level, label: String, message: String, metadata: String, urgent: Bool) {
             let now = time(nil)
             let full = pending.withLock { pending in
-                if pending.second != now || pending.stamp.isEmpty {
+                if pending.second != now {
                     pending.second = now
                     pending.stamp = Array(Self.timestamp(now).utf8)
                 }

@@ -77,8 +77,9 @@ final class ResourceLedger: Sendable {
                 expiries.removeMin()
                 if let record = remove(soonest.sequence) { return Eviction(record: record, expired: true) }
             }
-            guard let oldest = records.indices.first(where: { records[$0] != nil }) else { return nil }
-            return remove(firstSequence + oldest).map { Eviction(record: $0, expired: false) }
+            // `remove` drops forgotten records from the front, so the first is the oldest held.
+            guard !records.isEmpty else { return nil }
+            return remove(firstSequence).map { Eviction(record: $0, expired: false) }
         }
     }
 

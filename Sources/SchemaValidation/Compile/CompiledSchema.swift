@@ -154,10 +154,6 @@ final class PropertySet: Sendable {
         hint = position + 1
         return schemas[position]
     }
-
-    subscript(name: String) -> SchemaID? {
-        positions[name].map { schemas[$0] }
-    }
 }
 
 /// `type`: the names as written (for messages) and as a set of bits (for the check). Keyword

@@ -15,7 +15,7 @@ final class FormatCheck: Sendable {
 
     /// The checks by format name; an unknown format is accepted (only an annotation).
     static func named(_ name: String) -> FormatCheck? {
-        let made: FormatCheck? = switch name {
+        let rule: (expectation: String, check: @Sendable (JSONValue) -> Bool)? = switch name {
         case "date-time": string("an RFC 3339 date-time", DateTimeFormats.isDateTime)
         case "date": string("an RFC 3339 full-date (YYYY-MM-DD)", DateTimeFormats.isDate)
         case "time": string("an RFC 3339 full-time (HH:MM:SS with an offset)", DateTimeFormats.isTime)
@@ -39,22 +39,24 @@ final class FormatCheck: Sendable {
         case "double": number("a number within double's range", NumberFormats.isDouble)
         default: nil
         }
-        return made.map { FormatCheck(name: name, expectation: $0.expectation, check: $0.check) }
+        return rule.map { FormatCheck(name: name, expectation: $0.expectation, check: $0.check) }
     }
 
     /// A format for strings: other types pass.
-    private static func string(_ expectation: String, _ check: @escaping @Sendable (String) -> Bool) -> FormatCheck {
-        FormatCheck(name: "", expectation: expectation) { value in
+    private static func string(_ expectation: String, _ check: @escaping @Sendable (String) -> Bool)
+        -> (expectation: String, check: @Sendable (JSONValue) -> Bool) {
+        (expectation, { value in
             guard case .string(let text) = value else { return true }
             return check(text)
-        }
+        })
     }
 
     /// A format for numbers: other types pass.
-    private static func number(_ expectation: String, _ check: @escaping @Sendable (JSONNumber) -> Bool) -> FormatCheck {
-        FormatCheck(name: "", expectation: expectation) { value in
+    private static func number(_ expectation: String, _ check: @escaping @Sendable (JSONNumber) -> Bool)
+        -> (expectation: String, check: @Sendable (JSONValue) -> Bool) {
+        (expectation, { value in
             guard case .number(let number) = value else { return true }
             return check(number)
-        }
+        })
     }
 }
