@@ -17,7 +17,9 @@ extension MockAPI {
             let changed = sent.reduce(start) { body, member in body.setting(member.value, at: JSONPointer(tokens: [member.key])) }
             return template?.validator.map { $0.isValid(changed, direction: .response) } ?? true ? changed : nil
         }
-        if pathValues[family.parameter]?.isEmpty == true {
+        // A path ending in a slash names the resource with an empty name: nothing, unless one
+        // was created under that name.
+        if pathValues[family.parameter]?.isEmpty == true, resourceStore.get(index, "") == nil {
             let description = "no resource at \(family.item) has an empty \(family.parameter)"
             return fail(handler, status: 404, code: "not_found", description: description, members: [family.parameter], asValidation: false)
         }
