@@ -8,11 +8,15 @@ extension MockAPI {
         switch (request.method.uppercased(), route) {
         case ("POST", "clock"):
             let body = request.body.flatMap { try? JSONParser().parse($0) } ?? .object(JSONObject([]))
-            let seconds = Self.integer(body["advanceSeconds"]) ?? Self.integer(body["advanceDays"]).map { $0 * 86_400 }
+            // Days beyond what seconds can count are refused below like any move too far.
+            let seconds = Self.integer(body["advanceSeconds"])
+                ?? Self.integer(body["advanceDays"]).map { $0.multipliedReportingOverflow(by: 86_400).overflow ? Int64.max : $0 * 86_400 }
             guard let seconds, seconds >= 0 else {
                 return problem(400, "Bad Request", "expected {\"advanceSeconds\": N} or {\"advanceDays\": N} with N >= 0")
             }
-            clock.advance(seconds: seconds)
+            guard clock.advance(seconds: seconds) else {
+                return problem(400, "Bad Request", "the clock moves at most 1000 years (\(MockClock.maxOffsetSeconds) seconds) from the real time in all")
+            }
             return json(200, .object(JSONObject([.init("now", .string(clock.now().rfc3339))])))
         case ("POST", "reset"):
             await resetState()

@@ -16,8 +16,19 @@ public final class MockClock: Sendable {
         source().adding(seconds: offset.withLock { $0 })
     }
 
-    public func advance(seconds: Int64) {
-        offset.withLock { $0 += seconds }
+    /// The furthest the clock moves from the real time: 1000 years, so timestamps stay in
+    /// range (RFC 3339 years end at 9999) and the arithmetic cannot overflow.
+    public static let maxOffsetSeconds: Int64 = 1000 * 365 * 86_400
+
+    /// Moves the clock forward; `false` (and no move) when that would take it beyond
+    /// `maxOffsetSeconds`.
+    @discardableResult
+    public func advance(seconds: Int64) -> Bool {
+        offset.withLock { offset in
+            guard seconds >= 0, seconds <= Self.maxOffsetSeconds - offset else { return false }
+            offset += seconds
+            return true
+        }
     }
 
     public func reset() {

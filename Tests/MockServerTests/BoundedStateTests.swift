@@ -92,3 +92,20 @@ struct BoundedStateTests {
         }
     }
 }
+
+/// mock-request fuzzing: a clock move of 366666666666666666 days overflowed the seconds (a
+/// trap that stopped the mock). Moves are bounded to 1000 years in all, refused in words.
+@Suite("Fuzz findings stay fixed: the mock's clock")
+struct ClockBoundTests {
+    @Test("a move too far is refused in words, and the clock stays where it was")
+    func tooFar() async throws {
+        try await withMock { client in
+            let answer = try await client.send(.post, "/__mock/clock", headers: ["Content-Type": "application/json"],
+                                               body: Array(#"{"advanceDays": 366666666666666666}"#.utf8))
+            #expect(answer.status == 400)
+            #expect(answer.json?["detail"] == .string("the clock moves at most 1000 years (31536000000 seconds) from the real time in all"))
+            #expect(try await client.create(email: "still@example.com", days: 1).status == 200)
+            #expect(try await client.create(email: "still@example.com", days: 1).status == 409, "the clock did not move")
+        }
+    }
+}
