@@ -4,6 +4,7 @@
 // processes on the operation-dense one: `contract-test lint FILE` (next to this binary: build
 // it with `swift build -c release --product contract-test`) beside `LoadBenchmark --scan FILE`,
 // a process that reads the file and scans its events with libyaml, nothing more.
+// `LoadBenchmark --emit DIR` only writes the generated documents to DIR.
 import CYAML
 import Foundation
 import OpenAPIModel
@@ -165,7 +166,9 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--scan" {
 }
 
 var inputs: [Input] = []
-let arguments = CommandLine.arguments.dropFirst()
+// `--emit DIR`: write the generated documents there (to profile `contract-test lint` on them).
+let emitFolder = CommandLine.arguments.count == 3 && CommandLine.arguments[1] == "--emit" ? CommandLine.arguments[2] : nil
+let arguments = emitFolder == nil ? CommandLine.arguments.dropFirst() : []
 if arguments.isEmpty {
     let shipping = "Tests/Fixtures/specs-corpus/pb-shipping-api.yaml"
     let shippingBytes = Array(try Data(contentsOf: URL(fileURLWithPath: shipping)))
@@ -179,6 +182,15 @@ if arguments.isEmpty {
     for path in arguments {
         inputs.append(Input(name: path, source: SourceFile(path: path, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))))))
     }
+}
+
+if let emitFolder {
+    for input in inputs.dropFirst() {
+        let file = URL(fileURLWithPath: emitFolder).appendingPathComponent(input.source.path)
+        try Data(input.source.bytes).write(to: file)
+        print(file.path)
+    }
+    exit(0)
 }
 
 var modelOnly = OpenAPILoader()

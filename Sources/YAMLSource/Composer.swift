@@ -215,7 +215,7 @@ struct Composer {
             return addMerge(index)
         }
         if keyRecord.shape == .scalar {
-            if let first = firstKey(equalTo: key, in: stack[top]) {
+            if let first = firstKey(equalTo: key, in: top) {
                 let firstMark = mark(of: first)
                 diagnostics.append(.error(
                     "duplicate key '\(keyText(key))' in this mapping: expected each key once (first defined at \(firstMark.line):\(firstMark.column))",
@@ -244,14 +244,17 @@ struct Composer {
         }
     }
 
-    private func firstKey(equalTo key: Int32, in collection: Collection) -> Int32? {
-        if let index = collection.keyIndex { return index[keyText(key)] }
-        return collection.keys.first { sameText($0, key) }
+    private func firstKey(equalTo key: Int32, in top: Int) -> Int32? {
+        if let index = stack[top].keyIndex { return index[keyText(key)] }
+        return stack[top].keys.first { sameText($0, key) }
     }
 
     private mutating func remember(key: Int32, in top: Int) {
         if stack[top].keyIndex != nil {
-            stack[top].keyIndex![keyText(key)] = key
+            // The name is read before the stack is written: reading `self` inside the
+            // write would make Swift copy the whole composer.
+            let name = keyText(key)
+            stack[top].keyIndex![name] = key
             return
         }
         stack[top].keys.append(key)

@@ -18,16 +18,7 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Expressi
 
     /// Parses the RFC 6901 string form (`""` or `/a/b`); `nil` when it is not one.
     public init?(_ text: some StringProtocol) {
-        guard !text.isEmpty else {
-            self.init()
-            return
-        }
-        guard text.first == "/" else { return nil }
-        var tokens: [String] = []
-        for raw in String(text).dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
-            guard let token = Self.unescape(raw) else { return nil }
-            tokens.append(token)
-        }
+        guard let tokens = Self.parse(Array(text.utf8)) else { return nil }
         self.init(tokens: tokens)
     }
 
@@ -37,22 +28,37 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Expressi
         self.init(decoded)
     }
 
-    private static func unescape(_ token: Substring) -> String? {
-        guard token.contains("~") else { return String(token) }
-        var result = ""
-        var iterator = token.makeIterator()
-        while let character = iterator.next() {
-            guard character == "~" else {
-                result.append(character)
+    /// The tokens of a pointer's UTF-8 form, read byte by byte (pointers into large documents
+    /// are parsed by the thousand while loading).
+    private static func parse(_ bytes: [UInt8]) -> [String]? {
+        guard let first = bytes.first else { return [] }
+        guard first == UInt8(ascii: "/") else { return nil }
+        var tokens: [String] = []
+        var token: [UInt8] = []
+        var index = 1
+        while index <= bytes.count {
+            guard index < bytes.count, bytes[index] != UInt8(ascii: "/") else {
+                tokens.append(String(decoding: token, as: UTF8.self))
+                token.removeAll(keepingCapacity: true)
+                index += 1
                 continue
             }
-            switch iterator.next() {
-            case "0": result.append("~")
-            case "1": result.append("/")
+            let byte = bytes[index]
+            index += 1
+            guard byte == UInt8(ascii: "~") else {
+                token.append(byte)
+                continue
+            }
+            // `~` escapes: `~0` is `~`, `~1` is `/`, anything else is malformed.
+            guard index < bytes.count else { return nil }
+            switch bytes[index] {
+            case UInt8(ascii: "0"): token.append(UInt8(ascii: "~"))
+            case UInt8(ascii: "1"): token.append(UInt8(ascii: "/"))
             default: return nil
             }
+            index += 1
         }
-        return result
+        return tokens
     }
 
     private static func escape(_ token: String) -> String {

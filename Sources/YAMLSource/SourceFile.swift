@@ -15,21 +15,32 @@ public struct SourceFile: Sendable {
 
     /// The text of a 1-based line, without its line break; `nil` past the end.
     public func line(_ number: Int) -> String? {
-        guard number >= 1 else { return nil }
-        var current = 1
-        var start = 0
-        var index = 0
-        while index < bytes.count, current < number {
-            if bytes[index] == UInt8(ascii: "\n") {
-                current += 1
-                start = index + 1
+        LineIndex(bytes).line(number, of: self)
+    }
+
+    /// Where each line starts, for quoting many lines of one file (one pass, not one per line).
+    public struct LineIndex: Sendable {
+        /// The byte offset of each line's first byte; line 1 at offset 0.
+        let starts: [Int]
+
+        public init(_ bytes: [UInt8]) {
+            var starts = [0]
+            bytes.withUnsafeBufferPointer { buffer in
+                for index in buffer.indices where buffer[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
             }
-            index += 1
+            self.starts = starts
         }
-        guard current == number, start <= bytes.count else { return nil }
-        var end = start
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+
+        /// The text of a 1-based line of `file` (the file this index was made from), without
+        /// its line break; `nil` past the end.
+        public func line(_ number: Int, of file: SourceFile) -> String? {
+            guard number >= 1, number <= starts.count else { return nil }
+            let bytes = file.bytes
+            let start = starts[number - 1]
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
+            return String(decoding: bytes[start..<end], as: UTF8.self)
+        }
     }
 
     /// The 1-based line and column (in Unicode scalars) of a byte offset.

@@ -90,5 +90,9 @@ struct NodeTreeTests {
         #expect(JSONPointer("a/b") == nil)
         #expect(JSONPointer("/a~2") == nil)
         #expect(JSONPointer("")?.tokens == [])
+        #expect(JSONPointer("/a~")?.tokens == nil)
+        #expect(JSONPointer("/")?.tokens == [""])
+        #expect(JSONPointer("//x/")?.tokens == ["", "x", ""])
+        #expect(JSONPointer("/~01/é~1ü")?.tokens == ["~1", "é/ü"])
     }
 }

@@ -131,4 +131,31 @@ struct DiagnosticRenderingTests {
         #expect(source.line(2) == "çd€f")
         #expect(source.line(9) == nil)
     }
+
+    @Test("many diagnostics in one file quote their own lines, CRLF or LF, and none past the end")
+    func quotedLines() {
+        let source = SourceFile(path: "x.yaml", text: "a: 1\r\nb: [\n\nc: d")
+        let renderer = DiagnosticRenderer(sources: [source])
+        let rendered = renderer.render([
+            .error("one", at: Mark(file: "x.yaml", line: 1, column: 4)),
+            .error("two", at: Mark(file: "x.yaml", line: 2, column: 4)),
+            .warning("empty", at: Mark(file: "x.yaml", line: 3, column: 1)),
+            .warning("last", at: Mark(file: "x.yaml", line: 4, column: 4)),
+            .warning("beyond", at: Mark(file: "x.yaml", line: 5, column: 1)),
+        ])
+        #expect(rendered == """
+            x.yaml:1:4: error: one
+            a: 1
+               ^
+            x.yaml:2:4: error: two
+            b: [
+               ^
+            x.yaml:3:1: warning: empty
+            x.yaml:4:4: warning: last
+            c: d
+               ^
+            x.yaml:5:1: warning: beyond
+            """)
+        #expect(SourceFile.LineIndex(source.bytes).line(0, of: source) == nil)
+    }
 }

@@ -51,8 +51,12 @@ public struct Components: Sendable {
 
     /// Component names are restricted so they can be used in references and generated code.
     private static func checkName(_ name: String, _ position: Position, _ context: DecodingContext) {
-        let allowed = name.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || ".-_".unicodeScalars.contains(scalar))
+        let allowed = name.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"): true
+            default: false
+            }
         }
         if !allowed || name.isEmpty {
             context.warning("component name '\(name)' should match ^[a-zA-Z0-9.\\-_]+$", at: position.location)

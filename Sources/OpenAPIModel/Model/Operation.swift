@@ -1,23 +1,76 @@
 import OrderedCollections
 
 /// One API operation: a method on a path, its inputs, and its documented responses.
+///
+/// Read-only once decoded, and kept in one shared box: every `OperationEntry` (and every copy
+/// the pipeline makes) costs one reference, not one per member.
 public struct Operation: Sendable {
-    public var operationId: String?
-    public var summary: String?
-    public var description: String?
-    public var tags: [String]
-    public var externalDocs: ExternalDocumentation?
+    private final class Storage: Sendable {
+        let operationId: String?
+        let summary: String?
+        let description: String?
+        let tags: [String]
+        let externalDocs: ExternalDocumentation?
+        let parameters: [Parameter]
+        let requestBody: RequestBody?
+        let responses: Responses
+        let callbacks: OrderedDictionary<String, Callback>
+        let deprecated: Bool
+        let security: [SecurityRequirement]?
+        let servers: [Server]?
+        let extensions: Extensions
+        let location: Location
+
+        init(operationId: String?, summary: String?, description: String?, tags: [String],
+             externalDocs: ExternalDocumentation?, parameters: [Parameter], requestBody: RequestBody?,
+             responses: Responses, callbacks: OrderedDictionary<String, Callback>, deprecated: Bool,
+             security: [SecurityRequirement]?, servers: [Server]?, extensions: Extensions, location: Location) {
+            self.operationId = operationId
+            self.summary = summary
+            self.description = description
+            self.tags = tags
+            self.externalDocs = externalDocs
+            self.parameters = parameters
+            self.requestBody = requestBody
+            self.responses = responses
+            self.callbacks = callbacks
+            self.deprecated = deprecated
+            self.security = security
+            self.servers = servers
+            self.extensions = extensions
+            self.location = location
+        }
+    }
+
+    private let storage: Storage
+
+    public var operationId: String? { storage.operationId }
+    public var summary: String? { storage.summary }
+    public var description: String? { storage.description }
+    public var tags: [String] { storage.tags }
+    public var externalDocs: ExternalDocumentation? { storage.externalDocs }
     /// The operation's own parameters; `OperationEntry.parameters` merges in the path's.
-    public var parameters: [Parameter]
-    public var requestBody: RequestBody?
-    public var responses: Responses
-    public var callbacks: OrderedDictionary<String, Callback>
-    public var deprecated: Bool
+    public var parameters: [Parameter] { storage.parameters }
+    public var requestBody: RequestBody? { storage.requestBody }
+    public var responses: Responses { storage.responses }
+    public var callbacks: OrderedDictionary<String, Callback> { storage.callbacks }
+    public var deprecated: Bool { storage.deprecated }
     /// `nil` when the operation does not override the document's requirements; `[]` to opt out.
-    public var security: [SecurityRequirement]?
-    public var servers: [Server]?
-    public var extensions: Extensions
-    public var location: Location
+    public var security: [SecurityRequirement]? { storage.security }
+    public var servers: [Server]? { storage.servers }
+    public var extensions: Extensions { storage.extensions }
+    public var location: Location { storage.location }
+
+    init(operationId: String?, summary: String?, description: String?, tags: [String],
+         externalDocs: ExternalDocumentation?, parameters: [Parameter], requestBody: RequestBody?,
+         responses: Responses, callbacks: OrderedDictionary<String, Callback>, deprecated: Bool,
+         security: [SecurityRequirement]?, servers: [Server]?, extensions: Extensions, location: Location) {
+        storage = Storage(
+            operationId: operationId, summary: summary, description: description, tags: tags,
+            externalDocs: externalDocs, parameters: parameters, requestBody: requestBody, responses: responses,
+            callbacks: callbacks, deprecated: deprecated, security: security, servers: servers,
+            extensions: extensions, location: location)
+    }
 
     static func decode(_ position: Position, _ context: DecodingContext) -> Operation? {
         guard var reader = ObjectReader(position, context, "an Operation object") else { return nil }

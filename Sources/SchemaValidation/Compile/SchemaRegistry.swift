@@ -114,21 +114,23 @@ final class SchemaRegistry {
         }
         let keywords = inner.dialect.subschemaKeywords
         guard let members = node.mapping else { return }
+        func child(_ value: Node, _ pointer: JSONPointer) -> Entry {
+            var child = inner
+            child.node = value
+            child.pointer = pointer
+            return child
+        }
         for member in members {
             guard let key = member.key.scalar?.text else { continue }
-            let child = { (value: Node, pointer: JSONPointer) -> Entry in
-                var child = inner
-                child.node = value
-                child.pointer = pointer
-                return child
-            }
-            let pointer = entry.pointer.appending(key)
+            // Pointers are made only for the members that lead to subschemas.
             if keywords.single.contains(key), member.value.isMapping {
-                index(child(member.value, pointer))
+                index(child(member.value, entry.pointer.appending(key)))
             } else if keywords.array.contains(key), let items = member.value.sequence {
-                for (offset, item) in items.enumerated() { index(child(item, pointer.appending(offset))) }
+                let pointer = entry.pointer.appending(key)
+                for (offset, item) in items.enumerated() where item.isMapping { index(child(item, pointer.appending(offset))) }
             } else if keywords.map.contains(key), let members = member.value.mapping {
-                for sub in members {
+                let pointer = entry.pointer.appending(key)
+                for sub in members where sub.value.isMapping {
                     guard let name = sub.key.scalar?.text else { continue }
                     index(child(sub.value, pointer.appending(name)))
                 }
@@ -144,8 +146,26 @@ final class SchemaRegistry {
         return addDocument(node, uri: uri, file: file)
     }
 
+    /// Resolutions made, by reference and base: a document refers to the same component
+    /// schemas many times, and each resolution decodes a pointer.
+    private var resolutions: [ResolutionKey: Entry] = [:]
+
+    private struct ResolutionKey: Hashable {
+        var ref: String
+        var base: URIReference
+    }
+
     /// The node a reference names, resolved against `base`.
     func resolve(_ ref: String, against base: URIReference) -> Entry? {
+        let key = ResolutionKey(ref: ref, base: base)
+        if let known = resolutions[key] { return known }
+        // Misses are not kept: a later document or index may still supply the target.
+        let found = resolveAnew(ref, against: base)
+        if let found { resolutions[key] = found }
+        return found
+    }
+
+    private func resolveAnew(_ ref: String, against base: URIReference) -> Entry? {
         let target = URIReference(ref).resolved(against: base)
         let fragment = target.fragment ?? ""
         guard let document = lookupDocument(target.withoutFragment) else { return nil }

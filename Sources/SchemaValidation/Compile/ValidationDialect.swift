@@ -35,18 +35,27 @@ public enum ValidationDialect: String, Sendable, Hashable {
 
     /// Keywords whose value is one subschema, an array of them, or a map of them: the
     /// places a walk looks for subschemas (and nothing that is only data).
-    var subschemaKeywords: (single: Set<String>, array: Set<String>, map: Set<String>) {
-        switch self {
-        case .draft4, .openAPI30:
-            (["not", "items", "additionalProperties", "additionalItems"], ["allOf", "anyOf", "oneOf", "items"],
-             ["properties", "patternProperties", "definitions", "dependencies"])
-        case .draft2020_12:
-            (["not", "items", "additionalProperties", "contains", "if", "then", "else", "propertyNames",
-              "unevaluatedItems", "unevaluatedProperties", "contentSchema"],
-             ["allOf", "anyOf", "oneOf", "prefixItems"],
-             ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"])
-        }
+    var subschemaKeywords: SubschemaKeywords {
+        self == .draft2020_12 ? .draft2020_12 : .draft4
     }
+}
+
+/// The keywords of a dialect that hold subschemas, built once per dialect.
+struct SubschemaKeywords: Sendable {
+    let single: Set<String>
+    let array: Set<String>
+    let map: Set<String>
+
+    static let draft4 = SubschemaKeywords(
+        single: ["not", "items", "additionalProperties", "additionalItems"],
+        array: ["allOf", "anyOf", "oneOf", "items"],
+        map: ["properties", "patternProperties", "definitions", "dependencies"])
+
+    static let draft2020_12 = SubschemaKeywords(
+        single: ["not", "items", "additionalProperties", "contains", "if", "then", "else", "propertyNames",
+                 "unevaluatedItems", "unevaluatedProperties", "contentSchema"],
+        array: ["allOf", "anyOf", "oneOf", "prefixItems"],
+        map: ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"])
 }
 
 /// Which way a body travels: `readOnly` members must not be sent in requests, `writeOnly`
