@@ -28,6 +28,26 @@ public struct SchemaValidator: Sendable {
     ///   - assertFormats: whether `format` is checked (OpenAPI contracts: yes) or only an
     ///     annotation (JSON Schema 2020-12's default).
     public func validate(_ instance: JSONValue, direction: Direction = .none, assertFormats: Bool = true) -> [ValidationError] {
+        // Most instances are valid: a quick pass that only answers yes or no settles them
+        // without building paths or errors.
+        if quickVerdict(instance, direction: direction, assertFormats: assertFormats) == true { return [] }
+        return evaluateFully(instance, direction: direction, assertFormats: assertFormats)
+    }
+
+    /// The quick pass alone: whether `instance` is valid where it can tell, `nil` where only
+    /// the full evaluation can (always, when annotations such as `unevaluatedProperties` are
+    /// at stake). Open to tests and fuzzing, which hold it to the full evaluation's answer.
+    @_spi(Testing)
+    public func quickVerdict(_ instance: JSONValue, direction: Direction = .none, assertFormats: Bool = true) -> Bool? {
+        guard !tracksAnnotations else { return nil }
+        var quick = QuickCheck(graph: graph, direction: direction, assertFormats: assertFormats, root: rootID)
+        return quick.check(rootID, instance, depth: 0, nesting: 0)
+    }
+
+    /// Every error, by the full evaluation (which `validate` skips when the quick pass finds
+    /// the instance valid). Open to tests and fuzzing.
+    @_spi(Testing)
+    public func evaluateFully(_ instance: JSONValue, direction: Direction = .none, assertFormats: Bool = true) -> [ValidationError] {
         var context = Evaluation(graph: graph, direction: direction, assertFormats: assertFormats, tracksAnnotations: tracksAnnotations)
         var evaluated = Evaluated()
         // The root is being evaluated at the instance's root: a reference back to it from

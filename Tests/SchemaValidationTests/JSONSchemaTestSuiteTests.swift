@@ -1,5 +1,5 @@
 import Foundation
-import SchemaValidation
+@_spi(Testing) import SchemaValidation
 import Testing
 import YAMLSource
 
@@ -22,6 +22,8 @@ struct JSONSchemaTestSuiteTests {
         var passed = 0
         var failed: [String] = []
         var excluded = 0
+        /// Cases where the quick pass answered, and differently from the full evaluation.
+        var quickDisagrees: [String] = []
 
         var description: String { "passed \(passed), failed \(failed.count), excluded \(excluded)" }
     }
@@ -46,6 +48,12 @@ struct JSONSchemaTestSuiteTests {
                     let data = JSONValue(try #require(test["data"]))
                     let expected = test["valid"]?.scalar?.bool ?? false
                     let errors = validator.validate(data, assertFormats: false)
+                    for assertFormats in [false, true] {
+                        let full = validator.evaluateFully(data, assertFormats: assertFormats)
+                        if let quick = validator.quickVerdict(data, assertFormats: assertFormats), quick != full.isEmpty {
+                            tally.quickDisagrees.append("\(name): quick pass says \(quick ? "valid" : "invalid") (formats asserted: \(assertFormats))")
+                        }
+                    }
                     if suiteExclusions[name] != nil {
                         tally.excluded += 1
                     } else if errors.isEmpty == expected {
@@ -64,6 +72,7 @@ struct JSONSchemaTestSuiteTests {
         let tally = try Self.run(folder: folder, dialect: .draft2020_12)
         print("JSON Schema Test Suite \(folder): \(tally)")
         #expect(tally.failed == [], "\(tally.failed.joined(separator: "\n"))")
+        #expect(tally.quickDisagrees == [], "\(tally.quickDisagrees.joined(separator: "\n"))")
     }
 
     @Test("draft-04 (the base of OpenAPI 3.0's dialect): every required case", arguments: ["draft4", "draft4/optional"])
@@ -71,5 +80,6 @@ struct JSONSchemaTestSuiteTests {
         let tally = try Self.run(folder: folder, dialect: .draft4)
         print("JSON Schema Test Suite \(folder): \(tally)")
         #expect(tally.failed == [], "\(tally.failed.joined(separator: "\n"))")
+        #expect(tally.quickDisagrees == [], "\(tally.quickDisagrees.joined(separator: "\n"))")
     }
 }

@@ -1,10 +1,11 @@
 import FuzzDriver
-import SchemaValidation
+@_spi(Testing) import SchemaValidation
 import YAMLSource
 
 /// A schema (YAML or JSON) and, after a NUL byte, an instance (JSON). The schema is compiled
 /// in both dialects; the instance validated both ways (the error list and the yes/no must
-/// agree); a value synthesized from the schema must be valid when the synthesizer says so.
+/// agree, and the quick pass, where it answers, with the full evaluation); a value
+/// synthesized from the schema must be valid when the synthesizer says so.
 func fuzzSchemaValidator(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -22,6 +23,11 @@ func fuzzSchemaValidator(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
                 _ = errors.map(\.description)
                 precondition(errors.isEmpty == validator.isValid(instance, direction: direction),
                              "validate and isValid disagree (\(direction))")
+                // The quick pass, where it answers, answers as the full evaluation does.
+                let full = validator.evaluateFully(instance, direction: direction)
+                if let quick = validator.quickVerdict(instance, direction: direction) {
+                    precondition(quick == full.isEmpty, "the quick pass says \(quick ? "valid" : "invalid") (\(direction))")
+                }
             }
         }
         var synthesizer = ValueSynthesizer(seed: UInt64(size))

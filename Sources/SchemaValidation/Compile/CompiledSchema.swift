@@ -30,6 +30,8 @@ final class CompiledSchema: Sendable {
     let writeOnly: Bool
     /// The schema's own `example` (or first of `examples`, or `default`), for synthesis.
     let example: JSONValue?
+    /// Its keywords folded into plain values, when they only constrain a value by itself.
+    let scalarPlan: ScalarPlan?
 
     init(location: SchemaLocation, boolean: Bool? = nil, keywords: [Keyword] = [], resource: ResourceID? = nil,
          readOnly: Bool = false, writeOnly: Bool = false, example: JSONValue? = nil) {
@@ -40,6 +42,7 @@ final class CompiledSchema: Sendable {
         self.readOnly = readOnly
         self.writeOnly = writeOnly
         self.example = example
+        scalarPlan = boolean == nil ? ScalarPlan(keywords) : nil
     }
 }
 
@@ -74,15 +77,28 @@ struct SchemaGraph: Sendable {
     }
 }
 
-/// A `$ref` (or `$dynamicRef`) and the schema it leads to.
-struct SchemaReference: Sendable {
+/// A `$ref` (or `$dynamicRef`) and the schema it leads to. A class: following a reference
+/// passes one reference count, not one per text it keeps for messages.
+final class SchemaReference: Sendable {
     let ref: String
     let target: SchemaID?
     /// For `$dynamicRef`: the anchor name to look up in the dynamic scope, when the initial
     /// target declares it as a `$dynamicAnchor`.
-    var dynamicAnchor: String?
+    let dynamicAnchor: String?
     /// Why the reference could not be followed, when it could not.
     let problem: String?
+
+    init(ref: String, target: SchemaID?, dynamicAnchor: String? = nil, problem: String?) {
+        self.ref = ref
+        self.target = target
+        self.dynamicAnchor = dynamicAnchor
+        self.problem = problem
+    }
+
+    /// The same reference, resolved dynamically through `anchor`.
+    func dynamic(anchor: String) -> SchemaReference {
+        SchemaReference(ref: ref, target: target, dynamicAnchor: anchor, problem: problem)
+    }
 }
 
 /// One compiled keyword with the place it was written. A class, so that walking a schema's
@@ -131,14 +147,17 @@ struct CompiledPattern: @unchecked Sendable {
 final class PropertySet: Sendable {
     let names: [String]
     let schemas: [SchemaID]
+    /// The scalar plans of the schemas, where they have one (the quick check's shortcut).
+    let plans: [ScalarPlan?]
     private let positions: [String: Int]
     /// Members whose schema (or the schema it references) is `readOnly` / `writeOnly`.
     let readOnly: Set<String>
     let writeOnly: Set<String>
 
-    init(names: [String], schemas: [SchemaID], readOnly: Set<String>, writeOnly: Set<String>) {
+    init(names: [String], schemas: [SchemaID], plans: [ScalarPlan?], readOnly: Set<String>, writeOnly: Set<String>) {
         self.names = names
         self.schemas = schemas
+        self.plans = plans
         self.positions = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { _, last in last })
         self.readOnly = readOnly
         self.writeOnly = writeOnly
@@ -146,13 +165,19 @@ final class PropertySet: Sendable {
 
     /// The schema of the member `name`, looking first where `hint` says.
     func schema(for name: String, hint: inout Int) -> SchemaID? {
+        position(of: name, hint: &hint).map { schemas[$0] }
+    }
+
+    /// The position of the member `name` among `names`, looking first where `hint` says (and
+    /// leaving `hint` after it).
+    func position(of name: String, hint: inout Int) -> Int? {
         if hint < names.count, names[hint] == name {
             hint += 1
-            return schemas[hint - 1]
+            return hint - 1
         }
         guard let position = positions[name] else { return nil }
         hint = position + 1
-        return schemas[position]
+        return position
     }
 }
 
@@ -162,24 +187,27 @@ final class TypeCheck: Sendable {
     let types: [JSONType]
     /// OpenAPI 3.0's `nullable: true` beside `type` adds null to the types.
     let nullable: Bool
-    private let accepted: UInt8
+    /// The accepted types as `JSONType.bit`s.
+    let bits: UInt8
 
     init(types: [JSONType], nullable: Bool) {
         self.types = types
         self.nullable = nullable
         var bits: UInt8 = nullable ? JSONType.null.bit : 0
         for type in types { bits |= type.bit }
-        accepted = bits
+        self.bits = bits
     }
 
-    func accepts(_ value: JSONValue) -> Bool {
+    func accepts(_ value: JSONValue) -> Bool { Self.accepts(value, bits: bits) }
+
+    static func accepts(_ value: JSONValue, bits: UInt8) -> Bool {
         switch value {
-        case .null: accepted & JSONType.null.bit != 0
-        case .bool: accepted & JSONType.boolean.bit != 0
-        case .string: accepted & JSONType.string.bit != 0
-        case .array: accepted & JSONType.array.bit != 0
-        case .object: accepted & JSONType.object.bit != 0
-        case .number(let number): accepted & JSONType.number.bit != 0 || (accepted & JSONType.integer.bit != 0 && number.isInteger)
+        case .null: bits & JSONType.null.bit != 0
+        case .bool: bits & JSONType.boolean.bit != 0
+        case .string: bits & JSONType.string.bit != 0
+        case .array: bits & JSONType.array.bit != 0
+        case .object: bits & JSONType.object.bit != 0
+        case .number(let number): bits & JSONType.number.bit != 0 || (bits & JSONType.integer.bit != 0 && number.isInteger)
         }
     }
 }

@@ -87,7 +87,7 @@ final class KeywordCompiler {
             let fragment = URIReference(ref).fragment ?? ""
             if !fragment.isEmpty, !fragment.hasPrefix("/"), link.target != nil,
                registryNode(for: link)?["$dynamicAnchor"]?.string == fragment {
-                link.dynamicAnchor = fragment
+                link = link.dynamic(anchor: fragment)
             }
             add(keyword, .dynamicRef(link))
         } else {
@@ -160,7 +160,8 @@ final class KeywordCompiler {
                 schemas.append(compiler.compile(member.value, under: entry, at: [keyword, name]))
             }
             let (readOnly, writeOnly) = directionOnly(value)
-            add(keyword, .properties(PropertySet(names: names, schemas: schemas, readOnly: readOnly, writeOnly: writeOnly)))
+            add(keyword, .properties(PropertySet(
+                names: names, schemas: schemas, plans: schemas.map(compiler.scalarPlan), readOnly: readOnly, writeOnly: writeOnly)))
         case "patternProperties":
             guard let members = value.mapping else { return bad(keyword, "an object") }
             var patterns: [(CompiledPattern, SchemaID)] = []

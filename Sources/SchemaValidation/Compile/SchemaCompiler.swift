@@ -172,6 +172,13 @@ public final class SchemaCompiler {
 
     func noteUnevaluated() { usesUnevaluated = true }
 
+    /// The scalar plan of a schema already built (one still being built, reached through
+    /// recursion, has none yet: the quick check then looks it up).
+    func scalarPlan(of id: SchemaID) -> ScalarPlan? {
+        if id.segment == openSegment { return open[Int(id.index)]?.scalarPlan }
+        return segments[Int(id.segment)].schemas[Int(id.index)].scalarPlan
+    }
+
     /// The implicit discriminator mapping of a parent schema: itself and every component
     /// schema whose `allOf` references it, by component name.
     func componentSchemaLinks(from entry: SchemaRegistry.Entry, at location: SchemaLocation) -> [String: SchemaReference] {

@@ -82,31 +82,20 @@ enum Evaluator {
             context.fail(keyword, "expected a multiple of \(divisor), found \(number)")
             return false
         case .maximum(let limit, let exclusive):
-            guard case .number(let number) = instance else { return true }
-            let order = JSONNumber.compare(number, limit)
-            if order == .orderedAscending || (order == .orderedSame && !exclusive) { return true }
+            guard case .number(let number) = instance, !Assertions.atMost(number, limit, exclusive: exclusive) else { return true }
             context.fail(keyword, "expected a number \(exclusive ? "below" : "at most") \(limit), found \(number)")
             return false
         case .minimum(let limit, let exclusive):
-            guard case .number(let number) = instance else { return true }
-            let order = JSONNumber.compare(number, limit)
-            if order == .orderedDescending || (order == .orderedSame && !exclusive) { return true }
+            guard case .number(let number) = instance, !Assertions.atLeast(number, limit, exclusive: exclusive) else { return true }
             context.fail(keyword, "expected a number \(exclusive ? "above" : "at least") \(limit), found \(number)")
             return false
         case .maxLength(let limit):
-            // No more characters than UTF-8 bytes: most texts are decided without counting.
-            guard case .string(let text) = instance, text.utf8.count > limit else { return true }
-            let length = text.unicodeScalars.count
-            if length <= limit { return true }
-            context.fail(keyword, "expected at most \(limit) characters, found \(length)")
+            guard case .string(let text) = instance, !Assertions.lengthAtMost(text, limit) else { return true }
+            context.fail(keyword, "expected at most \(limit) characters, found \(text.unicodeScalars.count)")
             return false
         case .minLength(let limit):
-            // At least a quarter as many characters as UTF-8 bytes (divided, so a huge limit
-            // cannot overflow).
-            guard case .string(let text) = instance, text.utf8.count / 4 < limit else { return true }
-            let length = text.unicodeScalars.count
-            if length >= limit { return true }
-            context.fail(keyword, "expected at least \(limit) characters, found \(length)\(Describe.brief(instance))")
+            guard case .string(let text) = instance, !Assertions.lengthAtLeast(text, limit) else { return true }
+            context.fail(keyword, "expected at least \(limit) characters, found \(text.unicodeScalars.count)\(Describe.brief(instance))")
             return false
         case .pattern(let pattern):
             guard case .string(let text) = instance, !pattern.matches(text) else { return true }
@@ -125,16 +114,9 @@ enum Evaluator {
             context.fail(keyword, "expected at least \(limit) items, found \(items.count)")
             return false
         case .uniqueItems:
-            guard case .array(let items) = instance else { return true }
-            var seen: [JSONValue: Int] = [:]
-            for (index, item) in items.enumerated() {
-                if let first = seen[item] {
-                    context.fail(keyword, "expected unique items, found item \(index) equal to item \(first)")
-                    return false
-                }
-                seen[item] = index
-            }
-            return true
+            guard case .array(let items) = instance, let repeated = Assertions.firstRepeat(in: items) else { return true }
+            context.fail(keyword, "expected unique items, found item \(repeated.index) equal to item \(repeated.first)")
+            return false
         case .maxProperties(let limit):
             guard case .object(let object) = instance, object.count > limit else { return true }
             context.fail(keyword, "expected at most \(limit) members, found \(object.count)")
@@ -147,9 +129,7 @@ enum Evaluator {
             guard case .object(let object) = instance else { return true }
             var valid = true
             var hint = 0
-            for name in members.names where !object.contains(name, hint: &hint) {
-                if context.direction == .request, members.readOnly.contains(name) { continue }
-                if context.direction == .response, members.writeOnly.contains(name) { continue }
+            for name in members.names where !object.contains(name, hint: &hint) && !members.excuses(name, context.direction) {
                 context.fail(keyword, "required member '\(name)' is missing", missing: name)
                 valid = false
             }
@@ -170,14 +150,11 @@ enum Evaluator {
             var hint = 0
             for member in object {
                 guard let schema = properties.schema(for: member.key, hint: &hint) else { continue }
-                if context.direction == .request, !properties.readOnly.isEmpty, properties.readOnly.contains(member.key) {
+                if properties.forbids(member.key, context.direction) {
                     context.path.append(.key(member.key))
-                    context.fail(keyword, "'\(member.key)' is readOnly: expected it not to be sent in a request")
-                    context.path.removeLast()
-                    valid = false
-                } else if context.direction == .response, !properties.writeOnly.isEmpty, properties.writeOnly.contains(member.key) {
-                    context.path.append(.key(member.key))
-                    context.fail(keyword, "'\(member.key)' is writeOnly: expected it not to be returned in a response")
+                    context.fail(keyword, context.direction == .request
+                        ? "'\(member.key)' is readOnly: expected it not to be sent in a request"
+                        : "'\(member.key)' is writeOnly: expected it not to be returned in a response")
                     context.path.removeLast()
                     valid = false
                 }

@@ -2,8 +2,7 @@
 /// RFC 3339 durations, checked by hand: exact, and much faster than a date formatter.
 enum DateTimeFormats {
     static func isDateTime(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { buffer in
+        text.withUTF8Bytes { buffer in
             guard buffer.count >= 20, buffer[10] == UInt8(ascii: "T") || buffer[10] == UInt8(ascii: "t") else { return false }
             let bytes = buffer[...]
             return date(bytes[0..<10]) != nil && time(bytes[11...])
@@ -34,7 +33,11 @@ enum DateTimeFormats {
               (1...12).contains(month), day >= 1
         else { return nil }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        let days = switch month {
+        case 2: leap ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
         return day <= days ? (year, month, day) : nil
     }
 
@@ -46,12 +49,12 @@ enum DateTimeFormats {
             defer { index += count }
             return number(bytes[index..<(index + count)])
         }
-        func expect(_ character: Character) -> Bool {
-            guard index < bytes.endIndex, bytes[index] == character.asciiValue else { return false }
+        func expect(_ byte: UInt8) -> Bool {
+            guard index < bytes.endIndex, bytes[index] == byte else { return false }
             index += 1
             return true
         }
-        guard let hour = take(2), expect(":"), let minute = take(2), expect(":"), let second = take(2),
+        guard let hour = take(2), expect(UInt8(ascii: ":")), let minute = take(2), expect(UInt8(ascii: ":")), let second = take(2),
               hour <= 23, minute <= 59, second <= 60
         else { return false }
         if index < bytes.endIndex, bytes[index] == UInt8(ascii: ".") {
@@ -68,7 +71,7 @@ enum DateTimeFormats {
         case UInt8(ascii: "+"), UInt8(ascii: "-"):
             let sign = bytes[index] == UInt8(ascii: "+") ? 1 : -1
             index += 1
-            guard let offsetHour = take(2), expect(":"), let offsetMinute = take(2), offsetHour <= 23, offsetMinute <= 59 else {
+            guard let offsetHour = take(2), expect(UInt8(ascii: ":")), let offsetMinute = take(2), offsetHour <= 23, offsetMinute <= 59 else {
                 return false
             }
             offsetMinutes = sign * (offsetHour * 60 + offsetMinute)

@@ -5,58 +5,94 @@ final class FormatCheck: Sendable {
     let name: String
     /// "an RFC 3339 date-time": completes "expected ...".
     let expectation: String
-    let check: @Sendable (JSONValue) -> Bool
+    let rule: FormatRule
 
-    init(name: String, expectation: String, check: @escaping @Sendable (JSONValue) -> Bool) {
+    init(name: String, expectation: String, rule: FormatRule) {
         self.name = name
         self.expectation = expectation
-        self.check = check
+        self.rule = rule
     }
+
+    /// Whether the value has the format (values of other types always do).
+    func check(_ value: JSONValue) -> Bool { rule.holds(value) }
 
     /// The checks by format name; an unknown format is accepted (only an annotation).
     static func named(_ name: String) -> FormatCheck? {
-        let rule: (expectation: String, check: @Sendable (JSONValue) -> Bool)? = switch name {
-        case "date-time": string("an RFC 3339 date-time", DateTimeFormats.isDateTime)
-        case "date": string("an RFC 3339 full-date (YYYY-MM-DD)", DateTimeFormats.isDate)
-        case "time": string("an RFC 3339 full-time (HH:MM:SS with an offset)", DateTimeFormats.isTime)
-        case "duration": string("an RFC 3339 duration (e.g. P3DT4H)", DateTimeFormats.isDuration)
-        case "email": string("an email address", NetworkFormats.isEmail)
-        case "idn-email": string("an internationalized email address (RFC 6531)", NetworkFormats.isIDNEmail)
-        case "hostname": string("a hostname (RFC 1123, IDNA2008 A-labels)", HostnameFormats.isHostname)
-        case "idn-hostname": string("an internationalized hostname (IDNA2008)", HostnameFormats.isIDNHostname)
-        case "ipv4": string("an IPv4 address", NetworkFormats.isIPv4)
-        case "ipv6": string("an IPv6 address", NetworkFormats.isIPv6)
-        case "uri": string("an absolute URI (RFC 3986)") { URIFormats.isURI($0, requireScheme: true) }
-        case "uri-reference": string("a URI reference (RFC 3986)") { URIFormats.isURI($0, requireScheme: false) }
-        case "uuid": string("a UUID (8-4-4-4-12 hex digits)", TextFormats.isUUID)
-        case "regex": string("an ECMA-262 regular expression", TextFormats.isRegex)
-        case "json-pointer": string("a JSON pointer (RFC 6901)", TextFormats.isJSONPointer)
-        case "relative-json-pointer": string("a relative JSON pointer", TextFormats.isRelativeJSONPointer)
-        case "byte": string("base64 text (RFC 4648)", TextFormats.isBase64)
-        case "int32": number("an integer within int32 (-2147483648 to 2147483647)") { NumberFormats.isInteger($0, bits: 32) }
-        case "int64": number("an integer within int64", { NumberFormats.isInteger($0, bits: 64) })
-        case "float": number("a number within float's range", NumberFormats.isFloat)
-        case "double": number("a number within double's range", NumberFormats.isDouble)
+        let rule: (FormatRule, String)? = switch name {
+        case "date-time": (.dateTime, "an RFC 3339 date-time")
+        case "date": (.date, "an RFC 3339 full-date (YYYY-MM-DD)")
+        case "time": (.time, "an RFC 3339 full-time (HH:MM:SS with an offset)")
+        case "duration": (.duration, "an RFC 3339 duration (e.g. P3DT4H)")
+        case "email": (.email, "an email address")
+        case "idn-email": (.idnEmail, "an internationalized email address (RFC 6531)")
+        case "hostname": (.hostname, "a hostname (RFC 1123, IDNA2008 A-labels)")
+        case "idn-hostname": (.idnHostname, "an internationalized hostname (IDNA2008)")
+        case "ipv4": (.ipv4, "an IPv4 address")
+        case "ipv6": (.ipv6, "an IPv6 address")
+        case "uri": (.uri, "an absolute URI (RFC 3986)")
+        case "uri-reference": (.uriReference, "a URI reference (RFC 3986)")
+        case "uuid": (.uuid, "a UUID (8-4-4-4-12 hex digits)")
+        case "regex": (.regex, "an ECMA-262 regular expression")
+        case "json-pointer": (.jsonPointer, "a JSON pointer (RFC 6901)")
+        case "relative-json-pointer": (.relativeJSONPointer, "a relative JSON pointer")
+        case "byte": (.byte, "base64 text (RFC 4648)")
+        case "int32": (.int32, "an integer within int32 (-2147483648 to 2147483647)")
+        case "int64": (.int64, "an integer within int64")
+        case "float": (.float, "a number within float's range")
+        case "double": (.double, "a number within double's range")
         default: nil
         }
-        return rule.map { FormatCheck(name: name, expectation: $0.expectation, check: $0.check) }
+        return rule.map { FormatCheck(name: name, expectation: $0.1, rule: $0.0) }
+    }
+}
+
+/// The formats this validator asserts, as plain values: a check is a switch, not a call
+/// through a closure (which costs a reference count on every value checked).
+enum FormatRule: Sendable {
+    case dateTime, date, time, duration, email, idnEmail, hostname, idnHostname, ipv4, ipv6
+    case uri, uriReference, uuid, regex, jsonPointer, relativeJSONPointer, byte
+    case int32, int64, float, double
+
+    /// Whether `value` has the format: string formats pass every other type, number formats
+    /// every non-number.
+    func holds(_ value: JSONValue) -> Bool {
+        switch value {
+        case .string(let text): holds(text)
+        case .number(let number): holds(number)
+        default: true
+        }
     }
 
-    /// A format for strings: other types pass.
-    private static func string(_ expectation: String, _ check: @escaping @Sendable (String) -> Bool)
-        -> (expectation: String, check: @Sendable (JSONValue) -> Bool) {
-        (expectation, { value in
-            guard case .string(let text) = value else { return true }
-            return check(text)
-        })
+    private func holds(_ text: String) -> Bool {
+        switch self {
+        case .dateTime: DateTimeFormats.isDateTime(text)
+        case .date: DateTimeFormats.isDate(text)
+        case .time: DateTimeFormats.isTime(text)
+        case .duration: DateTimeFormats.isDuration(text)
+        case .email: NetworkFormats.isEmail(text)
+        case .idnEmail: NetworkFormats.isIDNEmail(text)
+        case .hostname: HostnameFormats.isHostname(text)
+        case .idnHostname: HostnameFormats.isIDNHostname(text)
+        case .ipv4: NetworkFormats.isIPv4(text)
+        case .ipv6: NetworkFormats.isIPv6(text)
+        case .uri: URIFormats.isURI(text, requireScheme: true)
+        case .uriReference: URIFormats.isURI(text, requireScheme: false)
+        case .uuid: TextFormats.isUUID(text)
+        case .regex: TextFormats.isRegex(text)
+        case .jsonPointer: TextFormats.isJSONPointer(text)
+        case .relativeJSONPointer: TextFormats.isRelativeJSONPointer(text)
+        case .byte: TextFormats.isBase64(text)
+        case .int32, .int64, .float, .double: true
+        }
     }
 
-    /// A format for numbers: other types pass.
-    private static func number(_ expectation: String, _ check: @escaping @Sendable (JSONNumber) -> Bool)
-        -> (expectation: String, check: @Sendable (JSONValue) -> Bool) {
-        (expectation, { value in
-            guard case .number(let number) = value else { return true }
-            return check(number)
-        })
+    private func holds(_ number: JSONNumber) -> Bool {
+        switch self {
+        case .int32: NumberFormats.isInteger(number, bits: 32)
+        case .int64: NumberFormats.isInteger(number, bits: 64)
+        case .float: NumberFormats.isFloat(number)
+        case .double: NumberFormats.isDouble(number)
+        default: true
+        }
     }
 }

@@ -14,8 +14,7 @@ enum NetworkFormats {
 
     private static func isEmail(_ text: String, international: Bool) -> Bool {
         // Most addresses are ASCII: read from the UTF-8 bytes in place.
-        var text = text
-        let ascii: Bool? = text.withUTF8 { bytes in
+        let ascii: Bool? = text.withUTF8Bytes { bytes in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             guard let at = bytes.lastIndex(of: UInt8(ascii: "@")), at > 0, at < bytes.count - 1,
                   isLocalPart(bytes[..<at].lazy.map(UInt32.init), international: international)
@@ -64,9 +63,15 @@ enum NetworkFormats {
             }
             return !escaped
         }
-        return local.allSatisfy { point in point < 0x80 ? isAtomByte(UInt8(point)) : allowedBeyondASCII(point) }
-            && local.first != dot && local.last != dot
-            && !zip(local, local.dropFirst()).contains { $0 == dot && $1 == dot }
+        // A dot-atom, in one pass: atoms joined by single dots, none at either end.
+        var previous: UInt32?
+        for point in local {
+            guard point < 0x80 ? isAtomByte(UInt8(point)) : allowedBeyondASCII(point),
+                  point != dot || (previous != nil && previous != dot)
+            else { return false }
+            previous = point
+        }
+        return previous != nil && previous != dot
     }
 
     /// Letters, digits and the specials RFC 5322 allows in an atom, and the dot.
