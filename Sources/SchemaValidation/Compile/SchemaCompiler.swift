@@ -25,6 +25,8 @@ public final class SchemaCompiler {
     /// Whether any compiled schema uses `unevaluatedProperties`/`unevaluatedItems`, which
     /// makes evaluation collect annotations.
     private(set) var usesUnevaluated = false
+    /// Whether the current compile met a 2020-12 schema (the only dialect with dynamic anchors).
+    private var compiledDraft2020 = false
 
     /// Problems found while compiling, in the order found.
     public private(set) var diagnostics: [Diagnostic] = []
@@ -51,7 +53,7 @@ public final class SchemaCompiler {
         documentURI = document.sourceMap.mainFile.map(Self.fileURI)
         componentSchemas = Array(document.components.schemas.keys)
         for schema in document.components.schemas.values {
-            registry.index(entry(for: schema))
+            registry.deferIndex(entry(for: schema))
         }
     }
 
@@ -81,11 +83,14 @@ public final class SchemaCompiler {
     private func finish(_ root: SchemaID) -> SchemaValidator {
         // Every resource reached may be entered at run time: compile the dynamic anchors of
         // this compile's resources, until compiling them reaches no new resource.
-        var done = 0
+        // Only 2020-12 schemas declare dynamic anchors: a compile that met none (an OpenAPI
+        // 3.0 document's) has none to look for, and leaves the deferred index unwalked.
+        var done = compiledDraft2020 ? 0 : openResources.count
+        compiledDraft2020 = false
         while done < openResources.count {
             let uri = openResources[done].uri
-            for name in registry.dynamicAnchorNames[uri] ?? [] {
-                if let anchored = registry.anchors["\(uri)#\(name)"] {
+            for name in registry.dynamicAnchorNames(of: uri) {
+                if let anchored = registry.anchor("\(uri)#\(name)") {
                     let anchor = compile(anchored)
                     openResources[done].dynamicAnchors[name] = anchor
                 }
@@ -145,6 +150,7 @@ public final class SchemaCompiler {
             entry.validationVocabulary = registry.validationVocabulary(of: entry.node)
             entry.formatAssertion = registry.formatAssertion(of: entry.node)
         }
+        if entry.dialect == .draft2020_12 { compiledDraft2020 = true }
         // The resource the schema belongs to: evaluation enters it into the dynamic scope.
         let resource = resource(entry.base.description)
         let built = KeywordCompiler(compiler: self, entry: entry, location: location).compileKeywords()

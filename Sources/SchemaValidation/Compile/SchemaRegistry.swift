@@ -27,6 +27,9 @@ final class SchemaRegistry {
     private(set) var anchors: [String: Entry] = [:]
     private(set) var dynamicAnchorNames: [String: Set<String>] = [:]
     private var indexed: Set<NodeID> = []
+    /// Schemas registered to be indexed when first needed: walking every component schema of
+    /// a large document up front costs more than most validations save by it.
+    private var deferred: [Entry] = []
     /// Members of large mappings by key (a document's `components/schemas`, say), built the
     /// first time a reference passes through: each reference then costs a look-up, not a scan.
     private var members: [NodeID: [String: Node]] = [:]
@@ -77,6 +80,32 @@ final class SchemaRegistry {
     /// Whether a resource asks for formats to be asserted.
     func formatAssertion(of node: Node) -> Bool {
         vocabularies(of: node)?.contains { $0.key.hasText("https://json-schema.org/draft/2020-12/vocab/format-assertion") } ?? false
+    }
+
+    /// Registers a schema to be indexed before anything that the index could answer is
+    /// looked up: a document (or `$id`) not yet known, an anchor, dynamic anchors.
+    func deferIndex(_ entry: Entry) {
+        deferred.append(entry)
+    }
+
+    /// Indexes the deferred schemas, if any.
+    func indexDeferred() {
+        guard !deferred.isEmpty else { return }
+        let pending = deferred
+        deferred = []
+        for entry in pending { index(entry) }
+    }
+
+    /// The `$dynamicAnchor` names of a resource, every deferred schema indexed first.
+    func dynamicAnchorNames(of uri: String) -> Set<String> {
+        indexDeferred()
+        return dynamicAnchorNames[uri] ?? []
+    }
+
+    /// The schema an anchor (`uri#name`) names, every deferred schema indexed first.
+    func anchor(_ key: String) -> Entry? {
+        indexDeferred()
+        return anchors[key]
     }
 
     /// Walks a schema's subschemas, registering `$id` resources and anchors. Entries keep the
@@ -142,6 +171,9 @@ final class SchemaRegistry {
     func lookupDocument(_ uri: URIReference) -> Entry? {
         let key = uri.description
         if let entry = resources[key] { return entry }
+        // A resource an unindexed schema declares with `$id`?
+        indexDeferred()
+        if let entry = resources[key] { return entry }
         guard let (node, file) = loader(key) else { return nil }
         return addDocument(node, uri: uri, file: file)
     }
@@ -175,7 +207,7 @@ final class SchemaRegistry {
             return descend(document, pointer)
         }
         guard let name = PercentEncoding.decode(fragment) else { return nil }
-        return anchors["\(target.withoutFragment)#\(name)"]
+        return anchor("\(target.withoutFragment)#\(name)")
     }
 
     /// Follows a pointer from a resource's root, picking up the `$id`s of the nodes passed.
