@@ -23,7 +23,7 @@ extension OperationContext {
     /// The probes of every member under `shape`, depth first, in document order.
     private func collect(_ shape: SchemaShape, at pointer: JSONPointer, depth: Int, seed: UInt64, domain: String, into probes: inout [Probe]) {
         guard depth < 4 else { return }
-        for (name, property) in shape.properties where !property.isReadOnly {
+        for (name, property) in shape.properties where !shape.readOnlyMembers.contains(name) {
             let member = pointer.appending(name)
             let memberShape = property.shape
             var random = SeededGenerator(seed: Self.mix(seed, member.description))

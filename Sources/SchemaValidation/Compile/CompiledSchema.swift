@@ -25,22 +25,17 @@ final class CompiledSchema: Sendable {
     let keywords: [Keyword]
     /// The schema resource it belongs to: evaluation enters it into the dynamic scope.
     let resource: ResourceID?
-    /// OpenAPI `readOnly`/`writeOnly` of this schema, for the direction checks of its parent.
-    let readOnly: Bool
-    let writeOnly: Bool
     /// The schema's own `example` (or first of `examples`, or `default`), for synthesis.
     let example: JSONValue?
     /// Its keywords folded into plain values, when they only constrain a value by itself.
     let scalarPlan: ScalarPlan?
 
     init(location: SchemaLocation, boolean: Bool? = nil, keywords: [Keyword] = [], resource: ResourceID? = nil,
-         readOnly: Bool = false, writeOnly: Bool = false, example: JSONValue? = nil) {
+         example: JSONValue? = nil) {
         self.location = location
         self.boolean = boolean
         self.keywords = keywords
         self.resource = resource
-        self.readOnly = readOnly
-        self.writeOnly = writeOnly
         self.example = example
         scalarPlan = boolean == nil ? ScalarPlan(keywords) : nil
     }

@@ -5,8 +5,6 @@ final class KeywordCompiler {
     /// What a schema object compiles to, besides its place.
     struct Built {
         var keywords: [Keyword] = []
-        var readOnly = false
-        var writeOnly = false
         var example: JSONValue?
     }
 
@@ -49,8 +47,6 @@ final class KeywordCompiler {
     }
 
     func compileKeywords() -> Built {
-        built.readOnly = node["readOnly"]?.scalar?.bool == true
-        built.writeOnly = node["writeOnly"]?.scalar?.bool == true
         built.example = (node["example"] ?? node["examples"]?.sequence?.first ?? node["default"]).map(JSONValue.init)
         if let ref = node["$ref"] {
             compileReference(ref, keyword: "$ref")

@@ -155,7 +155,7 @@ public final class SchemaCompiler {
         let resource = resource(entry.base.description)
         let built = KeywordCompiler(compiler: self, entry: entry, location: location).compileKeywords()
         open[slot] = CompiledSchema(location: location, keywords: built.keywords, resource: resource,
-                                    readOnly: built.readOnly, writeOnly: built.writeOnly, example: built.example)
+                                    example: built.example)
         return id
     }
 

@@ -397,26 +397,6 @@ enum Evaluator {
     }
 }
 
-extension Direction {
-    /// A property schema marked `readOnly`, directly or through its `$ref`.
-    static func isReadOnly(_ id: SchemaID, in graph: SchemaGraph) -> Bool {
-        let schema = graph[id]
-        return schema.readOnly || referenced(schema, graph).contains { $0.readOnly }
-    }
-
-    static func isWriteOnly(_ id: SchemaID, in graph: SchemaGraph) -> Bool {
-        let schema = graph[id]
-        return schema.writeOnly || referenced(schema, graph).contains { $0.writeOnly }
-    }
-
-    private static func referenced(_ schema: CompiledSchema, _ graph: SchemaGraph) -> [CompiledSchema] {
-        schema.keywords.compactMap { keyword in
-            if case .ref(let link) = keyword.kind { return link.target.map { graph[$0] } }
-            return nil
-        }
-    }
-}
-
 /// Short renderings of values for messages.
 enum Describe {
     /// ` ("text")` for strings and numbers, nothing for the rest.

@@ -21,6 +21,10 @@ public struct SchemaShape: Sendable {
     public var multipleOf: JSONNumber?
     /// `false` when `additionalProperties: false` closes the object.
     public var allowsUndeclaredMembers: Bool
+    /// Members whose schema (or the schema it references) is `readOnly`: never sent.
+    public var readOnlyMembers: Set<String>
+    /// Members whose schema (or the schema it references) is `writeOnly`: never returned.
+    public var writeOnlyMembers: Set<String>
 
     public func property(_ name: String) -> SchemaValidator? {
         properties.first { $0.name == name }?.validator
@@ -71,10 +75,7 @@ extension SchemaValidator {
             minLength: facts.minLength, maxLength: facts.maxLength, pattern: facts.pattern?.source,
             minItems: facts.minItems, maxItems: maxItems,
             items: facts.items.map(validator(for:)),
-            uniqueItems: uniqueItems, multipleOf: facts.multipleOf, allowsUndeclaredMembers: !closed)
+            uniqueItems: uniqueItems, multipleOf: facts.multipleOf, allowsUndeclaredMembers: !closed,
+            readOnlyMembers: facts.readOnly, writeOnlyMembers: facts.writeOnly)
     }
-
-    /// Whether the schema (or a schema it references) is `readOnly`.
-    public var isReadOnly: Bool { Direction.isReadOnly(rootID, in: graph) }
-    public var isWriteOnly: Bool { Direction.isWriteOnly(rootID, in: graph) }
 }

@@ -147,8 +147,8 @@ public struct ValueSynthesizer {
             + facts.required.filter { facts.properties[$0] == nil }
         for name in names {
             if let property = facts.properties[name] {
-                if direction == .request, Direction.isReadOnly(property, in: whole.graph) { continue }
-                if direction == .response, Direction.isWriteOnly(property, in: whole.graph) { continue }
+                if direction == .request, facts.readOnly.contains(name) { continue }
+                if direction == .response, facts.writeOnly.contains(name) { continue }
                 members.append(JSONObject.Member(name, value(whole.validator(for: property), depth: depth + 1, direction: direction)))
             } else {
                 members.append(JSONObject.Member(name, .string("example")))
@@ -230,6 +230,9 @@ struct Facts {
     var items: SchemaID?
     var properties: [String: SchemaID] = [:]
     var propertyOrder: [String] = []
+    /// Members whose schema is `readOnly` / `writeOnly`, as their `properties` compiled them.
+    var readOnly: Set<String> = []
+    var writeOnly: Set<String> = []
     var required: [String] = []
     var references: [SchemaID] = []
     var alternatives: [SchemaID] = []
@@ -258,6 +261,8 @@ struct Facts {
                 for (name, schema) in zip(set.names, set.schemas) where properties[name] == nil {
                     properties[name] = schema
                     propertyOrder.append(name)
+                    if set.readOnly.contains(name) { readOnly.insert(name) }
+                    if set.writeOnly.contains(name) { writeOnly.insert(name) }
                 }
             case .required(let members): required += members.names.filter { !required.contains($0) }
             case .allOf(let parts): for part in parts { gather(part, graph, depth: depth + 1) }
