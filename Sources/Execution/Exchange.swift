@@ -1,4 +1,5 @@
 import BusinessRules
+import OpenAPIModel
 
 /// One request as sent and the answer (or the transport problem) that came back: a value the
 /// checks judge and the reports print.
@@ -34,7 +35,7 @@ public struct Exchange: Sendable {
         }
 
         public func header(_ name: String) -> String? {
-            headers.first { $0.name.lowercased() == name.lowercased() }?.value
+            headers.first { HeaderName.equal($0.name, name) }?.value
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import OpenAPIModel
 
 /// A request as the mock sees it, independent of the HTTP server carrying it.
 public struct MockRequest: Sendable {
@@ -24,7 +25,7 @@ public struct MockRequest: Sendable {
     /// Every cookie the request carries, however many `Cookie` fields they came in (HTTP/2
     /// and HTTP field libraries split them).
     public var cookies: String? {
-        let fields = headers.filter { $0.name.lowercased() == "cookie" }.map(\.value)
+        let fields = headers.filter { HeaderName.equal($0.name, "cookie") }.map(\.value)
         return fields.isEmpty ? nil : fields.joined(separator: "; ")
     }
 
@@ -91,17 +92,5 @@ public struct MockResponse: Sendable {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
         default: "!#$%&'*+-.^_`|~".utf8.contains(byte)
         }
-    }
-}
-
-/// Header names compared as HTTP compares them: ASCII letters without case.
-enum HeaderName {
-    static func equal(_ first: String, _ second: String) -> Bool {
-        first.utf8.count == second.utf8.count
-            && zip(first.utf8, second.utf8).allSatisfy { lower($0) == lower($1) }
-    }
-
-    private static func lower(_ byte: UInt8) -> UInt8 {
-        (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
     }
 }

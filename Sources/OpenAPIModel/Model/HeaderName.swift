@@ -1,0 +1,12 @@
+/// Header names compared as HTTP compares them: ASCII letters without case. One rule for the
+/// mock reading requests and the runner reading answers.
+public enum HeaderName {
+    public static func equal(_ first: String, _ second: String) -> Bool {
+        first.utf8.count == second.utf8.count
+            && zip(first.utf8, second.utf8).allSatisfy { lower($0) == lower($1) }
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+    }
+}
