@@ -57,7 +57,10 @@ public struct SchemaValidator: Sendable {
         return context.errors
     }
 
+    /// Whether `instance` is valid: the quick pass's answer, else the full evaluation's (no
+    /// errors are needed, so an instance the quick pass refuses costs no second pass).
     public func isValid(_ instance: JSONValue, direction: Direction = .none, assertFormats: Bool = true) -> Bool {
-        validate(instance, direction: direction, assertFormats: assertFormats).isEmpty
+        quickVerdict(instance, direction: direction, assertFormats: assertFormats)
+            ?? evaluateFully(instance, direction: direction, assertFormats: assertFormats).isEmpty
     }
 }
