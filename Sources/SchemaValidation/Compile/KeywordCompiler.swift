@@ -20,6 +20,9 @@ final class KeywordCompiler {
     }
 
     private var node: Node { entry.node }
+    /// The `readOnly` / `writeOnly` members of this schema's `properties`, worked out once for
+    /// both `required` and `properties`.
+    private lazy var directionSets = directionOnly(node["properties"])
     private var dialect: ValidationDialect { entry.dialect }
 
     private static let validationKeywords: Set<String> = [
@@ -140,7 +143,7 @@ final class KeywordCompiler {
             if value.scalar?.bool == true { add(keyword, .uniqueItems) }
         case "required":
             guard let names = value.sequence?.compactMap(\.string) else { return bad(keyword, "an array of strings") }
-            let (readOnly, writeOnly) = directionOnly(node["properties"])
+            let (readOnly, writeOnly) = directionSets
             if !names.isEmpty { add(keyword, .required(RequiredMembers(names: names, readOnly: readOnly, writeOnly: writeOnly))) }
         case "dependentRequired" where dialect == .draft2020_12:
             add(keyword, .dependentRequired(stringLists(value)))
@@ -155,7 +158,7 @@ final class KeywordCompiler {
                 names.append(name)
                 schemas.append(compiler.compile(member.value, under: entry, at: [keyword, name]))
             }
-            let (readOnly, writeOnly) = directionOnly(value)
+            let (readOnly, writeOnly) = directionSets
             add(keyword, .properties(PropertySet(
                 names: names, schemas: schemas, plans: schemas.map(compiler.scalarPlan), readOnly: readOnly, writeOnly: writeOnly)))
         case "patternProperties":

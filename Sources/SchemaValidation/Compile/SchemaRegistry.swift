@@ -23,9 +23,11 @@ final class SchemaRegistry {
     /// to cite it by.
     typealias Loader = (String) -> (node: Node, file: String)?
 
-    private(set) var resources: [String: Entry] = [:]
-    private(set) var anchors: [String: Entry] = [:]
-    private(set) var dynamicAnchorNames: [String: Set<String>] = [:]
+    /// Read through `lookupDocument(_:)`, which indexes deferred schemas before it answers no.
+    private var resources: [String: Entry] = [:]
+    /// Read through `anchor(_:)` and `dynamicAnchorNames(of:)`, which index deferred schemas first.
+    private var anchors: [String: Entry] = [:]
+    private var dynamicAnchorNames: [String: Set<String>] = [:]
     private var indexed: Set<NodeID> = []
     /// Schemas registered to be indexed when first needed: walking every component schema of
     /// a large document up front costs more than most validations save by it.
@@ -210,7 +212,6 @@ final class SchemaRegistry {
         return anchor("\(target.withoutFragment)#\(name)")
     }
 
-    /// Follows a pointer from a resource's root, picking up the `$id`s of the nodes passed.
     /// The member `key` of a mapping, through an index when the mapping is large.
     func member(_ node: Node, _ key: String) -> Node? {
         guard let entries = node.mapping, entries.count > 16 else { return node[key] }
@@ -225,6 +226,7 @@ final class SchemaRegistry {
         return index[key]
     }
 
+    /// Follows a pointer from a resource's root, picking up the `$id`s of the nodes passed.
     private func descend(_ entry: Entry, _ pointer: JSONPointer) -> Entry? {
         var current = entry
         for token in pointer.tokens {

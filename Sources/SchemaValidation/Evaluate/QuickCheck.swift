@@ -17,7 +17,7 @@ struct QuickCheck {
     private static let valueOffset = MemoryLayout<JSONObject.Member>.offset(of: \.value)!
 
     /// Nesting past which the check gives up; below the full evaluation's own limit.
-    static let maxNesting = 100
+    static let maxNesting = Evaluation.maxDepth / 2
 
     init(graph: SchemaGraph, direction: Direction, assertFormats: Bool, root: SchemaID) {
         self.graph = graph
@@ -125,12 +125,7 @@ struct QuickCheck {
             return all(zip(schemas, items).lazy.map { (schema: $0.0, value: $0.1) }, depth: depth + 1, nesting: nesting)
         case .items(let schema, let start):
             guard case .array(let items) = instance else { return true }
-            var verdict: Bool? = true
-            for index in items.indices.dropFirst(start) {
-                guard let valid = check(schema, items[index], depth: depth + 1, nesting: nesting) else { verdict = nil; continue }
-                if !valid { return false }
-            }
-            return verdict
+            return all(items.dropFirst(start).lazy.map { (schema: schema, value: $0) }, depth: depth + 1, nesting: nesting)
         case .contains(let schema, let minimum, let maximum):
             guard case .array(let items) = instance else { return true }
             var matched = 0
@@ -182,7 +177,6 @@ struct QuickCheck {
 
     /// The members `properties` names, each against its schema (in place when the schema has
     /// a scalar plan).
-    @inline(never)
     private mutating func check(_ object: JSONObject, _ properties: PropertySet, depth: Int, nesting: Int) -> Bool? {
         object.members.withUnsafeBufferPointer { members in
             var verdict: Bool? = true

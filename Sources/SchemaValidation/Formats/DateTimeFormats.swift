@@ -10,12 +10,11 @@ enum DateTimeFormats {
     }
 
     static func isDate(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        return bytes.count == 10 && date(bytes[...]) != nil
+        text.withUTF8Bytes { bytes in bytes.count == 10 && date(bytes[...]) != nil }
     }
 
     static func isTime(_ text: String) -> Bool {
-        time(Array(text.utf8)[...])
+        text.withUTF8Bytes { time($0[...]) }
     }
 
     private static func number<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int? {

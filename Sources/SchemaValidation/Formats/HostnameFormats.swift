@@ -5,7 +5,7 @@ enum HostnameFormats {
     /// 253 in all, no trailing dot; `--` in the third and fourth positions only in an
     /// A-label (`xn--`), which must be the Punycode of a valid U-label.
     static func isHostname(_ text: String) -> Bool {
-        isHostname(bytes: Array(text.utf8)[...])
+        text.withUTF8Bytes { isHostname(bytes: $0) }
     }
 
     /// Label by label in place: nothing is allocated unless an A-label needs decoding.
