@@ -22,6 +22,95 @@ struct ModelDiagnosticsTests {
         #expect(result.hasErrors)
     }
 
+    /// A `$ref` at the root is followed as bundlers do; where it leads to no object, or back to
+    /// itself, that is said (it once trapped on a force unwrap).
+    @Test("a $ref at the document's root", arguments: [
+        ("openapi: 3.1.0\n$ref: '#/openapi'\n", [
+            "api.yaml:1:10: error: expected the OpenAPI object (a mapping), found a string (at #/openapi)",
+            "api.yaml:2:7: warning: '$ref' in place of the OpenAPI object: OpenAPI lists no reference here; it is loaded as the node it points to, as bundlers do (at #/$ref)",
+        ]),
+        ("openapi: 3.1.0\n$ref: '#'\n", [
+            "api.yaml:1:1: error: the OpenAPI object is missing its required field 'info' (at #)",
+            "api.yaml:1:1: error: the document needs at least one of 'paths', 'components' and 'webhooks' (at #)",
+            "api.yaml:2:1: warning: unknown field '$ref' in the OpenAPI object (expected one of 'openapi', 'info', 'jsonSchemaDialect', 'servers', 'paths', 'webhooks', 'components', 'security', 'tags', 'externalDocs', or an 'x-' extension) (at #/$ref)",
+            "api.yaml:2:7: error: '$ref: #' leads back to itself: expected a chain of references that ends at the OpenAPI object (at #/$ref)",
+        ]),
+    ])
+    func rootReference(text: String, expected: [String]) {
+        let result = load(text)
+        #expect(messages(result) == expected)
+        #expect(result.hasErrors)
+    }
+
+    /// A document with these component schemas, one operation answering the first of them.
+    static func withSchemas(_ version: String, _ schemas: String) -> String {
+        """
+        openapi: \(version)
+        info: {title: t, version: v}
+        paths:
+          /a:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/A'}
+        components:
+          schemas:
+        \(schemas.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+
+        """
+    }
+
+    /// Schemas that apply to the same value in a loop make validation endless: the document's
+    /// error, at the `$ref` that closes the loop (run once blamed the server for it).
+    @Test("loops of schemas that apply to the same value", arguments: [
+        ("3.0.3", "A: {$ref: '#/components/schemas/B'}\nB: {$ref: '#/components/schemas/A'}",
+         "api.yaml:15:15: error: '$ref: #/components/schemas/A' closes a loop of schemas that all apply to the same value (#/components/schemas/A → #/components/schemas/B → #/components/schemas/A): validating against it would never end; expected the loop to pass through a keyword that moves into the value (properties, items, ...) (at #/components/schemas/B/$ref)"),
+        ("3.0.3", "A: {type: object, allOf: [{$ref: '#/components/schemas/B'}]}\nB: {anyOf: [{type: string}, {$ref: '#/components/schemas/A'}]}",
+         "api.yaml:15:40: error: '$ref: #/components/schemas/A' closes a loop of schemas that all apply to the same value (#/components/schemas/A → #/components/schemas/A/allOf/0 → #/components/schemas/B → #/components/schemas/B/anyOf/1 → #/components/schemas/A): validating against it would never end; expected the loop to pass through a keyword that moves into the value (properties, items, ...) (at #/components/schemas/B/anyOf/1/$ref)"),
+        ("3.1.0", "A: {not: {$ref: '#/components/schemas/A'}}",
+         "api.yaml:14:21: error: '$ref: #/components/schemas/A' closes a loop of schemas that all apply to the same value (#/components/schemas/A → #/components/schemas/A/not → #/components/schemas/A): validating against it would never end; expected the loop to pass through a keyword that moves into the value (properties, items, ...) (at #/components/schemas/A/not/$ref)"),
+    ])
+    func referenceLoops(version: String, schemas: String, expected: String) {
+        #expect(messages(load(Self.withSchemas(version, schemas))) == [expected])
+    }
+
+    /// Recursion through a keyword that moves into the value ends with the value, and a
+    /// discriminator picks its branch: neither is a loop.
+    @Test("recursive schemas and discriminated inheritance are not loops", arguments: [
+        ("3.0.3", "A: {type: object, properties: {child: {$ref: '#/components/schemas/A'}}}"),
+        ("3.1.0", "A: {type: array, items: {anyOf: [{type: string}, {$ref: '#/components/schemas/A'}]}}"),
+        ("3.0.3", """
+            A:
+              type: object
+              required: [kind]
+              properties: {kind: {type: string}}
+              discriminator: {propertyName: kind, mapping: {b: '#/components/schemas/B'}}
+              oneOf: [{$ref: '#/components/schemas/B'}]
+            B:
+              allOf: [{$ref: '#/components/schemas/A'}, {type: object, properties: {b: {type: integer}}}]
+            """),
+    ])
+    func notLoops(version: String, schemas: String) {
+        #expect(messages(load(Self.withSchemas(version, schemas))) == [])
+    }
+
+    @Test("schemas no value can satisfy", arguments: [
+        ("3.0.3", "A: {type: string, minLength: 5, maxLength: 2}",
+         "api.yaml:14:34: error: minLength 5 is above maxLength 2: no value can satisfy this schema (expected minLength ≤ maxLength) (at #/components/schemas/A/minLength)"),
+        ("3.0.3", "A: {type: integer, minimum: 10, maximum: 10, exclusiveMaximum: true}",
+         "api.yaml:14:33: error: a minimum of 10 and an exclusive maximum of 10 leave no number between them: no value can satisfy this schema (expected the minimum below the maximum) (at #/components/schemas/A/minimum)"),
+        ("3.1.0", "A: {type: number, exclusiveMinimum: 1.5, maximum: 1}",
+         "api.yaml:14:41: error: an exclusive minimum of 1.5 and a maximum of 1 leave no number between them: no value can satisfy this schema (expected the minimum below the maximum) (at #/components/schemas/A/exclusiveMinimum)"),
+        ("3.1.0", "A: {type: array, items: {enum: []}, minItems: 1}",
+         "api.yaml:14:36: error: an empty enum: no value can satisfy this schema (expected at least one value) (at #/components/schemas/A/items/enum)"),
+    ])
+    func unsatisfiable(version: String, schemas: String, expected: String) {
+        #expect(messages(load(Self.withSchemas(version, schemas))) == [expected])
+    }
+
     @Test("every problem of a document is reported, in reading order")
     func collected() {
         let result = load("""

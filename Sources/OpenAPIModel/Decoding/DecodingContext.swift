@@ -48,12 +48,17 @@ final class DecodingContext {
     /// names the place. Anything else is returned as it is.
     func followingStrayReference(_ position: Position, for what: @autoclosure () -> String) -> Position {
         var current = position
+        var seen: Set<NodeID> = [position.node.id]
         for _ in 0..<16 {
             guard let entries = current.node.mapping, entries.contains(where: { $0.key.scalar?.text == "$ref" }),
                   let refNode = current.node["$ref"], let ref = refNode.string
             else { return current }
             let refPosition = current.child("$ref", refNode)
             guard let (target, node) = registry.resolve(ref, from: current.file, at: refNode.mark, pointer: refPosition.pointer) else {
+                return current
+            }
+            guard seen.insert(node.id).inserted else {
+                error("'$ref: \(ref)' leads back to itself: expected a chain of references that ends at \(what())", at: refPosition)
                 return current
             }
             warning("'$ref' in place of \(what()): OpenAPI lists no reference here; it is loaded as the node it points to, as bundlers do",

@@ -33,7 +33,9 @@ enum DocumentDecoder {
             return nil
         }
         let context = DecodingContext(version: version, registry: registry)
-        var reader = ObjectReader(position, context, "the OpenAPI object")!
+        // A `$ref` at the root is followed like any stray reference, and may lead to a node
+        // that is not an object at all: the reader reports that.
+        guard var reader = ObjectReader(position, context, "the OpenAPI object") else { return nil }
         let openapi = reader.string("openapi", required: true) ?? versionText
         let info = reader.object("info", required: true, Info.decode)
         let jsonSchemaDialect = reader.string("jsonSchemaDialect", since: .v3_1)

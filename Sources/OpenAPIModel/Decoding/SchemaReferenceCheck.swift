@@ -1,8 +1,9 @@
 import YAMLSource
 
 /// Follows every `$ref` reachable from the document's schemas, loading the files they name
-/// (each once) and reporting the ones that lead nowhere; recursive schemas end because each
-/// schema node is visited once.
+/// (each once) and reporting the ones that lead nowhere, and loops of schemas that apply to the
+/// same value, and schemas no value can satisfy; recursive schemas end because each schema node
+/// is visited once.
 ///
 /// The walk is the hot part of loading a large document, so it tracks nodes by their marks
 /// and works out a JSON pointer only for a problem it reports.
@@ -13,9 +14,11 @@ struct SchemaReferenceCheck {
     private let array: Set<String>
     private let map: Set<String>
     private var visited: Set<NodeID> = []
+    private var loops: ReferenceLoopCheck
 
     init(context: DecodingContext) {
         self.context = context
+        self.loops = ReferenceLoopCheck(context: context)
         self.dialect = context.version.schemaDialect
         self.single = SchemaKeywords.single(dialect)
         self.array = SchemaKeywords.array(dialect)
@@ -34,6 +37,7 @@ struct SchemaReferenceCheck {
         // A 2020-12 `$id` below a schema's root changes the base URI of the references under
         // it; the validator resolves those, so the loader does not guess.
         if dialect == .jsonSchema2020_12, !isResourceRoot, node["$id"] != nil { return }
+        loops.search(from: node, file: file)
         if let refNode = node["$ref"] {
             guard let ref = refNode.string else {
                 context.error("'$ref' must be a string, found \(refNode.kindDescription)",
@@ -42,6 +46,9 @@ struct SchemaReferenceCheck {
             }
             follow(ref, writtenAt: refNode, file: file)
             if dialect == .openAPI30 { return }  // 3.0 ignores a `$ref`'s siblings
+        }
+        for problem in UnsatisfiableSchemaCheck.problems(in: node, dialect: dialect) {
+            context.error(problem.message, at: Location(mark: problem.at.mark, pointer: pointer(to: problem.at, in: file)))
         }
         if let mapping = node["discriminator"]?["mapping"]?.mapping {
             for entry in mapping {

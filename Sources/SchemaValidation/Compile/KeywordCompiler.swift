@@ -136,7 +136,7 @@ final class KeywordCompiler {
             guard let source = value.string else { return bad(keyword, "a string") }
             if let pattern = pattern(source, keyword: keyword) { add(keyword, .pattern(pattern)) }
         case "format":
-            if let name = value.string, let check = FormatCheck.named(name) {
+            if let name = value.string, let check = FormatCheck.named(name, dialect: dialect) {
                 add(keyword, .format(check, always: entry.formatAssertion))
             }
         case "uniqueItems":

@@ -16,9 +16,12 @@ final class FormatCheck: Sendable {
     /// Whether the value has the format (values of other types always do).
     func check(_ value: JSONValue) -> Bool { rule.holds(value) }
 
-    /// The checks by format name; an unknown format is accepted (only an annotation).
-    static func named(_ name: String) -> FormatCheck? {
+    /// The checks by format name, as the dialect reads it; an unknown format is accepted (only
+    /// an annotation). draft-04 and OpenAPI 3.0 define `hostname` by RFC 1123, which predates
+    /// IDNA: `--` anywhere inside a label is allowed there, and `xn--` labels are not decoded.
+    static func named(_ name: String, dialect: ValidationDialect = .draft2020_12) -> FormatCheck? {
         let rule: (FormatRule, String)? = switch name {
+        case "hostname" where dialect != .draft2020_12: (.hostnameRFC1123, "a hostname (RFC 1123)")
         case "date-time": (.dateTime, "an RFC 3339 date-time")
         case "date": (.date, "an RFC 3339 full-date (YYYY-MM-DD)")
         case "time": (.time, "an RFC 3339 full-time (HH:MM:SS with an offset)")
@@ -49,7 +52,7 @@ final class FormatCheck: Sendable {
 /// The formats this validator asserts, as plain values: a check is a switch, not a call
 /// through a closure (which costs a reference count on every value checked).
 enum FormatRule: Sendable {
-    case dateTime, date, time, duration, email, idnEmail, hostname, idnHostname, ipv4, ipv6
+    case dateTime, date, time, duration, email, idnEmail, hostname, hostnameRFC1123, idnHostname, ipv4, ipv6
     case uri, uriReference, uuid, regex, jsonPointer, relativeJSONPointer, byte
     case int32, int64, float, double
 
@@ -72,6 +75,7 @@ enum FormatRule: Sendable {
         case .email: NetworkFormats.isEmail(text)
         case .idnEmail: NetworkFormats.isIDNEmail(text)
         case .hostname: HostnameFormats.isHostname(text)
+        case .hostnameRFC1123: HostnameFormats.isRFC1123Hostname(text)
         case .idnHostname: HostnameFormats.isIDNHostname(text)
         case .ipv4: NetworkFormats.isIPv4(text)
         case .ipv6: NetworkFormats.isIPv6(text)

@@ -27,6 +27,16 @@ enum HostnameFormats {
         return uLabels.allSatisfy(IDNALabel.satisfiesBidiRule)
     }
 
+    /// RFC 1123 section 2.1 (draft-04 and OpenAPI 3.0): dot-separated LDH labels of 1 to 63
+    /// characters, 253 in all, no trailing dot. Hyphens may stand anywhere but first and last;
+    /// an `xn--` label is an ordinary label here.
+    static func isRFC1123Hostname(_ text: String) -> Bool {
+        text.withUTF8Bytes { bytes in
+            guard !bytes.isEmpty, bytes.count <= 253 else { return false }
+            return bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy(isLDHLabel)
+        }
+    }
+
     /// Labels separated by dots (or the ideographic, fullwidth and halfwidth full stops of
     /// RFC 3490 section 3.1): each an LDH label as in `hostname` (A-labels included) or a
     /// U-label; 253 characters in all once U-labels are written as A-labels. Upper-case
