@@ -201,6 +201,16 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The default gate in-process against the mock's faults, at many seeds.
+        .testTarget(
+            name: "GateTests",
+            dependencies: [
+                "TestSupport", "MockServer", "BusinessRules", "OpenAPIModel", "CaseGeneration", "Checks", "Execution",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "ReportingTests",
             dependencies: ["Reporting", "Checks", "CaseGeneration", "Execution"],

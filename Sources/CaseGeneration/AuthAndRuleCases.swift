@@ -18,7 +18,7 @@ extension OperationContext {
     /// while one is active conflicts (also in other case); after expiry a new create succeeds;
     /// generated ids differ.
     mutating func ruleCases(_ generator: inout CaseGenerator) -> [TestCase] {
-        guard let rules, let bodyValidator, let kept = validBody(&generator) else { return [] }
+        guard let rules, let bodyShape, let kept = validBody(&generator) else { return [] }
         let at = rules.mark.description
         var cases = [TestCase(
             operationId: entry.id, kind: .rules, name: "a create answers with the rules kept (echo, constants, dates)",
@@ -46,7 +46,7 @@ extension OperationContext {
             }
         }
         cases += raceCases(creation, &generator)
-        if let daysPointer = creation.activeDays, let shortest = bodyValidator.shape.property(daysPointer.lastToken ?? "")?.shape.minimum?.value.int.map(Int.init) ?? Optional(1) {
+        if let daysPointer = creation.activeDays, let shortest = bodyShape.property(daysPointer.lastToken ?? "")?.shape.minimum?.value.int.map(Int.init) ?? Optional(1) {
             let fresh = validBody(&generator) ?? base
             let short = fresh.setting(.number(JSONNumber(shortest)), at: daysPointer)
             cases.append(TestCase(

@@ -10,14 +10,14 @@ public struct CaseOptions: Sendable {
     public var kinds: Set<CaseKind>
     /// Only these operations, when set.
     public var operationIds: Set<String>?
-    /// How many exploration cases each operation gets at most (0: none).
+    /// How many random valid bodies each operation's exploration adds beyond its value classes,
+    /// which are all sent whatever this says (0: the classes only).
     public var examples: Int
-    /// Only the cases with these ids, when set (exploration then draws from every value
-    /// class, whatever the budget, so any id a run reported is found again).
+    /// Only the cases with these ids, when set.
     public var caseIds: Set<String>?
 
-    /// The exploration budget a run has unless told otherwise.
-    public static let defaultExamples = 30
+    /// The random bodies a run adds unless told otherwise.
+    public static let defaultExamples = 10
 
     public init(seed: UInt64 = 1, emailDomain: String = "example.com", runTag: String = "run",
                 kinds: Set<CaseKind> = Set(CaseKind.allCases), operationIds: Set<String>? = nil,

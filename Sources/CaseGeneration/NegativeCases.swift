@@ -29,12 +29,11 @@ extension OperationContext {
                 }
             }
         }
-        guard let bodyValidator, let base = validBody(&generator) else { return cases }
+        guard let shape = bodyShape, let base = validBody(&generator) else { return cases }
         func refuseBody(_ name: String, _ body: JSONValue, at location: String?, focus: CaseFocus? = nil) {
             guard !accepts(body) else { return }  // not invalid as it travels: no case
             refuse(name, request(body: body), at: location, focus: focus)
         }
-        let shape = bodyValidator.shape
         for (name, property) in shape.properties {
             let member = property.shape
             let at = property.location.mark?.description
@@ -83,7 +82,7 @@ extension OperationContext {
         }
         if !shape.allowsUndeclaredMembers {
             refuseBody("an undeclared member (additionalProperties: false) is refused",
-                       freshBody(base, &generator).setting(.number(JSONNumber(1)), at: JSONPointer(tokens: ["undeclaredMember"])), at: bodyValidator.location.mark?.description)
+                       freshBody(base, &generator).setting(.number(JSONNumber(1)), at: JSONPointer(tokens: ["undeclaredMember"])), at: bodyValidator?.location.mark?.description)
         }
         if bodyRequired {
             refuse("an empty body (the body is required) is refused", request(rawBody: []))

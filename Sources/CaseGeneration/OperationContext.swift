@@ -8,6 +8,13 @@ import YAMLSource
 struct OperationContext: Sendable {
     let entry: OperationEntry
     let bodyValidator: SchemaValidator?
+    /// The body schema's outline, worked out once (cases ask it for every value).
+    let bodyShape: SchemaShape?
+    /// How a form body is read back, when the body is a form.
+    let formLayout: FormLayout?
+    /// The body's top-level members that hold an address (`format: email`, or the rules'
+    /// identity): every case gives them a fresh one.
+    let addressMembers: [String]
     let bodyMediaType: String?
     let bodyRequired: Bool
     let path: String
@@ -25,7 +32,11 @@ struct OperationContext: Sendable {
         let body = entry.operation.requestBody
         let content = body?.jsonContent
         bodyValidator = content?.content.schema.map(generator.compiler.validator(for:))
+        bodyShape = bodyValidator?.shape
         bodyMediaType = content?.mediaType
+        formLayout = bodyMediaType.map(MediaTypeName.essence) == FormEncoding.mediaType ? bodyShape.map(FormLayout.init) : nil
+        let identity = generator.rules.rules(for: entry.operation.operationId)?.creation?.identity.tokens
+        addressMembers = bodyShape?.properties.filter { name, validator in identity == [name] || validator.shape.format == "email" }.map(\.name) ?? []
         bodyRequired = body?.required ?? false
         var values: [(Parameter, SchemaValidator?, JSONValue)] = []
         for parameter in entry.parameters where parameter.required || parameter.location == .path {
@@ -81,7 +92,7 @@ struct OperationContext: Sendable {
                  credentials: Credentials? = nil, query: [QueryItem]? = nil, method: String? = nil) -> RequestSpec {
         var headers = parameterHeaders
         let bytes = rawBody ?? body.map { body in
-            isForm ? Array(FormEncoding.encode(body).utf8) : isMultipart ? MultipartEncoding.encode(body, shape: bodyValidator?.shape)
+            isForm ? Array(FormEncoding.encode(body).utf8) : isMultipart ? MultipartEncoding.encode(body, shape: bodyShape)
                 : isXML ? XMLBody.encode(body) : body.jsonBytes
         }
         let type: String? = switch contentType {
@@ -123,10 +134,10 @@ struct OperationContext: Sendable {
     /// The body as the server reads it: a form or multipart body carries only text, typed
     /// back by the schema.
     func onTheWire(_ body: JSONValue) -> JSONValue {
-        if isForm { return FormEncoding.decode(FormEncoding.encode(body), shape: bodyValidator?.shape) }
-        if isXML { return XMLBody.decode(XMLBody.encode(body), shape: bodyValidator?.shape) ?? body }
+        if isForm { return FormEncoding.decode(FormEncoding.encode(body), layout: formLayout) }
+        if isXML { return XMLBody.decode(XMLBody.encode(body), shape: bodyShape) ?? body }
         if isMultipart {
-            let shape = bodyValidator?.shape
+            let shape = bodyShape
             return MultipartEncoding.decode(MultipartEncoding.encode(body, shape: shape), contentType: MultipartEncoding.contentType, shape: shape) ?? body
         }
         return body
@@ -136,18 +147,15 @@ struct OperationContext: Sendable {
     /// is still a form, the empty object).
     func accepts(_ body: JSONValue) -> Bool {
         guard let bodyValidator else { return true }
-        return isForm ? FormEncoding.errors(onTheWire(body), bodyValidator).isEmpty : bodyValidator.isValid(onTheWire(body), direction: .request)
+        return isForm ? FormEncoding.errors(onTheWire(body), bodyValidator, layout: formLayout).isEmpty : bodyValidator.isValid(onTheWire(body), direction: .request)
     }
 
     /// A valid body with every email member (and the rules' identity) given a fresh address.
     func freshBody(_ body: JSONValue, _ generator: inout CaseGenerator) -> JSONValue {
-        guard case .object = body, let shape = bodyValidator?.shape else { return body }
+        guard case .object = body else { return body }
         var fresh = body
-        for (name, validator) in shape.properties where body[name] != nil {
-            let isIdentity = rules?.creation?.identity.tokens == [name]
-            if isIdentity || validator.shape.format == "email" {
-                fresh = fresh.setting(.string(generator.addresses.fresh()), at: JSONPointer(tokens: [name]))
-            }
+        for name in addressMembers where body[name] != nil {
+            fresh = fresh.setting(.string(generator.addresses.fresh()), at: JSONPointer(tokens: [name]))
         }
         return fresh
     }

@@ -28,7 +28,7 @@ extension OperationContext {
         }
         add("a body with every member is accepted", validBody(&generator))
         add("a body with only the required members is accepted", validBody(&generator, includeOptional: false))
-        guard let base = validBody(&generator), let shape = bodyValidator?.shape else { return cases }
+        guard let base = validBody(&generator), let shape = bodyShape else { return cases }
         for (name, property) in shape.properties {
             let member = property.shape
             let at = property.location.mark?.description

@@ -1,3 +1,4 @@
+import Foundation
 import SchemaValidation
 import YAMLSource
 
@@ -13,8 +14,8 @@ public enum CaseKind: String, Sendable, CaseIterable, Codable {
     case method
     /// The business rules, over several requests.
     case rules
-    /// Generated values beyond the fixed cases, drawn from each member's value classes
-    /// (deterministic for a seed): valid ones must be accepted, invalid ones refused.
+    /// Generated values beyond the fixed cases: every value class of every member, and random
+    /// valid bodies (deterministic for a seed): valid ones must be accepted, invalid ones refused.
     case explore
     /// An ordinary resource's life: created, read, changed, deleted, then not found.
     case sequence
@@ -50,6 +51,49 @@ public struct RequestSpec: Sendable, Codable {
     public var target: String {
         guard !query.isEmpty else { return path }
         return path + "?" + query.map { "\(PercentEncoding.encode($0.name))=\(PercentEncoding.encode($0.value))" }.joined(separator: "&")
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case method, path, query, headers, body, bodyBase64, credentials, operationId
+    }
+
+    /// The body is stored as its text when it is UTF-8 (every JSON and form body), else as
+    /// base64: a stored run stays readable and small (a byte array costs four characters a byte).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(method, forKey: .method)
+        try container.encode(path, forKey: .path)
+        try container.encode(query, forKey: .query)
+        try container.encode(headers, forKey: .headers)
+        if let body {
+            if let text = String(validating: body, as: UTF8.self) {
+                try container.encode(text, forKey: .body)
+            } else {
+                try container.encode(Data(body).base64EncodedString(), forKey: .bodyBase64)
+            }
+        }
+        try container.encode(credentials, forKey: .credentials)
+        try container.encodeIfPresent(operationId, forKey: .operationId)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        method = try container.decode(String.self, forKey: .method)
+        path = try container.decode(String.self, forKey: .path)
+        query = try container.decode([QueryItem].self, forKey: .query)
+        headers = try container.decode([HeaderItem].self, forKey: .headers)
+        if let text = try container.decodeIfPresent(String.self, forKey: .body) {
+            body = Array(text.utf8)
+        } else if let encoded = try container.decodeIfPresent(String.self, forKey: .bodyBase64) {
+            guard let bytes = Data(base64Encoded: encoded) else {
+                throw DecodingError.dataCorruptedError(forKey: .bodyBase64, in: container, debugDescription: "expected base64 text")
+            }
+            body = Array(bytes)
+        } else {
+            body = nil
+        }
+        credentials = try container.decode(Credentials.self, forKey: .credentials)
+        operationId = try container.decodeIfPresent(String.self, forKey: .operationId)
     }
 }
 
@@ -160,12 +204,30 @@ public struct CaseFocus: Sendable, Codable, Hashable {
     /// The fresh name (`ct-<tag>-<n>`) the value was built around, when it names a resource:
     /// shrinking replaces it, so every attempt creates a new one.
     public var token: String?
+    /// One of the random extras an exploration adds (`--examples`), not one of the value
+    /// classes every run covers.
+    public var isRandom: Bool
 
-    public init(member: String, valueClass: String, validity: Validity, token: String? = nil) {
+    public init(member: String, valueClass: String, validity: Validity, token: String? = nil, isRandom: Bool = false) {
         self.member = member
         self.valueClass = valueClass
         self.validity = validity
         self.token = token
+        self.isRandom = isRandom
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case member, valueClass, validity, token, isRandom
+    }
+
+    /// Runs stored before `isRandom` existed read as value classes.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        member = try container.decode(String.self, forKey: .member)
+        valueClass = try container.decode(String.self, forKey: .valueClass)
+        validity = try container.decode(Validity.self, forKey: .validity)
+        token = try container.decodeIfPresent(String.self, forKey: .token)
+        isRandom = try container.decodeIfPresent(Bool.self, forKey: .isRandom) ?? false
     }
 }
 

@@ -25,7 +25,7 @@ struct CaseSelection: ParsableArguments {
     @Option(help: "Only these kinds: positive,negative,auth,method,rules,explore,sequence.")
     var kind: String?
 
-    @Option(help: "Exploration cases per operation, drawn from every value class in turn (0: none).")
+    @Option(help: "Random valid bodies per operation beyond the value classes, which every run sends all of (0: the classes only; leave explore out of --kind for no exploration).")
     var examples = CaseOptions.defaultExamples
 
     @Option(name: .customLong("case"), help: "Only the case with this id (repeatable): replays a reported case with its seed.")
@@ -111,6 +111,8 @@ struct CaseSelection: ParsableArguments {
         if spec != "specs/partneraccount.yaml" { parts.append("--spec \(spec)") }
         if let rules { parts.append("--rules \(rules)") }
         if emailDomain != "example.com" { parts.append("--email-domain \(emailDomain)") }
+        // Random bodies are numbered: a later one is found again only with as many.
+        if examples != CaseOptions.defaultExamples { parts.append("--examples \(examples)") }
         parts.append("--seed \(seed)")
         return parts.joined(separator: " ")
     }

@@ -30,6 +30,9 @@ struct Merge: ParsableCommand {
         for path in reports {
             do {
                 runs.append((path, try StoredRun.read(path)))
+            } catch let mismatch as StoredRun.FormatMismatch {
+                Console.error("error: \(path) was written by another version of contract-test (report format \(mismatch.found); this one reads \(StoredRun.currentFormat)): run every slice with one version")
+                throw ExitCode(2)
             } catch let error as DecodingError {
                 Console.error("error: \(path) is not a contract-test JSON report (\(Self.words(error))): expected what run --json writes")
                 throw ExitCode(2)

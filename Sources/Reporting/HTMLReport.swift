@@ -85,6 +85,7 @@ public struct HTMLReport {
             ? "no responses documented"
             : "\(coverage.seen.count) of \(coverage.documented.count) documented responses seen"
         if !coverage.undocumented.isEmpty { words += "; \(coverage.undocumented.count) undocumented" }
+        if let classes = summary.classCoverage(operationId) { words += "; \(classes.words)" }
         return HTMLPage.Operation(
             id: operationId, cases: results.count, passed: results.count - failed - errors - skipped, failed: failed, errors: errors,
             skipped: skipped, failedState: failed > 0 ? "bad" : "", errorState: errors > 0 ? "bad" : "", time: String(format: "%.2f s", results.reduce(0) { $0 + $1.duration }), coverage: words,

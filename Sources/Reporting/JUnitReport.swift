@@ -33,7 +33,11 @@ public struct JUnitReport {
             let own = problems.enumerated().filter { $0.element.operationId == operationId }
             for (name, value) in [("spec", summary.specPath), ("target", summary.target.name), ("base-url", summary.target.baseURL),
                                   ("seed", String(summary.seed)), ("distinct-problems", String(own.count))]
-                + (summary.shard.map { [("shard", $0.description)] } ?? []) {
+                + (summary.shard.map { [("shard", $0.description)] } ?? [])
+                + (summary.classCoverage(operationId).map { classes in
+                    [("value-classes", String(classes.planned)), ("value-classes-covered", String(classes.covered)),
+                     ("random-bodies", String(classes.random))]
+                } ?? []) {
                 out += "      <property name=\"\(name)\" value=\"\(Self.attribute(value))\"/>\n"
             }
             out += "    </properties>\n"

@@ -67,8 +67,9 @@ public struct StoredRun: Codable, Sendable {
         var shrinkAttempts: Int?
     }
 
-    /// This format's version.
-    public var format = 1
+    /// This format's version (2: request bodies as text, or base64).
+    public var format = StoredRun.currentFormat
+    public static let currentFormat = 2
     public var spec: String
     public var specDigest: String?
     public var seed: UInt64
@@ -191,7 +192,17 @@ public struct StoredRun: Codable, Sendable {
     }
 
     public static func read(_ path: String) throws -> StoredRun {
-        try JSONDecoder().decode(StoredRun.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        struct Version: Decodable { var format: Int? }
+        if let found = (try? JSONDecoder().decode(Version.self, from: data))?.format, found != currentFormat {
+            throw FormatMismatch(found: found)
+        }
+        return try JSONDecoder().decode(StoredRun.self, from: data)
+    }
+
+    /// A stored run of another format than this version writes and reads.
+    public struct FormatMismatch: Error {
+        public var found: Int
     }
 }
 

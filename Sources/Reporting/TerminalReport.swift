@@ -46,6 +46,7 @@ public struct TerminalReport {
             var line = "  " + operationId.padding(toLength: width, withPad: " ", startingAt: 0)
             line += "  \(Self.count(results.count, "case")): \(passed) passed, \(failed) failed, \(errors) errors, \(skipped) skipped"
             lines.append(line)
+            if let classes = summary.classCoverage(operationId) { lines.append("    explored: \(classes.words)") }
             let coverage = summary.coverage(operationId)
             let extra = coverage.undocumented.map { String($0.status) }
             if coverage.documented.isEmpty {
@@ -127,8 +128,8 @@ public struct TerminalReport {
         return lines
     }
 
-    /// "1 case", "3 cases".
-    static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    /// "1 case", "3 cases"; "2 bodies" with its plural.
+    static func count(_ number: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(number) \(number == 1 ? noun : plural ?? noun + "s")"
     }
 }

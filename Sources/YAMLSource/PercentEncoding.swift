@@ -41,37 +41,45 @@ public enum PercentEncoding {
     /// The text with every byte but the unreserved ones (`A-Z a-z 0-9 - . _ ~`) as `%XX`; in a
     /// form, spaces as `+`.
     public static func encode(_ text: some StringProtocol, spaceAsPlus: Bool = false) -> String {
-        var output = ""
-        for byte in text.utf8 {
-            switch byte {
-            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                output.unicodeScalars.append(UnicodeScalar(byte))
-            case UInt8(ascii: " ") where spaceAsPlus:
-                output += "+"
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                output += "%" + (hex.count == 1 ? "0" + hex : hex)
-            }
-        }
-        return output
+        escaping(text, spaceAsPlus: spaceAsPlus) { isUnreserved($0) }
     }
 
     /// A path segment's text with what a path cannot carry as is (`#`, `?`, `%`, spaces,
     /// non-ASCII) as `%XX`; what it can (unreserved, sub-delims, `:`, `@`) kept, RFC 3986 `pchar`.
     public static func encodePath(_ text: some StringProtocol) -> String {
-        var output = ""
-        for byte in text.utf8 {
+        escaping(text, spaceAsPlus: false) { byte in
             switch byte {
-            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"),
-                 UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
+            case UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
                  UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: ":"),
-                 UInt8(ascii: "@"):
-                output.unicodeScalars.append(UnicodeScalar(byte))
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                output += "%" + (hex.count == 1 ? "0" + hex : hex)
+                 UInt8(ascii: "@"): true
+            default: isUnreserved(byte)
             }
         }
-        return output
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"): true
+        default: false
+        }
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// The text's bytes, each `kept` as it is and every other one as `%XX` (a space as `+` when
+    /// asked), written into one buffer.
+    private static func escaping(_ text: some StringProtocol, spaceAsPlus: Bool, kept: (UInt8) -> Bool) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if kept(byte) {
+                output.append(byte)
+            } else if spaceAsPlus, byte == UInt8(ascii: " ") {
+                output.append(UInt8(ascii: "+"))
+            } else {
+                output += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -191,6 +191,8 @@ struct RunCommandTests {
         (["mock", "--max-resources", "0"], [:], "Error: --max-resources must be 1 or more, found 0\n"),
         (["mock", "--log-level", "loud"], [:], "Error: unknown --log-level 'loud': expected one of trace, debug, info, notice, warning, error, critical\n"),
         (["run", "--case", "0000000g"], [:], "error: no case '0000000g' for seed 1 in specs/partneraccount.yaml: `contract-test cases --seed 1` lists every case with its id\n"),
+        (["run", "--spec", "Tests/Fixtures/document-errors/reference-loop.yaml"], [:],
+         "Tests/Fixtures/document-errors/reference-loop.yaml:31:24: error: '$ref: #/components/schemas/A' closes a loop of schemas that all apply to the same value (#/components/schemas/A → #/components/schemas/A/allOf/0 → #/components/schemas/B → #/components/schemas/B/allOf/0 → #/components/schemas/A): validating against it would never end; expected the loop to pass through a keyword that moves into the value (properties, items, ...) (at #/components/schemas/B/allOf/0/$ref)\n"),
     ])
     func usage(arguments: [String], environment: [String: String], expected: String) throws {
         let outcome = try CommandRunner.run(arguments, environment: environment.merging(["PARTNER_API_TOKEN": ""]) { first, _ in first })
@@ -272,12 +274,20 @@ struct ExplorationRunTests {
         #expect(outcome.stdout.contains("allow-header         a 405 carries Allow, listing every method the document declares on the path (RFC 9110 section 15.5.6)\n"))
     }
 
-    @Test("--examples 0 turns exploration off; a budget caps it per operation")
-    func budget() throws {
-        let off = try CommandRunner.run(["cases", "--examples", "0", "--run-tag", "t"])
-        #expect(!off.stdout.contains("  explore: "))
-        let few = try CommandRunner.run(["cases", "--examples", "4", "--kind", "explore", "--run-tag", "t"])
-        #expect(few.stdout.split(separator: "\n").filter { $0.contains("  explore: ") }.count == 4)
+    @Test("--examples N adds N random bodies to the value classes (0: the classes only); leaving explore out of --kind turns exploration off")
+    func randomBodies() throws {
+        func explored(_ arguments: [String]) throws -> [String] {
+            try CommandRunner.run(["cases", "--run-tag", "t"] + arguments).stdout.split(separator: "\n").filter { $0.contains("  explore: ") }.map(String.init)
+        }
+        let classesOnly = try explored(["--examples", "0", "--kind", "explore"])
+        #expect(classesOnly.contains { $0.contains("explore: partnerEmailId (plus tag (local+tag@domain)) is accepted") })
+        #expect(!classesOnly.contains { $0.contains("random valid values") })
+        let three = try explored(["--examples", "3", "--kind", "explore"])
+        #expect(three.filter { $0.contains("random valid values") }.map { $0.components(separatedBy: "  (id")[0] }.sorted() == (1...3).map {
+            "createPartnerInvitation  explore: a body (random valid values in every member, #\($0)) is accepted"
+        })
+        #expect(three.count == classesOnly.count + 3)
+        #expect(try explored(["--kind", "positive,negative,auth,method,rules,sequence"]) == [])
     }
 }
 

@@ -4,20 +4,21 @@ import SchemaValidation
 import YAMLSource
 
 extension OperationContext {
-    /// Generated requests beyond the fixed cases: for every member of the body, at any depth,
-    /// values drawn from its type's and format's value classes, and whole bodies of random
-    /// valid values. Valid values must be accepted and invalid ones refused, each confirmed by
-    /// the validator as the body travels; values whose validity depends on the reading must
-    /// merely not break the server. The budget is served class family by family, so each kind
-    /// of value gets its share; values and choices are deterministic for the seed.
+    /// Generated requests beyond the fixed cases: for every member of the body, at any depth, one
+    /// case for each value class of its type and format (every class, every run, whatever the
+    /// seed), then `--examples` whole bodies of random valid values. Valid values must be
+    /// accepted and invalid ones refused, each confirmed by the validator as the body travels;
+    /// values whose validity depends on the reading must merely not break the server. The seed
+    /// chooses only the random values and the order.
     mutating func explorationCases(_ generator: inout CaseGenerator) -> [TestCase] {
-        guard let bodyValidator, let base = validBody(&generator) else { return [] }
+        guard let bodyShape, let base = validBody(&generator) else { return [] }
         let seed = generator.options.seed
         var probes: [Probe] = []
-        collect(bodyValidator.shape, at: .root, depth: 0, seed: seed, domain: generator.options.emailDomain, into: &probes)
-        probes += randomBodies(seed: seed, count: 3, &generator)
-        let chosen = Self.withinBudget(probes, budget: generator.options.caseIds == nil ? generator.options.examples : Int.max, seed: seed)
-        return chosen.compactMap { exploreCase($0, base: base, &generator) }
+        collect(bodyShape, at: .root, depth: 0, seed: seed, domain: generator.options.emailDomain, into: &probes)
+        probes += randomBodies(seed: seed, count: generator.options.examples, &generator)
+        var random = SeededGenerator(seed: Self.mix(seed, "order"))
+        probes.shuffle(using: &random)
+        return probes.compactMap { exploreCase($0, base: base, &generator) }
     }
 
     /// The probes of every member under `shape`, depth first, in document order.
@@ -56,7 +57,7 @@ extension OperationContext {
 
     /// Whole bodies whose every member is a random valid value of its own classes.
     private func randomBodies(seed: UInt64, count: Int, _ generator: inout CaseGenerator) -> [Probe] {
-        guard let shape = bodyValidator?.shape else { return [] }
+        guard count > 0, let shape = bodyShape else { return [] }
         var valid: [Probe] = []
         collect(shape, at: .root, depth: 0, seed: seed, domain: generator.options.emailDomain, into: &valid)
         valid.removeAll { $0.validity != .valid || $0.member.tokens.count != 1 }
@@ -68,40 +69,9 @@ extension OperationContext {
             let picks = members.map { member in byMember[member]![Int(random.next() % UInt64(byMember[member]!.count))] }
             var probe = Probe(.root, .randomBodies, "random valid values in every member, #\(number)", .valid) { _ in nil }
             probe.parts = picks
+            probe.isRandom = true
             return probe
         }
-    }
-
-    /// The probes a budget allows: one of each family of each member in turn (families in
-    /// their order), then a second of each, and so on; within a family, in an order the seed
-    /// shuffles.
-    static func withinBudget(_ probes: [Probe], budget: Int, seed: UInt64) -> [Probe] {
-        guard budget > 0 else { return [] }
-        var groups: [[Probe]] = []
-        var index: [String: Int] = [:]
-        for probe in probes {
-            let key = "\(probe.family.rawValue) \(probe.member)"
-            if let position = index[key] {
-                groups[position].append(probe)
-            } else {
-                index[key] = groups.count
-                groups.append([probe])
-            }
-        }
-        groups.sort { $0[0].family < $1[0].family }
-        for position in groups.indices {
-            var random = SeededGenerator(seed: mix(seed, "order \(groups[position][0].family.rawValue) \(groups[position][0].member)"))
-            groups[position].shuffle(using: &random)
-        }
-        var chosen: [Probe] = []
-        var round = 0
-        while chosen.count < budget, groups.contains(where: { $0.count > round }) {
-            for group in groups where group.count > round && chosen.count < budget {
-                chosen.append(group[round])
-            }
-            round += 1
-        }
-        return chosen
     }
 
     /// The case a probe makes: a fresh valid body with the probe's value in its member,
@@ -114,7 +84,8 @@ extension OperationContext {
             body = body.setting(part.make(token), at: part.member)
         }
         let valid = accepts(body)
-        switch probe.validity {
+        let validity = probe.validity
+        switch validity {
         case .valid: guard valid else { return nil }
         case .invalid: guard !valid else { return nil }
         case .either: break
@@ -122,7 +93,7 @@ extension OperationContext {
         let memberName = probe.member.tokens.isEmpty ? "a body" : probe.member.tokens.joined(separator: "/")
         let subject = probe.shown.map { "\(memberName) \($0) (\(probe.valueClass))" } ?? "\(memberName) (\(probe.valueClass))"
         let either: Expectation = accepted == .success || accepted == .successOrAbsent ? .eitherOutcome : .anyAnswer
-        let (verdict, expectation): (String, Expectation) = switch probe.validity {
+        let (verdict, expectation): (String, Expectation) = switch validity {
         case .valid: ("is accepted", accepted)
         case .invalid: ("is refused", .clientError)
         case .either: ("is accepted or refused, never a server error", either)
@@ -130,9 +101,10 @@ extension OperationContext {
         let raw = probe.escaped && !isForm && !isMultipart ? body.asciiJSONBytes : nil
         return TestCase(
             operationId: entry.id, kind: .explore, name: "\(subject) \(verdict)",
-            steps: [.request(request(body: body, rawBody: raw), expect: expectation, checkRules: probe.validity != .invalid)],
-            specLocation: bodyValidator?.shape.property(probe.member.tokens.first ?? "")?.location.mark?.description ?? location,
-            focus: CaseFocus(member: probe.member.description, valueClass: probe.valueClass, validity: probe.validity, token: token))
+            steps: [.request(request(body: body, rawBody: raw), expect: expectation, checkRules: validity != .invalid)],
+            specLocation: bodyShape?.property(probe.member.tokens.first ?? "")?.location.mark?.description ?? location,
+            focus: CaseFocus(member: probe.member.description, valueClass: probe.valueClass, validity: validity, token: token,
+                             isRandom: probe.isRandom))
     }
 
     /// A seed for one member's values: the run's seed mixed with the member's name.

@@ -59,14 +59,24 @@ enum NumberClasses {
             probes.append(Probe(member, .validNumbers, "largest integer a double holds exactly", .valid,
                                 value: literal("9007199254740991"), showValue: true))
         }
-        // Each kept only when the validator confirms it invalid, so a schema without bounds
-        // gets none of these.
-        for (text, name) in farAbove {
-            probes.append(Probe(member, .farAbove, name, .invalid, value: literal(text), showValue: true))
+        // Beyond a bound the schema sets (a maximum, a minimum, int32's or int64's range), each
+        // must be refused, and is kept only when the validator confirms it invalid. On a side
+        // the schema leaves open, readings differ: JSON Schema has no limit, but an integer
+        // without a format is held in 32 bits by some generators (openapi-generator's Java and
+        // C#) and in 64 by most frameworks, a number in a double, and draft-04 counts no number
+        // with an exponent as an integer. Values every reading holds must be accepted; the
+        // others must merely not break the server.
+        func far(_ text: String, _ name: String, _ family: Probe.Family, bounded: Bool) -> Probe {
+            let value = literal(text)
+            let held = integer
+                ? !text.contains("e") && JSONNumber(literal: text).flatMap(\.int).map { Int32(exactly: $0) != nil } == true
+                : JSONNumber(literal: text)?.double.isFinite == true
+            return Probe(member, family, name, bounded ? .invalid : held ? .valid : .either, value: value, showValue: true)
         }
-        for (text, name) in farBelow {
-            probes.append(Probe(member, .farBelow, name, .invalid, value: literal(text), showValue: true))
-        }
+        let boundedAbove = shape.maximum != nil || formatRange != nil
+        let boundedBelow = shape.minimum != nil || formatRange != nil
+        probes += farAbove.map { far($0.literal, $0.name, .farAbove, bounded: boundedAbove) }
+        probes += farBelow.map { far($0.literal, $0.name, .farBelow, bounded: boundedBelow) }
         if integer {
             let whole = Int64(min(first, to - 1))
             probes.append(Probe(member, .nonIntegers, "not a whole number", .invalid, value: literal("\(whole).5"), showValue: true))

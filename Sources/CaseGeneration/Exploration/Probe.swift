@@ -6,7 +6,7 @@ import YAMLSource
 struct Probe {
     /// Where in the request body (the root for a whole body).
     var member: JSONPointer
-    /// The group the budget draws from in turn, so every kind of value gets its share.
+    /// The kind of value class, as reports and the shrinker group them.
     var family: Family
     /// What kind of value it is: "int32 overflow", "plus tag (local+tag@domain)".
     var valueClass: String
@@ -20,6 +20,8 @@ struct Probe {
     var make: (_ token: String) -> JSONValue?
     /// For a whole body: the member values it combines (`make` is then unused).
     var parts: [Probe] = []
+    /// One of the random extras (`--examples`), not a value class every run covers.
+    var isRandom = false
 
     init(_ member: JSONPointer, _ family: Family, _ valueClass: String, _ validity: CaseFocus.Validity,
          shown: String? = nil, escaped: Bool = false, make: @escaping (_ token: String) -> JSONValue?) {
@@ -37,11 +39,9 @@ struct Probe {
         self.init(member, family, valueClass, validity, shown: showValue ? value.truncatedText(limit: 30) : nil, escaped: escaped) { _ in value }
     }
 
-    /// The groups of value classes, in the order the budget serves them.
-    enum Family: Int, CaseIterable, Comparable {
+    /// The kinds of value class.
+    enum Family: Int, CaseIterable {
         case wrongTypes, nonIntegers, farAbove, farBelow, nonASCII, invalidForms, validForms
         case validTexts, validNumbers, structure, longTexts, randomBodies
-
-        static func < (lhs: Family, rhs: Family) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 }

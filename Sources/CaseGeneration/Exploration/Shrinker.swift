@@ -59,7 +59,7 @@ public final class Shrinker: Sendable {
         else { return [] }
         let escaped = request.body?.allSatisfy({ $0 < 0x80 }) == true && body.jsonBytes.contains { $0 >= 0x80 }
         var bodies: [JSONValue] = []
-        let required = Set(context.bodyValidator?.shape.required ?? [])
+        let required = Set(context.bodyShape?.required ?? [])
         let identity = context.rules?.creation?.identity
         let focusMember = focusPointer.tokens.first
         if case .object(let object) = body {
@@ -83,7 +83,7 @@ public final class Shrinker: Sendable {
             case .either: guard !inFocus else { continue }
             }
             let target = plainest?.value(at: pointer)
-            let shape = pointer.tokens.count == 1 ? context.bodyValidator?.shape.property(pointer.tokens[0])?.shape : nil
+            let shape = pointer.tokens.count == 1 ? context.bodyShape?.property(pointer.tokens[0])?.shape : nil
             for smaller in Self.smaller(value, toward: target, bounds: shape.map(Self.edges) ?? []) {
                 bodies.append(body.setting(smaller, at: pointer))
             }

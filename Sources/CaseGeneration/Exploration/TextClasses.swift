@@ -86,19 +86,26 @@ enum TextClasses {
         return probes
     }
 
-    /// RFC 3339 date-times in the forms every reading accepts (upper-case `T` and `Z`), and
-    /// texts no reading accepts.
+    /// RFC 3339 date-times in the forms every reading accepts (the stricter profiles too:
+    /// upper-case `T` and `Z`, no leap second, at most milliseconds), forms RFC 3339 allows and
+    /// a stricter profile refuses, and texts no reading accepts.
     private static func dateTimes(at member: JSONPointer) -> [Probe] {
         let valid = [
-            ("UTC", "2024-09-15T12:40:24Z"), ("nanoseconds", "2024-09-15T12:40:24.256521003Z"),
+            ("UTC", "2024-09-15T12:40:24Z"), ("milliseconds", "2024-09-15T12:40:24.256Z"),
             ("a positive offset", "2024-09-15T18:10:24+05:30"), ("a negative offset", "2024-09-15T04:40:24-08:00"),
             ("midnight on a leap day", "2024-02-29T00:00:00Z"),
+        ]
+        let disputed = [
+            ("nanoseconds (RFC 3339 allows any fraction; millisecond profiles do not)", "2024-09-15T12:40:24.256521003Z"),
+            ("lower-case t and z (RFC 3339 allows them; upper-case profiles do not)", "2024-09-15t12:40:24z"),
+            ("a leap second (RFC 3339 allows 23:59:60 UTC; most profiles do not)", "2016-12-31T23:59:60Z"),
         ]
         let invalid = [
             ("no offset", "2024-09-15T12:40:24"), ("month 13", "2024-13-15T12:40:24Z"), ("February 30", "2023-02-30T12:40:24Z"),
             ("hour 25", "2024-09-15T25:40:24Z"), ("a date only", "2024-09-15"), ("seconds since 1970 as text", "1726404024"),
         ]
         return valid.map { Probe(member, .validForms, "a date-time with \($0.0)", .valid, value: .string($0.1), showValue: true) }
+            + disputed.map { Probe(member, .validForms, "a date-time with \($0.0)", .either, value: .string($0.1), showValue: true) }
             + invalid.map { Probe(member, .invalidForms, "a date-time with \($0.0)", .invalid, value: .string($0.1), showValue: true) }
     }
 

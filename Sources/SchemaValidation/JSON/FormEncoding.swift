@@ -29,48 +29,84 @@ public enum FormEncoding {
 
     /// The pairs of a form as an object, each value typed as its member's schema declares.
     public static func decode(_ text: String, shape: SchemaShape?) -> JSONValue {
+        decode(text, layout: shape.map(FormLayout.init))
+    }
+
+    /// The pairs of a form as an object, typed by a layout worked out once for many forms.
+    public static func decode(_ text: String, layout: FormLayout?) -> JSONValue {
         var members: [(String, [String])] = []
+        var positions: [String: Int] = [:]
         for pair in text.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = PercentEncoding.decodeLeniently(parts[0], plusIsSpace: true)
             let value = parts.count > 1 ? PercentEncoding.decodeLeniently(parts[1], plusIsSpace: true) : ""
-            if let index = members.firstIndex(where: { $0.0 == name }) {
+            if let index = positions[name] {
                 members[index].1.append(value)
             } else {
+                positions[name] = members.count
                 members.append((name, [value]))
             }
         }
         // An empty array has no pair in a form: an array member the form leaves out is empty.
-        let absentArrays = shape?.properties.filter { property in
-            property.validator.shape.types.first == "array" && !members.contains { $0.0 == property.name }
-        }.map { JSONObject.Member($0.name, .array([])) } ?? []
+        let absentArrays = (layout?.arrays ?? []).filter { positions[$0] == nil }.map { JSONObject.Member($0, .array([])) }
         return .object(JSONObject(members.map { name, values in
-            let member = shape?.property(name)?.shape
-            if member?.types.first == "array" {
-                let items = member?.items?.shape
+            let member = layout?.members[name]
+            if let member, member.shape.types.first == "array" {
+                let items = member.items
                 // `tags=` is how forms write an empty array of anything but texts.
                 if values == [""], let types = items?.types, !types.isEmpty, !types.contains("string") {
                     return JSONObject.Member(name, .array([]))
                 }
                 return JSONObject.Member(name, .array(values.map { items?.value(fromParameterText: $0) ?? .string($0) }))
             }
-            return JSONObject.Member(name, member.map { $0.value(fromParameterText: values[0]) } ?? .string(values[0]))
+            return JSONObject.Member(name, member.map { $0.shape.value(fromParameterText: values[0]) } ?? .string(values[0]))
         } + absentArrays))
     }
 
     /// Members a plain form cannot carry: objects, and arrays of objects or of arrays (their
     /// form serialization needs an `encoding` object).
     public static func unwritable(_ shape: SchemaShape?) -> Set<String> {
-        Set(shape?.properties.filter { property in
-            let member = property.validator.shape
-            let items = member.items?.shape.types.first
-            return member.types.first == "object" || (member.types.first == "array" && (items == "object" || items == "array"))
-        }.map(\.name) ?? [])
+        shape.map { FormLayout($0).unwritable } ?? []
     }
 
     /// A form body's problems, less those about members a plain form cannot carry.
-    public static func errors(_ value: JSONValue, _ validator: SchemaValidator) -> [ValidationError] {
-        let skipped = unwritable(validator.shape)
+    public static func errors(_ value: JSONValue, _ validator: SchemaValidator, layout: FormLayout? = nil) -> [ValidationError] {
+        let skipped = (layout ?? FormLayout(validator.shape)).unwritable
         return validator.validate(value, direction: .request).filter { !skipped.contains($0.memberPointer.tokens.first ?? "") }
+    }
+}
+
+/// What reading a form needs to know of its object schema, worked out once: each member's
+/// outline and its items', the array members (an empty array has no pair), and the members a
+/// plain form cannot carry.
+public struct FormLayout: Sendable {
+    struct Member: Sendable {
+        var shape: SchemaShape
+        var items: SchemaShape?
+    }
+
+    let members: [String: Member]
+    /// Array members, in the schema's order.
+    let arrays: [String]
+    /// Objects, and arrays of objects or of arrays.
+    public let unwritable: Set<String>
+
+    public init(_ shape: SchemaShape) {
+        var members: [String: Member] = [:]
+        var arrays: [String] = []
+        var unwritable: Set<String> = []
+        for (name, validator) in shape.properties where members[name] == nil {
+            let member = validator.shape
+            let items = member.items?.shape
+            members[name] = Member(shape: member, items: items)
+            if member.types.first == "array" { arrays.append(name) }
+            let itemType = items?.types.first
+            if member.types.first == "object" || (member.types.first == "array" && (itemType == "object" || itemType == "array")) {
+                unwritable.insert(name)
+            }
+        }
+        self.members = members
+        self.arrays = arrays
+        self.unwritable = unwritable
     }
 }

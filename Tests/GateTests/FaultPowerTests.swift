@@ -1,0 +1,50 @@
+import CaseGeneration
+import Checks
+import MockServer
+import Testing
+
+/// The gate's verdict does not depend on the seed: every named fault of the mock is caught by
+/// the default run at seeds 1 to 10, by the check that names its drift, and the fault-free
+/// mock passes at every seed even with many random bodies.
+@Suite("The default gate against every fault, at every seed")
+struct FaultPowerTests {
+    static let seeds: [UInt64] = Array(1...10)
+
+    /// The check each fault must fail (`undocumented-member` is judged by strict runs only).
+    static let expectedCheck: [Fault: CheckName] = [
+        .wrongSuccessStatus: .status, .missingRequiredMember: .schema, .wrongMemberType: .schema,
+        .malformedDateTime: .schema, .wrongContentType: .contentType, .invalidInputAccepted: .status,
+        .authIgnored: .status, .duplicatesAllowed: .ruleOneActive, .expiryIgnored: .status,
+        .wrongErrorShape: .schema, .serverErrorOnMalformed: .serverError, .undocumentedMember: .undocumentedMember,
+        .echoBroken: .ruleEcho, .constantBroken: .ruleConstant, .expiryMiscomputed: .ruleExpiry,
+        .nonIntegerAccepted: .status, .serverErrorOnHugeNumber: .serverError, .serverErrorOnNonASCII: .serverError,
+        .validAddressesRefused: .status, .racyDuplicateCheck: .ruleOneActive, .wrongNow: .ruleNow,
+        .noAllowHeader: .allowHeader,
+    ]
+
+    @Test("every fault has the check that must catch it")
+    func everyFaultNamed() {
+        #expect(Set(Fault.allCases).subtracting(Self.expectedCheck.keys) == [])
+    }
+
+    @Test("a fault is caught at every seed, by its check", arguments: Fault.allCases)
+    func caught(fault: Fault) async throws {
+        let expected = try #require(Self.expectedCheck[fault])
+        // Undeclared members are allowed unless the run is strict (`--strict`).
+        let verdicts = try await GateHarness.run(faults: [fault], seeds: Self.seeds, strict: expected == .undocumentedMember)
+        for seed in Self.seeds {
+            let verdict = try #require(verdicts[seed])
+            #expect(verdict.failedChecks.contains(expected), "seed \(seed): \(fault.rawValue) not caught by \(expected.rawValue); failed: \(verdict.failedChecks.map(\.rawValue).sorted())")
+        }
+    }
+
+    @Test("the fault-free mock passes at every seed, with 200 random bodies")
+    func faultFree() async throws {
+        let verdicts = try await GateHarness.run(faults: [], seeds: Self.seeds, examples: 200)
+        for seed in Self.seeds {
+            let verdict = try #require(verdicts[seed])
+            #expect(verdict.failingCases == [], "seed \(seed)")
+            #expect(verdict.errors == [], "seed \(seed)")
+        }
+    }
+}

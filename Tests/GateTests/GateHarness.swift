@@ -1,0 +1,66 @@
+import AsyncHTTPClient
+import BusinessRules
+import CaseGeneration
+import Checks
+import Execution
+import Foundation
+import Logging
+import MockServer
+import OpenAPIModel
+import TestSupport
+
+/// The default gate run in-process, as `contract-test run` wires it: the contract's cases for a
+/// seed against the in-process mock (with faults), judged by every default check, failing
+/// exploration cases shrunk. Each run has a fresh mock with the seed of the gate.
+enum GateHarness {
+    static let contract: (document: OpenAPIDocument, rules: BusinessRules) = {
+        let document = OpenAPILoader().load(file: RepositoryPaths.contract).document!
+        return (document, BusinessRules.load(file: RepositoryPaths.contractRules, document: document).rules!)
+    }()
+
+    /// What a run found: the checks that failed, by case.
+    struct Verdict {
+        var results: [CaseResult]
+
+        var failedChecks: Set<CheckName> { Set(results.flatMap { $0.failures.map(\.check) }) }
+        var errors: [String] {
+            results.compactMap { result in
+                if case .error(let reason) = result.outcome { "\(result.testCase.name): \(reason)" } else { nil }
+            }
+        }
+        var failingCases: [String] {
+            results.filter(\.isFailure).map { "\($0.testCase.kind.rawValue): \($0.testCase.name): \($0.failures.map(\.message).joined(separator: "; "))" }
+        }
+    }
+
+    /// Runs the gate once per seed against one mock with these faults.
+    /// `strict`: also judge undocumented response members, as `--strict` does.
+    static func run(faults: Set<Fault>, seeds: [UInt64], examples: Int = CaseOptions.defaultExamples, strict: Bool = false) async throws -> [UInt64: Verdict] {
+        let (document, rules) = contract
+        var quiet = Logger(label: "gate-test")
+        quiet.logLevel = .critical
+        let token = "gate-token"
+        var verdicts: [UInt64: Verdict] = [:]
+        for seed in seeds {
+            let api = MockAPI(document: document, rules: rules,
+                              configuration: MockConfiguration(port: 0, token: token, seed: seed, faults: faults), logger: quiet)
+            let basePath = api.basePath
+            verdicts[seed] = try await MockServer.withRunning(api) { port in
+                let root = "http://127.0.0.1:\(port)"
+                let target = Target(baseURL: root + basePath, name: "mock", mockControlURL: root)
+                let options = CaseOptions(seed: seed, runTag: "g\(seed)", examples: examples)
+                var generator = CaseGenerator(document: document, rules: rules, options: options)
+                let cases = generator.cases()
+                let configuration = try Executor.clientConfiguration(caCertificates: nil, connections: SuiteRunner.Options.defaultConcurrency)
+                return try await HTTPClient.withHTTPClient(configuration: configuration) { client in
+                    let executor = Executor(client: client, target: target, tokens: .fixed(token))
+                    let runner = SuiteRunner(
+                        document: document, rules: rules, executor: executor, judge: AnswerJudge(document: document, rules: rules, checks: CheckName.selection(only: nil, excluded: [], strict: strict)),
+                        options: .init(shrinker: Shrinker(document: document, rules: rules, options: options)))
+                    return Verdict(results: await runner.run(cases))
+                }
+            }
+        }
+        return verdicts
+    }
+}
