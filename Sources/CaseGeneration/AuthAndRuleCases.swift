@@ -46,6 +46,7 @@ extension OperationContext {
             }
         }
         cases += raceCases(creation, &generator)
+        cases += identityProbes(creation, &generator)
         if let daysPointer = creation.activeDays, let shortest = bodyShape.property(daysPointer.lastToken ?? "")?.shape.minimum?.value.int.map(Int.init) ?? Optional(1) {
             let fresh = validBody(&generator) ?? base
             let short = fresh.setting(.number(JSONNumber(shortest)), at: daysPointer)

@@ -137,6 +137,9 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
     /// A documented 2xx, or 404: a valid request whose path names a resource by an id made up
     /// for the case, which may name nothing.
     case successOrAbsent
+    /// A documented 2xx for a create whose name differs from an active one's only where a
+    /// wrong normalization would erase the difference (an identity probe).
+    case distinctName(DistinctName)
 
     public var description: String {
         switch self {
@@ -148,6 +151,7 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
         case .successOrConflict(let code): "a documented 2xx or \(code)"
         case .anyAnswer: "any answer but a 5xx (the operation documents none)"
         case .successOrAbsent: "a documented 2xx, or 404 for an id that names nothing"
+        case .distinctName(let probe): probe.mayRefuse ? "a documented 2xx or 4xx other than \(probe.conflictStatus)" : "a documented 2xx"
         }
     }
 
@@ -161,7 +165,32 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
         case .successOrConflict(let code): (200..<300).contains(status) || status == code
         case .anyAnswer: status < 500
         case .successOrAbsent: (200..<300).contains(status) || status == 404
+        case .distinctName(let probe):
+            (200..<300).contains(status) || (probe.mayRefuse && (400..<500).contains(status) && status != probe.conflictStatus)
         }
+    }
+}
+
+/// What an identity probe's second create asks: the name it sends differs from `earlier`,
+/// still active, in a way a plausible wrong normalization erases (`difference`), so it must not
+/// get the conflict status.
+public struct DistinctName: Sendable, Hashable, Codable {
+    public var conflictStatus: Int
+    /// The name created first.
+    public var earlier: String
+    /// "a plus tag": what tells the two names apart.
+    public var difference: String
+    /// "addresses", "names": what the names are, for the failure's words.
+    public var noun: String
+    /// Whether the second name may be refused as invalid (its validity depends on the reading).
+    public var mayRefuse: Bool
+
+    public init(conflictStatus: Int, earlier: String, difference: String, noun: String, mayRefuse: Bool) {
+        self.conflictStatus = conflictStatus
+        self.earlier = earlier
+        self.difference = difference
+        self.noun = noun
+        self.mayRefuse = mayRefuse
     }
 }
 

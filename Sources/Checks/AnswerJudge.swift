@@ -34,7 +34,7 @@ public final class AnswerJudge: Sendable {
     public func judge(_ exchange: Exchange, expectation: Expectation, operation: OperationEntry,
                       request: RequestSpec, checkRules: Bool, statusOnly: Bool = false) -> [CheckFailure] {
         guard let response = exchange.response else { return [] }
-        var failures = judgeStatus(response.status, expectation: expectation, operation: operation)
+        var failures = judgeStatus(response.status, expectation: expectation, operation: operation, request: request)
         if response.status == 405 { failures += judgeAllow(response, operation: operation, method: request.method) }
         let responses = operation.operation.responses
         if let key = responses.documentingKey(for: response.status), let documented = responses.byStatus[key], !statusOnly {
@@ -59,7 +59,7 @@ public final class AnswerJudge: Sendable {
                      specLocation: violation.mark?.description, expectation: violation.rule.rawValue)
     }
 
-    private func judgeStatus(_ status: Int, expectation: Expectation, operation: OperationEntry) -> [CheckFailure] {
+    private func judgeStatus(_ status: Int, expectation: Expectation, operation: OperationEntry, request: RequestSpec) -> [CheckFailure] {
         let responses = operation.operation.responses
         let key = responses.documentingKey(for: status)
         let location = key.flatMap { responses.byStatus[$0] }?.location.description ?? operation.operation.location.description
@@ -71,6 +71,14 @@ public final class AnswerJudge: Sendable {
         if !expectation.accepts(status) {
             if case .conflict = expectation {
                 return [CheckFailure(check: .ruleOneActive, message: expected, specLocation: location, expectation: expected)]
+            }
+            if case .distinctName(let probe) = expectation, status == probe.conflictStatus {
+                let creation = rules.rules(for: operation.operation.operationId)?.creation
+                let sent = creation.flatMap { request.json?.value(at: $0.identity)?.stringValue } ?? "the second"
+                return [CheckFailure(
+                    check: .ruleOneActive,
+                    message: "two different \(probe.noun) were treated as one: \(sent) got \(status) while \(probe.earlier) was active; they differ by \(probe.difference) (\(expected))",
+                    specLocation: creation?.mark.description ?? location, expectation: "distinct \(probe.noun) stay distinct: \(probe.difference)")]
             }
             return [CheckFailure(check: .status, message: expected, specLocation: location, expectation: expected)]
         }
@@ -84,7 +92,8 @@ public final class AnswerJudge: Sendable {
             // any answer where the operation documents none, is fine.
             return []
         case .clientError where !Self.documentsRefusals(responses),
-             .eitherOutcome where (400..<500).contains(status) && !Self.documentsRefusals(responses):
+             .eitherOutcome where (400..<500).contains(status) && !Self.documentsRefusals(responses),
+             .distinctName where (400..<500).contains(status) && !Self.documentsRefusals(responses):
             // The operation documents no answer for a refused request (only 401, say): any 4xx
             // is the reasonable refusal, and flagging it would cry wolf.
             return []

@@ -23,6 +23,7 @@ public enum Fault: String, Sendable, CaseIterable, Hashable {
     case racyDuplicateCheck = "racy-duplicate-check"
     case wrongNow = "wrong-now"
     case noAllowHeader = "no-allow-header"
+    case identitiesMerged = "identities-merged"
 
     /// One line on what the fault does.
     public var summary: String {
@@ -49,6 +50,7 @@ public enum Fault: String, Sendable, CaseIterable, Hashable {
         case .racyDuplicateCheck: "creates for one address that arrive at once all succeed (checked, then recorded after a pause)"
         case .wrongNow: "the time of the create is two hours behind (local time written as UTC); expiry follows it"
         case .noAllowHeader: "405 answers leave out Allow"
+        case .identitiesMerged: "the one-active check compares names normalized: plus tags and dots dropped, accents folded (two different addresses become one)"
         }
     }
 }

@@ -60,7 +60,8 @@ extension MockAPI {
             // `wrong-now`: the answer tells local time as UTC; the ledger keeps the true times.
             let told = has(.wrongNow) ? -7200 : Int64(0)
             body = apply(rules.response, to: body, request: request, now: now.adding(seconds: told), expiresAt: expiresAt?.adding(seconds: told))
-            if let creation = rules.creation, let name = creation.key(in: request) {
+            if let creation = rules.creation, let key = creation.key(in: request) {
+                let name = has(.identitiesMerged) ? Self.normalizedWrongly(key) : key
                 let record = ResourceLedger.Record(operationId: handler.entry.id, key: name, createdAt: now, expiresAt: expiresAt, body: body.jsonBytes)
                 let outcome = await recordCreate(record, now: now)
                 if case .conflict(let until) = outcome {

@@ -1,3 +1,4 @@
+import Foundation
 import SchemaValidation
 import YAMLSource
 
@@ -54,5 +55,17 @@ extension MockAPI {
         case .object(let object): return object.contains { contains($0.value, where: matches) }
         default: return false
         }
+    }
+
+    /// `identities-merged`: a name as an over-eager normalizer keys it: lower case, accents
+    /// folded, and in an address's local part a plus tag dropped and dots removed.
+    static func normalizedWrongly(_ name: String) -> String {
+        let folded = String(String.UnicodeScalarView(name.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+            $0.properties.generalCategory != .nonspacingMark
+        }))
+        guard let at = folded.lastIndex(of: "@") else { return folded }
+        var local = folded[..<at]
+        if let plus = local.firstIndex(of: "+") { local = local[..<plus] }
+        return local.replacingOccurrences(of: ".", with: "") + folded[at...]
     }
 }

@@ -41,6 +41,7 @@ struct RunCommandTests {
         ("racy-duplicate-check", "rule-one-active: #: expected exactly one of 5 creates for one partnerEmailId sent at once to succeed and 4 to get 409, found "),
         ("wrong-now", "rule-now: #/insertTimestamp: expected the time of the create: the answer's Date says "),
         ("no-allow-header", "allow-header: a 405 must say what is allowed: expected Allow: POST, found no Allow header"),
+        ("identities-merged", "rule-one-active: two different addresses were treated as one: "),
         ("missing-required-member", "schema: #: required: required member 'invitationId' is missing"),
         ("wrong-member-type", "schema: #/invitationId: type: expected string, found integer (12345)"),
         ("malformed-date-time", "schema: #/insertTimestamp: format: expected an RFC 3339 date-time, found \"2024-09-15 12:40:24\""),
@@ -129,6 +130,11 @@ struct RunCommandTests {
             "the partnerEmailId compares without case: a second create in capitals gets 409",
             "5 creates for one partnerEmailId sent at once: exactly one succeeds, the others get 409",
             "5 creates for one partnerEmailId written in 5 different cases sent at once: exactly one succeeds, the others get 409",
+            "two addresses that differ only by a plus tag (local+tag@domain, dropped by Gmail-style normalizers) are two resources: both creates succeed",
+            "two addresses that differ only by a hyphen tag (local-tag@domain, dropped where '-' delimits tags) are two resources: both creates succeed",
+            "two addresses that differ only by dots in the local part (ignored by Gmail-style normalizers) are two resources: both creates succeed",
+            "two addresses that differ only by their 64th character (merged by a column of 63 or fewer) are two resources: both creates succeed",
+            "two addresses that differ only by an accent (folded by accent-insensitive collations) are two resources: both creates succeed",
             "after expiry (1 day) a new create for the address succeeds", "two creates get different invitationId",
         ])
         let race = try #require(cases.first { ($0["name"] as? String)?.contains("different cases") == true })
@@ -185,7 +191,7 @@ struct RunCommandTests {
         (["run", "--ca-cert", "/no/such/ca.pem"], [:], "error: cannot read '/no/such/ca.pem': No such file or directory (the CA certificate)\n"),
         (["mock", "--port", "0", "--tls-cert", "/no/such/cert.pem", "--tls-key", "/no/such/key.pem"], [:],
          "error: cannot serve HTTPS: cannot read '/no/such/cert.pem': No such file or directory\n"),
-        (["run", "--mock-fault", "nope"], [:], "Error: unknown fault 'nope': expected one of wrong-success-status, missing-required-member, wrong-member-type, malformed-date-time, wrong-content-type, invalid-input-accepted, auth-ignored, duplicate-invitations, expiry-ignored, wrong-error-shape, server-error-on-malformed, undocumented-member, echo-broken, constant-broken, expiry-miscomputed, non-integer-accepted, server-error-on-huge-number, server-error-on-non-ascii, valid-addresses-refused, racy-duplicate-check, wrong-now, no-allow-header\n"),
+        (["run", "--mock-fault", "nope"], [:], "Error: unknown fault 'nope': expected one of wrong-success-status, missing-required-member, wrong-member-type, malformed-date-time, wrong-content-type, invalid-input-accepted, auth-ignored, duplicate-invitations, expiry-ignored, wrong-error-shape, server-error-on-malformed, undocumented-member, echo-broken, constant-broken, expiry-miscomputed, non-integer-accepted, server-error-on-huge-number, server-error-on-non-ascii, valid-addresses-refused, racy-duplicate-check, wrong-now, no-allow-header, identities-merged\n"),
         (["run", "--checks", "status,nope"], [:], "Error: unknown check 'nope' in --checks: expected one of status, server-error, content-type, schema, header, allow-header, undocumented-member, rule-echo, rule-constant, rule-now, rule-expiry, rule-unique, rule-one-active, rule-resource\n"),
         (["run", "--examples=-1"], [:], "Error: --examples must be 0 or more\n"),
         (["mock", "--max-resources", "0"], [:], "Error: --max-resources must be 1 or more, found 0\n"),

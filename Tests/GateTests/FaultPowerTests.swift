@@ -19,7 +19,7 @@ struct FaultPowerTests {
         .echoBroken: .ruleEcho, .constantBroken: .ruleConstant, .expiryMiscomputed: .ruleExpiry,
         .nonIntegerAccepted: .status, .serverErrorOnHugeNumber: .serverError, .serverErrorOnNonASCII: .serverError,
         .validAddressesRefused: .status, .racyDuplicateCheck: .ruleOneActive, .wrongNow: .ruleNow,
-        .noAllowHeader: .allowHeader,
+        .noAllowHeader: .allowHeader, .identitiesMerged: .ruleOneActive,
     ]
 
     @Test("every fault has the check that must catch it")
