@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "OpenAPIModel", targets: ["OpenAPIModel"]),
         .library(name: "SchemaValidation", targets: ["SchemaValidation"]),
         .library(name: "BusinessRules", targets: ["BusinessRules"]),
+        .library(name: "CaseGeneration", targets: ["CaseGeneration"]),
         .library(name: "MockServer", targets: ["MockServer"]),
     ],
     dependencies: [

@@ -25,6 +25,12 @@ let package = Package(
         .executableTarget(name: "FuzzYAMLLoader", dependencies: ["FuzzDriver", 
             .product(name: "OpenAPIModel", package: root), .product(name: "YAMLSource", package: root),
         ]),
+        // A whole document: loaded and checked as lint does, its cases made as run does.
+        .executableTarget(name: "FuzzDocument", dependencies: ["FuzzDriver",
+            .product(name: "OpenAPIModel", package: root), .product(name: "YAMLSource", package: root),
+            .product(name: "SchemaValidation", package: root), .product(name: "CaseGeneration", package: root),
+            .product(name: "BusinessRules", package: root),
+        ]),
         // A schema and an instance: compile the schema, validate, synthesize.
         .executableTarget(name: "FuzzSchemaValidator", dependencies: ["FuzzDriver", 
             .product(name: "SchemaValidation", package: root), .product(name: "YAMLSource", package: root),

@@ -31,6 +31,11 @@ public struct CaseGenerator {
         var seenPaths: Set<String> = []
         let firstOnPath = Set(operations.filter { seenPaths.insert($0.path).inserted }.map(\.id))
         for entry in operations where options.operationIds.map({ $0.contains(entry.id) }) ?? true {
+            if let reason = options.skippedOperations[entry.id] {
+                all.append(TestCase(operationId: entry.id, kind: .positive, name: "every case of the operation", steps: [],
+                                    specLocation: entry.operation.location.mark.description, skipReason: reason))
+                continue
+            }
             var context = OperationContext(entry: entry, generator: &self)
             var cases: [TestCase] = []
             if options.kinds.contains(.positive) { cases += context.positiveCases(&self) }

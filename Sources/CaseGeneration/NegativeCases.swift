@@ -84,7 +84,11 @@ extension OperationContext {
             refuseBody("an undeclared member (additionalProperties: false) is refused",
                        freshBody(base, &generator).setting(.number(JSONNumber(1)), at: JSONPointer(tokens: ["undeclaredMember"])), at: bodyValidator?.location.mark?.description)
         }
-        if bodyRequired {
+        // An empty body is no JSON, XML or multipart document, and a form without pairs is the
+        // empty object; empty bytes or text are content like any other.
+        let emptyIsInvalid = bodyMediaType.map { MediaTypeName.isJSON($0) || XMLBody.isXML($0) } ?? false || isMultipart
+            || (isForm && !accepts(.object(JSONObject([]))))
+        if bodyRequired, emptyIsInvalid {
             refuse("an empty body (the body is required) is refused", request(rawBody: []))
         }
         if let mediaType = bodyMediaType {

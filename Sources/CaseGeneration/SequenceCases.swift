@@ -15,6 +15,9 @@ extension CaseGenerator {
             func operation(_ wanted: (ResourceFamilies.Role) -> Bool) -> OperationEntry? {
                 families.roles.filter { $0.value.family == index && wanted($0.value.role) }.keys.sorted().first.map { operations[$0] }
             }
+            // A family with an operation the document's errors stop is not walked.
+            let members = families.roles.filter { $0.value.family == index }.keys
+            if members.contains(where: { options.skippedOperations[operations[$0].id] != nil }) { continue }
             guard let create = operation({ if case .create = $0 { true } else { false } }),
                   let read = operation({ if case .read = $0 { true } else { false } }),
                   operationIds.map({ $0.contains(create.id) }) ?? true

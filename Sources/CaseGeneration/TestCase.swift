@@ -276,15 +276,19 @@ public struct TestCase: Sendable, Codable {
     /// A short id, stable for a seed whatever the run tag or budget: `run --case ID` runs
     /// exactly this case again.
     public var id: String
+    /// Why the case cannot run at all (the document has an error in its operation): it is
+    /// reported skipped, with this reason.
+    public var skipReason: String?
 
     public init(operationId: String, kind: CaseKind, name: String, steps: [Step], specLocation: String? = nil,
-                focus: CaseFocus? = nil) {
+                focus: CaseFocus? = nil, skipReason: String? = nil) {
         self.operationId = operationId
         self.kind = kind
         self.name = name
         self.steps = steps
         self.specLocation = specLocation
         self.focus = focus
+        self.skipReason = skipReason
         self.id = Self.id(operationId: operationId, kind: kind, name: name)
     }
 

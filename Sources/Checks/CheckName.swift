@@ -16,7 +16,6 @@ public enum CheckName: String, Sendable, CaseIterable, Hashable, Codable {
     case ruleExpiry = "rule-expiry"
     case ruleUnique = "rule-unique"
     case ruleOneActive = "rule-one-active"
-    case ruleResource = "rule-resource"
 
     /// The check of a business rule.
     public init(rule: RuleKind) {
@@ -46,7 +45,6 @@ public enum CheckName: String, Sendable, CaseIterable, Hashable, Codable {
         case .ruleExpiry: "rule expiry: expiry timestamps are the create's time plus the requested active days"
         case .ruleUnique: "rule unique: every created resource gets new values for its unique members"
         case .ruleOneActive: "rule one-active: a create while one is active for the name conflicts, also when several arrive at once"
-        case .ruleResource: "rule resource: a create's answer names the new resource, which can then be read, changed and deleted (sequences)"
         }
     }
 

@@ -76,13 +76,15 @@ struct CaseSelection: ParsableArguments {
     }
 
     func load(runTag: String) throws -> Selected {
-        let (document, businessRules) = try ContractLoading.load(spec: spec, rules: rules)
+        let (document, businessRules, skipped) = try ContractLoading.load(spec: spec, rules: rules)
         let known = Set(document.operations.map(\.id))
         for name in operations where !known.contains(name) {
             Console.error("error: no operation '\(name)' in \(spec): expected one of \(known.sorted().joined(separator: ", "))")
             throw ExitCode(2)
         }
-        var generator = CaseGenerator(document: document, rules: businessRules, options: options(runTag: runTag))
+        var generating = options(runTag: runTag)
+        generating.skippedOperations = skipped
+        var generator = CaseGenerator(document: document, rules: businessRules, options: generating)
         let cases = generator.cases()
         let found = Set(cases.map(\.id))
         for id in caseIds where !found.contains(id) {

@@ -84,7 +84,7 @@ struct Mock: AsyncParsableCommand {
             }
             return
         }
-        let (document, businessRules) = try ContractLoading.load(spec: spec, rules: rules)
+        let (document, businessRules, _) = try ContractLoading.load(spec: spec, rules: rules)
         let perScheme = Dictionary(credentials.map { credential in
             let parts = credential.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             return (String(parts[0]), String(parts[1]))

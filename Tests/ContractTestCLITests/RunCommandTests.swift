@@ -192,13 +192,11 @@ struct RunCommandTests {
         (["mock", "--port", "0", "--tls-cert", "/no/such/cert.pem", "--tls-key", "/no/such/key.pem"], [:],
          "error: cannot serve HTTPS: cannot read '/no/such/cert.pem': No such file or directory\n"),
         (["run", "--mock-fault", "nope"], [:], "Error: unknown fault 'nope': expected one of wrong-success-status, missing-required-member, wrong-member-type, malformed-date-time, wrong-content-type, invalid-input-accepted, auth-ignored, duplicate-invitations, expiry-ignored, wrong-error-shape, server-error-on-malformed, undocumented-member, echo-broken, constant-broken, expiry-miscomputed, non-integer-accepted, server-error-on-huge-number, server-error-on-non-ascii, valid-addresses-refused, racy-duplicate-check, wrong-now, no-allow-header, identities-merged\n"),
-        (["run", "--checks", "status,nope"], [:], "Error: unknown check 'nope' in --checks: expected one of status, server-error, content-type, schema, header, allow-header, undocumented-member, rule-echo, rule-constant, rule-now, rule-expiry, rule-unique, rule-one-active, rule-resource\n"),
+        (["run", "--checks", "status,nope"], [:], "Error: unknown check 'nope' in --checks: expected one of status, server-error, content-type, schema, header, allow-header, undocumented-member, rule-echo, rule-constant, rule-now, rule-expiry, rule-unique, rule-one-active\n"),
         (["run", "--examples=-1"], [:], "Error: --examples must be 0 or more\n"),
         (["mock", "--max-resources", "0"], [:], "Error: --max-resources must be 1 or more, found 0\n"),
         (["mock", "--log-level", "loud"], [:], "Error: unknown --log-level 'loud': expected one of trace, debug, info, notice, warning, error, critical\n"),
         (["run", "--case", "0000000g"], [:], "error: no case '0000000g' for seed 1 in specs/partneraccount.yaml: `contract-test cases --seed 1` lists every case with its id\n"),
-        (["run", "--spec", "Tests/Fixtures/document-errors/reference-loop.yaml"], [:],
-         "Tests/Fixtures/document-errors/reference-loop.yaml:31:24: error: '$ref: #/components/schemas/A' closes a loop of schemas that all apply to the same value (#/components/schemas/A → #/components/schemas/A/allOf/0 → #/components/schemas/B → #/components/schemas/B/allOf/0 → #/components/schemas/A): validating against it would never end; expected the loop to pass through a keyword that moves into the value (properties, items, ...) (at #/components/schemas/B/allOf/0/$ref)\n"),
     ])
     func usage(arguments: [String], environment: [String: String], expected: String) throws {
         let outcome = try CommandRunner.run(arguments, environment: environment.merging(["PARTNER_API_TOKEN": ""]) { first, _ in first })
@@ -219,6 +217,79 @@ struct OtherDocumentTests {
             ["run", "--spec", "Tests/Fixtures/specs-corpus/\(name).yaml", "--junit", RunCommandTests.temporaryReport()])
         #expect(outcome.status == 0, "\(outcome.stdout.suffix(3000))")
         #expect(outcome.stdout.split(separator: "\n").last?.contains(" 0 failed, 0 errors, 0 skipped") == true)
+    }
+}
+
+/// A document's errors are the document's: `lint` lists them all (exit 2), `run` goes on past
+/// those that change nothing sent or judged and skips what the others stop.
+@Suite("Document errors in run and lint")
+struct DocumentErrorRunTests {
+    static let digitalOcean = "Tests/Fixtures/digitalocean/specification/DigitalOcean-public.v2.yaml"
+
+    @Test("DigitalOcean's multi-file document: lint lists its four broken links, run passes against the mock past them")
+    func digitalOcean() throws {
+        let lint = try CommandRunner.run(["lint", Self.digitalOcean])
+        #expect(lint.status == 2)
+        let errors = lint.stdout.split(separator: "\n").filter { $0.contains(": error: ") }.map {
+            String($0).replacingOccurrences(of: "Tests/Fixtures/digitalocean/specification/resources/ssh_keys/links/", with: "")
+        }
+        #expect(errors == [
+            "sshKeys_delete_by_fingerprint.yml:1:1: error: the link names operationId 'ssh_keys_delete_by_fingerprint', which no operation has (at #)",
+            "sshKeys_delete_by_id.yml:1:1: error: the link names operationId 'sshKeys_delete_by_id', which no operation has (at #)",
+            "sshKeys_get_by_fingerprint.yml:1:1: error: the link names operationId 'sshKeys_get_by_fingerprint', which no operation has (at #)",
+            "sshKeys_get_by_id.yml:1:1: error: the link names operationId 'sshKeys_get_by_id', which no operation has (at #)",
+        ])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("do-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = try CommandRunner.run(["run", "--spec", Self.digitalOcean, "--junit", folder + "/junit.xml", "--json", folder + "/run.json",
+                                         "--html", folder + "/report.html"])
+        #expect(run.status == 0, "\(run.stdout.suffix(3000))")
+        #expect(run.stdout.split(separator: "\n").last?.contains(" passed, 0 failed, 0 errors, ") == true)
+        #expect(run.stderr.contains("sshKeys_get_by_id.yml:1:1: warning: the link names operationId 'sshKeys_get_by_id', which no operation has (this changes nothing that is sent or judged: the run goes on; lint counts it as an error) (at #)"))
+    }
+
+    /// Regression: run once reported the loop as the server's schema failure.
+    @Test("a loop of schemas is the document's error: the operation that uses it is skipped, saying why")
+    func referenceLoop() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loop-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = try CommandRunner.run(["run", "--spec", "Tests/Fixtures/document-errors/reference-loop.yaml", "--junit", folder + "/junit.xml",
+                                         "--json", folder + "/run.json", "--html", folder + "/report.html"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("  postA › positive: every case of the operation: the document has an error in this operation: Tests/Fixtures/document-errors/reference-loop.yaml:31:24: '$ref: #/components/schemas/A' closes a loop of schemas that all apply to the same value"), "\(run.stdout)")
+        #expect(!run.stdout.contains("schema: "), "no answer is blamed")
+        #expect(run.stdout.contains("  getB "))
+    }
+
+    @Test("an error inside one operation skips that operation's cases, saying why; the others run")
+    func operationSkipped() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("skip-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let spec = folder + "/api.yaml"
+        try """
+            openapi: 3.0.3
+            info: {title: t, version: v}
+            paths:
+              /good:
+                get:
+                  operationId: getGood
+                  responses: {'200': {description: ok, content: {application/json: {schema: {type: object}}}}}
+              /bad:
+                post:
+                  operationId: postBad
+                  requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Missing'}}}}
+                  responses: {'200': {description: ok}}
+            components:
+              schemas:
+                Unused: {$ref: '#/components/schemas/AlsoMissing'}
+            """.write(toFile: spec, atomically: true, encoding: .utf8)
+        let run = try CommandRunner.run(["run", "--spec", spec, "--junit", folder + "/junit.xml", "--json", folder + "/run.json",
+                                         "--html", folder + "/report.html"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("  postBad › positive: every case of the operation: the document has an error in this operation: \(spec):11:65: cannot resolve '$ref: #/components/schemas/Missing': nothing exists at #/components/schemas/Missing in '\(spec)'"), "\(run.stdout)")
+        #expect(run.stderr.contains("\(spec):15:20: warning: cannot resolve '$ref: #/components/schemas/AlsoMissing': nothing exists at #/components/schemas/AlsoMissing in '\(spec)' (this changes nothing that is sent or judged: the run goes on; lint counts it as an error)"), "\(run.stderr)")
+        #expect(run.stdout.contains("  getGood "))
     }
 }
 
@@ -276,7 +347,7 @@ struct ExplorationRunTests {
         #expect(outcome.status == 0)
         let names = outcome.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
         #expect(names == ["status", "server-error", "content-type", "schema", "header", "allow-header", "undocumented-member",
-                          "rule-echo", "rule-constant", "rule-now", "rule-expiry", "rule-unique", "rule-one-active", "rule-resource"])
+                          "rule-echo", "rule-constant", "rule-now", "rule-expiry", "rule-unique", "rule-one-active"])
         #expect(outcome.stdout.contains("allow-header         a 405 carries Allow, listing every method the document declares on the path (RFC 9110 section 15.5.6)\n"))
     }
 

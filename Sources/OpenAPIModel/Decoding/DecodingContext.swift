@@ -25,8 +25,10 @@ final class DecodingContext {
         error(message, at: Location(mark: position.node.mark, pointer: position.pointer))
     }
 
-    func error(_ message: String, at location: Location) {
-        registry.report(.error(message, at: location.mark, pointer: location.pointer.description))
+    /// `documentationOnly`: the error changes nothing that is sent or judged (a link naming a
+    /// missing operation), so `run` goes on past it.
+    func error(_ message: String, at location: Location, documentationOnly: Bool = false) {
+        registry.report(.error(message, at: location.mark, pointer: location.pointer.description), documentationOnly: documentationOnly)
     }
 
     func warning(_ message: String, at position: Position) {

@@ -61,7 +61,7 @@ enum DocumentChecks {
             + document.components.links.values
         for link in links {
             if let id = link.operationId, !operationIds.contains(id) {
-                context.error("the link names operationId '\(id)', which no operation has", at: link.location)
+                context.error("the link names operationId '\(id)', which no operation has", at: link.location, documentationOnly: true)
             }
         }
     }

@@ -43,7 +43,8 @@ public struct OpenAPILoader: Sendable {
         }
         var document = decoded
         document.sourceMap = registry.map
-        return LoadResult(document: document, diagnostics: registry.diagnostics, sourceMap: registry.map)
+        return LoadResult(document: document, diagnostics: registry.diagnostics, sourceMap: registry.map,
+                          documentationProblems: registry.documentationProblems)
     }
 }
 
@@ -54,11 +55,14 @@ public struct LoadResult: Sendable {
     /// In reading order: by file, line and column.
     public var diagnostics: [Diagnostic]
     public var sourceMap: SourceMap
+    /// Errors about documentation only (links): see `errorReaches()`.
+    var documentationProblems: Set<Diagnostic>
 
-    init(document: OpenAPIDocument?, diagnostics: [Diagnostic], sourceMap: SourceMap) {
+    init(document: OpenAPIDocument?, diagnostics: [Diagnostic], sourceMap: SourceMap, documentationProblems: Set<Diagnostic> = []) {
         self.document = document
         self.diagnostics = diagnostics.sorted()
         self.sourceMap = sourceMap
+        self.documentationProblems = documentationProblems
     }
 
     /// Whether any problem is an error (warnings do not count).

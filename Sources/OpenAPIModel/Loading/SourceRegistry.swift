@@ -13,8 +13,12 @@ final class SourceRegistry {
         self.parser = parser
     }
 
-    func report(_ diagnostic: Diagnostic) {
+    /// Errors about what is only documentation (links): `run` goes on past them.
+    private(set) var documentationProblems: Set<Diagnostic> = []
+
+    func report(_ diagnostic: Diagnostic, documentationOnly: Bool = false) {
         if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
+        if documentationOnly { documentationProblems.insert(diagnostic) }
     }
 
     /// Adds a file whose bytes are already in hand (the entry document).
@@ -23,7 +27,7 @@ final class SourceRegistry {
         let path = source.path
         if let loaded = map.files[path] { return loaded.root }
         let parsed = parser.parse(source)
-        parsed.diagnostics.forEach(report)
+        parsed.diagnostics.forEach { report($0) }
         map.files[path] = SourceMap.File(source: source, root: parsed.root)
         return parsed.root
     }
