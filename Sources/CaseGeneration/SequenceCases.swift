@@ -27,7 +27,9 @@ extension CaseGenerator {
                 .compactMap({ $0 }).first(where: creating.accepts) else { continue }
             // An id the client chooses is a new one, so no other case reaches this resource.
             for member in family.idMembers {
+                var random = SeededGenerator(seed: Self.mix(options.seed, options.runTag + family.item + member))
                 let fresh: JSONValue? = switch body[member] {
+                case .string? where creating.bodyShape?.property(member)?.shape.format == "uuid": .string(random.uuid())
                 case .string?: .string(addresses.freshToken())
                 case .number?: .number(JSONNumber(Int64(900_000_000 + Int(Self.mix(options.seed, options.runTag + family.item) % 90_000_000))))
                 default: nil

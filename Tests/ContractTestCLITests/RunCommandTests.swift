@@ -210,7 +210,7 @@ struct RunCommandTests {
 struct OtherDocumentTests {
     @Test("every corpus document's suite passes against its own mock", arguments: [
         "api-with-examples", "callback-example", "link-example", "petstore-expanded", "petstore", "uspto",
-        "petstore3", "twilio_api_v2010", "openai", "pb-shipping-api",
+        "petstore3", "twilio_api_v2010", "openai", "pb-shipping-api", "museum",
     ])
     func corpus(name: String) throws {
         let outcome = try CommandRunner.run(

@@ -48,8 +48,9 @@ struct FormatTests {
     @Test("OpenAPI's numeric formats", arguments: [
         ("int32", ["0", "-2147483648", "2147483647", "1.0"], ["2147483648", "-2147483649", "1.5"]),
         ("int64", ["9223372036854775807", "-9223372036854775808", "12"], ["9223372036854775808", "-9223372036854775809", "0.5"]),
-        ("float", ["1.5", "3.4e38", "-3.4e38"], ["3.5e38", "-1e39"]),
-        ("double", ["1.7976931348623157e308", "1"], ["1e309"]),
+        // How a number is held, not what it may be: readings differ beyond the range.
+        ("float", ["1.5", "3.4e38", "-3.4e38", "3.5e38", "-1e39", "-5.241487295717891e+216"], []),
+        ("double", ["1.7976931348623157e308", "1", "1e309"], []),
     ])
     func numbers(format: String, valid: [String], invalid: [String]) {
         let checker = validator(#"{"format": "\#(format)"}"#)
