@@ -28,6 +28,8 @@ public struct RuleViolation: Sendable, Hashable, CustomStringConvertible {
     public var pointer: JSONPointer
     /// Where the rules file declares the rule.
     public var mark: Mark?
+    /// The value that broke it, where one did (a `unique` value seen twice).
+    public var value: JSONValue?
 
     public var description: String {
         "#\(pointer): \(rule.rawValue): \(message)" + (mark.map { " (rule at \($0))" } ?? "")
@@ -155,7 +157,7 @@ extension OperationRules {
             var seen: Set<JSONValue> = []
             guard let repeated = values.first(where: { !seen.insert($0).inserted }) else { return nil }
             return RuleViolation(rule: .unique, message: "expected a new value for every resource, found \(repeated.truncatedText()) twice",
-                                 pointer: pointer, mark: response.mark)
+                                 pointer: pointer, mark: response.mark, value: repeated)
         }
     }
 

@@ -7,11 +7,20 @@ extension OperationContext {
     /// Requests without valid credentials get 401: none at all, and for each scheme of the
     /// requirement that scheme left out, invalid, malformed or replaced by another kind.
     mutating func authCases(_ generator: inout CaseGenerator) -> [TestCase] {
-        auth.refusals(tag: generator.options.runTag).map { name, credentials in
+        let at = entry.security.first?.location.mark.description ?? location
+        let refused = auth.refusals(tag: generator.options.runTag).map { name, credentials in
             TestCase(operationId: entry.id, kind: .auth, name: name,
                      steps: [.request(request(body: validBody(&generator), credentials: credentials), expect: .status([401]), checkRules: false)],
-                     specLocation: entry.security.first?.location.mark.description ?? location)
+                     specLocation: at)
         }
+        // Valid credentials in an equivalent spelling must be let in like the usual one.
+        let accepted = auth.equivalents().compactMap { name, credentials -> TestCase? in
+            let body = validBody(&generator)
+            guard bodyValidator == nil || body.map(accepts) == true else { return nil }
+            return TestCase(operationId: entry.id, kind: .auth, name: name,
+                            steps: [.request(request(body: body, credentials: credentials), expect: self.accepted, checkRules: true)], specLocation: at)
+        }
+        return refused + accepted
     }
 
     /// The business rules over several requests: the success body keeps them; a second create
@@ -34,6 +43,19 @@ extension OperationContext {
             steps: [.request(request(body: base), expect: .success, checkRules: true),
                     .request(request(body: again), expect: conflict, checkRules: false)],
             specLocation: creation.mark.description))
+        // A second create for the active name that differs in its other members (its days,
+        // say) is still a second one for that name.
+        if let changed = Self.otherMembersChanged(again, keeping: creation.identity, shape: bodyShape), accepts(changed) {
+            let first = validBody(&generator) ?? base
+            if case .string(let name)? = first.value(at: creation.identity) {
+                cases.append(TestCase(
+                    operationId: entry.id, kind: .rules,
+                    name: "a second create for an active \(creation.identity.lastToken ?? "name") with its other members changed gets \(creation.conflictStatus)",
+                    steps: [.request(request(body: first), expect: .success, checkRules: true),
+                            .request(request(body: changed.setting(.string(name), at: creation.identity)), expect: conflict, checkRules: false)],
+                    specLocation: creation.mark.description))
+            }
+        }
         if creation.caseInsensitive {
             let first = validBody(&generator) ?? base
             if case .string(let other)? = first.value(at: creation.identity) {
@@ -59,6 +81,12 @@ extension OperationContext {
                 specLocation: creation.mark.description))
         }
         if !rules.response.unique.isEmpty {
+            var overTheRun = TestCase(
+                operationId: entry.id, kind: .rules,
+                name: "every success answer of the run has its own \(rules.response.unique.map { $0.lastToken ?? "" }.joined(separator: ", "))",
+                steps: [], specLocation: rules.response.mark?.description ?? at)
+            overTheRun.overTheRun = .unique
+            cases.append(overTheRun)
             let first = validBody(&generator) ?? base
             let second = validBody(&generator) ?? base
             cases.append(TestCase(
@@ -69,6 +97,29 @@ extension OperationContext {
                 specLocation: rules.response.mark?.description ?? at))
         }
         return cases
+    }
+
+    /// The body with every top-level member but the identity given another valid value: the
+    /// other end of a number's bounds, a text with a suffix, another enum value. `nil` when no
+    /// member could change.
+    static func otherMembersChanged(_ body: JSONValue, keeping identity: JSONPointer, shape: SchemaShape?) -> JSONValue? {
+        guard let shape, case .object(let members) = body else { return nil }
+        var changed = body
+        for member in members where identity.tokens != [member.key] {
+            guard let memberShape = shape.property(member.key)?.shape else { continue }
+            let other: JSONValue? = switch member.value {
+            case .number(let number):
+                [memberShape.maximum?.value, memberShape.minimum?.value, JSONNumber(number.double + 1)]
+                    .compactMap { $0 }.first { $0.double != number.double }.map(JSONValue.number)
+            case .string(let text) where !memberShape.enumeration.isEmpty:
+                memberShape.enumeration.first { $0 != .string(text) }
+            case .string(let text) where memberShape.format == nil && memberShape.pattern == nil: .string(text + "-2")
+            case .bool(let flag): .bool(!flag)
+            default: nil
+            }
+            if let other { changed = changed.setting(other, at: JSONPointer(tokens: [member.key])) }
+        }
+        return changed == body ? nil : changed
     }
 
     /// How many creates a race case sends at once.

@@ -121,6 +121,22 @@ struct AuthPlan: Sendable {
         return cases
     }
 
+    /// Valid credentials written in the other forms RFC 9110 makes equivalent: the
+    /// authentication scheme's name in lower case and in capitals (section 11.1: it is
+    /// case-insensitive).
+    func equivalents() -> [(name: String, credentials: Credentials)] {
+        guard case .credentials(let parts) = need else { return [] }
+        return parts.indices.flatMap { index -> [(name: String, credentials: Credentials)] in
+            guard case .authorization(let kind) = parts[index].placement else { return [] }
+            return [kind.lowercased(), kind.uppercased()].filter { $0 != kind }.map { spelling in
+                var changed = parts
+                changed[index].placement = .authorization(spelling)
+                let subject = parts.count == 1 ? "" : " for \(parts[index].scheme)"
+                return ("the auth scheme written '\(spelling)'\(subject) (RFC 9110: case-insensitive) is accepted", Credentials(changed))
+            }
+        }
+    }
+
     private static func `where`(_ placement: CredentialPlacement) -> String {
         switch placement {
         case .header: "header"

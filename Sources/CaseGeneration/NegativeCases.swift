@@ -44,6 +44,12 @@ extension OperationContext {
             func focus(_ valueClass: String) -> CaseFocus { CaseFocus(member: pointer.description, valueClass: valueClass, validity: .invalid) }
             if shape.required.contains(name) {
                 refuseBody("\(name) missing (required) is refused", variant(nil), at: at, focus: focus("missing"))
+                // JSON names are case-sensitive: the member written in another case is no member.
+                let recased = Self.otherCase(of: name)
+                if recased != name, shape.property(recased) == nil, let value = base[name] {
+                    refuseBody("\(name) written \(recased) (names are case-sensitive: the required member is missing) is refused",
+                               variant(nil).setting(value, at: JSONPointer(tokens: [recased])), at: at, focus: focus("name in another case"))
+                }
             }
             if let wrong = Mistakes.wrongType(for: member) {
                 refuseBody("\(name) as \(wrong.typeName) \(wrong.truncatedText(limit: 20)) (wrong type) is refused", variant(wrong), at: at, focus: focus("wrong type"))
@@ -195,5 +201,14 @@ enum Mistakes {
             .first { candidate in
                 validator.validate(candidate, direction: .request).contains { $0.keyword == "pattern" }
             }
+    }
+}
+
+extension OperationContext {
+    /// `partnerEmailId` as `PartnerEmailId` (the first letter's case flipped), else in capitals.
+    static func otherCase(of name: String) -> String {
+        guard let first = name.first, first.isLetter else { return name.uppercased() }
+        let flipped = first.isUppercase ? first.lowercased() : first.uppercased()
+        return flipped + name.dropFirst()
     }
 }

@@ -167,14 +167,21 @@ struct OperationContext: Sendable {
         return synthesizer.value(for: bodyValidator, direction: .request).map { freshBody($0, &generator) }
     }
 
-    /// An undeclared method on a documented path gets 405.
+    /// An undeclared method on a documented path gets 405; a TRACE (which echoes the request,
+    /// credentials included, where a server serves it) any refusal.
     func methodCases(_ document: OpenAPIDocument) -> [TestCase] {
         let declared = Set(document.paths[entry.path]?.operations.keys.map { $0.uppercased() } ?? [])
-        return ["GET", "PUT", "PATCH", "DELETE"].filter { !declared.contains($0) }.map { (method: String) in
+        let at = document.paths[entry.path]?.location.mark.description
+        var cases = ["GET", "PUT", "PATCH", "DELETE"].filter { !declared.contains($0) }.map { (method: String) in
             TestCase(
                 operationId: entry.id, kind: .method, name: "\(method) \(entry.path) (not declared) gets 405",
-                steps: [.request(request(method: method), expect: .status([405]), checkRules: false)],
-                specLocation: document.paths[entry.path]?.location.mark.description)
+                steps: [.request(request(method: method), expect: .status([405]), checkRules: false)], specLocation: at)
         }
+        if !declared.contains("TRACE") {
+            cases.append(TestCase(
+                operationId: entry.id, kind: .method, name: "TRACE \(entry.path) (not declared) is refused, never echoed",
+                steps: [.request(request(method: "TRACE"), expect: .refusedMethod, checkRules: false)], specLocation: at))
+        }
+        return cases
     }
 }

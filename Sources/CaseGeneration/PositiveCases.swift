@@ -29,6 +29,18 @@ extension OperationContext {
         add("a body with every member is accepted", validBody(&generator))
         add("a body with only the required members is accepted", validBody(&generator, includeOptional: false))
         guard let base = validBody(&generator), let shape = bodyShape else { return cases }
+        // The whole space of valid bodies, not the canonical shape: JSON objects are unordered,
+        // and a schema that does not close its object allows members it does not declare.
+        if case .object(let members) = base, !isForm, !isMultipart, !isXML {
+            if members.count > 1 {
+                add("a body with its members in reverse order is accepted", freshBody(.object(JSONObject(members.reversed())), &generator))
+            }
+            if shape.allowsUndeclaredMembers {
+                add("a body with a member the schema does not declare (it allows them) is accepted",
+                    freshBody(base, &generator).setting(.string("contract-test"), at: JSONPointer(tokens: [Self.undeclaredMember])))
+            }
+        }
+        cases += acceptsGzipCases(base, &generator)
         for (name, property) in shape.properties {
             let member = property.shape
             let at = property.location.mark?.description
@@ -57,6 +69,22 @@ extension OperationContext {
             }
         }
         return cases
+    }
+}
+
+extension OperationContext {
+    /// The name of the member valid bodies add where a schema allows undeclared ones.
+    static let undeclaredMember = "ctUndeclaredMember"
+
+    /// A valid request that says it takes a gzip answer (`Accept-Encoding: gzip`): the server
+    /// may compress it or not, and must answer it as any other.
+    mutating func acceptsGzipCases(_ base: JSONValue, _ generator: inout CaseGenerator) -> [TestCase] {
+        let body = freshBody(base, &generator)
+        guard accepts(body) else { return [] }
+        var sent = request(body: body)
+        sent.headers.append(HeaderItem(name: "Accept-Encoding", value: "gzip"))
+        return [TestCase(operationId: entry.id, kind: .positive, name: "a request that takes a gzip answer (Accept-Encoding: gzip) is accepted",
+                         steps: [.request(sent, expect: accepted, checkRules: true)], specLocation: location)]
     }
 }
 

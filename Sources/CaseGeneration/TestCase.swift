@@ -140,6 +140,9 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
     /// A documented 2xx for a create whose name differs from an active one's only where a
     /// wrong normalization would erase the difference (an identity probe).
     case distinctName(DistinctName)
+    /// A refusal of a method the path does not declare and no server need serve (TRACE): any
+    /// 4xx, or 501 (RFC 9110 section 15.6.2).
+    case refusedMethod
 
     public var description: String {
         switch self {
@@ -152,6 +155,7 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
         case .anyAnswer: "any answer but a 5xx (the operation documents none)"
         case .successOrAbsent: "a documented 2xx, or 404 for an id that names nothing"
         case .distinctName(let probe): probe.mayRefuse ? "a documented 2xx or 4xx other than \(probe.conflictStatus)" : "a documented 2xx"
+        case .refusedMethod: "a 4xx or 501"
         }
     }
 
@@ -167,8 +171,16 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
         case .successOrAbsent: (200..<300).contains(status) || status == 404
         case .distinctName(let probe):
             (200..<300).contains(status) || (probe.mayRefuse && (400..<500).contains(status) && status != probe.conflictStatus)
+        case .refusedMethod: (400..<500).contains(status) || status == 501
         }
     }
+}
+
+/// A business rule judged across the whole run: every success answer of the operation, from
+/// whichever case it came.
+public enum RunRule: String, Sendable, Hashable, Codable {
+    /// The rule's unique members hold a new value in every success answer.
+    case unique
 }
 
 /// What an identity probe's second create asks: the name it sends differs from `earlier`,
@@ -279,6 +291,8 @@ public struct TestCase: Sendable, Codable {
     /// Why the case cannot run at all (the document has an error in its operation): it is
     /// reported skipped, with this reason.
     public var skipReason: String?
+    /// A rule judged over every answer the run got, not in the case's own steps (it has none).
+    public var overTheRun: RunRule?
 
     public init(operationId: String, kind: CaseKind, name: String, steps: [Step], specLocation: String? = nil,
                 focus: CaseFocus? = nil, skipReason: String? = nil) {

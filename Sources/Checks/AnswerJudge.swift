@@ -35,6 +35,12 @@ public final class AnswerJudge: Sendable {
                       request: RequestSpec, checkRules: Bool, statusOnly: Bool = false) -> [CheckFailure] {
         guard let response = exchange.response else { return [] }
         var failures = judgeStatus(response.status, expectation: expectation, operation: operation, request: request)
+        if case .refusedMethod = expectation, (200..<300).contains(response.status),
+           String(decoding: response.body, as: UTF8.self).lowercased().contains("authorization:") {
+            failures = [CheckFailure(
+                check: .status, message: "expected \(expectation), found \(response.status): the \(request.method) was served and its answer echoes the request, credentials included (a cross-site tracing risk)",
+                specLocation: document.paths[operation.path]?.location.description, expectation: "\(request.method) refused")]
+        }
         if response.status == 405 { failures += judgeAllow(response, operation: operation, method: request.method) }
         let responses = operation.operation.responses
         if let key = responses.documentingKey(for: response.status), let documented = responses.byStatus[key], !statusOnly {
@@ -87,7 +93,7 @@ public final class AnswerJudge: Sendable {
         case .successOrAbsent where status == 404:
             // A made-up id that names nothing: the answer a server owes, documented or not.
             return []
-        case .status, .conflict, .anyAnswer:
+        case .status, .conflict, .anyAnswer, .refusedMethod:
             // An expected status the document does not list (405 for an undeclared method), or
             // any answer where the operation documents none, is fine.
             return []

@@ -69,11 +69,45 @@ public struct SuiteRunner: Sendable {
                 while let next = plan.next(capacity: capacity) { start(next) }
             }
         }
-        return results.compactMap { $0 }
+        let done = results.compactMap { $0 }
+        // Rules over the whole run are judged once every other case has answered.
+        return done.map { result in
+            guard let rule = result.testCase.overTheRun, result.testCase.skipReason == nil else { return result }
+            return judgeOverTheRun(rule, result.testCase, done)
+        }
+    }
+
+    /// Every 2xx answer the run got for the case's operation (to its method), judged together by
+    /// the rule.
+    private func judgeOverTheRun(_ rule: RunRule, _ testCase: TestCase, _ results: [CaseResult]) -> CaseResult {
+        var result = CaseResult(testCase: testCase, outcome: .passed, exchanges: [], culprit: nil, duration: 0)
+        guard let operation = operations[testCase.operationId], let operationRules = rules.rules(for: operation.operation.operationId) else {
+            return result
+        }
+        let answers = results.filter { $0.testCase.operationId == testCase.operationId && $0.testCase.overTheRun == nil }
+            .flatMap(\.exchanges)
+            .filter { $0.request.method == operation.method }
+            .compactMap { exchange -> (Exchange, JSONValue)? in Self.successBody(exchange).map { (exchange, $0) } }
+        guard answers.count > 1 else {
+            result.outcome = .skipped("fewer than two creates of the run succeeded: nothing to compare")
+            return result
+        }
+        switch rule {
+        case .unique:
+            guard judge.checks.contains(.ruleUnique), let violation = operationRules.checkUnique(answers.map(\.1)).first else { return result }
+            result.outcome = .failed([AnswerJudge.failure(violation)])
+            // The answer that repeated a value: the second holder of it.
+            let repeated = answers.filter { $0.1.value(at: violation.pointer) == violation.value }
+            result.culprit = repeated.dropFirst().first?.0
+            result.exchanges = repeated.map { $0.0 }
+        }
+        return result
     }
 
     func runCase(_ testCase: TestCase, _ operation: OperationEntry?) async -> CaseResult {
         var result = CaseResult(testCase: testCase, outcome: .passed, exchanges: [], culprit: nil, duration: 0)
+        // Judged after the run, over every answer: nothing to send now.
+        if testCase.overTheRun != nil, testCase.skipReason == nil { return result }
         guard let operation else {
             result.outcome = .error("operation \(testCase.operationId) is not in the document")
             return result

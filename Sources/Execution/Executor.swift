@@ -115,10 +115,10 @@ public struct Executor: Sendable {
                 let response = try await client.execute(request, timeout: .nanoseconds(Int64(options.timeout.components.seconds) * 1_000_000_000
                     + options.timeout.components.attoseconds / 1_000_000_000))
                 let body = try await response.body.collect(upTo: 32 << 20)
+                let headers = response.headers.map { ($0.name, $0.value) }
                 let answer = Exchange.Response(
-                    status: Int(response.status.code),
-                    headers: response.headers.map { ($0.name, $0.value) },
-                    body: Array(body.readableBytesView))
+                    status: Int(response.status.code), headers: headers,
+                    body: ContentCoding.decoded(Array(body.readableBytesView), contentEncoding: response.headers.first(name: "Content-Encoding")))
                 if [429, 503].contains(answer.status), retries < options.maxRetries {
                     retries += 1
                     try? await Task.sleep(for: retryDelay(answer, attempt: retries))

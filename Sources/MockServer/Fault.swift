@@ -24,6 +24,15 @@ public enum Fault: String, Sendable, CaseIterable, Hashable {
     case wrongNow = "wrong-now"
     case noAllowHeader = "no-allow-header"
     case identitiesMerged = "identities-merged"
+    case extraMembersRefused = "extra-members-refused"
+    case memberOrderRequired = "member-order-required"
+    case memberNamesCaseInsensitive = "member-names-case-insensitive"
+    case authSchemeCaseSensitive = "auth-scheme-case-sensitive"
+    case duplicateCheckOnWholeBody = "duplicate-check-on-whole-body"
+    case idsRepeat = "ids-repeat"
+    case traceEchoes = "trace-echoes"
+    case serverErrorOnGzip = "server-error-on-gzip"
+    case gzipUnlabelled = "gzip-unlabelled"
 
     /// One line on what the fault does.
     public var summary: String {
@@ -51,6 +60,15 @@ public enum Fault: String, Sendable, CaseIterable, Hashable {
         case .wrongNow: "the time of the create is two hours behind (local time written as UTC); expiry follows it"
         case .noAllowHeader: "405 answers leave out Allow"
         case .identitiesMerged: "the one-active check compares names normalized: plus tags and dots dropped, accents folded (two different addresses become one)"
+        case .extraMembersRefused: "bodies with members the schema does not declare are refused, though the schema allows them"
+        case .memberOrderRequired: "bodies whose members are not in the schema's order are refused"
+        case .memberNamesCaseInsensitive: "member names are matched without case (PartnerEmailId is read as partnerEmailId)"
+        case .authSchemeCaseSensitive: "the Authorization scheme must be written as the document writes it ('bearer' is refused)"
+        case .duplicateCheckOnWholeBody: "the one-active check compares whole bodies: a second create for an active name with other members succeeds"
+        case .idsRepeat: "generated ids repeat every 20 creates (a counter that wraps)"
+        case .traceEchoes: "TRACE is served with 200, echoing the request, credentials included"
+        case .serverErrorOnGzip: "a request that takes gzip answers (Accept-Encoding: gzip) is answered 500"
+        case .gzipUnlabelled: "answers to requests that take gzip are compressed without Content-Encoding"
         }
     }
 }

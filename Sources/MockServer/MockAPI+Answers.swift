@@ -61,7 +61,9 @@ extension MockAPI {
             let told = has(.wrongNow) ? -7200 : Int64(0)
             body = apply(rules.response, to: body, request: request, now: now.adding(seconds: told), expiresAt: expiresAt?.adding(seconds: told))
             if let creation = rules.creation, let key = creation.key(in: request) {
-                let name = has(.identitiesMerged) ? Self.normalizedWrongly(key) : key
+                var name = has(.identitiesMerged) ? Self.normalizedWrongly(key) : key
+                // `duplicate-check-on-whole-body`: the name with everything else the body says.
+                if has(.duplicateCheckOnWholeBody) { name += " " + request.jsonText }
                 let record = ResourceLedger.Record(operationId: handler.entry.id, key: name, createdAt: now, expiresAt: expiresAt, body: body.jsonBytes)
                 let outcome = await recordCreate(record, now: now)
                 if case .conflict(let until) = outcome {

@@ -13,6 +13,16 @@ extension MockAPI {
         if has(.serverErrorOnNonASCII), Self.contains(value, where: { $0.stringValue?.unicodeScalars.contains { !$0.isASCII } ?? false }) {
             return BodyRejection(status: 500, message: "Internal Server Error", members: [])
         }
+        if has(.extraMembersRefused) || has(.memberOrderRequired), let shape = body.validator?.shape, case .object(let object) = value {
+            let declared = shape.properties.map(\.name)
+            if has(.extraMembersRefused), let extra = object.first(where: { !declared.contains($0.key) }) {
+                return BodyRejection(status: 400, message: "#/\(extra.key): unknown member", members: [extra.key])
+            }
+            let positions = object.compactMap { member in declared.firstIndex(of: member.key) }
+            if has(.memberOrderRequired), positions != positions.sorted() {
+                return BodyRejection(status: 400, message: "#: members out of order", members: [])
+            }
+        }
         if has(.validAddressesRefused), let shape = body.validator?.shape {
             for (name, property) in shape.properties where property.shape.format == "email" {
                 if case .string(let address)? = value[name], !Self.naivelyValid(address) {
@@ -23,11 +33,20 @@ extension MockAPI {
         return nil
     }
 
-    /// The body as a lenient server reads it: non-whole numbers cut to integers where the
-    /// schema wants integers.
+    /// The body as a lenient server reads it: member names matched without case, non-whole
+    /// numbers cut to integers where the schema wants integers.
     func faultyCoercion(_ value: JSONValue, _ body: OperationHandler.Body) -> JSONValue {
-        guard has(.nonIntegerAccepted), let shape = body.validator?.shape, case .object = value else { return value }
+        guard let shape = body.validator?.shape, case .object(let object) = value else { return value }
         var coerced = value
+        if has(.memberNamesCaseInsensitive) {
+            // A member named like a declared one but for case is read as that one.
+            for member in object where shape.property(member.key) == nil {
+                guard let declared = shape.properties.first(where: { $0.name.lowercased() == member.key.lowercased() })?.name,
+                      coerced[declared] == nil else { continue }
+                coerced = coerced.setting(nil, at: JSONPointer(tokens: [member.key])).setting(member.value, at: JSONPointer(tokens: [declared]))
+            }
+        }
+        guard has(.nonIntegerAccepted) else { return coerced }
         for (name, property) in shape.properties where property.shape.types.contains("integer") {
             if case .number(let number)? = value[name], !number.isInteger, number.double.isFinite {
                 coerced = coerced.setting(.number(JSONNumber(number.double.rounded(.towardZero))), at: JSONPointer(tokens: [name]))

@@ -21,6 +21,8 @@ public final class MockAPI: Sendable {
     let resources: ResourceFamilies
     let resourceStore: ResourceStore
     let generator: Mutex<SeededGenerator>
+    /// The ids `ids-repeat` hands out again, and how many it has handed out.
+    let issuedIDs = Mutex<(ids: [String], count: Int)>(([], 0))
     let logger: Logger
 
     /// Where the control routes live; they are not part of any contract.
@@ -53,7 +55,7 @@ public final class MockAPI: Sendable {
     public func respond(to request: MockRequest) async -> MockResponse {
         let started = ContinuousClock.now
         if configuration.latency > .zero { try? await Task.sleep(for: configuration.latency) }
-        let response = await answer(request).lawful(for: request.method)
+        let response = ResponseCoding.encoded(await answer(request).lawful(for: request.method), for: request, faults: configuration.faults)
         // Only formatted when the level lets the line through.
         logger.info("\(request.method) \(request.target) -> \(response.status)", metadata: [
             "ms": "\(Self.milliseconds(since: started))",
@@ -78,6 +80,11 @@ public final class MockAPI: Sendable {
             return problem(404, "Not Found", "no operation is documented at \(request.path); the API serves "
                 + routes.routes.map { $0.operations.keys.sorted().joined(separator: "|") + " " + (basePath == "/" ? "" : basePath) + $0.template }.joined(separator: ", "))
         }
+        if has(.traceEchoes), request.method.uppercased() == "TRACE" {
+            // `trace-echoes`: the request comes back as the answer, its credentials with it.
+            let echo = ["TRACE \(request.target) HTTP/1.1"] + request.headers.map { "\($0.name): \($0.value)" }
+            return MockResponse(status: 200, headers: [("Content-Type", "message/http")], body: Array((echo.joined(separator: "\r\n") + "\r\n\r\n").utf8))
+        }
         guard let index = route.operations[request.method.uppercased()] else {
             let allowed = route.operations.keys.sorted().joined(separator: ", ")
             var response = problem(405, "Method Not Allowed", "\(request.method) is not documented for \(route.template): expected \(allowed)")
@@ -97,12 +104,22 @@ public final class MockAPI: Sendable {
     }
 
     func nextID(like template: JSONValue?) -> String {
-        generator.withLock { generator in
+        let made = generator.withLock { generator in
             if case .string(let text) = template, TextLike.isUUID(text) { return generator.uuid() }
             let length = template?.stringValue?.count ?? 15
             return generator.alphanumeric(max(length, 8))
         }
+        guard has(.idsRepeat) else { return made }
+        // `ids-repeat`: a counter that wraps after 20.
+        return issuedIDs.withLock { issued in
+            issued.count += 1
+            if issued.ids.count < Self.idPeriod { issued.ids.append(made) }
+            return issued.ids[(issued.count - 1) % Self.idPeriod]
+        }
     }
+
+    /// After how many creates `ids-repeat` gives an id again.
+    static let idPeriod = 20
 
     func nextUUID() -> String {
         generator.withLock { $0.uuid() }
@@ -113,6 +130,7 @@ public final class MockAPI: Sendable {
         resourceStore.reset()
         clock.reset()
         generator.withLock { $0 = SeededGenerator(seed: configuration.seed) }
+        issuedIDs.withLock { $0 = ([], 0) }
     }
 }
 

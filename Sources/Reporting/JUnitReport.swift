@@ -111,8 +111,23 @@ public struct JUnitReport {
         return text
     }
 
+    /// A body as text, cut at `limit` bytes, its control characters other than tabs and line
+    /// breaks written as `\uXXXX` (nothing that reaches a terminal can drive it); a body that is
+    /// no UTF-8 (compressed, binary) as its size and first bytes in hex.
     static func truncated(_ bytes: [UInt8], limit: Int) -> String {
-        let text = String(decoding: bytes.prefix(limit), as: UTF8.self)
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            let start = bytes.prefix(8).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }
+            return "(\(bytes.count) bytes, not text: \(start.joined(separator: " "))\(bytes.count > 8 ? " …" : ""))"
+        }
+        var text = ""
+        for scalar in String(decoding: bytes.prefix(limit), as: UTF8.self).unicodeScalars {
+            if scalar.value < 0x20, scalar != "\t", scalar != "\n", scalar != "\r" {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
+        }
         return bytes.count > limit ? text + "… (\(bytes.count) bytes in all)" : text
     }
 

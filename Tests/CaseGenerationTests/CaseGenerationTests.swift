@@ -100,8 +100,9 @@ struct CaseGenerationTests {
         let (_, cases) = try Self.cases(RepositoryPaths.fixtures + "/specs-corpus/petstore.yaml", kinds: [.method])
         #expect(cases.map(\.name) == [
             "PUT /pets (not declared) gets 405", "PATCH /pets (not declared) gets 405", "DELETE /pets (not declared) gets 405",
+            "TRACE /pets (not declared) is refused, never echoed",
             "PUT /pets/{petId} (not declared) gets 405", "PATCH /pets/{petId} (not declared) gets 405",
-            "DELETE /pets/{petId} (not declared) gets 405",
+            "DELETE /pets/{petId} (not declared) gets 405", "TRACE /pets/{petId} (not declared) is refused, never echoed",
         ])
     }
 

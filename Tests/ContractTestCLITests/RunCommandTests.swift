@@ -111,6 +111,10 @@ struct RunCommandTests {
                 POST /api/v1/invitation {"partnerEmailId":"ct-t-3@example.com","expirationDays":10}  → expect 401
             createPartnerInvitation  auth: an invalid bearer token gets 401  (id e2467c0d)
                 POST /api/v1/invitation {"partnerEmailId":"ct-t-4@example.com","expirationDays":10}  → expect 401
+            createPartnerInvitation  auth: the auth scheme written 'bearer' (RFC 9110: case-insensitive) is accepted  (id 264fbd16)
+                POST /api/v1/invitation {"partnerEmailId":"ct-t-5@example.com","expirationDays":10}  → expect a documented 2xx
+            createPartnerInvitation  auth: the auth scheme written 'BEARER' (RFC 9110: case-insensitive) is accepted  (id e7655025)
+                POST /api/v1/invitation {"partnerEmailId":"ct-t-6@example.com","expirationDays":10}  → expect a documented 2xx
             createPartnerInvitation  method: GET /api/v1/invitation (not declared) gets 405  (id de74631b)
                 GET /api/v1/invitation  → expect 405
             createPartnerInvitation  method: PUT /api/v1/invitation (not declared) gets 405  (id 18f0df7f)
@@ -119,7 +123,9 @@ struct RunCommandTests {
                 PATCH /api/v1/invitation  → expect 405
             createPartnerInvitation  method: DELETE /api/v1/invitation (not declared) gets 405  (id d3085b54)
                 DELETE /api/v1/invitation  → expect 405
-            8 cases
+            createPartnerInvitation  method: TRACE /api/v1/invitation (not declared) is refused, never echoed  (id 5f3ca07d)
+                TRACE /api/v1/invitation  → expect a 4xx or 501
+            11 cases
 
             """)
         let json = try CommandRunner.run(["cases", "--format", "json", "--kind", "rules"])
@@ -127,6 +133,7 @@ struct RunCommandTests {
         #expect(cases.allSatisfy { $0["kind"] as? String == "rules" })
         #expect(cases.compactMap { $0["name"] as? String } == [
             "a create answers with the rules kept (echo, constants, dates)", "a second create for an active partnerEmailId gets 409",
+            "a second create for an active partnerEmailId with its other members changed gets 409",
             "the partnerEmailId compares without case: a second create in capitals gets 409",
             "5 creates for one partnerEmailId sent at once: exactly one succeeds, the others get 409",
             "5 creates for one partnerEmailId written in 5 different cases sent at once: exactly one succeeds, the others get 409",
@@ -135,7 +142,8 @@ struct RunCommandTests {
             "two addresses that differ only by dots in the local part (ignored by Gmail-style normalizers) are two resources: both creates succeed",
             "two addresses that differ only by their 64th character (merged by a column of 63 or fewer) are two resources: both creates succeed",
             "two addresses that differ only by an accent (folded by accent-insensitive collations) are two resources: both creates succeed",
-            "after expiry (1 day) a new create for the address succeeds", "two creates get different invitationId",
+            "after expiry (1 day) a new create for the address succeeds", "every success answer of the run has its own invitationId",
+            "two creates get different invitationId",
         ])
         let race = try #require(cases.first { ($0["name"] as? String)?.contains("different cases") == true })
         let steps = try #require(race["steps"] as? [[String: Any]])
@@ -191,7 +199,7 @@ struct RunCommandTests {
         (["run", "--ca-cert", "/no/such/ca.pem"], [:], "error: cannot read '/no/such/ca.pem': No such file or directory (the CA certificate)\n"),
         (["mock", "--port", "0", "--tls-cert", "/no/such/cert.pem", "--tls-key", "/no/such/key.pem"], [:],
          "error: cannot serve HTTPS: cannot read '/no/such/cert.pem': No such file or directory\n"),
-        (["run", "--mock-fault", "nope"], [:], "Error: unknown fault 'nope': expected one of wrong-success-status, missing-required-member, wrong-member-type, malformed-date-time, wrong-content-type, invalid-input-accepted, auth-ignored, duplicate-invitations, expiry-ignored, wrong-error-shape, server-error-on-malformed, undocumented-member, echo-broken, constant-broken, expiry-miscomputed, non-integer-accepted, server-error-on-huge-number, server-error-on-non-ascii, valid-addresses-refused, racy-duplicate-check, wrong-now, no-allow-header, identities-merged\n"),
+        (["run", "--mock-fault", "nope"], [:], "Error: unknown fault 'nope': expected one of wrong-success-status, missing-required-member, wrong-member-type, malformed-date-time, wrong-content-type, invalid-input-accepted, auth-ignored, duplicate-invitations, expiry-ignored, wrong-error-shape, server-error-on-malformed, undocumented-member, echo-broken, constant-broken, expiry-miscomputed, non-integer-accepted, server-error-on-huge-number, server-error-on-non-ascii, valid-addresses-refused, racy-duplicate-check, wrong-now, no-allow-header, identities-merged, extra-members-refused, member-order-required, member-names-case-insensitive, auth-scheme-case-sensitive, duplicate-check-on-whole-body, ids-repeat, trace-echoes, server-error-on-gzip, gzip-unlabelled\n"),
         (["run", "--checks", "status,nope"], [:], "Error: unknown check 'nope' in --checks: expected one of status, server-error, content-type, schema, header, allow-header, undocumented-member, rule-echo, rule-constant, rule-now, rule-expiry, rule-unique, rule-one-active\n"),
         (["run", "--examples=-1"], [:], "Error: --examples must be 0 or more\n"),
         (["mock", "--max-resources", "0"], [:], "Error: --max-resources must be 1 or more, found 0\n"),

@@ -20,6 +20,9 @@ struct FaultPowerTests {
         .nonIntegerAccepted: .status, .serverErrorOnHugeNumber: .serverError, .serverErrorOnNonASCII: .serverError,
         .validAddressesRefused: .status, .racyDuplicateCheck: .ruleOneActive, .wrongNow: .ruleNow,
         .noAllowHeader: .allowHeader, .identitiesMerged: .ruleOneActive,
+        .extraMembersRefused: .status, .memberOrderRequired: .status, .memberNamesCaseInsensitive: .status,
+        .authSchemeCaseSensitive: .status, .duplicateCheckOnWholeBody: .ruleOneActive, .idsRepeat: .ruleUnique,
+        .traceEchoes: .status, .serverErrorOnGzip: .serverError, .gzipUnlabelled: .schema,
     ]
 
     @Test("every fault has the check that must catch it")

@@ -19,7 +19,7 @@ func fuzzDocument(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         _ = diagnostic.description
     }
     guard let document = loaded.document, !loaded.hasErrors else { return 0 }
-    for diagnostic in ExampleCheck.diagnostics(document) { _ = diagnostic.description }
+    for diagnostic in ExampleCheck.diagnostics(in: document) { _ = diagnostic.description }
     var generator = CaseGenerator(document: document, rules: .none, options: CaseOptions(runTag: "f", examples: 1))
     for testCase in generator.cases() { _ = testCase.requests.map(\.target) }
     return 0
