@@ -2,7 +2,7 @@ import CaseGeneration
 import Checks
 
 /// How many of an operation's value classes a run sent: each exploration case that is not a
-/// random extra stands for one class of one member, and covers it when it ran (was not
+/// random extra stands for a class of one member, and covers it when it ran (was not
 /// skipped). Every run plans them all, so a slice covers its share and a merged report the
 /// whole.
 public struct ClassCoverage: Sendable, Hashable {
@@ -26,7 +26,11 @@ extension RunSummary {
         let explored = results.filter { $0.testCase.operationId == operationId && $0.testCase.kind == .explore }
         guard !explored.isEmpty else { return nil }
         let classes = explored.filter { $0.testCase.focus?.isRandom != true }
-        return ClassCoverage(covered: classes.filter { !$0.isSkipped }.count, planned: classes.count,
+        // A class may send several values (two numbers inside the bounds): it counts once.
+        func distinct(_ results: [CaseResult]) -> Int {
+            Set(results.compactMap { $0.testCase.focus.map { "\($0.member) \($0.valueClass)" } }).count
+        }
+        return ClassCoverage(covered: distinct(classes.filter { !$0.isSkipped }), planned: distinct(classes),
                              random: explored.count - classes.count)
     }
 }

@@ -16,12 +16,16 @@ struct RunCommandTests {
         let lines = outcome.stdout.split(separator: "\n")
         #expect(lines.first?.hasPrefix("contract-test: specs/partneraccount.yaml against mock (http://127.0.0.1:") == true)
         #expect(lines.contains("    documented responses seen: 200, 400, 401, 409; never: 500; also seen, not documented: 405"))
+        #expect(lines.contains("    explored: 56 of 56 value classes covered, 10 random bodies"))
         #expect(lines.last?.hasPrefix("PASSED: ") == true)
         #expect(lines.last?.contains(" passed, 0 failed, 0 errors, 0 skipped (") == true)
         #expect(lines.last?.hasSuffix("; JUnit report: reports/junit.xml; HTML report: reports/report.html") == true)
         #expect(!outcome.stdout.contains("\r"), "no progress line when stdout is not a terminal")
         let report = try String(contentsOfFile: RepositoryPaths.root + "/reports/junit.xml", encoding: .utf8)
         #expect(report.contains(#"failures="0" errors="0" skipped="0""#))
+        #expect(report.contains(#"<property name="value-classes" value="56"/>"#))
+        #expect(report.contains(#"<property name="value-classes-covered" value="56"/>"#))
+        #expect(report.contains(#"<property name="random-bodies" value="10"/>"#))
         for name in [
             "positive: a body with every member is accepted", "negative: expirationDays 366 (above maximum 365) is refused",
             "rules: 5 creates for one partnerEmailId sent at once: exactly one succeeds, the others get 409",
