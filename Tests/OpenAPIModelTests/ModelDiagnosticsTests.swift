@@ -82,6 +82,8 @@ struct ModelDiagnosticsTests {
     @Test("recursive schemas and discriminated inheritance are not loops", arguments: [
         ("3.0.3", "A: {type: object, properties: {child: {$ref: '#/components/schemas/A'}}}"),
         ("3.1.0", "A: {type: array, items: {anyOf: [{type: string}, {$ref: '#/components/schemas/A'}]}}"),
+        // `if` and `then` are no keywords of OpenAPI 3.0's dialect.
+        ("3.0.3", "A: {type: object, if: {$ref: '#/components/schemas/A'}, then: {$ref: '#/components/schemas/A'}}"),
         ("3.0.3", """
             A:
               type: object

@@ -84,7 +84,8 @@ struct ReferenceLoopCheck {
                 edges += items.filter(\.isMapping).map { Edge(node: $0, file: file) }
             case "not":
                 if entry.value.isMapping { edges.append(Edge(node: entry.value, file: file)) }
-            case "if", "then", "else" where dialect == .jsonSchema2020_12:
+            case "if" where dialect == .jsonSchema2020_12, "then" where dialect == .jsonSchema2020_12,
+                 "else" where dialect == .jsonSchema2020_12:
                 if entry.value.isMapping { edges.append(Edge(node: entry.value, file: file)) }
             case "dependentSchemas" where dialect == .jsonSchema2020_12:
                 edges += (entry.value.mapping.map { Array($0) } ?? []).map(\.value).filter(\.isMapping).map { Edge(node: $0, file: file) }
