@@ -285,7 +285,7 @@ public struct TestCase: Sendable, Codable {
     public var specLocation: String?
     /// The member and value class the case varies, when it varies one.
     public var focus: CaseFocus?
-    /// A short id, stable for a seed whatever the run tag or budget: `run --case ID` runs
+    /// A short id, stable for a seed whatever the run tag or `--examples`: `run --case ID` runs
     /// exactly this case again.
     public var id: String
     /// Why the case cannot run at all (the document has an error in its operation): it is

@@ -50,10 +50,10 @@ enum EmailClasses {
             ("CJK characters before the @ (RFC 6531)", false, { "\($0)-東京@\(domain)" }),
             ("emoji as surrogate-pair escapes (RFC 6531)", true, { "\($0)-😀@\(domain)" }),
         ]
-        return valid.map { name, make in Probe(member, .validForms, name, .valid) { .string(make($0)) } }
-            + invalid.map { name, make in Probe(member, .invalidForms, name, .invalid) { .string(make($0)) } }
-            + disputed.map { name, make in Probe(member, .invalidForms, name, .either) { .string(make($0)) } }
-            + nonASCII.map { name, escaped, make in Probe(member, .nonASCII, name, .either, escaped: escaped) { .string(make($0)) } }
+        return valid.map { name, make in Probe(member, name, .valid) { .string(make($0)) } }
+            + invalid.map { name, make in Probe(member, name, .invalid) { .string(make($0)) } }
+            + disputed.map { name, make in Probe(member, name, .either) { .string(make($0)) } }
+            + nonASCII.map { name, escaped, make in Probe(member, name, .either, escaped: escaped) { .string(make($0)) } }
     }
 
     /// `domain` behind labels of up to 63 letters, `length` characters in all.

@@ -36,10 +36,10 @@ extension OperationContext {
                 probes += TextClasses.probes(memberShape, at: member, isIdentity: isIdentity, domain: domain, random: &random)
             case "boolean":
                 probes += [
-                    Probe(member, .validNumbers, "true", .valid, value: .bool(true), showValue: true),
-                    Probe(member, .validNumbers, "false", .valid, value: .bool(false), showValue: true),
-                    Probe(member, .wrongTypes, "a boolean as a string", .invalid, value: .string("true"), showValue: true),
-                    Probe(member, .wrongTypes, "a number for a boolean", .invalid, value: .number(JSONNumber(1)), showValue: true),
+                    Probe(member, "true", .valid, value: .bool(true), showValue: true),
+                    Probe(member, "false", .valid, value: .bool(false), showValue: true),
+                    Probe(member, "a boolean as a string", .invalid, value: .string("true"), showValue: true),
+                    Probe(member, "a number for a boolean", .invalid, value: .number(JSONNumber(1)), showValue: true),
                 ]
             case "array":
                 probes += StructureClasses.arrays(memberShape, at: member, random: &random)
@@ -67,7 +67,7 @@ extension OperationContext {
         let members = byMember.keys.sorted { $0.description < $1.description }
         return (1...count).map { number in
             let picks = members.map { member in byMember[member]![Int(random.next() % UInt64(byMember[member]!.count))] }
-            var probe = Probe(.root, .randomBodies, "random valid values in every member, #\(number)", .valid) { _ in nil }
+            var probe = Probe(.root, "random valid values in every member, #\(number)", .valid) { _ in nil }
             probe.parts = picks
             probe.isRandom = true
             return probe

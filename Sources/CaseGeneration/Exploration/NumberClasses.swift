@@ -41,22 +41,22 @@ enum NumberClasses {
         var probes: [Probe] = []
         let first = inside()
         let second = inside()
-        probes.append(Probe(member, .validNumbers, "inside the bounds", .valid, value: number(first), showValue: true))
+        probes.append(Probe(member, "inside the bounds", .valid, value: number(first), showValue: true))
         if second != first {
-            probes.append(Probe(member, .validNumbers, "inside the bounds", .valid, value: number(second), showValue: true))
+            probes.append(Probe(member, "inside the bounds", .valid, value: number(second), showValue: true))
         }
         if !integer, to - from >= 1 {
             let fraction = (min(first, to - 1)).rounded(.down) + 0.25
-            probes.append(Probe(member, .validNumbers, "a fraction inside the bounds", .valid, value: number(fraction), showValue: true))
+            probes.append(Probe(member, "a fraction inside the bounds", .valid, value: number(fraction), showValue: true))
         }
         if let range = formatRange, high == nil, range.upperBound <= 9_007_199_254_740_991 {
-            probes.append(Probe(member, .validNumbers, "\(shape.format ?? "") maximum", .valid, value: literal("2147483647"), showValue: true))
+            probes.append(Probe(member, "\(shape.format ?? "") maximum", .valid, value: literal("2147483647"), showValue: true))
         }
         if let range = formatRange, low == nil, range.lowerBound >= -9_007_199_254_740_991 {
-            probes.append(Probe(member, .validNumbers, "\(shape.format ?? "") minimum", .valid, value: literal("-2147483648"), showValue: true))
+            probes.append(Probe(member, "\(shape.format ?? "") minimum", .valid, value: literal("-2147483648"), showValue: true))
         }
         if shape.format == "int64", high == nil {
-            probes.append(Probe(member, .validNumbers, "largest integer a double holds exactly", .valid,
+            probes.append(Probe(member, "largest integer a double holds exactly", .valid,
                                 value: literal("9007199254740991"), showValue: true))
         }
         // Beyond a bound the schema sets (a maximum, a minimum, int32's or int64's range), each
@@ -66,29 +66,29 @@ enum NumberClasses {
         // C#) and in 64 by most frameworks, a number in a double, and draft-04 counts no number
         // with an exponent as an integer. Values every reading holds must be accepted; the
         // others must merely not break the server.
-        func far(_ text: String, _ name: String, _ family: Probe.Family, bounded: Bool) -> Probe {
+        func far(_ text: String, _ name: String, bounded: Bool) -> Probe {
             let value = literal(text)
             let held = integer
                 ? !text.contains("e") && JSONNumber(literal: text).flatMap(\.int).map { Int32(exactly: $0) != nil } == true
                 : JSONNumber(literal: text)?.double.isFinite == true
-            return Probe(member, family, name, bounded ? .invalid : held ? .valid : .either, value: value, showValue: true)
+            return Probe(member, name, bounded ? .invalid : held ? .valid : .either, value: value, showValue: true)
         }
         let boundedAbove = shape.maximum != nil || formatRange != nil
         let boundedBelow = shape.minimum != nil || formatRange != nil
-        probes += farAbove.map { far($0.literal, $0.name, .farAbove, bounded: boundedAbove) }
-        probes += farBelow.map { far($0.literal, $0.name, .farBelow, bounded: boundedBelow) }
+        probes += farAbove.map { far($0.literal, $0.name, bounded: boundedAbove) }
+        probes += farBelow.map { far($0.literal, $0.name, bounded: boundedBelow) }
         if integer {
             let whole = Int64(min(first, to - 1))
-            probes.append(Probe(member, .nonIntegers, "not a whole number", .invalid, value: literal("\(whole).5"), showValue: true))
-            probes.append(Probe(member, .nonIntegers, "a small fraction above a whole number", .invalid, value: literal("\(Int64(from)).001"), showValue: true))
-            probes.append(Probe(member, .nonIntegers, "not a whole number, with an exponent", .invalid, value: literal("\(whole)5e-1"), showValue: true))
+            probes.append(Probe(member, "not a whole number", .invalid, value: literal("\(whole).5"), showValue: true))
+            probes.append(Probe(member, "a small fraction above a whole number", .invalid, value: literal("\(Int64(from)).001"), showValue: true))
+            probes.append(Probe(member, "not a whole number, with an exponent", .invalid, value: literal("\(whole)5e-1"), showValue: true))
         }
         let shown = integer ? String(Int64(first)) : JSONNumber(first).description
-        probes.append(Probe(member, .wrongTypes, "a number as a string", .invalid, value: .string(shown), showValue: true))
-        probes.append(Probe(member, .wrongTypes, "a boolean", .invalid, value: .bool(true), showValue: true))
-        probes.append(Probe(member, .wrongTypes, "an array", .invalid, value: .array([number(first)]), showValue: true))
-        probes.append(Probe(member, .wrongTypes, "an object", .invalid, value: .object(JSONObject([.init("value", number(first))])), showValue: true))
-        if !shape.nullable { probes.append(Probe(member, .wrongTypes, "null", .invalid, value: .null)) }
+        probes.append(Probe(member, "a number as a string", .invalid, value: .string(shown), showValue: true))
+        probes.append(Probe(member, "a boolean", .invalid, value: .bool(true), showValue: true))
+        probes.append(Probe(member, "an array", .invalid, value: .array([number(first)]), showValue: true))
+        probes.append(Probe(member, "an object", .invalid, value: .object(JSONObject([.init("value", number(first))])), showValue: true))
+        if !shape.nullable { probes.append(Probe(member, "null", .invalid, value: .null)) }
         return probes
     }
 }

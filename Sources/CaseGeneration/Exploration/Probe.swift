@@ -6,8 +6,6 @@ import YAMLSource
 struct Probe {
     /// Where in the request body (the root for a whole body).
     var member: JSONPointer
-    /// The kind of value class, as reports and the shrinker group them.
-    var family: Family
     /// What kind of value it is: "int32 overflow", "plus tag (local+tag@domain)".
     var valueClass: String
     var validity: CaseFocus.Validity
@@ -23,10 +21,9 @@ struct Probe {
     /// One of the random extras (`--examples`), not a value class every run covers.
     var isRandom = false
 
-    init(_ member: JSONPointer, _ family: Family, _ valueClass: String, _ validity: CaseFocus.Validity,
+    init(_ member: JSONPointer, _ valueClass: String, _ validity: CaseFocus.Validity,
          shown: String? = nil, escaped: Bool = false, make: @escaping (_ token: String) -> JSONValue?) {
         self.member = member
-        self.family = family
         self.valueClass = valueClass
         self.validity = validity
         self.shown = shown
@@ -34,14 +31,8 @@ struct Probe {
         self.make = make
     }
 
-    init(_ member: JSONPointer, _ family: Family, _ valueClass: String, _ validity: CaseFocus.Validity, value: JSONValue,
+    init(_ member: JSONPointer, _ valueClass: String, _ validity: CaseFocus.Validity, value: JSONValue,
          showValue: Bool = false, escaped: Bool = false) {
-        self.init(member, family, valueClass, validity, shown: showValue ? value.truncatedText(limit: 30) : nil, escaped: escaped) { _ in value }
-    }
-
-    /// The kinds of value class.
-    enum Family: Int, CaseIterable {
-        case wrongTypes, nonIntegers, farAbove, farBelow, nonASCII, invalidForms, validForms
-        case validTexts, validNumbers, structure, longTexts, randomBodies
+        self.init(member, valueClass, validity, shown: showValue ? value.truncatedText(limit: 30) : nil, escaped: escaped) { _ in value }
     }
 }
