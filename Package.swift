@@ -201,6 +201,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSettings
@@ -209,9 +210,13 @@ let package = Package(
         .testTarget(
             name: "GateTests",
             dependencies: [
-                "TestSupport", "MockServer", "BusinessRules", "OpenAPIModel", "CaseGeneration", "Checks", "Execution",
+                "TestSupport", "MockServer", "BusinessRules", "OpenAPIModel", "CaseGeneration", "Checks", "Execution", "YAMLSource",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),

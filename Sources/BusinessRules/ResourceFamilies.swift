@@ -35,10 +35,18 @@ public struct ResourceFamilies: Sendable {
         let operations = document.operations.enumerated().map { ($0.offset, $0.element.path, $0.element.method) }
         var families: [Family] = []
         for (path, _) in document.paths {
+            // `/flows/{id}` or `/flows/{id}/`: the last segment with text is one parameter.
             let template = PathTemplate(path)
-            guard let last = template.segments.last, last.count == 1, case .parameter(let name) = last[0] else { continue }
-            let collection = "/" + path.split(separator: "/").dropLast().joined(separator: "/")
-            guard document.paths[collection]?.operations["POST"] != nil else { continue }
+            let named = template.hasTrailingSlash ? template.segments.dropLast() : template.segments[...]
+            guard let last = named.last, last.count == 1, case .parameter(let name) = last[0] else { continue }
+            // The collection as the document writes it: `/flows/` beside `/flows/{id}` (FastAPI,
+            // Django) or `/flows`, the item's own style first.
+            let written = template.hasTrailingSlash ? path.dropLast() : path[...]
+            let parent = written[..<(written.lastIndex(of: "/") ?? written.startIndex)]
+            let bare = parent.isEmpty ? "/" : String(parent)
+            let slashed = parent.isEmpty ? "/" : parent + "/"
+            let candidates = template.hasTrailingSlash ? [slashed, bare] : [bare, slashed]
+            guard let collection = candidates.first(where: { document.paths[$0]?.operations["POST"] != nil }) else { continue }
             families.append(Family(collection: collection, item: path, parameter: name, idMembers: Self.idMembers(for: name)))
         }
         var roles: [Int: (Int, Role)] = [:]

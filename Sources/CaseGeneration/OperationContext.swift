@@ -15,6 +15,10 @@ struct OperationContext: Sendable {
     /// The body's top-level members that hold an address (`format: email`, or the rules'
     /// identity): every case gives them a fresh one.
     let addressMembers: [String]
+    /// The body's top-level plain text members that name a resource (`name`, `title`,
+    /// `username`, `slug`, ...): every case gives them a fresh name, as it does addresses, so
+    /// one case's create does not collide with another's (409) over a name.
+    let namingMembers: [(name: String, validator: SchemaValidator)]
     let bodyMediaType: String?
     let bodyRequired: Bool
     let path: String
@@ -36,12 +40,18 @@ struct OperationContext: Sendable {
         bodyMediaType = content?.mediaType
         formLayout = bodyMediaType.map(MediaTypeName.essence) == FormEncoding.mediaType ? bodyShape.map(FormLayout.init) : nil
         let identity = generator.rules.rules(for: entry.operation.operationId)?.creation?.identity.tokens
-        addressMembers = bodyShape?.properties.filter { name, validator in identity == [name] || validator.shape.format == "email" }.map(\.name) ?? []
+        let addressMembers = bodyShape?.properties.filter { name, validator in identity == [name] || validator.shape.format == "email" }.map(\.name) ?? []
+        self.addressMembers = addressMembers
+        namingMembers = bodyShape?.properties.filter { name, validator in
+            let shape = validator.shape
+            return !addressMembers.contains(name) && Self.namesAResource(name) && shape.types == ["string"] && shape.format == nil && shape.enumeration.isEmpty
+        } ?? []
         bodyRequired = body?.required ?? false
         var values: [(Parameter, SchemaValidator?, JSONValue)] = []
         for parameter in entry.parameters where parameter.required || parameter.location == .path {
             let validator = parameter.schema.map(generator.compiler.validator(for:))
-            let sample = validator.flatMap { generator.synthesizer.value(for: $0, direction: .request) }
+            let sample = Self.documentedExample(of: parameter, validator)
+                ?? validator.flatMap { generator.synthesizer.value(for: $0, direction: .request) }
             values.append((parameter, validator, sample ?? .string("1")))
         }
         requiredParameters = values
@@ -58,10 +68,11 @@ struct OperationContext: Sendable {
         location = entry.operation.location.mark.description
     }
 
-    /// The path with every path parameter filled but `parameter`, left as `{parameter}` for a
-    /// later step to fill.
-    func path(leaving parameter: String) -> String {
-        Self.path(entry, requiredParameters.filter { $0.parameter.location == .path && $0.parameter.name != parameter }.map { ($0.parameter, $0.value) })
+    /// The parameter's first documented example its schema accepts (the parameter's own, then
+    /// its content's): what the document says a real value looks like comes before any made up.
+    static func documentedExample(of parameter: Parameter, _ validator: SchemaValidator?) -> JSONValue? {
+        let examples = parameter.allExamples + (parameter.content?.values.flatMap(\.allExamples) ?? [])
+        return examples.lazy.map { JSONValue($0.value) }.first { validator?.isValid($0, direction: .request) ?? true }
     }
 
     /// The path with these parameter values, each written in its style (`simple`, `label`,
@@ -122,6 +133,19 @@ struct OperationContext: Sendable {
         return namesResource ? .successOrAbsent : .success
     }
 
+    /// What a valid request gets whose naming member holds a text the case chose (a value
+    /// class, a short bound) rather than a fresh one: also a documented 409, as that name may
+    /// belong to a resource an earlier case or run created.
+    var acceptedWithChosenName: Expectation {
+        guard accepted == .success, entry.operation.responses.byStatus["409"] != nil else { return accepted }
+        return .successOrConflict(409)
+    }
+
+    /// Whether the member is a naming member (its value must be fresh, or 409 may follow).
+    func isNamingMember(_ member: String) -> Bool {
+        namingMembers.contains { $0.name == member }
+    }
+
     /// Whether the body travels as a form (`application/x-www-form-urlencoded`).
     var isForm: Bool { bodyMediaType.map(MediaTypeName.essence) == FormEncoding.mediaType }
 
@@ -150,14 +174,27 @@ struct OperationContext: Sendable {
         return isForm ? FormEncoding.errors(onTheWire(body), bodyValidator, layout: formLayout).isEmpty : bodyValidator.isValid(onTheWire(body), direction: .request)
     }
 
-    /// A valid body with every email member (and the rules' identity) given a fresh address.
-    func freshBody(_ body: JSONValue, _ generator: inout CaseGenerator) -> JSONValue {
+    /// A valid body with every email member (and the rules' identity) given a fresh address and
+    /// every naming member a fresh name where its schema takes one (`keeping` one that a case
+    /// sets on purpose, a length bound say).
+    func freshBody(_ body: JSONValue, _ generator: inout CaseGenerator, keeping kept: String? = nil) -> JSONValue {
         guard case .object = body else { return body }
         var fresh = body
         for name in addressMembers where body[name] != nil {
             fresh = fresh.setting(.string(generator.addresses.fresh()), at: JSONPointer(tokens: [name]))
         }
+        for (name, validator) in namingMembers where name != kept && body[name] != nil {
+            let token = JSONValue.string(generator.addresses.freshToken())
+            if validator.isValid(token, direction: .request) { fresh = fresh.setting(token, at: JSONPointer(tokens: [name])) }
+        }
         return fresh
+    }
+
+    /// Member names that usually name a resource and are often unique: `name`, `username`,
+    /// `display_name`, `title`, `slug`, `login`, `handle`, `label`.
+    static func namesAResource(_ member: String) -> Bool {
+        let plain = member.lowercased().filter { $0 != "_" && $0 != "-" }
+        return ["name", "title", "slug", "login", "handle", "label"].contains { plain.hasSuffix($0) }
     }
 
     /// The synthesized valid body: every member, or only the required ones.
@@ -172,12 +209,20 @@ struct OperationContext: Sendable {
     func methodCases(_ document: OpenAPIDocument) -> [TestCase] {
         let declared = Set(document.paths[entry.path]?.operations.keys.map { $0.uppercased() } ?? [])
         let at = document.paths[entry.path]?.location.mark.description
-        var cases = ["GET", "PUT", "PATCH", "DELETE"].filter { !declared.contains($0) }.map { (method: String) in
+        // A URL another path of the document serves with that method is that operation's
+        // (`GET /things/filter` is `GET /things/{id}` where only the latter declares GET).
+        let requested = PathTemplate.segments(ofRequestPath: path)
+        let servedElsewhere = { (method: String) in
+            document.paths.contains { key, item in
+                key != entry.path && item.operations[method] != nil && PathTemplate(key).match(segments: requested) != nil
+            }
+        }
+        var cases = ["GET", "PUT", "PATCH", "DELETE"].filter { !declared.contains($0) && !servedElsewhere($0) }.map { (method: String) in
             TestCase(
                 operationId: entry.id, kind: .method, name: "\(method) \(entry.path) (not declared) gets 405",
                 steps: [.request(request(method: method), expect: .status([405]), checkRules: false)], specLocation: at)
         }
-        if !declared.contains("TRACE") {
+        if !declared.contains("TRACE"), !servedElsewhere("TRACE") {
             cases.append(TestCase(
                 operationId: entry.id, kind: .method, name: "TRACE \(entry.path) (not declared) is refused, never echoed",
                 steps: [.request(request(method: "TRACE"), expect: .refusedMethod, checkRules: false)], specLocation: at))

@@ -8,14 +8,14 @@ extension OperationContext {
     /// boundaries (minimum, maximum, lengths, every enum value).
     mutating func positiveCases(_ generator: inout CaseGenerator) -> [TestCase] {
         var cases: [TestCase] = []
-        func add(_ name: String, _ body: JSONValue?, at location: String? = nil) {
+        func add(_ name: String, _ body: JSONValue?, at location: String? = nil, expect: Expectation? = nil) {
             if bodyValidator != nil {
                 // A body the synthesizer could not make valid gives no case, never a wrong one.
                 guard let body, accepts(body) else { return }
             }
             cases.append(TestCase(
                 operationId: entry.id, kind: .positive, name: name,
-                steps: [.request(request(body: body), expect: accepted, checkRules: true)],
+                steps: [.request(request(body: body), expect: expect ?? accepted, checkRules: true)],
                 specLocation: location ?? self.location))
         }
         guard bodyValidator != nil else {
@@ -45,7 +45,7 @@ extension OperationContext {
             let member = property.shape
             let at = property.location.mark?.description
             func variant(_ value: JSONValue) -> JSONValue {
-                freshBody(base.setting(value, at: JSONPointer(tokens: [name])), &generator)
+                freshBody(base.setting(value, at: JSONPointer(tokens: [name])), &generator, keeping: name)
             }
             let integer = member.types.contains("integer")
             if let (bound, exclusive) = member.minimum {
@@ -57,11 +57,21 @@ extension OperationContext {
                 add("\(name) at its maximum \(value) is accepted", variant(.number(value)), at: at)
             }
             if member.format == nil, member.pattern == nil, member.enumeration.isEmpty, member.types == ["string"] {
+                // A naming member's text at a length bound is still a fresh name where the
+                // bound leaves room for one.
+                func text(_ length: Int) -> (JSONValue, Expectation?) {
+                    guard isNamingMember(name) else { return (.string(String(repeating: "a", count: length)), nil) }
+                    let token = generator.addresses.freshToken()
+                    guard token.count <= length else { return (.string(String(repeating: "a", count: length)), acceptedWithChosenName) }
+                    return (.string(token + String(repeating: "a", count: length - token.count)), nil)
+                }
                 if let length = member.minLength, length > 0 {
-                    add("\(name) at its minLength \(length) is accepted", variant(.string(String(repeating: "a", count: length))), at: at)
+                    let (value, expectation) = text(length)
+                    add("\(name) at its minLength \(length) is accepted", variant(value), at: at, expect: expectation)
                 }
                 if let length = member.maxLength, length <= 10_000 {
-                    add("\(name) at its maxLength \(length) is accepted", variant(.string(String(repeating: "a", count: length))), at: at)
+                    let (value, expectation) = text(length)
+                    add("\(name) at its maxLength \(length) is accepted", variant(value), at: at, expect: expectation)
                 }
             }
             for value in member.enumeration {

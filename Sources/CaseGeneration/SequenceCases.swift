@@ -46,21 +46,23 @@ extension CaseGenerator {
             }
             guard !named.isEmpty else { continue }
             var steps: [Step] = [.create(with(creating.request(body: body), create), expect: creating.accepted, idMembers: named)]
+            // Every later step names the resource under the parents the create used.
+            let itemPath = Self.itemPath(under: creating.path, family)
             let reading = OperationContext(entry: read, generator: &self)
             let readRequest = with(reading.request(), read)
-            let readPath = reading.path(leaving: family.parameter)
+            let readPath = itemPath
             steps.append(.onCreated(readRequest, expect: .success, path: readPath, parameter: family.parameter, idMember: nil))
             let update = operation({ if case .update(merge: false) = $0 { true } else { false } })
                 ?? operation({ if case .update(merge: true) = $0 { true } else { false } })
             if let update, update.method != "POST" {
                 let updating = OperationContext(entry: update, generator: &self)
                 let changed = updating.validBody(&self)
-                steps.append(.onCreated(with(updating.request(body: changed), update), expect: .success, path: updating.path(leaving: family.parameter),
+                steps.append(.onCreated(with(updating.request(body: changed), update), expect: .success, path: itemPath,
                                         parameter: family.parameter, idMember: changed?[named[0]] != nil ? named[0] : nil))
             }
             if let delete = operation({ if case .delete = $0 { true } else { false } }) {
                 let deleting = OperationContext(entry: delete, generator: &self)
-                steps.append(.onCreated(with(deleting.request(), delete), expect: .success, path: deleting.path(leaving: family.parameter),
+                steps.append(.onCreated(with(deleting.request(), delete), expect: .success, path: itemPath,
                                         parameter: family.parameter, idMember: nil))
                 if read.operation.responses.byStatus["404"] != nil {
                     steps.append(.onCreated(readRequest, expect: .status([404]), path: readPath, parameter: family.parameter, idMember: nil))
@@ -78,6 +80,14 @@ extension CaseGenerator {
                 steps: steps, specLocation: document.paths[family.item]?.location.mark.description))
         }
         return cases
+    }
+
+    /// The item's path under a collection's filled path, its id left as `{parameter}`:
+    /// `/projects/7/flows/` → `/projects/7/flows/{id}` (and a slash after it where the item
+    /// path is written with one).
+    static func itemPath(under collectionPath: String, _ family: ResourceFamilies.Family) -> String {
+        let base = collectionPath.hasSuffix("/") ? String(collectionPath.dropLast()) : collectionPath
+        return base + "/{\(family.parameter)}" + (PathTemplate(family.item).hasTrailingSlash ? "/" : "")
     }
 
     /// A number from a seed and a text, to make ids that differ between runs and resources.

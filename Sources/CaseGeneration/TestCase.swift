@@ -323,6 +323,12 @@ public struct TestCase: Sendable, Codable {
         steps.contains { if case .advanceClock = $0 { true } else { false } }
     }
 
+    /// Whether the case deletes a resource other cases may use: a DELETE outside a sequence
+    /// (which deletes only what it created).
+    public var deletesSharedResource: Bool {
+        kind != .sequence && requests.contains { $0.method == "DELETE" }
+    }
+
     /// Whether a step could create data on the server (anything but GET, HEAD, OPTIONS).
     public var mayCreateData: Bool {
         requests.contains { !["GET", "HEAD", "OPTIONS"].contains($0.method) }

@@ -34,7 +34,8 @@ public final class AnswerJudge: Sendable {
     public func judge(_ exchange: Exchange, expectation: Expectation, operation: OperationEntry,
                       request: RequestSpec, checkRules: Bool, statusOnly: Bool = false) -> [CheckFailure] {
         guard let response = exchange.response else { return [] }
-        var failures = judgeStatus(response.status, expectation: expectation, operation: operation, request: request)
+        var failures = judgeStatus(response.status, expectation: expectation, operation: operation, request: request,
+                                   location: (300..<400).contains(response.status) ? response.header("Location") : nil)
         if case .refusedMethod = expectation, (200..<300).contains(response.status),
            String(decoding: response.body, as: UTF8.self).lowercased().contains("authorization:") {
             failures = [CheckFailure(
@@ -65,11 +66,14 @@ public final class AnswerJudge: Sendable {
                      specLocation: violation.mark?.description, expectation: violation.rule.rawValue)
     }
 
-    private func judgeStatus(_ status: Int, expectation: Expectation, operation: OperationEntry, request: RequestSpec) -> [CheckFailure] {
+    /// `redirect`: a redirect's `Location`, said with the status (where the server sends the
+    /// client is what tells a moved path from a wrong one).
+    private func judgeStatus(_ status: Int, expectation: Expectation, operation: OperationEntry, request: RequestSpec,
+                             location redirect: String?) -> [CheckFailure] {
         let responses = operation.operation.responses
         let key = responses.documentingKey(for: status)
         let location = key.flatMap { responses.byStatus[$0] }?.location.description ?? operation.operation.location.description
-        let expected = "expected \(expectation), found \(status)"
+        let expected = "expected \(expectation), found \(status)" + (redirect.map { " (Location: \($0))" } ?? "")
         if status >= 500 {
             return [CheckFailure(check: .serverError, message: "\(expected): a server error is never a conforming answer",
                                  specLocation: location, expectation: expected)]

@@ -3,12 +3,14 @@ import CaseGeneration
 /// The order in which a run starts its cases, within its concurrency: cases of several steps
 /// first (longest first, so the slowest chains do not finish last), single requests beside
 /// them, and the chain of clock-moving cases once no other case of several steps is running or
-/// waiting. A race counts each of its requests against the concurrency.
+/// waiting. Cases that delete a resource other cases may read (a DELETE that is not a
+/// sequence's own resource) start only once every other case has finished. A race counts each
+/// of its requests against the concurrency.
 struct SchedulePlan {
     /// Cases that run one after another in one slot.
     struct Work: Sendable {
         enum Kind: Sendable {
-            case single, multiStep, clockChain
+            case single, multiStep, clockChain, deleting
         }
 
         var indices: [Int]
@@ -19,22 +21,30 @@ struct SchedulePlan {
     private var multiStep: [Work]
     private var singles: [Work]
     private var clockChain: Work?
+    private var deleting: [Work]
+    private var nextDeleting = 0
     private var nextSingle = 0
     private var nextMulti = 0
     private var inFlight = 0
     private var multiStepRunning = 0
     private var clockRunning = false
+    /// Requests in flight of deleting cases.
+    private var deletingInFlight = 0
 
     init(_ cases: [TestCase]) {
         let clock = cases.indices.filter { cases[$0].needsMockClock }
         clockChain = clock.isEmpty ? nil : Work(indices: clock, width: 1, kind: .clockChain)
-        multiStep = cases.indices
-            .filter { !cases[$0].needsMockClock && (cases[$0].steps.count > 1 || cases[$0].width > 1) }
+        let ordinary = cases.indices.filter { !cases[$0].needsMockClock && !cases[$0].deletesSharedResource }
+        multiStep = ordinary
+            .filter { cases[$0].steps.count > 1 || cases[$0].width > 1 }
             .sorted { cases[$0].steps.count > cases[$1].steps.count }
             .map { Work(indices: [$0], width: cases[$0].width, kind: .multiStep) }
-        singles = cases.indices
-            .filter { !cases[$0].needsMockClock && cases[$0].steps.count <= 1 && cases[$0].width == 1 }
+        singles = ordinary
+            .filter { cases[$0].steps.count <= 1 && cases[$0].width == 1 }
             .map { Work(indices: [$0], width: 1, kind: .single) }
+        deleting = cases.indices
+            .filter { !cases[$0].needsMockClock && cases[$0].deletesSharedResource }
+            .map { Work(indices: [$0], width: cases[$0].width, kind: .deleting) }
     }
 
     /// The next work to start with `capacity` requests in flight at most, or `nil` when none
@@ -56,9 +66,17 @@ struct SchedulePlan {
             // Keep room for it: single requests would otherwise take every slot it frees.
             return nil
         }
-        if nextSingle < singles.count, fits(singles[nextSingle]) {
+        if nextSingle < singles.count {
+            guard fits(singles[nextSingle]) else { return nil }
             nextSingle += 1
             return started(singles[nextSingle - 1])
+        }
+        let othersDone = clockChain == nil && !clockRunning && nextMulti == multiStep.count && multiStepRunning == 0
+            && inFlight == deletingInFlight
+        if othersDone, nextDeleting < deleting.count, fits(deleting[nextDeleting]) {
+            nextDeleting += 1
+            deletingInFlight += deleting[nextDeleting - 1].width
+            return started(deleting[nextDeleting - 1])
         }
         return nil
     }
@@ -68,6 +86,7 @@ struct SchedulePlan {
         switch work.kind {
         case .multiStep: multiStepRunning -= 1
         case .clockChain: clockRunning = false
+        case .deleting: deletingInFlight -= work.width
         case .single: break
         }
     }

@@ -18,7 +18,7 @@ struct RouteTable: Sendable {
 
     init(document: OpenAPIDocument, operations: [(entryIndex: Int, path: String, method: String)]) {
         let serverURL = document.effectiveServers.first?.defaultURL ?? "/"
-        prefix = Self.segments(of: Self.pathPart(of: serverURL))
+        prefix = Self.segments(of: Self.pathPart(of: serverURL)).filter { !$0.isEmpty }
         var routes: [String: Route] = [:]
         var order: [String] = []
         for (index, path, method) in operations {
@@ -39,43 +39,48 @@ struct RouteTable: Sendable {
     }
 
     static func segments(of path: String) -> [String] {
-        path.utf8.split(separator: UInt8(ascii: "/")).map { PercentEncoding.decodeLeniently(Substring($0)) }
+        PathTemplate.segments(ofRequestPath: path)
     }
 
     /// The route a request path names and its path parameter values; `nil` when none does.
-    /// A path ending in `/` names a template whose last segment is one parameter, with that
-    /// parameter empty (`/user/` is `/user/{username}` with no name, not `/user`), when one
-    /// exists; else the path without its slash.
+    /// The path as written wins; then a path ending in `/` names a template whose last segment
+    /// is one parameter, with that parameter empty (`/user/` is `/user/{username}` with no
+    /// name); then the path with its trailing slash taken off or put on and its doubled slashes
+    /// made single, as lenient servers read it.
     func match(_ path: String) -> (route: Route, parameters: [String: String])? {
-        let segments = Self.segments(of: path)
-        guard segments.count >= prefix.count, Array(segments.prefix(prefix.count)) == prefix else { return nil }
-        let rest = Array(segments.dropFirst(prefix.count))
-        if path.hasSuffix("/"), !rest.isEmpty, let emptyLast = match(rest, emptyLastParameter: true) {
+        var segments = Self.segments(of: path)
+        let prefixed = segments.filter { !$0.isEmpty }
+        guard prefixed.count >= prefix.count, Array(prefixed.prefix(prefix.count)) == prefix else { return nil }
+        // Drop the prefix's segments (and any empty ones among them) from the front.
+        var dropped = 0
+        while dropped < prefix.count, let first = segments.first {
+            segments.removeFirst()
+            if !first.isEmpty { dropped += 1 }
+        }
+        if segments.isEmpty { segments = [""] }
+        if let exact = match(segments, emptyLastParameter: false) { return exact }
+        if segments.count > 1, segments.last == "", let emptyLast = match(Array(segments.dropLast()), emptyLastParameter: true) {
             return emptyLast
         }
-        return match(rest, emptyLastParameter: false)
+        let single = segments.filter { !$0.isEmpty }
+        if let bare = match(single.isEmpty ? [""] : single, emptyLastParameter: false) { return bare }
+        return single.isEmpty ? nil : match(single + [""], emptyLastParameter: false)
     }
 
     private func match(_ rest: [String], emptyLastParameter: Bool) -> (route: Route, parameters: [String: String])? {
         var best: (route: Route, parameters: [String: String], literals: Int)?
         for route in routes where route.path.segments.count == rest.count + (emptyLastParameter ? 1 : 0) {
             var parameters: [String: String] = [:]
-            var matches = true
             var segments = route.path.segments
             if emptyLastParameter {
                 guard let last = segments.last, last.count == 1, case .parameter(let name) = last[0] else { continue }
                 parameters[name] = ""
                 segments.removeLast()
             }
-            for (pieces, value) in zip(segments, rest) {
-                guard let values = PathTemplate.match(pieces, value[...]) else {
-                    matches = false
-                    break
-                }
-                parameters.merge(values) { $1 }
-            }
+            guard let values = PathTemplate(segments: segments).match(segments: rest) else { continue }
+            parameters.merge(values) { $1 }
             let literals = route.path.literalCount
-            if matches, best.map({ literals > $0.literals }) ?? true {
+            if best.map({ literals > $0.literals }) ?? true {
                 best = (route, parameters, literals)
             }
         }

@@ -37,30 +37,45 @@ enum GateHarness {
     /// `strict`: also judge undocumented response members, as `--strict` does.
     static func run(faults: Set<Fault>, seeds: [UInt64], examples: Int = CaseOptions.defaultExamples, strict: Bool = false) async throws -> [UInt64: Verdict] {
         let (document, rules) = contract
+        var verdicts: [UInt64: Verdict] = [:]
+        for seed in seeds {
+            verdicts[seed] = try await againstMock(document, rules: rules, faults: faults, seed: seed, examples: examples, strict: strict)
+        }
+        return verdicts
+    }
+
+    /// The gate for one document and seed against a fresh in-process mock of it.
+    static func againstMock(_ document: OpenAPIDocument, rules: BusinessRules = .none, faults: Set<Fault> = [], seed: UInt64 = 1,
+                            examples: Int = CaseOptions.defaultExamples, strict: Bool = false) async throws -> Verdict {
         var quiet = Logger(label: "gate-test")
         quiet.logLevel = .critical
         let token = "gate-token"
-        var verdicts: [UInt64: Verdict] = [:]
-        for seed in seeds {
-            let api = MockAPI(document: document, rules: rules,
-                              configuration: MockConfiguration(port: 0, token: token, seed: seed, faults: faults), logger: quiet)
-            let basePath = api.basePath
-            verdicts[seed] = try await MockServer.withRunning(api) { port in
-                let root = "http://127.0.0.1:\(port)"
-                let target = Target(baseURL: root + basePath, name: "mock", mockControlURL: root)
-                let options = CaseOptions(seed: seed, runTag: "g\(seed)", examples: examples)
-                var generator = CaseGenerator(document: document, rules: rules, options: options)
-                let cases = generator.cases()
-                let configuration = try Executor.clientConfiguration(caCertificates: nil, connections: SuiteRunner.Options.defaultConcurrency)
-                return try await HTTPClient.withHTTPClient(configuration: configuration) { client in
-                    let executor = Executor(client: client, target: target, tokens: .fixed(token))
-                    let runner = SuiteRunner(
-                        document: document, rules: rules, executor: executor, judge: AnswerJudge(document: document, rules: rules, checks: CheckName.selection(only: nil, excluded: [], strict: strict)),
-                        options: .init(shrinker: Shrinker(document: document, rules: rules, options: options)))
-                    return Verdict(results: await runner.run(cases))
-                }
-            }
+        let api = MockAPI(document: document, rules: rules,
+                          configuration: MockConfiguration(port: 0, token: token, seed: seed, faults: faults), logger: quiet)
+        let basePath = api.basePath
+        return try await MockServer.withRunning(api) { port in
+            let root = "http://127.0.0.1:\(port)"
+            let target = Target(baseURL: root + basePath, name: "mock", mockControlURL: root)
+            return try await against(target, document, rules: rules, seed: seed, examples: examples, strict: strict, token: token)
         }
-        return verdicts
+    }
+
+    /// The gate for one document and seed against any target (a small server of a test's own).
+    static func against(_ target: Target, _ document: OpenAPIDocument, rules: BusinessRules = .none, seed: UInt64 = 1,
+                        examples: Int = CaseOptions.defaultExamples, strict: Bool = false, token: String = "gate-token",
+                        kinds: Set<CaseKind>? = nil) async throws -> Verdict {
+        var options = CaseOptions(seed: seed, runTag: "g\(seed)", examples: examples)
+        if let kinds { options.kinds = kinds }
+        var generator = CaseGenerator(document: document, rules: rules, options: options)
+        let cases = generator.cases()
+        let configuration = try Executor.clientConfiguration(caCertificates: nil, connections: SuiteRunner.Options.defaultConcurrency)
+        return try await HTTPClient.withHTTPClient(configuration: configuration) { client in
+            let executor = Executor(client: client, target: target, tokens: .fixed(token))
+            let runner = SuiteRunner(
+                document: document, rules: rules, executor: executor,
+                judge: AnswerJudge(document: document, rules: rules, checks: CheckName.selection(only: nil, excluded: [], strict: strict)),
+                options: .init(shrinker: Shrinker(document: document, rules: rules, options: options)))
+            return Verdict(results: await runner.run(cases))
+        }
     }
 }

@@ -115,6 +115,24 @@ struct DiagnosticRenderingTests {
             """)
     }
 
+    @Test("a long line is quoted as a window around the column, its cut ends shown")
+    func longLineWindow() {
+        // A document served as one line of JSON: 26 members of 10 characters each.
+        let members = (0..<26).map { index in "\"\(Character(UnicodeScalar(97 + index)!))\(String(repeating: "x", count: 4))\":1" }
+        let line = "{" + members.joined(separator: ",") + "}"
+        let source = SourceFile(path: "api.json", text: line + "\n")
+        let column = 1 + 13 * 10 + 1  // the opening quote of "nxxxx", the 14th member
+        let diagnostic = Diagnostic.warning("unknown member", at: Mark(file: "api.json", line: 1, column: column))
+        let rendered = DiagnosticRenderer(sources: [source]).render(diagnostic)
+        let window = String(line.dropFirst(column - 1 - 60).prefix(120))
+        #expect(rendered == "api.json:1:\(column): warning: unknown member\n…\(window)…\n" + String(repeating: " ", count: 61) + "^")
+        // The start and the end of a long line are cut on one side only.
+        let atStart = DiagnosticRenderer(sources: [source]).render(.warning("w", at: Mark(file: "api.json", line: 1, column: 2)))
+        #expect(atStart == "api.json:1:2: warning: w\n\(line.prefix(120))…\n ^")
+        let atEnd = DiagnosticRenderer(sources: [source]).render(.warning("w", at: Mark(file: "api.json", line: 1, column: line.count)))
+        #expect(atEnd == "api.json:1:\(line.count): warning: w\n…\(line.suffix(120))\n" + String(repeating: " ", count: 120) + "^")
+    }
+
     @Test("no snippet without a source or a mark")
     func noSnippet() {
         let renderer = DiagnosticRenderer(sources: [])

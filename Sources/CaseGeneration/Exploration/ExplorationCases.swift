@@ -94,7 +94,9 @@ extension OperationContext {
         let subject = probe.shown.map { "\(memberName) \($0) (\(probe.valueClass))" } ?? "\(memberName) (\(probe.valueClass))"
         let either: Expectation = accepted == .success || accepted == .successOrAbsent ? .eitherOutcome : .anyAnswer
         let (verdict, expectation): (String, Expectation) = switch validity {
-        case .valid: ("is accepted", accepted)
+        case .valid:
+            ("is accepted", (probe.parts.isEmpty ? [probe] : probe.parts).contains { $0.member.tokens.count == 1 && isNamingMember($0.member.tokens[0]) }
+                ? acceptedWithChosenName : accepted)
         case .invalid: ("is refused", .clientError)
         case .either: ("is accepted or refused, never a server error", either)
         }

@@ -31,6 +31,17 @@ public struct Example: Sendable, Referenceable {
         }
     }
 
+    /// Every example an object gives, its single `example` first (named "example"), then its
+    /// `examples` by name (those with a value).
+    static func listed(_ example: Node?, _ examples: some Sequence<(key: String, value: Example)>) -> [(name: String, value: Node)] {
+        var result: [(String, Node)] = []
+        if let example { result.append(("example", example)) }
+        for (name, entry) in examples {
+            if let value = entry.value ?? entry.dataValue { result.append((name, value)) }
+        }
+        return result
+    }
+
     mutating func overrideSummary(_ summary: String) { self.summary = summary }
     mutating func overrideDescription(_ description: String) { self.description = description }
 }

@@ -16,14 +16,7 @@ public struct MediaType: Sendable, Referenceable {
     static let typeName = "a Media Type object"
 
     /// Every example, the single `example` first (named "example"), then `examples` by name.
-    public var allExamples: [(name: String, value: Node)] {
-        var result: [(String, Node)] = []
-        if let example { result.append(("example", example)) }
-        for (name, entry) in examples {
-            if let value = entry.value ?? entry.dataValue { result.append((name, value)) }
-        }
-        return result
-    }
+    public var allExamples: [(name: String, value: Node)] { Example.listed(example, examples) }
 
     static func decode(_ position: Position, _ context: DecodingContext) -> MediaType? {
         context.decodeReferenceable(position)

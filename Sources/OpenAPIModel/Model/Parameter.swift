@@ -31,6 +31,9 @@ public struct Parameter: Sendable, Referenceable {
 
     static let typeName = "a Parameter object"
 
+    /// Every example the parameter gives, its single `example` first, then `examples` by name.
+    public var allExamples: [(name: String, value: Node)] { Example.listed(example, examples) }
+
     /// `form` for query and cookie parameters, `simple` for path and header ones.
     public var effectiveStyle: String {
         style ?? (location == .query || location == .cookie ? "form" : "simple")

@@ -1,18 +1,22 @@
 import YAMLSource
 
 /// A path key of the document (`/Accounts/{Sid}.json`) as pieces: literal text and path
-/// parameters, so a parameter may share a segment with text around it.
+/// parameters, so a parameter may share a segment with text around it. The key is kept exactly
+/// as written: `/flows/` has an empty last segment and is another path than `/flows` (servers
+/// redirect or refuse the one they do not serve).
 public struct PathTemplate: Sendable, Hashable {
     public enum Piece: Sendable, Hashable {
         case literal(String)
         case parameter(String)
     }
 
-    /// The segments between slashes, each a list of pieces.
+    /// The segments between slashes, each a list of pieces; an empty segment (after a trailing
+    /// or doubled slash) has none.
     public let segments: [[Piece]]
 
     public init(_ template: String) {
-        segments = template.split(separator: "/").map { segment in
+        let body = template.hasPrefix("/") ? template.dropFirst() : template[...]
+        segments = body.split(separator: "/", omittingEmptySubsequences: false).map { segment in
             var pieces: [Piece] = []
             var text = ""
             var name: String?
@@ -36,6 +40,11 @@ public struct PathTemplate: Sendable, Hashable {
         }
     }
 
+    /// A template of these segments.
+    public init(segments: [[Piece]]) {
+        self.segments = segments
+    }
+
     /// The path on the wire with these parameter values: literal text percent-encoded where a
     /// path cannot carry it as is (`#`, `?`, spaces), values percent-encoded whole unless
     /// `encoded` says they already are. A parameter without a value stays `{name}`.
@@ -49,6 +58,28 @@ public struct PathTemplate: Sendable, Hashable {
             }.joined()
         }.joined(separator: "/")
     }
+
+    /// The parameter values of a request path's decoded segments (after the server's prefix),
+    /// or `nil` when the template does not match them, segment for segment.
+    public func match(segments requested: [String]) -> [String: String]? {
+        guard requested.count == segments.count else { return nil }
+        var values: [String: String] = [:]
+        for (pieces, segment) in zip(segments, requested) {
+            guard let found = Self.match(pieces, segment[...]) else { return nil }
+            values.merge(found) { $1 }
+        }
+        return values
+    }
+
+    /// The decoded segments of a request path, empty ones too (`/flows/` is `flows` and an
+    /// empty one).
+    public static func segments(ofRequestPath path: String) -> [String] {
+        let body = path.utf8.first == UInt8(ascii: "/") ? path.utf8.dropFirst() : path.utf8[...]
+        return body.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { PercentEncoding.decodeLeniently(Substring($0)) }
+    }
+
+    /// Whether the template ends in a slash (`/flows/`).
+    public var hasTrailingSlash: Bool { segments.count > 1 && segments.last?.isEmpty == true }
 
     /// The parameter values of one decoded path segment, or `nil` when it does not match: each
     /// parameter takes the text up to the next literal piece (at least one character).
