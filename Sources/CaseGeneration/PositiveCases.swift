@@ -60,10 +60,11 @@ extension OperationContext {
                 // A naming member's text at a length bound is still a fresh name where the
                 // bound leaves room for one.
                 func text(_ length: Int) -> (JSONValue, Expectation?) {
-                    guard isNamingMember(name) else { return (.string(String(repeating: "a", count: length)), nil) }
+                    let filler = String(repeating: "a", count: length)
+                    guard isNamingMember(name) else { return (.string(filler), nil) }
                     let token = generator.addresses.freshToken()
-                    guard token.count <= length else { return (.string(String(repeating: "a", count: length)), acceptedWithChosenName) }
-                    return (.string(token + String(repeating: "a", count: length - token.count)), nil)
+                    guard token.count <= length else { return (.string(filler), acceptedWithChosenName) }
+                    return (.string(token + filler.dropFirst(token.count)), nil)
                 }
                 if let length = member.minLength, length > 0 {
                     let (value, expectation) = text(length)

@@ -50,8 +50,7 @@ extension CaseGenerator {
             let itemPath = Self.itemPath(under: creating.path, family)
             let reading = OperationContext(entry: read, generator: &self)
             let readRequest = with(reading.request(), read)
-            let readPath = itemPath
-            steps.append(.onCreated(readRequest, expect: .success, path: readPath, parameter: family.parameter, idMember: nil))
+            steps.append(.onCreated(readRequest, expect: .success, path: itemPath, parameter: family.parameter, idMember: nil))
             let update = operation({ if case .update(merge: false) = $0 { true } else { false } })
                 ?? operation({ if case .update(merge: true) = $0 { true } else { false } })
             if let update, update.method != "POST" {
@@ -65,7 +64,7 @@ extension CaseGenerator {
                 steps.append(.onCreated(with(deleting.request(), delete), expect: .success, path: itemPath,
                                         parameter: family.parameter, idMember: nil))
                 if read.operation.responses.byStatus["404"] != nil {
-                    steps.append(.onCreated(readRequest, expect: .status([404]), path: readPath, parameter: family.parameter, idMember: nil))
+                    steps.append(.onCreated(readRequest, expect: .status([404]), path: itemPath, parameter: family.parameter, idMember: nil))
                 }
             }
             var said = ["created", "read back"]

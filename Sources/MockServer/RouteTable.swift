@@ -18,7 +18,7 @@ struct RouteTable: Sendable {
 
     init(document: OpenAPIDocument, operations: [(entryIndex: Int, path: String, method: String)]) {
         let serverURL = document.effectiveServers.first?.defaultURL ?? "/"
-        prefix = Self.segments(of: Self.pathPart(of: serverURL)).filter { !$0.isEmpty }
+        prefix = PathTemplate.segments(ofRequestPath: Self.pathPart(of: serverURL)).filter { !$0.isEmpty }
         var routes: [String: Route] = [:]
         var order: [String] = []
         for (index, path, method) in operations {
@@ -38,17 +38,13 @@ struct RouteTable: Sendable {
         return rest.firstIndex(of: "/").map { String(rest[$0...]) } ?? "/"
     }
 
-    static func segments(of path: String) -> [String] {
-        PathTemplate.segments(ofRequestPath: path)
-    }
-
     /// The route a request path names and its path parameter values; `nil` when none does.
     /// The path as written wins; then a path ending in `/` names a template whose last segment
     /// is one parameter, with that parameter empty (`/user/` is `/user/{username}` with no
     /// name); then the path with its trailing slash taken off or put on and its doubled slashes
     /// made single, as lenient servers read it.
     func match(_ path: String) -> (route: Route, parameters: [String: String])? {
-        var segments = Self.segments(of: path)
+        var segments = PathTemplate.segments(ofRequestPath: path)
         let prefixed = segments.filter { !$0.isEmpty }
         guard prefixed.count >= prefix.count, Array(prefixed.prefix(prefix.count)) == prefix else { return nil }
         // Drop the prefix's segments (and any empty ones among them) from the front.

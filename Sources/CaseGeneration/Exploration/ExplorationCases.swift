@@ -80,7 +80,8 @@ extension OperationContext {
         let token = generator.addresses.freshToken()
         if let parent = probe.member.parent, parent != .root, base.value(at: parent) == nil { return nil }
         var body = freshBody(base, &generator)
-        for part in probe.parts.isEmpty ? [probe] : probe.parts {
+        let parts = probe.parts.isEmpty ? [probe] : probe.parts
+        for part in parts {
             body = body.setting(part.make(token), at: part.member)
         }
         let valid = accepts(body)
@@ -95,8 +96,7 @@ extension OperationContext {
         let either: Expectation = accepted == .success || accepted == .successOrAbsent ? .eitherOutcome : .anyAnswer
         let (verdict, expectation): (String, Expectation) = switch validity {
         case .valid:
-            ("is accepted", (probe.parts.isEmpty ? [probe] : probe.parts).contains { $0.member.tokens.count == 1 && isNamingMember($0.member.tokens[0]) }
-                ? acceptedWithChosenName : accepted)
+            ("is accepted", parts.contains { $0.member.tokens.count == 1 && isNamingMember($0.member.tokens[0]) } ? acceptedWithChosenName : accepted)
         case .invalid: ("is refused", .clientError)
         case .either: ("is accepted or refused, never a server error", either)
         }
