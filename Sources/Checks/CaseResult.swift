@@ -54,6 +54,7 @@ public struct CaseResult: Sendable {
         if case .failed(let failures) = outcome { failures } else { [] }
     }
 
+    public var isPassed: Bool { if case .passed = outcome { true } else { false } }
     public var isFailure: Bool { if case .failed = outcome { true } else { false } }
     public var isError: Bool { if case .error = outcome { true } else { false } }
     public var isSkipped: Bool { if case .skipped = outcome { true } else { false } }

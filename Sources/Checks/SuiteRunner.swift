@@ -206,7 +206,7 @@ public struct SuiteRunner: Sendable {
             case .race(let requests, let conflictStatus):
                 let exchanges = await withTaskGroup(of: (Int, Exchange).self) { group in
                     for (index, request) in requests.enumerated() {
-                        group.addTask { (index, await executor.send(request)) }
+                        group.addTask { (index, await executor.send(request, race: true)) }
                     }
                     var answered = [Exchange?](repeating: nil, count: requests.count)
                     for await (index, exchange) in group { answered[index] = exchange }

@@ -13,14 +13,7 @@ struct Merge: ParsableCommand {
     @Argument(help: "The JSON reports of the slices (what run --json writes; reports/run.json by default).")
     var reports: [String]
 
-    @Option(help: "Where to write the merged JUnit XML report.")
-    var junit = "reports/junit.xml"
-
-    @Option(help: "Where to write the merged run as JSON.")
-    var json = "reports/run.json"
-
-    @Option(help: "Where to write the HTML report: one page, readable without a server.")
-    var html = "reports/report.html"
+    @OptionGroup var reportFiles: ReportFiles
 
     @Option(help: "The environment variable reproductions name for the secret.")
     var tokenEnv = "PARTNER_API_TOKEN"
@@ -48,7 +41,7 @@ struct Merge: ParsableCommand {
             Console.error("error: \(error)")
             throw ExitCode(2)
         }
-        try ReportFiles(junit: junit, json: json, html: html).write(summary, tokenVariable: tokenEnv)
+        try reportFiles.write(summary, tokenVariable: tokenEnv)
     }
 
     private static func words(_ error: DecodingError) -> String {

@@ -2,11 +2,24 @@ import ArgumentParser
 import Foundation
 import Reporting
 
-/// The reports a run or a merge writes, and the summary it prints.
-struct ReportFiles {
-    var junit: String
-    var json: String
-    var html: String
+/// The reports a run or a merge writes, and the summary it prints: one option group, so both
+/// commands name them alike.
+struct ReportFiles: ParsableArguments {
+    @Option(help: "Where to write the JUnit XML report.")
+    var junit = "reports/junit.xml"
+
+    @Option(help: "Where to write the run as JSON (what `contract-test merge` joins).")
+    var json = "reports/run.json"
+
+    @Option(help: "Where to write the HTML report: one page, readable without a server.")
+    var html = "reports/report.html"
+
+    @Option(help: "How many distinct problems the terminal shows in full, most frequent first (the reports keep all).")
+    var showProblems = TerminalReport.defaultShownProblems
+
+    func validate() throws {
+        guard showProblems >= 1 else { throw ValidationError("--show-problems must be at least 1") }
+    }
 
     /// Writes the JUnit, JSON and HTML reports (each whole or not at all), prints the summary, and
     /// ends with the run's exit status.
@@ -23,7 +36,9 @@ struct ReportFiles {
                 throw ExitCode(2)
             }
         }
-        print(TerminalReport(summary: summary, color: TerminalReport.colorAllowed, tokenVariable: tokenVariable, junitPath: junit, htmlPath: html).text)
+        var report = TerminalReport(summary: summary, color: TerminalReport.colorAllowed, tokenVariable: tokenVariable, junitPath: junit, htmlPath: html)
+        report.shownProblems = showProblems
+        print(report.text)
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }
 }

@@ -40,7 +40,7 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "Run cases that create data even against a server that uses live data.")
     var allowLiveData = false
 
-    @Option(help: "How many requests are in flight at once.")
+    @Option(help: "The most requests in flight at once; fewer while the target answers 429, 503 or Retry-After, or refuses connections.")
     var concurrency = SuiteRunner.Options.defaultConcurrency
 
     @Option(help: "Seconds to wait for each answer.")
@@ -58,14 +58,7 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Do not judge by these checks, comma-separated.")
     var excludeChecks: String?
 
-    @Option(help: "Where to write the JUnit XML report.")
-    var junit = "reports/junit.xml"
-
-    @Option(help: "Where to write the run as JSON (what `contract-test merge` joins).")
-    var json = "reports/run.json"
-
-    @Option(help: "Where to write the HTML report: one page, readable without a server.")
-    var html = "reports/report.html"
+    @OptionGroup var reportFiles: ReportFiles
 
     @Option(name: .customLong("mock-fault"), help: "Run the embedded mock with this fault (repeatable): the gate's self-test.")
     var mockFaults: [String] = []
@@ -173,9 +166,10 @@ struct Run: AsyncParsableCommand {
         let done = Mutex(0)
         let judge = AnswerJudge(document: document, rules: rules, checks: try selectedChecks())
         let shrinker = Shrinker(document: document, rules: rules, options: selection.options(runTag: runTag))
+        let pressure = Pressure(ceiling: concurrency)
         let results = try await HTTPClient.withHTTPClient(configuration: configuration) { client in
             let executor = Executor(client: client, target: target, secrets: secrets, options: options,
-                                    hasClientCertificate: credentials.clientCertificate != nil)
+                                    hasClientCertificate: credentials.clientCertificate != nil, pressure: pressure)
             let runner = SuiteRunner(
                 document: document, rules: rules, executor: executor, judge: judge,
                 options: SuiteRunner.Options(concurrency: concurrency, allowLiveData: allowLiveData, shrinker: shrinker))
@@ -187,13 +181,15 @@ struct Run: AsyncParsableCommand {
         }
         if showProgress { Console.progress(nil) }
         let elapsed = clock.now - began
-        return RunSummary(
+        var summary = RunSummary(
             specPath: selection.spec, target: target, seed: selection.seed,
             startedAt: ISO8601DateFormatter().string(from: startedAt),
             duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
             results: results,
             documentedStatuses: document.operations.map { ($0.id, Array($0.operation.responses.byStatus.keys)) },
             replayCommand: selection.replayCommand)
+        summary.pressure = pressure.report
+        return summary
     }
 
     private func finish(_ whole: RunSummary, _ selected: CaseSelection.Selected) throws {
@@ -202,7 +198,7 @@ struct Run: AsyncParsableCommand {
         summary.positions = selected.positions
         summary.plannedCases = selected.planned
         summary.specDigest = selection.specDigest
-        try ReportFiles(junit: junit, json: json, html: html).write(summary, tokenVariable: credentials.tokenEnv)
+        try reportFiles.write(summary, tokenVariable: credentials.tokenEnv)
     }
 
     /// A token for the embedded mock, new for every run.

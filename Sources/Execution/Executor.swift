@@ -8,8 +8,8 @@ import NIOSSL
 import YAMLSource
 
 /// Sends cases' requests with AsyncHTTPClient: the token added (never shown), bounded retries
-/// on 429 and 503 honouring `Retry-After`, a per-request timeout, and transport problems told
-/// in words.
+/// on 429 and 503 honouring `Retry-After`, a per-request timeout, transport problems told in
+/// words, and (with a `Pressure`) as many requests in flight as the target shows it can take.
 public struct Executor: Sendable {
     public struct Options: Sendable {
         public var timeout: Duration
@@ -32,13 +32,17 @@ public struct Executor: Sendable {
     public let hasClientCertificate: Bool
     /// How far this executor has moved the mock's clock ahead of real time.
     let clockShift = ClockShift()
+    /// Admits each request and hears each answer, when the run adapts its concurrency.
+    public let pressure: Pressure?
 
-    public init(client: HTTPClient, target: Target, secrets: Secrets, options: Options = Options(), hasClientCertificate: Bool = false) {
+    public init(client: HTTPClient, target: Target, secrets: Secrets, options: Options = Options(), hasClientCertificate: Bool = false,
+                pressure: Pressure? = nil) {
         self.client = client
         self.target = target
         self.secrets = secrets
         self.options = options
         self.hasClientCertificate = hasClientCertificate
+        self.pressure = pressure
     }
 
     /// An executor whose one secret serves every scheme.
@@ -72,21 +76,22 @@ public struct Executor: Sendable {
     }
 
     /// Sends one request; a 401 to a request sent with the run's secrets asks their command
-    /// sources for new ones and tries once more.
-    public func send(_ spec: RequestSpec) async -> Exchange {
+    /// sources for new ones and tries once more. A request of a race (`race`) is sent at once,
+    /// whatever the pressure allows: its point is to be in flight with the others.
+    public func send(_ spec: RequestSpec, race: Bool = false) async -> Exchange {
         let sources = spec.credentials.parts.filter { $0.value == .secret }.map { secrets.source(for: $0.scheme) }
         var generations: [Int] = []
         for source in sources { generations.append((try? await source.current().generation) ?? 0) }
-        let first = await attempt(spec)
+        let first = await attempt(spec, race: race)
         guard !sources.isEmpty, first.response?.status == 401 else { return first }
         var refreshed = false
         for (source, generation) in zip(sources, generations) where await source.refresh(after: generation) {
             refreshed = true
         }
-        return refreshed ? await attempt(spec) : first
+        return refreshed ? await attempt(spec, race: race) : first
     }
 
-    private func attempt(_ spec: RequestSpec) async -> Exchange {
+    private func attempt(_ spec: RequestSpec, race: Bool) async -> Exchange {
         let credentials = await applied(spec.credentials)
         var url = target.url(for: spec.target)
         var shownURL = url
@@ -110,30 +115,51 @@ public struct Executor: Sendable {
         let sentAt = Timestamp.systemNow()
         let shiftAtSend = clockShift.least
         var retries = 0
+        var crowdedRetries = 0
         while true {
+            let ticket = race ? pressure?.admitAtOnce() : await pressure?.admit()
+            let answer: Exchange.Response
             do {
-                let response = try await client.execute(request, timeout: .nanoseconds(Int64(options.timeout.components.seconds) * 1_000_000_000
-                    + options.timeout.components.attoseconds / 1_000_000_000))
-                let body = try await response.body.collect(upTo: 32 << 20)
-                let headers = response.headers.map { ($0.name, $0.value) }
-                let answer = Exchange.Response(
-                    status: Int(response.status.code), headers: headers,
-                    body: ContentCoding.decoded(Array(body.readableBytesView), contentEncoding: response.headers.first(name: "Content-Encoding")))
-                if [429, 503].contains(answer.status), retries < options.maxRetries {
+                answer = try await receive(request)
+            } catch {
+                let problem = TransportError(classifying: error, url: shownURL)
+                if let ticket { pressure?.unanswered(ticket, refused: problem.kind == .unreachable) }
+                return Exchange(request: sent, response: nil, transportError: problem, duration: seconds(clock.now - started), retries: retries + crowdedRetries)
+            }
+            let crowded = ticket.map { pressure?.answered($0, status: answer.status, retryAfter: retryAfterWait(answer)) ?? false } ?? false
+            if [429, 503].contains(answer.status) {
+                // Refused beside others while the run lowers its pressure: retried free of the budget.
+                if crowded, crowdedRetries < Self.crowdedRetryLimit {
+                    crowdedRetries += 1
+                    try? await Task.sleep(for: retryAfterWait(answer) ?? .zero)
+                    continue
+                }
+                if retries < options.maxRetries {
                     retries += 1
                     try? await Task.sleep(for: retryDelay(answer, attempt: retries))
                     continue
                 }
-                let timing = AnswerTiming(
-                    sent: sentAt, answered: Timestamp.systemNow(), serverDate: answer.header("Date").flatMap(Timestamp.init(httpDate:)),
-                    knownShift: shiftAtSend...max(shiftAtSend, clockShift.most))
-                return Exchange(request: sent, response: answer, transportError: nil, duration: seconds(clock.now - started),
-                                retries: retries, timing: timing)
-            } catch {
-                return Exchange(request: sent, response: nil, transportError: TransportError(classifying: error, url: shownURL),
-                                duration: seconds(clock.now - started), retries: retries)
             }
+            let timing = AnswerTiming(
+                sent: sentAt, answered: Timestamp.systemNow(), serverDate: answer.header("Date").flatMap(Timestamp.init(httpDate:)),
+                knownShift: shiftAtSend...max(shiftAtSend, clockShift.most))
+            return Exchange(request: sent, response: answer, transportError: nil, duration: seconds(clock.now - started),
+                            retries: retries + crowdedRetries, timing: timing)
         }
+    }
+
+    /// How many 429s and 503s to requests sent beside others are retried without charging the
+    /// retry budget: enough for the limit to fall from any ceiling to one.
+    static let crowdedRetryLimit = 12
+
+    /// One request sent and its whole answer read (decoded from its content coding).
+    private func receive(_ request: HTTPClientRequest) async throws -> Exchange.Response {
+        let response = try await client.execute(request, timeout: .nanoseconds(Int64(options.timeout.components.seconds) * 1_000_000_000
+            + options.timeout.components.attoseconds / 1_000_000_000))
+        let body = try await response.body.collect(upTo: 32 << 20)
+        return Exchange.Response(
+            status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
+            body: ContentCoding.decoded(Array(body.readableBytesView), contentEncoding: response.headers.first(name: "Content-Encoding")))
     }
 
     /// A request's credentials as sent (secrets filled in) and as shown (secrets redacted).
@@ -195,14 +221,19 @@ public struct Executor: Sendable {
 
     /// `Retry-After` in seconds or as an HTTP date, bounded; else 0.5 s, 1 s, 2 s, ...
     func retryDelay(_ response: Exchange.Response, attempt: Int) -> Duration {
-        let backoff = Duration.milliseconds(500 * (1 << (attempt - 1)))
-        guard let value = response.header("Retry-After")?.trimmingCharacters(in: .whitespaces) else { return min(backoff, options.maxRetryWait) }
+        retryAfterWait(response) ?? min(.milliseconds(500 * (1 << (attempt - 1))), options.maxRetryWait)
+    }
+
+    /// The wait a readable `Retry-After` asks for (seconds or an HTTP date), bounded; `nil`
+    /// without one.
+    func retryAfterWait(_ response: Exchange.Response) -> Duration? {
+        guard let value = response.header("Retry-After")?.trimmingCharacters(in: .whitespaces) else { return nil }
         if let seconds = Int(value) { return min(.seconds(max(seconds, 0)), options.maxRetryWait) }
         if let date = Timestamp(httpDate: value) {
             let wait = max(date.seconds(since: Timestamp.systemNow()), 0)
             return min(.milliseconds(Int(wait * 1000)), options.maxRetryWait)
         }
-        return min(backoff, options.maxRetryWait)
+        return nil
     }
 
     private func seconds(_ duration: Duration) -> Double {

@@ -31,13 +31,17 @@ public struct JUnitReport {
             out += "  <testsuite name=\"\(Self.attribute(operationId))\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(Self.seconds(time))\" timestamp=\"\(Self.attribute(String(summary.startedAt.prefix(19))))\" hostname=\"\(Self.attribute(URIHost.of(summary.target.baseURL)))\">\n"
             out += "    <properties>\n"
             let own = problems.enumerated().filter { $0.element.operationId == operationId }
-            for (name, value) in [("spec", summary.specPath), ("target", summary.target.name), ("base-url", summary.target.baseURL),
-                                  ("seed", String(summary.seed)), ("distinct-problems", String(own.count))]
-                + (summary.shard.map { [("shard", $0.description)] } ?? [])
-                + (summary.classCoverage(operationId).map { classes in
-                    [("value-classes", String(classes.planned)), ("value-classes-covered", String(classes.covered)),
-                     ("random-bodies", String(classes.random))]
-                } ?? []) {
+            var properties: [(String, String)] = [
+                ("spec", summary.specPath), ("target", summary.target.name), ("base-url", summary.target.baseURL),
+                ("seed", String(summary.seed)), ("distinct-problems", String(own.count)),
+            ]
+            if let shard = summary.shard { properties.append(("shard", shard.description)) }
+            if let pressure = summary.pressure, pressure.backedOff { properties.append(("backed-off", pressure.words)) }
+            if let classes = summary.classCoverage(operationId) {
+                properties += [("value-classes", String(classes.planned)), ("value-classes-covered", String(classes.covered)),
+                               ("random-bodies", String(classes.random))]
+            }
+            for (name, value) in properties {
                 out += "      <property name=\"\(name)\" value=\"\(Self.attribute(value))\"/>\n"
             }
             out += "    </properties>\n"

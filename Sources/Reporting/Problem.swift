@@ -7,7 +7,8 @@ import Checks
 public struct Problem: Sendable {
     public var operationId: String
     public var check: CheckName
-    /// The response member (`#/email`), or the request member the cases varied
+    /// The response member (`#/email`; array items as `*`, `#/items/*/name`, so one defect in
+    /// every item is one problem), or the request member the cases varied
     /// (`request /expirationDays`), when the failure is about one.
     public var member: String?
     /// The first failure seen, standing for all.
@@ -25,13 +26,15 @@ public struct Problem: Sendable {
         return text
     }
 
-    /// The run's failures grouped by distinct problem, in the order each was first seen.
+    /// The run's failures grouped by distinct problem, the ones shown by the most cases first
+    /// (every report numbers them alike); problems shown equally often keep the order each was
+    /// first seen in.
     public static func group(_ results: [CaseResult]) -> [Problem] {
         var problems: [Problem] = []
         var index: [String: Int] = [:]
         for result in results {
             for failure in result.failures {
-                let member = failure.pointer.map { "#" + $0 } ?? result.testCase.focus.flatMap { $0.member.isEmpty ? nil : "request " + $0.member }
+                let member = failure.pointer.map { "#" + Self.anyItem($0) } ?? result.testCase.focus.flatMap { $0.member.isEmpty ? nil : "request " + $0.member }
                 let key = [result.testCase.operationId, failure.check.rawValue, member ?? "", failure.expectation].joined(separator: "\u{0}")
                 if let position = index[key] {
                     if problems[position].results.last?.testCase.id != result.testCase.id { problems[position].results.append(result) }
@@ -42,6 +45,20 @@ public struct Problem: Sendable {
                 }
             }
         }
-        return problems
+        return problems.enumerated()
+            .sorted { ($0.element.results.count, $1.offset) > ($1.element.results.count, $0.offset) }
+            .map(\.element)
     }
+
+    /// The pointer with each array index (an all-digit segment) as `*`. An object member named by
+    /// digits is folded too: its failures still differ by the schema keyword they break.
+    static func anyItem(_ pointer: String) -> String {
+        pointer.split(separator: "/", omittingEmptySubsequences: false)
+            .map { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) ? "*" : $0 }
+            .joined(separator: "/")
+    }
+}
+
+private extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -24,6 +24,8 @@ public struct RunSummary: Sendable {
     public var positions: [Int]
     /// A digest of the document's text, to tell documents apart when reports are merged.
     public var specDigest: String?
+    /// How the run adapted its concurrency to the target, when it did.
+    public var pressure: Pressure.Report?
 
     public init(specPath: String, target: Target, seed: UInt64, startedAt: String, duration: Double,
                 results: [CaseResult], documentedStatuses: [(operationId: String, keys: [String])],

@@ -82,6 +82,8 @@ public struct StoredRun: Codable, Sendable {
     public var operationOrder: [String]
     public var replayCommand: String
     public var results: [StoredResult]
+    /// How the run adapted its concurrency; absent in reports of runs that did not adapt.
+    public var pressure: Pressure.Report?
 
     /// Bodies longer than this are cut in the stored run.
     static let bodyLimit = 64 * 1024
@@ -98,6 +100,7 @@ public struct StoredRun: Codable, Sendable {
         documentedStatuses = Dictionary(summary.documentedStatuses.map { ($0.operationId, $0.keys) }, uniquingKeysWith: { first, _ in first })
         operationOrder = summary.documentedStatuses.map(\.operationId)
         replayCommand = summary.replayCommand
+        pressure = summary.pressure
         results = zip(summary.positions, summary.results).map { position, result in
             var stored = StoredResult(
                 position: position, testCase: result.testCase, outcome: "passed", exchanges: result.exchanges.map(Self.store),
@@ -252,7 +255,7 @@ extension StoredRun {
             throw MergeError(description: "the slices hold \(stored.count) cases, the run \(first.plannedCases): they are not the slices of one run")
         }
         let order = first.operationOrder
-        return RunSummary(
+        var summary = RunSummary(
             specPath: first.spec,
             target: Target(baseURL: first.target.baseURL, name: first.target.name, usesLiveData: first.target.usesLiveData),
             seed: first.seed, startedAt: runs.map(\.run.startedAt).min() ?? first.startedAt,
@@ -260,5 +263,7 @@ extension StoredRun {
             documentedStatuses: order.map { ($0, first.documentedStatuses[$0] ?? []) },
             replayCommand: first.replayCommand, shard: nil, plannedCases: first.plannedCases, positions: stored.map(\.position),
             specDigest: first.specDigest)
+        summary.pressure = Pressure.Report.merged(runs.compactMap(\.run.pressure))
+        return summary
     }
 }

@@ -4,14 +4,24 @@ import Execution
 import Foundation
 
 /// The run for people at a terminal: a table per operation (with the documented responses seen
-/// and never seen), every failure with its reproduction, and a last line with the verdict.
-/// Colour only on a terminal and without `NO_COLOR`.
+/// and never seen), the most frequent problems with their reproductions, and a last line with the
+/// verdict. It stays readable at scale: past `shownProblems` problems, errors or skips it counts
+/// the rest, and past `foldedOperationsAbove` operations it folds the ones that passed every case
+/// into one line (the JUnit and HTML reports keep everything). Colour only on a terminal and
+/// without `NO_COLOR`.
 public struct TerminalReport {
     public var summary: RunSummary
     public var color: Bool
     public var tokenVariable: String
     public var junitPath: String?
     public var htmlPath: String?
+    /// How many distinct problems (and errors, and skipped cases) are printed in full.
+    public var shownProblems = Self.defaultShownProblems
+
+    /// Ten: a screenful of problems, the most frequent first.
+    public static let defaultShownProblems = 10
+    /// Operations beyond this many are listed only when a case of theirs did not pass.
+    public static let foldedOperationsAbove = 20
 
     public init(summary: RunSummary, color: Bool, tokenVariable: String, junitPath: String?, htmlPath: String? = nil) {
         self.summary = summary
@@ -37,8 +47,11 @@ public struct TerminalReport {
         if summary.documentedStatuses.isEmpty {
             lines.append("  nothing to send: the document has no operations (webhooks only, or no paths)")
         }
-        let width = summary.byOperation.map(\.operationId.count).max() ?? 0
-        for (operationId, results) in summary.byOperation {
+        let operations = summary.byOperation
+        let folding = operations.count > Self.foldedOperationsAbove
+        let listed = folding ? operations.filter { $0.results.contains { !$0.isPassed } } : operations
+        let width = listed.map(\.operationId.count).max() ?? 0
+        for (operationId, results) in listed {
             let failed = results.filter(\.isFailure).count
             let errors = results.filter(\.isError).count
             let skipped = results.filter(\.isSkipped).count
@@ -58,11 +71,15 @@ public struct TerminalReport {
             if !extra.isEmpty { statuses += "; also seen, not documented: " + extra.joined(separator: ", ") }
             lines.append(statuses)
         }
+        if folding, operations.count > listed.count {
+            lines.append("  \(Self.count(operations.count - listed.count, "more operation")): every case passed (their tables are in the HTML report)")
+        }
         let problems = summary.problems
         if !problems.isEmpty {
             lines.append("")
-            lines.append(paint("FAILURES", "1;31") + ": \(Self.count(summary.failures, "failing case")) from \(Self.count(problems.count, "distinct problem"))")
-            for (number, problem) in problems.enumerated() {
+            lines.append(paint("FAILURES", "1;31") + ": \(Self.count(summary.failures, "failing case")) from \(Self.count(problems.count, "distinct problem"))"
+                + (problems.count > shownProblems ? ", the \(shownProblems) most frequent in full" : ""))
+            for (number, problem) in problems.prefix(shownProblems).enumerated() {
                 lines.append("  \(number + 1). \(problem.operationId) › \(problem.headline)")
                 lines += caseLines(problem.results[0]).map { "     " + $0 }
                 let others = problem.results.dropFirst()
@@ -71,30 +88,40 @@ public struct TerminalReport {
                     lines.append("     also shown by \(Self.count(others.count, "more case")): " + listed.joined(separator: "; ") + (others.count > 5 ? "; …" : ""))
                 }
             }
+            let rest = problems.dropFirst(shownProblems)
+            if !rest.isEmpty {
+                let cases = Set(rest.flatMap { $0.results.map(\.testCase.id) }).count
+                lines.append("  … and \(Self.count(rest.count, "more distinct problem")) (shown by \(Self.count(cases, "case"))), each in the JUnit and HTML reports")
+            }
         }
         let errors = summary.results.filter(\.isError)
         if !errors.isEmpty {
             lines.append("")
             lines.append(paint("ERRORS", "1;31"))
-            for result in errors {
+            for result in errors.prefix(shownProblems) {
                 lines.append("  \(result.testCase.operationId) › \(result.testCase.kind.rawValue): \(result.testCase.name)")
                 if case .error(let problem) = result.outcome { lines.append("    error: \(problem)") }
                 if let exchange = result.culprit {
                     lines.append("    reproduce: \(CurlCommand.make(exchange.request, tokenVariable: tokenVariable))")
                 }
             }
+            if errors.count > shownProblems { lines.append("  … and \(Self.count(errors.count - shownProblems, "more error")), each in the JUnit and HTML reports") }
         }
         let skipped = summary.results.filter(\.isSkipped)
         if !skipped.isEmpty {
             lines.append("")
             lines.append("SKIPPED")
-            for result in skipped {
+            for result in skipped.prefix(shownProblems) {
                 if case .skipped(let reason) = result.outcome {
                     lines.append("  \(result.testCase.operationId) › \(result.testCase.kind.rawValue): \(result.testCase.name): \(reason)")
                 }
             }
+            if skipped.count > shownProblems { lines.append("  … and \(Self.count(skipped.count - shownProblems, "more skipped case")), each in the JUnit and HTML reports") }
         }
         lines.append("")
+        if let pressure = summary.pressure, pressure.backedOff {
+            lines.append("The target asked for less: \(pressure.words).")
+        }
         let rate = summary.duration > 0 ? Double(summary.results.count) / summary.duration : 0
         let counts = "\(summary.passed) passed, \(summary.failures) failed, \(summary.errors) errors, \(summary.skipped) skipped"
         let verdict = summary.exitCode == 0 ? paint("PASSED", "1;32") : paint(summary.exitCode == 3 ? "UNREACHABLE" : "FAILED", "1;31")

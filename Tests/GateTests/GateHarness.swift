@@ -21,6 +21,8 @@ enum GateHarness {
     /// What a run found: the checks that failed, by case.
     struct Verdict {
         var results: [CaseResult]
+        /// How the run adapted its concurrency to the target.
+        var pressure: Pressure.Report?
 
         var failedChecks: Set<CheckName> { Set(results.flatMap { $0.failures.map(\.check) }) }
         var errors: [String] {
@@ -70,12 +72,13 @@ enum GateHarness {
         let cases = generator.cases()
         let configuration = try Executor.clientConfiguration(caCertificates: nil, connections: SuiteRunner.Options.defaultConcurrency)
         return try await HTTPClient.withHTTPClient(configuration: configuration) { client in
-            let executor = Executor(client: client, target: target, tokens: .fixed(token))
+            let pressure = Pressure(ceiling: SuiteRunner.Options.defaultConcurrency)
+            let executor = Executor(client: client, target: target, secrets: Secrets(fallback: .fixed(token)), pressure: pressure)
             let runner = SuiteRunner(
                 document: document, rules: rules, executor: executor,
                 judge: AnswerJudge(document: document, rules: rules, checks: CheckName.selection(only: nil, excluded: [], strict: strict)),
                 options: .init(shrinker: Shrinker(document: document, rules: rules, options: options)))
-            return Verdict(results: await runner.run(cases))
+            return Verdict(results: await runner.run(cases), pressure: pressure.report)
         }
     }
 }

@@ -197,11 +197,11 @@ struct InTheWildTests {
         }
     }
 
-    static func verdict(seed: UInt64 = 1) async throws -> (GateHarness.Verdict, [WildServer.Arrival]) {
+    static func verdict(seed: UInt64 = 1, capacity: Int? = nil) async throws -> (GateHarness.Verdict, [WildServer.Arrival]) {
         let loaded = OpenAPILoader().load(SourceFile(path: "flows.yaml", text: document))
         let document = try #require(loaded.document)
         let flows = Flows()
-        return try await WildServer.withRunning(flows.answer) { port, log in
+        return try await WildServer.withRunning(capacity: capacity, flows.answer) { port, log in
             let verdict = try await GateHarness.against(Target(baseURL: "http://127.0.0.1:\(port)", name: "local"), document, seed: seed)
             return (verdict, log.all)
         }
@@ -214,6 +214,17 @@ struct InTheWildTests {
             #expect(verdict.failingCases == [], "seed \(seed)")
             #expect(verdict.errors == [], "seed \(seed)")
         }
+    }
+
+    @Test("a server that answers two requests at once: the run backs off on its 503s and no verdict is the pressure's")
+    func backsOffASmallServer() async throws {
+        let (verdict, _) = try await Self.verdict(capacity: 2)
+        #expect(verdict.failingCases == [])
+        #expect(verdict.errors == [])
+        let pressure = try #require(verdict.pressure)
+        #expect(pressure.backedOff)
+        #expect(pressure.signals.keys.sorted() == [.unavailable])
+        #expect(pressure.lowest < pressure.ceiling)
     }
 
     @Test("paths go out exactly as the document writes them: /flows/ keeps its slash")

@@ -34,13 +34,23 @@ struct WildServer {
         var all: [Arrival] { arrivals.withLock { $0 } }
     }
 
-    /// Runs the server on a free loopback port for the length of `body`.
+    /// Runs the server on a free loopback port for the length of `body`. With `capacity`, it
+    /// plays a small server (one sqlite file, say): each request takes a few milliseconds, and
+    /// one that arrives while `capacity` others are being answered gets 503 with `Retry-After: 0`.
     static func withRunning<Value: Sendable>(
+        capacity: Int? = nil,
         _ answer: @escaping @Sendable (Arrival) -> Answer,
         _ body: @escaping @Sendable (_ port: Int, _ log: Log) async throws -> Value
     ) async throws -> Value {
         let log = Log()
+        let busy = Atomic<Int>(0)
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
+            if let capacity {
+                let answering = busy.add(1, ordering: .acquiringAndReleasing).newValue
+                defer { busy.subtract(1, ordering: .acquiringAndReleasing) }
+                guard answering <= capacity else { return Response(status: .serviceUnavailable, headers: [.retryAfter: "0"]) }
+                try await Task.sleep(for: .milliseconds(3))
+            }
             var bytes = try await request.body.collect(upTo: 1 << 20)
             let arrival = Arrival(method: request.method.rawValue, path: request.uri.path,
                                   body: bytes.readBytes(length: bytes.readableBytes) ?? [], contentType: request.headers[.contentType])

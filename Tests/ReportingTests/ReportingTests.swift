@@ -134,4 +134,54 @@ struct ReportingTests {
         #expect(xml.contains(#"<property name="distinct-problems" value="3"/>"#))
         #expect(xml.contains("Problem 1 of 3, shown by 2 cases: explore: expirationDays 10.5 is refused [\(results[0].testCase.id)]; explore: expirationDays 13.5 is refused [\(results[2].testCase.id)]"))
     }
+
+    @Test("a defect in every array item is one problem, and the most frequent problems come first")
+    func arrayItems() {
+        func missing(_ index: Int) -> CheckFailure {
+            CheckFailure(check: .schema, message: "expected a string, found 7", pointer: "/items/\(index)/name", specLocation: "x.yaml:9:5", expectation: "type")
+        }
+        let other = CheckFailure(check: .schema, message: "expected a string, found 7", pointer: "/total", specLocation: "x.yaml:3:5", expectation: "type")
+        let results = [
+            Self.result("first", focus: nil, failures: [other]),
+            Self.result("second", focus: nil, failures: [missing(0), missing(1)]),
+            Self.result("third", focus: nil, failures: [missing(12)]),
+        ]
+        let problems = Problem.group(results)
+        #expect(problems.map(\.member) == ["#/items/*/name", "#/total"])
+        #expect(problems.map(\.headline) == ["schema: #/items/0/name: expected a string, found 7 (spec: x.yaml:9:5)",
+                                             "schema: #/total: expected a string, found 7 (spec: x.yaml:3:5)"])
+        #expect(problems.map { $0.results.map(\.testCase.name) } == [["second", "third"], ["first"]])
+    }
+
+    @Test("the terminal shows the most frequent problems, errors and skips in full and counts the rest; passing operations fold at scale")
+    func terminalAtScale() {
+        var summary = Self.summary(body: "{}", outcome: .passed)
+        let passing = summary.results[0]
+        func named(_ operationId: String, _ outcome: CaseResult.Outcome, _ name: String = "a case") -> CaseResult {
+            var result = passing
+            result.testCase = TestCase(operationId: operationId, kind: .positive, name: name, steps: [])
+            result.outcome = outcome
+            return result
+        }
+        let broken = (1...4).map { CheckFailure(check: .status, message: "expected 200, found \(400 + $0)", expectation: "\(400 + $0)") }
+        summary.results = (1...22).map { named("op\($0)", .passed) }
+            + [named("op1", .failed([broken[0]])), named("op2", .failed([broken[1]]), "one"), named("op2", .failed([broken[1]]), "two"),
+               named("op3", .failed([broken[2]])), named("op4", .failed([broken[3]])),
+               named("op5", .error("timed out"), "slow"), named("op5", .error("timed out"), "slower"),
+               named("op6", .skipped("no credentials"), "x"), named("op6", .skipped("no credentials"), "y"), named("op6", .skipped("no credentials"), "z")]
+        summary.documentedStatuses = (1...22).map { ("op\($0)", ["200"]) }
+        var report = TerminalReport(summary: summary, color: false, tokenVariable: "T", junitPath: nil)
+        report.shownProblems = 2
+        let lines = report.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.filter { $0.hasPrefix("  op") && $0.contains(" cases: ") }.map { String($0.split(separator: " ")[0]) } == (1...6).map { "op\($0)" })
+        #expect(lines.contains("  16 more operations: every case passed (their tables are in the HTML report)"))
+        #expect(lines.contains("FAILURES: 5 failing cases from 4 distinct problems, the 2 most frequent in full"))
+        #expect(lines.filter { $0.hasPrefix("  1. ") || $0.hasPrefix("  2. ") || $0.hasPrefix("  3. ") } == [
+            "  1. op2 › status: expected 200, found 402", "  2. op1 › status: expected 200, found 401",
+        ])
+        #expect(lines.contains("  … and 2 more distinct problems (shown by 2 cases), each in the JUnit and HTML reports"))
+        #expect(lines.filter { $0.hasPrefix("  op5 › ") } == ["  op5 › positive: slow", "  op5 › positive: slower"])
+        #expect(lines.filter { $0.hasPrefix("  op6 › ") } == ["  op6 › positive: x: no credentials", "  op6 › positive: y: no credentials"])
+        #expect(lines.contains("  … and 1 more skipped case, each in the JUnit and HTML reports"))
+    }
 }
