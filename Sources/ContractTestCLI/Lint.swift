@@ -80,7 +80,8 @@ struct LintReport {
         var lines: [String] = []
         if let document = result.document {
             let summary = DocumentSummary(document)
-            lines.append("\(path): OpenAPI \(summary.openapi), \"\(summary.title)\" \(summary.version)")
+            let format = summary.convertedFrom.map { "\($0) (read as OpenAPI \(summary.openapi))" } ?? "OpenAPI \(summary.openapi)"
+            lines.append("\(path): \(format), \"\(summary.title)\" \(summary.version)")
             lines.append("  servers:")
             lines += summary.servers.isEmpty ? ["    (none: '/' is implied)"]
                 : summary.servers.map { "    \($0.url)" + ($0.description.map { "  (\($0))" } ?? "") }

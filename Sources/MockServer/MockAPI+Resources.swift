@@ -25,7 +25,7 @@ extension MockAPI {
         }
         switch role {
         case .create:
-            let body = made(from: nil)
+            let body = made(from: nil).map { freshID(in: $0, request: request, family: family, validator: template?.validator) }
             var response = await succeed(handler, request: request, body: body)
             if (200..<300).contains(response.status), let stored = body ?? (try? JSONParser().parse(response.body)),
                let id = ResourceFamilies.id(in: stored, family) ?? ResourceFamilies.id(in: request, family) {
@@ -54,6 +54,34 @@ extension MockAPI {
             guard deletion.deleted else { return notFound(handler, family, id) }
         }
         return await succeed(handler, request: request)
+    }
+
+    /// The created resource with an id of its own where the request named none: the success
+    /// body the mock answers with is the same for every create, and so would be its id. A
+    /// number counts up; a string gets the count as a suffix (a UUID its last digits); an id
+    /// the schema would refuse that way keeps the one it had.
+    private func freshID(in body: JSONValue, request: JSONValue, family: ResourceFamilies.Family, validator: SchemaValidator?) -> JSONValue {
+        guard let name = family.idMembers.first(where: { body[$0] != nil }), request[name] == nil else { return body }
+        let count = resourceStore.nextCount()
+        let fresh: JSONValue
+        switch body[name] {
+        case .number?:
+            fresh = .number(JSONNumber(count))
+        case .string(let text)? where Self.isUUID(text):
+            let digits = String(count, radix: 16)
+            fresh = .string(String(text.dropLast(min(digits.count, 12))) + digits)
+        case .string(let text)?:
+            fresh = .string("\(text)-\(count)")
+        default:
+            return body
+        }
+        let changed = body.setting(fresh, at: JSONPointer(tokens: [name]))
+        return validator.map { $0.isValid(changed, direction: .response) } ?? true ? changed : body
+    }
+
+    private static func isUUID(_ text: String) -> Bool {
+        let groups = text.split(separator: "-", omittingEmptySubsequences: false).map(\.count)
+        return groups == [8, 4, 4, 4, 12] && text.allSatisfy { $0 == "-" || $0.isHexDigit }
     }
 
     /// Warns of each resource forgotten to stay within `--max-resources`.

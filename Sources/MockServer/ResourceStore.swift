@@ -24,6 +24,7 @@ final class ResourceStore: Sendable {
         /// Writes in order; an element is stale when its key was written again since.
         var order: Deque<(key: Key, sequence: Int)> = []
         var nextSequence = 0
+        var creates = 0
 
         mutating func write(_ key: Key, _ body: JSONValue?, capacity: Int) -> [Key] {
             entries[key] = Entry(body: body, sequence: nextSequence)
@@ -74,6 +75,14 @@ final class ResourceStore: Sendable {
             let key = Key(family: family, id: id)
             if let entry = state.entries[key], entry.body == nil { return (false, []) }
             return (true, state.write(key, nil, capacity: capacity))
+        }
+    }
+
+    /// 1, 2, 3, ...: one number per create, for fresh ids.
+    func nextCount() -> Int {
+        state.withLock { state in
+            state.creates += 1
+            return state.creates
         }
     }
 

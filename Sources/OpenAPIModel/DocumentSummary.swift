@@ -22,6 +22,8 @@ public struct DocumentSummary: Sendable, Codable, Equatable {
     }
 
     public var openapi: String
+    /// `Swagger 2.0` when the file was converted on load.
+    public var convertedFrom: String?
     public var title: String
     public var version: String
     public var servers: [ServerLine]
@@ -33,6 +35,7 @@ public struct DocumentSummary: Sendable, Codable, Equatable {
 
     public init(_ document: OpenAPIDocument) {
         openapi = document.openapi
+        convertedFrom = document.convertedFrom
         title = document.info.title
         version = document.info.version
         servers = document.servers.map { ServerLine(url: $0.url, description: $0.description) }

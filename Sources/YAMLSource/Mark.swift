@@ -6,7 +6,7 @@ import Synchronization
 /// lands on the character the mark names. A mark holds no reference (the file name is
 /// interned), so the nodes that carry one are cheap to copy.
 public struct Mark: Hashable, Sendable, Comparable, CustomStringConvertible {
-    private let fileID: UInt32
+    let fileID: UInt32
     private let storedLine: UInt32
     private let storedColumn: UInt32
 

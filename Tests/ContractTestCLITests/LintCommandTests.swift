@@ -23,6 +23,29 @@ struct LintCommandTests {
         #expect(outcome.stdout == contractSummary + "\n")
     }
 
+    @Test("a Swagger 2.0 document lints as the OpenAPI 3.0 document it converts to, saying so")
+    func swagger2() throws {
+        let outcome = try CommandRunner.run(["lint", "Tests/Fixtures/swagger2/petstore.yaml"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == """
+            Tests/Fixtures/swagger2/petstore.yaml: Swagger 2.0 (read as OpenAPI 3.0.3), "Pet shop" 1.0.0
+              servers:
+                http://127.0.0.1:8080/v2
+              operations (7):
+                GET /pets                 listPets
+                POST /pets                createPet
+                GET /pets/{petId}         showPet
+                DELETE /pets/{petId}      deletePet
+                GET /pets/{petId}/photo   downloadPhoto
+                POST /pets/{petId}/photo  uploadPhoto
+                POST /login               login
+              schemas: 3
+              security schemes: basicAuth (http basic), apiKey (apiKey in header 'X-API-Key'), shopOAuth (oauth2 (authorizationCode)), machines (oauth2 (clientCredentials))
+              problems: none
+
+            """)
+    }
+
     @Test("an example that contradicts its schema is a warning at the example, with the validator's reason; exit 0")
     func examples() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lint-\(UUID().uuidString)")

@@ -36,6 +36,29 @@ struct ResourceTests {
         }
     }
 
+    @Test("each create the request does not name gets an id of its own: a delete of one leaves the others")
+    func freshIDs() async throws {
+        let document = try #require(OpenAPILoader().load(file: RepositoryPaths.fixtures + "/swagger2/petstore.yaml").document)
+        try await withMock(token: "t", document: document, rules: .none) { client in
+            let auth = ["X-API-Key": "t", "Authorization": "Basic dTp0", "Content-Type": "application/json"]
+            let pet = Array(#"{"name": "Rex", "kind": "dog"}"#.utf8)
+            let first = try await client.send(.post, "/v2/pets", headers: auth, body: pet)
+            let second = try await client.send(.post, "/v2/pets", headers: auth, body: pet)
+            #expect(first.status == 201)
+            #expect(second.status == 201)
+            guard case .number(let one)? = first.json?["id"], case .number(let two)? = second.json?["id"] else {
+                Issue.record("expected numeric ids, got \(first.text) and \(second.text)")
+                return
+            }
+            #expect(one != two)
+            #expect(try await client.send(.delete, "/v2/pets/\(one)", headers: ["Authorization": "Bearer t"]).status == 204)
+            #expect(try await client.send(.get, "/v2/pets/\(one)", headers: ["X-API-Key": "t"]).status == 404)
+            let other = try await client.send(.get, "/v2/pets/\(two)", headers: ["X-API-Key": "t"])
+            #expect(other.status == 200)
+            #expect(other.json?["name"] == .string("Rex"))
+        }
+    }
+
     @Test("a path ending in a slash names the template with its last parameter empty: nothing there (404), not another path's 405")
     func emptyLastParameter() async throws {
         try await withMock(token: "t", document: Self.petstore, rules: .none) { client in

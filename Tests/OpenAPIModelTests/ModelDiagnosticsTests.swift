@@ -4,10 +4,10 @@ import OpenAPIModel
 @Suite("Model problems are collected, each with a place and an expectation")
 struct ModelDiagnosticsTests {
     @Test("not an OpenAPI 3 document", arguments: [
-        ("swagger: '2.0'\ninfo: {title: t, version: v}\n",
-         "api.yaml:1:1: error: Swagger 2.0 documents are not supported: expected 'openapi: 3.0.x', '3.1.x' or '3.2.x' (at #)"),
+        ("swagger: 2.1\ninfo: {title: t, version: v}\n",
+         "api.yaml:1:10: error: unsupported Swagger version '2.1': expected '2.0', or an OpenAPI 3 document ('openapi: 3.1.0') (at #/swagger)"),
         ("info: {title: t, version: v}\n",
-         "api.yaml:1:1: error: the document is missing its required field 'openapi': expected 'openapi: 3.0.x', '3.1.x' or '3.2.x' (at #)"),
+         "api.yaml:1:1: error: the document is missing its required field 'openapi': expected 'openapi: 3.0.x', '3.1.x' or '3.2.x' (or 'swagger: \"2.0\"') (at #)"),
         ("openapi: 3.1\ninfo: {title: t, version: v}\n",
          "api.yaml:1:10: error: unsupported OpenAPI version '3.1': expected 3.0.x, 3.1.x or 3.2.x (three numbers, e.g. '3.1.0') (at #/openapi)"),
         ("openapi: 4.0.0\n",

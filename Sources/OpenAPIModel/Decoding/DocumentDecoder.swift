@@ -12,15 +12,9 @@ enum DocumentDecoder {
             return nil
         }
         guard let versionNode = position.node["openapi"] else {
-            if position.node["swagger"] != nil {
-                registry.report(.error(
-                    "Swagger 2.0 documents are not supported: expected 'openapi: 3.0.x', '3.1.x' or '3.2.x'",
-                    at: position.node.mark, pointer: ""))
-            } else {
-                registry.report(.error(
-                    "the document is missing its required field 'openapi': expected 'openapi: 3.0.x', '3.1.x' or '3.2.x'",
-                    at: position.node.mark, pointer: ""))
-            }
+            registry.report(.error(
+                "the document is missing its required field 'openapi': expected 'openapi: 3.0.x', '3.1.x' or '3.2.x' (or 'swagger: \"2.0\"')",
+                at: position.node.mark, pointer: ""))
             return nil
         }
         guard let versionText = versionNode.scalar?.text,
@@ -58,7 +52,7 @@ enum DocumentDecoder {
             openapi: openapi, version: version, info: info ?? Info(title: "", version: "", extensions: [:]),
             jsonSchemaDialect: jsonSchemaDialect, selfURI: selfURI, servers: servers, paths: paths,
             webhooks: webhooks, components: components, security: security, tags: tags,
-            externalDocs: externalDocs, extensions: extensions, sourceMap: SourceMap())
+            externalDocs: externalDocs, extensions: extensions, sourceMap: SourceMap(), convertedFrom: nil)
         return (document, context)
     }
 

@@ -31,7 +31,18 @@ public struct OpenAPILoader: Sendable {
         return decode(root, file: source.path, registry: registry)
     }
 
-    private func decode(_ root: Node, file: String, registry: SourceRegistry) -> LoadResult {
+    private func decode(_ parsed: Node, file: String, registry: SourceRegistry) -> LoadResult {
+        let isSwagger2 = parsed["swagger"] != nil && parsed["openapi"] == nil
+        let root: Node
+        if isSwagger2 {
+            guard let converted = Swagger2Conversion.convert(parsed, report: { registry.report($0) }) else {
+                return LoadResult(document: nil, diagnostics: registry.diagnostics, sourceMap: registry.map)
+            }
+            registry.replaceRoot(ofFile: file, with: converted)
+            root = converted
+        } else {
+            root = parsed
+        }
         let position = Position(node: root, pointer: .root)
         guard let (decoded, context) = DocumentDecoder.decode(position, registry: registry) else {
             return LoadResult(document: nil, diagnostics: registry.diagnostics, sourceMap: registry.map)
@@ -43,6 +54,7 @@ public struct OpenAPILoader: Sendable {
         }
         var document = decoded
         document.sourceMap = registry.map
+        if isSwagger2 { document.convertedFrom = "Swagger 2.0" }
         return LoadResult(document: document, diagnostics: registry.diagnostics, sourceMap: registry.map,
                           documentationProblems: registry.documentationProblems)
     }

@@ -32,6 +32,12 @@ final class SourceRegistry {
         return parsed.root
     }
 
+    /// Puts `root` in place of the parsed root of the file at `path` (its converted form), so
+    /// references into the file resolve in it.
+    func replaceRoot(ofFile path: String, with root: Node) {
+        map.files[path]?.root = root
+    }
+
     /// The root of the file at `path`, reading it the first time; a failure is reported once,
     /// at `mark` (where the reference to it was written).
     func root(ofFile path: String, referencedAt mark: Mark?, ref: String?) -> Node? {

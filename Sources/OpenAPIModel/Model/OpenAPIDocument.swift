@@ -26,6 +26,9 @@ public struct OpenAPIDocument: Sendable {
     public var externalDocs: ExternalDocumentation?
     public var extensions: Extensions
     public var sourceMap: SourceMap
+    /// The format the file was written in when it was not OpenAPI 3 (`Swagger 2.0`): it was
+    /// converted on load.
+    public var convertedFrom: String?
 
     /// The dialect of the document's schemas.
     public var schemaDialect: SchemaDialect { version.schemaDialect }
