@@ -140,6 +140,15 @@ public struct SuiteRunner: Sendable {
         return result
     }
 
+    /// Whether a valid request without credentials got a documented 401 from an operation that
+    /// declares no security: every reading of such a document allows the server to ask for
+    /// credentials it does not describe, and none allows the gate to know what to send.
+    static func asksForUndeclaredCredentials(_ status: Int, _ expectation: Expectation, _ operation: OperationEntry,
+                                             _ request: RequestSpec) -> Bool {
+        guard status == 401, expectation == .success || expectation == .successOrAbsent else { return false }
+        return operation.security.isEmpty && request.credentials.parts.isEmpty && operation.operation.responses.byStatus["401"] != nil
+    }
+
     /// Sends the case's steps in order and judges every answer.
     private func play(_ testCase: TestCase, _ operation: OperationEntry) async -> CaseResult {
         var result = CaseResult(testCase: testCase, outcome: .passed, exchanges: [], culprit: nil, duration: 0)
@@ -155,6 +164,11 @@ public struct SuiteRunner: Sendable {
             result.duration += exchange.duration
             if let problem = exchange.transportError {
                 result.outcome = .error(problem.description)
+                result.culprit = exchange
+                return nil
+            }
+            if let status = exchange.response?.status, Self.asksForUndeclaredCredentials(status, expectation, stepOperation, request) {
+                result.outcome = .skipped("the server answered 401, which the operation documents, asking for credentials the document declares no security scheme for: there are none to send")
                 result.culprit = exchange
                 return nil
             }

@@ -97,6 +97,14 @@ struct InTheWildTests {
                   description: the task
                   content: {application/json: {schema: {$ref: '#/components/schemas/Task'}}}
                 "404": {description: no such project or task}
+          /me:
+            get:
+              operationId: whoAmI
+              responses:
+                "200":
+                  description: the one signed in
+                  content: {application/json: {schema: {type: object}}}
+                "401": {description: not signed in}
         components:
           schemas:
             NewFlow:
@@ -135,6 +143,8 @@ struct InTheWildTests {
             func segment(_ index: Int) -> String? { index < parts.count ? parts[index] : nil }
             switch (parts.count, segment(0), segment(1), segment(2)) {
             case (1, "flows", _, _): return .empty(307, headers: [("Location", "/flows/")])
+            // Signed in by a cookie the document does not describe.
+            case (1, "me", _, _): return method == "GET" ? .json(401, #"{"detail":"Not authenticated"}"#) : allow("GET")
             case (2, "flows", "", _):
                 if method == "GET" {
                     let flows = state.withLock { $0.flows.sorted { $0.key < $1.key } }
@@ -225,6 +235,17 @@ struct InTheWildTests {
         #expect(pressure.backedOff)
         #expect(pressure.signals.keys.sorted() == [.unavailable])
         #expect(pressure.lowest < pressure.ceiling)
+    }
+
+    @Test("a documented 401 to an operation that declares no security is a skip that says why, not a failure")
+    func undeclaredCredentials() async throws {
+        let (verdict, _) = try await Self.verdict()
+        let positive = try #require(verdict.results.first { $0.testCase.operationId == "whoAmI" && $0.testCase.kind == .positive })
+        guard case .skipped(let reason) = positive.outcome else {
+            Issue.record("expected the case skipped, got \(positive.outcome)")
+            return
+        }
+        #expect(reason == "the server answered 401, which the operation documents, asking for credentials the document declares no security scheme for: there are none to send")
     }
 
     @Test("paths go out exactly as the document writes them: /flows/ keeps its slash")

@@ -154,7 +154,7 @@ struct ModelDiagnosticsTests {
             "api.yaml:6:5: error: GET /pets/{id} declares no path parameter 'id': expected one for '{id}' in the path (at #/paths/~1pets~1{id}/get)",
             "api.yaml:8:7: warning: unknown field 'sumary' in the Operation object; did you mean 'summary'? (at #/paths/~1pets~1{id}/get/sumary)",
             "api.yaml:10:11: error: path parameter 'other' does not appear in the path '/pets/{id}': expected '{other}' in it (at #/paths/~1pets~1{id}/get/parameters/0)",
-            "api.yaml:10:11: error: path parameter 'other' must say 'required: true' (at #/paths/~1pets~1{id}/get/parameters/0)",
+            "api.yaml:10:11: warning: path parameter 'other' should say 'required: true'; it is read as required, as a path parameter always is (at #/paths/~1pets~1{id}/get/parameters/0)",
             "api.yaml:14:15: error: 'in' must be one of query, header, path or cookie, found 'body' (at #/paths/~1pets~1{id}/get/parameters/1/in)",
             "api.yaml:21:23: error: cannot resolve '$ref: #/components/schemas/Missing': nothing exists at #/components/schemas/Missing in 'api.yaml' (at #/paths/~1pets~1{id}/get/responses/200/content/application~1json/schema/$ref)",
             "api.yaml:22:9: error: 'abc' is not a response status: expected a code from 100 to 599, a range such as '2XX', or 'default' (at #/paths/~1pets~1{id}/get/responses/abc)",

@@ -137,6 +137,18 @@ struct Swagger2Tests {
         #expect(messages(load(text)) == [expected])
     }
 
+    @Test("a type no JSON type is named by is the document's error, with the name it probably meant", arguments: [
+        ("openapi: 3.0.3\ninfo: {title: t, version: v}\npaths: {}\ncomponents:\n  schemas:\n    N: {type: int}\n",
+         "api.yaml:6:15: error: 'type' must be one of array, boolean, integer, number, object, string, found 'int'; did you mean 'integer'? (at #/components/schemas/N/type)"),
+        ("openapi: 3.1.0\ninfo: {title: t, version: v}\npaths: {}\ncomponents:\n  schemas:\n    N: {type: [string, nul]}\n",
+         "api.yaml:6:24: error: 'type' must be one of array, boolean, integer, null, number, object, string, found 'nul' (at #/components/schemas/N/type/1)"),
+        ("swagger: '2.0'\ninfo: {title: t, version: v}\npaths:\n  /a/{n}:\n    get:\n      parameters: [{in: path, name: n, required: true, type: int}]\n      responses: {'200': {description: ok}}\n",
+         "api.yaml:6:62: error: 'type' must be one of array, boolean, integer, number, object, string, found 'int'; did you mean 'integer'? (at #/paths/~1a~1{n}/get/parameters/0/schema/type)"),
+    ])
+    func unknownTypes(text: String, expected: String) {
+        #expect(messages(load(text)) == [expected])
+    }
+
     @Test("servers from host, basePath and schemes; basePath alone when the host is the one serving the document")
     func servers() throws {
         func urls(_ head: String) throws -> [String] {

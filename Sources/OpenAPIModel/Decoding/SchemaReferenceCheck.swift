@@ -2,8 +2,8 @@ import YAMLSource
 
 /// Follows every `$ref` reachable from the document's schemas, loading the files they name
 /// (each once) and reporting the ones that lead nowhere, and loops of schemas that apply to the
-/// same value, and schemas no value can satisfy; recursive schemas end because each schema node
-/// is visited once.
+/// same value, schemas no value can satisfy and types no JSON type is named by; recursive
+/// schemas end because each schema node is visited once.
 ///
 /// The walk is the hot part of loading a large document, so it tracks nodes by their marks
 /// and works out a JSON pointer only for a problem it reports.
@@ -25,12 +25,21 @@ struct SchemaReferenceCheck {
         self.map = SchemaKeywords.map(dialect)
     }
 
+    /// Schemas met and not yet visited: a worklist rather than recursion, so a chain of
+    /// references through thousands of files costs no stack.
+    private var pending: [(node: Node, file: String, isResourceRoot: Bool)] = []
+
     mutating func run(_ schemas: [Schema]) {
         for schema in schemas {
-            visit(schema.node, file: schema.location.file, isResourceRoot: true)
+            pending.append((schema.node, schema.location.file, true))
+            while let next = pending.popLast() {
+                visit(next.node, file: next.file, isResourceRoot: next.isResourceRoot)
+            }
         }
     }
 
+    /// Checks one schema object and puts the schemas under it (and those its `$ref`s name) on
+    /// the worklist.
     private mutating func visit(_ node: Node, file: String, isResourceRoot: Bool = false) {
         guard case .mapping(let entries) = node.content else { return }
         guard visited.insert(node.id).inserted else { return }
@@ -47,9 +56,7 @@ struct SchemaReferenceCheck {
             follow(ref, writtenAt: refNode, file: file)
             if dialect == .openAPI30 { return }  // 3.0 ignores a `$ref`'s siblings
         }
-        for problem in UnsatisfiableSchemaCheck.problems(in: node, dialect: dialect) {
-            context.error(problem.message, at: Location(mark: problem.at.mark, pointer: pointer(to: problem.at, in: file)))
-        }
+        reportOwnProblems(node, file: file)
         if let mapping = node["discriminator"]?["mapping"]?.mapping {
             for entry in mapping {
                 guard let value = entry.value.string else { continue }
@@ -61,15 +68,24 @@ struct SchemaReferenceCheck {
             guard case .scalar(let key) = entry.key.content else { continue }
             if single.contains(key.text) {
                 if case .sequence(let items) = entry.value.content {  // draft-4 style tuple `items`
-                    for item in items { visit(item, file: file) }
+                    for item in items { pending.append((item, file, false)) }
                 } else {
-                    visit(entry.value, file: file)
+                    pending.append((entry.value, file, false))
                 }
             } else if array.contains(key.text), case .sequence(let items) = entry.value.content {
-                for item in items { visit(item, file: file) }
+                for item in items { pending.append((item, file, false)) }
             } else if map.contains(key.text), case .mapping(let members) = entry.value.content {
-                for member in members { visit(member.value, file: file) }
+                for member in members { pending.append((member.value, file, false)) }
             }
+        }
+    }
+
+    /// What is wrong with the schema object by its own keywords.
+    private func reportOwnProblems(_ node: Node, file: String) {
+        var problems = UnsatisfiableSchemaCheck.problems(in: node, dialect: dialect)
+        if let problem = SchemaTypeCheck.problem(in: node, dialect: dialect) { problems.insert(problem, at: 0) }
+        for problem in problems {
+            context.error(problem.message, at: Location(mark: problem.at.mark, pointer: pointer(to: problem.at, in: file)))
         }
     }
 
@@ -83,7 +99,7 @@ struct SchemaReferenceCheck {
                           at: Location(mark: refNode.mark, pointer: pointer(to: refNode, in: file)))
             return
         }
-        visit(node, file: target.file, isResourceRoot: target.file != file)
+        pending.append((node, target.file, target.file != file))
     }
 
     /// Where a node sits, worked out only for a problem being reported.

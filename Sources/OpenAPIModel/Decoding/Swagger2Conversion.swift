@@ -111,7 +111,8 @@ struct Swagger2Conversion {
 
     // MARK: Paths and operations
 
-    private static let methods: Set<String> = ["get", "put", "post", "delete", "options", "head", "patch"]
+    /// 2.0's methods, and `trace`, which 2.0 lacks but generators write (flasgger) and 3.0 has.
+    private static let methods: Set<String> = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 
     private func paths(_ node: Node) -> NodeTree {
         guard let items = node.mapping else { return .node(node) }
@@ -209,7 +210,12 @@ struct Swagger2Conversion {
                 entries.append((.node(entry.key), .node(entry.value)))
             }
         }
-        if let schema = simpleSchema(node) { entries.append((.string("schema", at: schema.mark), schema)) }
+        if let schema = simpleSchema(node) {
+            entries.append((.string("schema", at: schema.mark), schema))
+        } else if node["$ref"] == nil, node["content"] == nil, node["schema"] == nil {
+            report(.warning("parameter '\(node["name"]?.string ?? "")' has no 'type': it is read as any value", at: node.mark, pointer: nil))
+            entries.append((.string("schema", at: node.mark), .mapping([], at: node.mark)))
+        }
         if let style = style(node) { entries += style }
         return .mapping(entries, at: node.mark)
     }
@@ -232,7 +238,9 @@ struct Swagger2Conversion {
             }
         }
         guard !entries.isEmpty else { return nil }
-        return .mapping(entries, at: node["type"]?.mark ?? node.mark)
+        // At the `type` key: a mark no other node of the tree has, so a pointer found by it is
+        // the schema's own.
+        return .mapping(entries, at: items.first { $0.key.hasText("type") }?.key.mark ?? node.mark)
     }
 
     /// `style` and `explode` for an array parameter's `collectionFormat` (csv unless told).

@@ -60,10 +60,14 @@ public struct Parameter: Sendable, Referenceable {
         self.location = location
         description = reader.string("description")
         let required = reader.bool("required")
-        if location == .path, required != true {
+        if location == .path, required == false {
             context.error("path parameter '\(name)' must say 'required: true'", at: position.location)
+        } else if location == .path, required == nil {
+            // The meaning is not in doubt, and generators leave it out (flasgger).
+            context.warning("path parameter '\(name)' should say 'required: true'; it is read as required, as a path parameter always is",
+                            at: position.location)
         }
-        self.required = required ?? false
+        self.required = location == .path || (required ?? false)
         deprecated = reader.bool("deprecated") ?? false
         allowEmptyValue = reader.bool("allowEmptyValue") ?? false
         style = reader.string("style")
