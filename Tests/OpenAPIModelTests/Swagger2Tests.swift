@@ -129,9 +129,11 @@ struct Swagger2Tests {
         ("swagger: '1.2'\ninfo: {title: t, version: v}\npaths: {}\n",
          "api.yaml:1:10: error: unsupported Swagger version '1.2': expected '2.0', or an OpenAPI 3 document ('openapi: 3.1.0') (at #/swagger)"),
         ("swagger: '2.0'\ninfo: {title: t, version: v}\npaths:\n  /a:\n    post:\n      parameters:\n        - {name: b, in: body}\n      responses: {'200': {description: ok}}\n",
-         "api.yaml:7:11: error: the body parameter has no 'schema': expected the schema of the request body"),
+         "api.yaml:7:11: error: the body parameter has no 'schema': expected the schema of the request body (at #/paths/~1a/post/requestBody)"),
         ("swagger: '2.0'\ninfo: {title: t, version: v}\npaths:\n  /a:\n    get:\n      parameters:\n        - {name: b, in: query, type: array, collectionFormat: tsv, items: {type: string}}\n      responses: {'200': {description: ok}}\n",
-         "api.yaml:7:63: warning: collectionFormat 'tsv' has no OpenAPI 3 style: the values are sent comma-separated (csv)"),
+         "api.yaml:7:63: warning: collectionFormat 'tsv' has no OpenAPI 3 style: the values are sent comma-separated (csv) (at #/paths/~1a/get)"),
+        ("swagger: '2.0'\ninfo: {title: t, version: v}\npaths:\n  /a/{codes}:\n    get:\n      parameters:\n        - {name: codes, in: path, required: true}\n      responses: {'200': {description: ok}}\n",
+         "api.yaml:7:11: error: parameter 'codes' has no 'type': Swagger 2.0 requires one (string, number, integer, boolean or array) (at #/paths/~1a~1{codes}/get)"),
     ])
     func refusals(text: String, expected: String) {
         #expect(messages(load(text)) == [expected])

@@ -96,7 +96,9 @@ struct Swagger2Conversion {
             // operation that names them.
             let plain = items.filter { !Self.isBodyLike($0.value) }
             if !plain.isEmpty {
-                entries.append(("parameters", .mapping(plain.map { (.node($0.key), parameter($0.value)) }, at: parameters.mark)))
+                entries.append(("parameters", .mapping(plain.map { entry in
+                    (.node(entry.key), parameter(entry.value, at: ["components", "parameters", entry.key.string ?? ""]))
+                }, at: parameters.mark)))
             }
         }
         if let responses = root["responses"], let items = responses.mapping {
@@ -116,20 +118,22 @@ struct Swagger2Conversion {
 
     private func paths(_ node: Node) -> NodeTree {
         guard let items = node.mapping else { return .node(node) }
-        return .mapping(items.map { entry in (.node(entry.key), pathItem(entry.value)) }, at: node.mark)
+        return .mapping(items.map { entry in (.node(entry.key), pathItem(entry.value, at: ["paths", entry.key.string ?? ""])) }, at: node.mark)
     }
 
-    private func pathItem(_ node: Node) -> NodeTree {
+    /// `pointer`: where the result sits in the 3.0 document, for what the conversion reports
+    /// (a run skips only the operations an error is in).
+    private func pathItem(_ node: Node, at pointer: JSONPointer) -> NodeTree {
         guard let items = node.mapping, node["$ref"] == nil else { return .node(node) }
         let shared = node["parameters"]?.sequence.map { Array($0) } ?? []
         var entries: [(key: NodeTree, value: NodeTree)] = []
         for entry in items {
             guard let key = entry.key.string else { continue }
             if Self.methods.contains(key) {
-                entries.append((.node(entry.key), operation(entry.value, shared: shared)))
+                entries.append((.node(entry.key), operation(entry.value, shared: shared, at: pointer.appending(key))))
             } else if key == "parameters", let list = entry.value.sequence {
                 let plain = list.filter { !Self.isBodyLike(resolved($0)) }
-                entries.append((.node(entry.key), .sequence(plain.map(parameterOrReference), at: entry.value.mark)))
+                entries.append((.node(entry.key), .sequence(plain.map { parameterOrReference($0, at: pointer) }, at: entry.value.mark)))
             } else {
                 entries.append((.node(entry.key), .node(entry.value)))
             }
@@ -137,7 +141,7 @@ struct Swagger2Conversion {
         return .mapping(entries, at: node.mark)
     }
 
-    private func operation(_ node: Node, shared: [Node]) -> NodeTree {
+    private func operation(_ node: Node, shared: [Node], at pointer: JSONPointer) -> NodeTree {
         guard let items = node.mapping else { return .node(node) }
         let consumes = node["consumes"].map(Self.strings) ?? self.consumes
         let produces = node["produces"].map(Self.strings) ?? self.produces
@@ -157,14 +161,16 @@ struct Swagger2Conversion {
                     continue
                 }
                 let plain = list.filter { !Self.isBodyLike(resolved($0)) }
-                if !plain.isEmpty { entries.append((.node(entry.key), .sequence(plain.map(parameterOrReference), at: entry.value.mark))) }
+                if !plain.isEmpty {
+                    entries.append((.node(entry.key), .sequence(plain.map { parameterOrReference($0, at: pointer) }, at: entry.value.mark)))
+                }
             case "responses":
                 entries.append((.node(entry.key), responses(entry.value, produces: produces)))
             default:
                 entries.append((.node(entry.key), .node(entry.value)))
             }
         }
-        if let body = requestBody(bodyLike.map(resolved), consumes: consumes) {
+        if let body = requestBody(bodyLike.map(resolved), consumes: consumes, at: pointer) {
             entries.append((.string("requestBody", at: body.mark), body))
         }
         return .mapping(entries, at: node.mark)
@@ -188,8 +194,9 @@ struct Swagger2Conversion {
 
     // MARK: Parameters and request bodies
 
-    private func parameterOrReference(_ node: Node) -> NodeTree {
-        node["$ref"] != nil ? referenceObject(node) : parameter(node)
+    /// `pointer`: the path item or operation the parameter belongs to.
+    private func parameterOrReference(_ node: Node, at pointer: JSONPointer) -> NodeTree {
+        node["$ref"] != nil ? referenceObject(node) : parameter(node, at: pointer)
     }
 
     /// The fields a 2.0 parameter (or items object, or header) moves into its schema.
@@ -198,7 +205,7 @@ struct Swagger2Conversion {
         "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "enum", "multipleOf",
     ]
 
-    private func parameter(_ node: Node) -> NodeTree {
+    private func parameter(_ node: Node, at pointer: JSONPointer) -> NodeTree {
         guard let items = node.mapping else { return .node(node) }
         var entries: [(key: NodeTree, value: NodeTree)] = []
         for entry in items {
@@ -213,10 +220,12 @@ struct Swagger2Conversion {
         if let schema = simpleSchema(node) {
             entries.append((.string("schema", at: schema.mark), schema))
         } else if node["$ref"] == nil, node["content"] == nil, node["schema"] == nil {
-            report(.warning("parameter '\(node["name"]?.string ?? "")' has no 'type': it is read as any value", at: node.mark, pointer: nil))
+            // Any value is not what the server means: the cases would send values it refuses.
+            report(.error("parameter '\(node["name"]?.string ?? "")' has no 'type': Swagger 2.0 requires one (string, number, integer, boolean or array)",
+                          at: node.mark, pointer: pointer.description))
             entries.append((.string("schema", at: node.mark), .mapping([], at: node.mark)))
         }
-        if let style = style(node) { entries += style }
+        if let style = style(node, at: pointer) { entries += style }
         return .mapping(entries, at: node.mark)
     }
 
@@ -244,7 +253,7 @@ struct Swagger2Conversion {
     }
 
     /// `style` and `explode` for an array parameter's `collectionFormat` (csv unless told).
-    private func style(_ node: Node) -> [(key: NodeTree, value: NodeTree)]? {
+    private func style(_ node: Node, at pointer: JSONPointer) -> [(key: NodeTree, value: NodeTree)]? {
         guard node["type"]?.hasText("array") == true, let place = node["in"]?.string else { return nil }
         let format = node["collectionFormat"]
         let mark = format?.mark ?? node["type"]!.mark
@@ -257,7 +266,7 @@ struct Swagger2Conversion {
         case "multi": (style, explode) = ("form", true)
         case let other:
             report(.warning("collectionFormat '\(other)' has no OpenAPI 3 style: the values are sent comma-separated (csv)",
-                            at: mark, pointer: nil))
+                            at: mark, pointer: pointer.description))
             (style, explode) = (form ? "form" : "simple", false)
         }
         return [(.string("style", at: mark), .string(style, at: mark)),
@@ -265,7 +274,7 @@ struct Swagger2Conversion {
     }
 
     /// The request body the operation's body or formData parameters describe.
-    private func requestBody(_ parameters: [Node], consumes: [String]) -> NodeTree? {
+    private func requestBody(_ parameters: [Node], consumes: [String], at pointer: JSONPointer) -> NodeTree? {
         if let body = parameters.first(where: { $0["in"]?.hasText("body") == true }) {
             let types = consumes.isEmpty ? ["application/json"] : consumes
             var entries: [(key: NodeTree, value: NodeTree)] = []
@@ -276,7 +285,8 @@ struct Swagger2Conversion {
                 entries.append((.node(entry.key), .node(entry.value)))
             }
             guard let schemaNode = body["schema"] else {
-                report(.error("the body parameter has no 'schema': expected the schema of the request body", at: body.mark, pointer: nil))
+                report(.error("the body parameter has no 'schema': expected the schema of the request body", at: body.mark,
+                              pointer: pointer.appending("requestBody").description))
                 return nil
             }
             let converted = schema(schemaNode)
