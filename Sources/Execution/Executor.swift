@@ -126,12 +126,13 @@ public struct Executor: Sendable {
                 if let ticket { pressure?.unanswered(ticket, refused: problem.kind == .unreachable) }
                 return Exchange(request: sent, response: nil, transportError: problem, duration: seconds(clock.now - started), retries: retries + crowdedRetries)
             }
-            let crowded = ticket.map { pressure?.answered($0, status: answer.status, retryAfter: retryAfterWait(answer)) ?? false } ?? false
+            let retryAfter = retryAfterWait(answer)
+            let crowded = ticket.map { pressure?.answered($0, status: answer.status, retryAfter: retryAfter) ?? false } ?? false
             if [429, 503].contains(answer.status) {
                 // Refused beside others while the run lowers its pressure: retried free of the budget.
                 if crowded, crowdedRetries < Self.crowdedRetryLimit {
                     crowdedRetries += 1
-                    try? await Task.sleep(for: retryAfterWait(answer) ?? .zero)
+                    try? await Task.sleep(for: retryAfter ?? .zero)
                     continue
                 }
                 if retries < options.maxRetries {

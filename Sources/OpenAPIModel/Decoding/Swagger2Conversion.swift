@@ -210,7 +210,7 @@ struct Swagger2Conversion {
         var entries: [(key: NodeTree, value: NodeTree)] = []
         for entry in items {
             guard let key = entry.key.string else { continue }
-            if Self.schemaFields.contains(key) || key == "collectionFormat" || key == "x-nullable" { continue }
+            if Self.movesIntoSchema(key) { continue }
             if key == "x-example" {
                 entries.append((.string("example", at: entry.key.mark), .node(entry.value)))
             } else {
@@ -235,13 +235,10 @@ struct Swagger2Conversion {
         var entries: [(key: NodeTree, value: NodeTree)] = []
         for entry in items {
             guard let key = entry.key.string else { continue }
-            if key == "type", entry.value.hasText("file") {
-                entries.append((.node(entry.key), .string("string", at: entry.value.mark)))
-                if node["format"] == nil { entries.append((.string("format", at: entry.value.mark), .string("binary", at: entry.value.mark))) }
+            if let respelled = Self.respelled(entry, in: node) {
+                entries += respelled
             } else if key == "items" {
                 entries.append((.node(entry.key), simpleSchema(entry.value) ?? .node(entry.value)))
-            } else if key == "x-nullable" {
-                entries.append((.string("nullable", at: entry.key.mark), .node(entry.value)))
             } else if Self.schemaFields.contains(key) {
                 entries.append((.node(entry.key), .node(entry.value)))
             }
@@ -368,11 +365,26 @@ struct Swagger2Conversion {
     private func header(_ node: Node) -> NodeTree {
         guard let items = node.mapping else { return .node(node) }
         var entries: [(key: NodeTree, value: NodeTree)] = items.filter {
-            guard let key = $0.key.string else { return false }
-            return !Self.schemaFields.contains(key) && key != "collectionFormat" && key != "x-nullable"
+            $0.key.string.map { !Self.movesIntoSchema($0) } ?? false
         }.map { (.node($0.key), .node($0.value)) }
         if let schema = simpleSchema(node) { entries.append((.string("schema", at: schema.mark), schema)) }
         return .mapping(entries, at: node.mark)
+    }
+
+    /// Whether a field of a 2.0 parameter or header belongs to its 3.0 schema (or, as
+    /// `collectionFormat`, to its style) rather than to the object itself.
+    private static func movesIntoSchema(_ key: String) -> Bool {
+        schemaFields.contains(key) || key == "collectionFormat" || key == "x-nullable"
+    }
+
+    /// The 3.0 spelling of a schema keyword 2.0 writes otherwise: `type: file` as a binary
+    /// string (unless a format is given), `x-nullable` as `nullable`; `nil` for any other.
+    private static func respelled(_ entry: MappingEntry, in node: Node) -> [(key: NodeTree, value: NodeTree)]? {
+        if entry.key.hasText("x-nullable") { return [(.string("nullable", at: entry.key.mark), .node(entry.value))] }
+        guard entry.key.hasText("type"), entry.value.hasText("file") else { return nil }
+        let mark = entry.value.mark
+        return [(.node(entry.key), .string("string", at: mark))]
+            + (node["format"] == nil ? [(.string("format", at: mark), .string("binary", at: mark))] : [])
     }
 
     // MARK: Schemas
@@ -387,14 +399,13 @@ struct Swagger2Conversion {
                 entries.append((.node(entry.key), .node(entry.value)))
                 continue
             }
+            if let respelled = Self.respelled(entry, in: node) {
+                entries += respelled
+                continue
+            }
             switch key {
             case "$ref":
                 entries.append((.node(entry.key), reference(entry.value)))
-            case "x-nullable":
-                entries.append((.string("nullable", at: entry.key.mark), .node(entry.value)))
-            case "type" where entry.value.hasText("file"):
-                entries.append((.node(entry.key), .string("string", at: entry.value.mark)))
-                if node["format"] == nil { entries.append((.string("format", at: entry.value.mark), .string("binary", at: entry.value.mark))) }
             case "discriminator" where entry.value.string != nil:
                 entries.append((.node(entry.key), .object([("propertyName", .node(entry.value))], at: entry.value.mark)))
             case "properties", "patternProperties", "definitions":
