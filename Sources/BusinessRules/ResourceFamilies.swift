@@ -3,7 +3,7 @@ import SchemaValidation
 
 /// The rules of ordinary resources that a document says by its path shapes alone: a
 /// collection path (`/store/order`) whose POST creates, and an item path below it with one
-/// parameter (`/store/order/{orderId}`) whose GET reads what was created, PUT and PATCH change
+/// parameter (`/store/order/{orderId}`, or `/Messages/{Sid}.json` below `/Messages.json`) whose GET reads what was created, PUT and PATCH change
 /// it, and DELETE removes it, so a read after the delete finds nothing. The mock keeps them;
 /// the runner checks them in sequences.
 public struct ResourceFamilies: Sendable {
@@ -35,17 +35,25 @@ public struct ResourceFamilies: Sendable {
         let operations = document.operations.enumerated().map { ($0.offset, $0.element.path, $0.element.method) }
         var families: [Family] = []
         for (path, _) in document.paths {
-            // `/flows/{id}` or `/flows/{id}/`: the last segment with text is one parameter.
+            // `/flows/{id}` or `/flows/{id}/`: the last segment with text is one parameter, or
+            // one parameter and a suffix that the collection ends in too (Twilio's
+            // `/Messages/{Sid}.json` below `/Messages.json`).
             let template = PathTemplate(path)
             let named = template.hasTrailingSlash ? template.segments.dropLast() : template.segments[...]
-            guard let last = named.last, last.count == 1, case .parameter(let name) = last[0] else { continue }
+            guard let last = named.last, case .parameter(let name) = last.first else { continue }
+            let suffix: String
+            switch last.dropFirst().first {
+            case nil: suffix = ""
+            case .literal(let text)? where last.count == 2 && text.hasPrefix("."): suffix = text
+            default: continue
+            }
             // The collection as the document writes it: `/flows/` beside `/flows/{id}` (FastAPI,
             // Django) or `/flows`, the item's own style first.
             let written = template.hasTrailingSlash ? path.dropLast() : path[...]
             let parent = written[..<(written.lastIndex(of: "/") ?? written.startIndex)]
-            let bare = parent.isEmpty ? "/" : String(parent)
+            let bare = parent.isEmpty ? "/" : String(parent) + suffix
             let slashed = parent.isEmpty ? "/" : parent + "/"
-            let candidates = template.hasTrailingSlash ? [slashed, bare] : [bare, slashed]
+            let candidates = !suffix.isEmpty ? [bare] : template.hasTrailingSlash ? [slashed, bare] : [bare, slashed]
             guard let collection = candidates.first(where: { document.paths[$0]?.operations["POST"] != nil }) else { continue }
             families.append(Family(collection: collection, item: path, parameter: name, idMembers: Self.idMembers(for: name)))
         }

@@ -27,6 +27,8 @@ extension MockAPI {
             let body = JSONValue.object(JSONObject([.init("error", .string(description))]))
             return MockResponse(status: answered, headers: [("Content-Type", "application/json")] + headers, body: body.jsonBytes)
         }
+        // A response documented without content has none.
+        guard template.mediaType != nil || template.body != nil else { return MockResponse(status: answered, headers: headers, body: []) }
         var body = template.body ?? .object(JSONObject([]))
         if let rule = rules.errorBody {
             let original = body

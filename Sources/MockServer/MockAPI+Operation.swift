@@ -28,10 +28,11 @@ extension MockAPI {
                 }
             }
         }
-        if let resource, handler.rules == nil {
+        guard handler.rules == nil else { return await succeed(handler, request: requestBody ?? .null) }
+        if let resource {
             return await serveResource(handler, family: resource.family, role: resource.role, request: requestBody ?? .null, pathValues: pathValues)
         }
-        return await succeed(handler, request: requestBody ?? .null)
+        return await servePlainPath(handler, method: request.method.uppercased(), path: request.path, request: requestBody ?? .null)
     }
 
     /// The first parameter problem, with the parameter's name. Each value is read in its

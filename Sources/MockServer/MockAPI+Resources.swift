@@ -56,6 +56,21 @@ extension MockAPI {
         return await succeed(handler, request: request)
     }
 
+    /// A URL outside every family stays deleted too: once a DELETE there succeeds, GET, HEAD,
+    /// PATCH and DELETE find nothing (404) until a PUT puts something there again.
+    func servePlainPath(_ handler: OperationHandler, method: String, path: String, request: JSONValue) async -> MockResponse {
+        let family = ResourceStore.plainPaths
+        if ["GET", "HEAD", "PATCH", "DELETE"].contains(method), resourceStore.isDeleted(family, path) {
+            return fail(handler, status: 404, code: "not_found", description: "nothing at \(path): it was deleted", members: [], asValidation: false)
+        }
+        let response = await succeed(handler, request: request)
+        if (200..<300).contains(response.status) {
+            if method == "DELETE" { logForgotten(resourceStore.delete(family, path).evicted) }
+            if method == "PUT" { resourceStore.undelete(family, path) }
+        }
+        return response
+    }
+
     /// The created resource with an id of its own where the request named none: the success
     /// body the mock answers with is the same for every create, and so would be its id. A
     /// number counts up; a string gets the count as a suffix (a UUID its last digits); an id
@@ -67,11 +82,16 @@ extension MockAPI {
         switch body[name] {
         case .number?:
             fresh = .number(JSONNumber(count))
-        case .string(let text)? where Self.isUUID(text):
+        case .string(let text)? where TextFormats.isUUID(text):
             let digits = String(count, radix: 16)
             fresh = .string(String(text.dropLast(min(digits.count, 12))) + digits)
         case .string(let text)?:
-            fresh = .string("\(text)-\(count)")
+            // `pet-3`, or where a pattern or length forbids a suffix (Twilio's `SM` and 32 hex
+            // digits) the count in place of the last characters.
+            let digits = String(count)
+            let candidates = ["\(text)-\(count)", String(text.dropLast(min(digits.count, text.count))) + digits]
+            return candidates.lazy.map { body.setting(.string($0), at: JSONPointer(tokens: [name])) }
+                .first { changed in validator.map { $0.isValid(changed, direction: .response) } ?? true } ?? body
         default:
             return body
         }
@@ -79,15 +99,11 @@ extension MockAPI {
         return validator.map { $0.isValid(changed, direction: .response) } ?? true ? changed : body
     }
 
-    private static func isUUID(_ text: String) -> Bool {
-        let groups = text.split(separator: "-", omittingEmptySubsequences: false).map(\.count)
-        return groups == [8, 4, 4, 4, 12] && text.allSatisfy { $0 == "-" || $0.isHexDigit }
-    }
-
     /// Warns of each resource forgotten to stay within `--max-resources`.
     private func logForgotten(_ keys: [ResourceStore.Key]) {
         for key in keys {
-            logger.warning("forgot the resource untouched longest, \(resources.families[key.family].item) \(key.id), to stay within --max-resources \(resourceStore.capacity)")
+            let name = key.family == ResourceStore.plainPaths ? "the deletion of" : resources.families[key.family].item
+            logger.warning("forgot the resource untouched longest, \(name) \(key.id), to stay within --max-resources \(resourceStore.capacity)")
         }
     }
 

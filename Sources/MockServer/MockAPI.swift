@@ -105,7 +105,7 @@ public final class MockAPI: Sendable {
 
     func nextID(like template: JSONValue?) -> String {
         let made = generator.withLock { generator in
-            if case .string(let text) = template, TextLike.isUUID(text) { return generator.uuid() }
+            if case .string(let text) = template, TextFormats.isUUID(text) { return generator.uuid() }
             let length = template?.stringValue?.count ?? 15
             return generator.alphanumeric(max(length, 8))
         }
@@ -140,11 +140,5 @@ public enum Redaction {
         guard let value, !value.isEmpty else { return "(none)" }
         guard let space = value.utf8.firstIndex(of: UInt8(ascii: " ")) else { return "[REDACTED]" }
         return "\(value[..<space]) [REDACTED]"
-    }
-}
-
-enum TextLike {
-    static func isUUID(_ text: String) -> Bool {
-        text.count == 36 && text.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12]
     }
 }

@@ -78,6 +78,17 @@ final class ResourceStore: Sendable {
         }
     }
 
+    /// Forgets that the resource was deleted (a PUT made it again).
+    func undelete(_ family: Int, _ id: String) {
+        state.withLock { state in
+            let key = Key(family: family, id: id)
+            if let entry = state.entries[key], entry.body == nil { state.entries[key] = nil }
+        }
+    }
+
+    /// The family number under which URLs outside every family are kept, by path.
+    static let plainPaths = -1
+
     /// 1, 2, 3, ...: one number per create, for fresh ids.
     func nextCount() -> Int {
         state.withLock { state in

@@ -3,6 +3,7 @@ import MockServer
 import OpenAPIModel
 import SchemaValidation
 import TestSupport
+import YAMLSource
 import Testing
 
 /// Ordinary resources, kept by the mock as a server keeps them.
@@ -56,6 +57,66 @@ struct ResourceTests {
             let other = try await client.send(.get, "/v2/pets/\(two)", headers: ["X-API-Key": "t"])
             #expect(other.status == 200)
             #expect(other.json?["name"] == .string("Rex"))
+        }
+    }
+
+    @Test("Twilio's /Messages/{Sid}.json below /Messages.json is a family: each create a sid of its own that its pattern accepts, read back, gone after its delete")
+    func suffixedItemPath() async throws {
+        let twilio = try #require(OpenAPILoader().load(file: RepositoryPaths.fixtures + "/specs-corpus/twilio_api_v2010.yaml").document)
+        try await withMock(token: "t", document: twilio, rules: .none) { client in
+            let auth = ["Authorization": "Basic eDp0", "Content-Type": "application/x-www-form-urlencoded"]
+            let messages = "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages"
+            let form = Array("To=%2B15558675310&From=%2B15017122661&Body=hi".utf8)
+            let first = try await client.send(.post, messages + ".json", headers: auth, body: form)
+            let second = try await client.send(.post, messages + ".json", headers: auth, body: form)
+            #expect(first.status == 201)
+            let sids = [first, second].compactMap { $0.json?["sid"]?.stringValue }
+            #expect(sids == ["SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1", "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa2"], "\(first.text)")
+            #expect(try await client.send(.get, messages + "/\(sids[0]).json", headers: auth).json?["sid"] == .string(sids[0]))
+            #expect(try await client.send(.delete, messages + "/\(sids[0]).json", headers: auth).status == 204)
+            #expect(try await client.send(.get, messages + "/\(sids[0]).json", headers: auth).status == 404)
+            #expect(try await client.send(.get, messages + "/\(sids[1]).json", headers: auth).status == 200)
+            // An id never created, once deleted, is not there either (schemathesis' ST301).
+            let example = messages + "/SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json"
+            #expect(try await client.send(.delete, example, headers: auth).status == 204)
+            #expect(try await client.send(.get, example, headers: auth).status == 404)
+        }
+    }
+
+    @Test("a URL outside every family stays deleted: GET, PATCH and DELETE find nothing until a PUT puts it back")
+    func plainPathDeleted() async throws {
+        let document = try #require(OpenAPILoader().load(SourceFile(path: "settings.yaml", text: """
+            openapi: 3.1.0
+            info: {title: Settings, version: '1'}
+            paths:
+              /settings/{name}:
+                parameters:
+                  - {name: name, in: path, required: true, schema: {type: string}}
+                get:
+                  responses:
+                    '200': {description: ok, content: {application/json: {schema: {type: object}, example: {value: 1}}}}
+                    '404': {description: none}
+                put:
+                  requestBody: {content: {application/json: {schema: {type: object}}}}
+                  responses: {'200': {description: ok}}
+                patch:
+                  requestBody: {content: {application/json: {schema: {type: object}}}}
+                  responses: {'200': {description: ok}}
+                delete:
+                  responses: {'204': {description: gone}, '404': {description: none}}
+            """)).document)
+        try await withMock(document: document, rules: .none) { client in
+            let json = ["Content-Type": "application/json"]
+            #expect(try await client.send(.get, "/settings/colour").status == 200)
+            #expect(try await client.send(.delete, "/settings/colour").status == 204)
+            let gone = try await client.send(.get, "/settings/colour")
+            #expect(gone.status == 404)
+            #expect(gone.text == "")
+            #expect(try await client.send(.patch, "/settings/colour", headers: json, body: Array("{}".utf8)).status == 404)
+            #expect(try await client.send(.delete, "/settings/colour").status == 404)
+            #expect(try await client.send(.get, "/settings/size").status == 200)
+            #expect(try await client.send(.put, "/settings/colour", headers: json, body: Array("{}".utf8)).status == 200)
+            #expect(try await client.send(.get, "/settings/colour").status == 200)
         }
     }
 

@@ -1,6 +1,7 @@
 /// UUIDs, regular expressions, JSON pointers and base64.
-enum TextFormats {
-    static func isUUID(_ text: String) -> Bool {
+public enum TextFormats {
+    /// `8-4-4-4-12` hex digits (RFC 9562's text form, either case).
+    public static func isUUID(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 36 else { return false }
         for (offset, byte) in bytes.enumerated() {
