@@ -14,6 +14,9 @@ public struct ResourceFamilies: Sendable {
         public var parameter: String
         /// Body members that may hold the id, most likely first.
         public var idMembers: [String]
+        /// What follows the id in the item's last segment and ends the collection: `.json` for
+        /// `/Messages/{Sid}.json` below `/Messages.json`; mostly empty.
+        public var suffix: String = ""
     }
 
     /// What an operation does to its family's resources.
@@ -55,7 +58,7 @@ public struct ResourceFamilies: Sendable {
             let slashed = parent.isEmpty ? "/" : parent + "/"
             let candidates = !suffix.isEmpty ? [bare] : template.hasTrailingSlash ? [slashed, bare] : [bare, slashed]
             guard let collection = candidates.first(where: { document.paths[$0]?.operations["POST"] != nil }) else { continue }
-            families.append(Family(collection: collection, item: path, parameter: name, idMembers: Self.idMembers(for: name)))
+            families.append(Family(collection: collection, item: path, parameter: name, idMembers: Self.idMembers(for: name), suffix: suffix))
         }
         var roles: [Int: (Int, Role)] = [:]
         for (index, path, method) in operations {

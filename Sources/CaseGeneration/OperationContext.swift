@@ -133,6 +133,22 @@ struct OperationContext: Sendable {
         return namesResource ? .successOrAbsent : .success
     }
 
+    /// What an invalid request gets: a documented 4xx, or 404 where its path names a
+    /// made-up id (a valid one may get that too).
+    var refusal: Expectation {
+        accepted == .successOrAbsent ? .orAbsent(.clientError) : .clientError
+    }
+
+    /// What a request gets that is valid or invalid by how the schema is read: a documented
+    /// answer, or where the operation documents none any answer but a 5xx.
+    var either: Expectation {
+        switch accepted {
+        case .success: .eitherOutcome
+        case .successOrAbsent: .orAbsent(.eitherOutcome)
+        default: .anyAnswer
+        }
+    }
+
     /// What a valid request gets whose naming member holds a text the case chose (a value
     /// class, a short bound) rather than a fresh one: also a documented 409, as that name may
     /// belong to a resource an earlier case or run created.
@@ -204,8 +220,9 @@ struct OperationContext: Sendable {
         return synthesizer.value(for: bodyValidator, direction: .request).map { freshBody($0, &generator) }
     }
 
-    /// An undeclared method on a documented path gets 405; a TRACE (which echoes the request,
-    /// credentials included, where a server serves it) any refusal.
+    /// An undeclared method on a documented path is refused (a 405 with its `Allow`, or another
+    /// 4xx); a TRACE, which echoes the request, credentials included, where a server serves it,
+    /// too.
     func methodCases(_ document: OpenAPIDocument) -> [TestCase] {
         let declared = Set(document.paths[entry.path]?.operations.keys.map { $0.uppercased() } ?? [])
         let at = document.paths[entry.path]?.location.mark.description
@@ -219,8 +236,8 @@ struct OperationContext: Sendable {
         }
         var cases = ["GET", "PUT", "PATCH", "DELETE"].filter { !declared.contains($0) && !servedElsewhere($0) }.map { (method: String) in
             TestCase(
-                operationId: entry.id, kind: .method, name: "\(method) \(entry.path) (not declared) gets 405",
-                steps: [.request(request(method: method), expect: .status([405]), checkRules: false)], specLocation: at)
+                operationId: entry.id, kind: .method, name: "\(method) \(entry.path) (not declared) is refused",
+                steps: [.request(request(method: method), expect: .refusedMethod, checkRules: false)], specLocation: at)
         }
         if !declared.contains("TRACE"), !servedElsewhere("TRACE") {
             cases.append(TestCase(

@@ -83,10 +83,11 @@ extension CaseGenerator {
 
     /// The item's path under a collection's filled path, its id left as `{parameter}`:
     /// `/projects/7/flows/` → `/projects/7/flows/{id}` (and a slash after it where the item
-    /// path is written with one).
+    /// path is written with one), `/Messages.json` → `/Messages/{Sid}.json`.
     static func itemPath(under collectionPath: String, _ family: ResourceFamilies.Family) -> String {
-        let base = collectionPath.hasSuffix("/") ? String(collectionPath.dropLast()) : collectionPath
-        return base + "/{\(family.parameter)}" + (PathTemplate(family.item).hasTrailingSlash ? "/" : "")
+        var base = collectionPath.hasSuffix("/") ? String(collectionPath.dropLast()) : collectionPath
+        if !family.suffix.isEmpty, base.hasSuffix(family.suffix) { base.removeLast(family.suffix.count) }
+        return base + "/{\(family.parameter)}" + family.suffix + (PathTemplate(family.item).hasTrailingSlash ? "/" : "")
     }
 
     /// A number from a seed and a text, to make ids that differ between runs and resources.

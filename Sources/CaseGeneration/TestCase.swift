@@ -140,9 +140,12 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
     /// A documented 2xx for a create whose name differs from an active one's only where a
     /// wrong normalization would erase the difference (an identity probe).
     case distinctName(DistinctName)
-    /// A refusal of a method the path does not declare and no server need serve (TRACE): any
-    /// 4xx, or 501 (RFC 9110 section 15.6.2).
+    /// A refusal of a method the path does not declare: any 4xx, or 501 (RFC 9110 section
+    /// 15.6.2). 405 is the usual one, not the only lawful one (a server may answer 403 or 404).
     case refusedMethod
+    /// What `inner` expects, or 404: the request's path names a resource by an id made up for
+    /// the case, and a server may look the resource up before it reads the rest.
+    indirect case orAbsent(Expectation)
 
     public var description: String {
         switch self {
@@ -156,6 +159,7 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
         case .successOrAbsent: "a documented 2xx, or 404 for an id that names nothing"
         case .distinctName(let probe): probe.mayRefuse ? "a documented 2xx or 4xx other than \(probe.conflictStatus)" : "a documented 2xx"
         case .refusedMethod: "a 4xx or 501"
+        case .orAbsent(let inner): "\(inner), or 404 for an id that names nothing"
         }
     }
 
@@ -172,6 +176,7 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
         case .distinctName(let probe):
             (200..<300).contains(status) || (probe.mayRefuse && (400..<500).contains(status) && status != probe.conflictStatus)
         case .refusedMethod: (400..<500).contains(status) || status == 501
+        case .orAbsent(let inner): status == 404 || inner.accepts(status)
         }
     }
 }

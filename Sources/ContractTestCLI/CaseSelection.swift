@@ -13,6 +13,9 @@ struct CaseSelection: ParsableArguments {
     @Option(help: "The business rules (default: NAME.rules.yaml beside the spec, when present).")
     var rules: String?
 
+    @OptionGroup(title: "Remote references")
+    var remoteReferences: RemoteReferenceOptions
+
     @Option(help: "Seed for generated values: one seed, the same cases.")
     var seed: UInt64 = 1
 
@@ -76,7 +79,7 @@ struct CaseSelection: ParsableArguments {
     }
 
     func load(runTag: String) throws -> Selected {
-        let (document, businessRules, skipped) = try ContractLoading.load(spec: spec, rules: rules)
+        let (document, businessRules, skipped) = try ContractLoading.load(spec: spec, rules: rules, loader: remoteReferences.loader)
         let known = Set(document.operations.map(\.id))
         for name in operations where !known.contains(name) {
             Console.error("error: no operation '\(name)' in \(spec): expected one of \(known.sorted().joined(separator: ", "))")

@@ -9,8 +9,8 @@ enum ContractLoading {
     /// The document and its rules, with the operations its errors stop (by id, with the
     /// reason). An error that changes nothing sent or judged is printed as a warning; one that
     /// touches the whole document, or every operation, ends the command with status 2.
-    static func load(spec: String, rules: String?) throws -> (OpenAPIDocument, BusinessRules, skipped: [String: String]) {
-        let loaded = OpenAPILoader().load(file: spec)
+    static func load(spec: String, rules: String?, loader: OpenAPILoader) throws -> (OpenAPIDocument, BusinessRules, skipped: [String: String]) {
+        let loaded = loader.load(file: spec)
         let renderer = DiagnosticRenderer(sources: loaded.sourceMap.sources)
         let reaches = loaded.errorReaches()
         guard let document = loaded.document, !reaches.contains(where: { $0.reach == .document }) else {

@@ -17,8 +17,11 @@ struct Lint: ParsableCommand {
     @Option(help: "text for people, json for tools.")
     var format: OutputFormat = .text
 
+    @OptionGroup(title: "Remote references")
+    var remoteReferences: RemoteReferenceOptions
+
     func run() throws {
-        let loader = OpenAPILoader()
+        let loader = remoteReferences.loader
         let reports = specs.map { path in LintReport(path: path, result: loader.load(file: path)) }
         switch format {
         case .text:
@@ -96,6 +99,11 @@ struct LintReport {
             let schemes = summary.securitySchemes.map { "\($0.name) (\($0.kind))" }
             lines.append("  security schemes: " + (schemes.isEmpty ? "none" : schemes.joined(separator: ", ")))
             if summary.fileCount > 1 { lines.append("  files: \(summary.fileCount)") }
+            let remote = result.sourceMap.files.compactMap { url, file in file.remote.map { (url, $0) } }
+            if !remote.isEmpty {
+                lines.append("  remote documents:")
+                lines += remote.map { url, reading in "    \(url)  (sha256 \(reading.sha256.prefix(12)), \(reading.origin.inWords))" }
+            }
         } else {
             lines.append("\(path): not loaded")
         }
@@ -107,5 +115,16 @@ struct LintReport {
             lines.append(DiagnosticRenderer(sources: result.sourceMap.sources).render(diagnostics))
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension RemoteDocument.Origin {
+    /// `fetched`, `unchanged since cached`, `cached copy of DATE`.
+    var inWords: String {
+        switch self {
+        case .fetched: "fetched"
+        case .unchanged: "unchanged since cached"
+        case .cachedAfterFailure(_, let fetchedAt): "cached copy of \(fetchedAt)"
+        }
     }
 }

@@ -24,6 +24,9 @@ struct Mock: AsyncParsableCommand {
     @Option(help: "The business rules (default: NAME.rules.yaml beside the spec, when present).")
     var rules: String?
 
+    @OptionGroup(title: "Remote references")
+    var remoteReferences: RemoteReferenceOptions
+
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
 
@@ -84,7 +87,7 @@ struct Mock: AsyncParsableCommand {
             }
             return
         }
-        let (document, businessRules, _) = try ContractLoading.load(spec: spec, rules: rules)
+        let (document, businessRules, _) = try ContractLoading.load(spec: spec, rules: rules, loader: remoteReferences.loader)
         let perScheme = Dictionary(credentials.map { credential in
             let parts = credential.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             return (String(parts[0]), String(parts[1]))

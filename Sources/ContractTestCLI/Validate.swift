@@ -17,6 +17,9 @@ struct Validate: ParsableCommand {
     @Option(help: "The OpenAPI document.")
     var spec = "specs/partneraccount.yaml"
 
+    @OptionGroup(title: "Remote references")
+    var remoteReferences: RemoteReferenceOptions
+
     @Option(help: "A component schema by name (components/schemas/NAME).")
     var schema: String?
 
@@ -54,7 +57,7 @@ struct Validate: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = OpenAPILoader().load(file: spec)
+        let loaded = remoteReferences.loader.load(file: spec)
         let renderer = DiagnosticRenderer(sources: loaded.sourceMap.sources)
         guard let document = loaded.document, !loaded.hasErrors else {
             Console.error(renderer.render(loaded.diagnostics.filter { $0.severity == .error }))

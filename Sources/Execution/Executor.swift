@@ -32,6 +32,8 @@ public struct Executor: Sendable {
     public let hasClientCertificate: Bool
     /// How far this executor has moved the mock's clock ahead of real time.
     let clockShift = ClockShift()
+    /// Error answers that left their connection open, to tell why a later one closed.
+    let closedConnections = ClosedConnections()
     /// Admits each request and hears each answer, when the run adapts its concurrency.
     public let pressure: Pressure?
 
@@ -116,16 +118,28 @@ public struct Executor: Sendable {
         let shiftAtSend = clockShift.least
         var retries = 0
         var crowdedRetries = 0
+        var resends = 0
         while true {
             let ticket = race ? pressure?.admitAtOnce() : await pressure?.admit()
             let answer: Exchange.Response
             do {
                 answer = try await receive(request)
             } catch {
-                let problem = TransportError(classifying: error, url: shownURL)
+                let closed = ClosedConnections.closedBeforeAnswer(error)
+                let idempotent = ClosedConnections.idempotentMethods.contains(spec.method.uppercased())
+                if closed, idempotent, resends < ClosedConnections.resendLimit {
+                    // The pool has dropped the closed connection: the next attempt opens another.
+                    if let ticket { pressure?.unanswered(ticket, refused: false) }
+                    resends += 1
+                    continue
+                }
+                var problem = TransportError(classifying: error, url: shownURL)
+                if closed, !idempotent { problem.description += closedConnections.cause(notResending: spec.method) }
                 if let ticket { pressure?.unanswered(ticket, refused: problem.kind == .unreachable) }
-                return Exchange(request: sent, response: nil, transportError: problem, duration: seconds(clock.now - started), retries: retries + crowdedRetries)
+                return Exchange(request: sent, response: nil, transportError: problem, duration: seconds(clock.now - started),
+                                retries: retries + crowdedRetries + resends)
             }
+            closedConnections.heard(answer, to: spec.method, url: shownURL)
             let retryAfter = retryAfterWait(answer)
             let crowded = ticket.map { pressure?.answered($0, status: answer.status, retryAfter: retryAfter) ?? false } ?? false
             if [429, 503].contains(answer.status) {
@@ -145,7 +159,7 @@ public struct Executor: Sendable {
                 sent: sentAt, answered: Timestamp.systemNow(), serverDate: answer.header("Date").flatMap(Timestamp.init(httpDate:)),
                 knownShift: shiftAtSend...max(shiftAtSend, clockShift.most))
             return Exchange(request: sent, response: answer, transportError: nil, duration: seconds(clock.now - started),
-                            retries: retries + crowdedRetries, timing: timing)
+                            retries: retries + crowdedRetries + resends, timing: timing)
         }
     }
 

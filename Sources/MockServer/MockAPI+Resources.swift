@@ -1,4 +1,5 @@
 import BusinessRules
+import OpenAPIModel
 import SchemaValidation
 import YAMLSource
 
@@ -56,9 +57,12 @@ extension MockAPI {
         return await succeed(handler, request: request)
     }
 
-    /// A URL outside every family stays deleted too: once a DELETE there succeeds, GET, HEAD,
-    /// PATCH and DELETE find nothing (404) until a PUT puts something there again.
+    /// An item outside every family (a template ending in a parameter) stays deleted too: once
+    /// a DELETE there succeeds, GET, HEAD, PATCH and DELETE find nothing (404) until a PUT puts
+    /// something there again. A path without one names no item: a DELETE there
+    /// (`/registries` with the names in its body) leaves the URL as it was.
     func servePlainPath(_ handler: OperationHandler, method: String, path: String, request: JSONValue) async -> MockResponse {
+        guard Self.namesItem(handler.entry.path) else { return await succeed(handler, request: request) }
         let family = ResourceStore.plainPaths
         if ["GET", "HEAD", "PATCH", "DELETE"].contains(method), resourceStore.isDeleted(family, path) {
             return fail(handler, status: 404, code: "not_found", description: "nothing at \(path): it was deleted", members: [], asValidation: false)
@@ -69,6 +73,13 @@ extension MockAPI {
             if method == "PUT" { resourceStore.undelete(family, path) }
         }
         return response
+    }
+
+    /// `/settings/{name}`, `/files/{id}.json`: the last segment with text holds a parameter.
+    private static func namesItem(_ template: String) -> Bool {
+        let segments = PathTemplate(template).segments
+        guard let last = segments.last(where: { !$0.isEmpty }) else { return false }
+        return last.contains { if case .parameter = $0 { true } else { false } }
     }
 
     /// The created resource with an id of its own where the request named none: the success

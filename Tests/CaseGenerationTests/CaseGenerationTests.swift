@@ -79,7 +79,7 @@ struct CaseGenerationTests {
         let names = Set(cases.map { "\($0.kind.rawValue): \($0.name)" })
         for name in [
             "positive: expirationDays at its maximum 365 is accepted", "negative: partnerEmailId missing (required) is refused",
-            "auth: an invalid bearer token gets 401", "method: GET /api/v1/invitation (not declared) gets 405",
+            "auth: an invalid bearer token gets 401", "method: GET /api/v1/invitation (not declared) is refused",
             "rules: 5 creates for one partnerEmailId sent at once: exactly one succeeds, the others get 409",
             "explore: partnerEmailId (capital letters) is accepted", "explore: expirationDays 13.5 (not a whole number) is refused",
             "explore: partnerEmailId (emoji as surrogate-pair escapes (RFC 6531)) is accepted or refused, never a server error",
@@ -99,10 +99,10 @@ struct CaseGenerationTests {
     func filters() throws {
         let (_, cases) = try Self.cases(RepositoryPaths.fixtures + "/specs-corpus/petstore.yaml", kinds: [.method])
         #expect(cases.map(\.name) == [
-            "PUT /pets (not declared) gets 405", "PATCH /pets (not declared) gets 405", "DELETE /pets (not declared) gets 405",
+            "PUT /pets (not declared) is refused", "PATCH /pets (not declared) is refused", "DELETE /pets (not declared) is refused",
             "TRACE /pets (not declared) is refused, never echoed",
-            "PUT /pets/{petId} (not declared) gets 405", "PATCH /pets/{petId} (not declared) gets 405",
-            "DELETE /pets/{petId} (not declared) gets 405", "TRACE /pets/{petId} (not declared) is refused, never echoed",
+            "PUT /pets/{petId} (not declared) is refused", "PATCH /pets/{petId} (not declared) is refused",
+            "DELETE /pets/{petId} (not declared) is refused", "TRACE /pets/{petId} (not declared) is refused, never echoed",
         ])
     }
 

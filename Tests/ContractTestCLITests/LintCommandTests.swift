@@ -46,6 +46,76 @@ struct LintCommandTests {
             """)
     }
 
+    @Test("remote references are fetched from a real HTTP server (Python's http.server), listed with their digest, revalidated from the cache, and refused with --no-remote-refs")
+    func remoteReferences() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lint-remote-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/served/common", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let pet = "Pet:\n  type: object\n  properties:\n    id: {$ref: 'common/ids.yaml#/Id'}\n"
+        try pet.write(toFile: folder + "/served/pet.yaml", atomically: true, encoding: .utf8)
+        try "Id: {type: integer, minimum: 1}\n".write(toFile: folder + "/served/common/ids.yaml", atomically: true, encoding: .utf8)
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", folder + "/served"]
+        let out = Pipe()
+        server.standardOutput = out
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate() }
+        // "Serving HTTP on 127.0.0.1 port 41234 (http://127.0.0.1:41234/) ..."
+        var banner = ""
+        while !banner.contains("\n"), let byte = try out.fileHandleForReading.read(upToCount: 1), !byte.isEmpty {
+            banner += String(decoding: byte, as: UTF8.self)
+        }
+        let port = try #require(banner.split(separator: " ").firstIndex(of: "port").map { banner.split(separator: " ")[$0 + 1] })
+        let base = "http://127.0.0.1:\(port)"
+        let spec = folder + "/main.yaml"
+        try """
+            openapi: 3.0.3
+            info: {title: Pets, version: '1'}
+            paths:
+              /pets:
+                get:
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {$ref: '\(base)/pet.yaml#/Pet'}
+            """.write(toFile: spec, atomically: true, encoding: .utf8)
+        let digest = try Self.sha256sum(folder + "/served/pet.yaml")
+        let ids = try Self.sha256sum(folder + "/served/common/ids.yaml")
+        let first = try CommandRunner.run(["lint", spec, "--ref-cache", folder + "/cache"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.hasSuffix("""
+              files: 3
+              remote documents:
+                \(base)/pet.yaml  (sha256 \(digest.prefix(12)), fetched)
+                \(base)/common/ids.yaml  (sha256 \(ids.prefix(12)), fetched)
+              problems: none
+
+            """), "\(first.stdout)")
+        // http.server answers If-Modified-Since with 304.
+        let second = try CommandRunner.run(["lint", spec, "--ref-cache", folder + "/cache"])
+        #expect(second.stdout.contains("\(base)/pet.yaml  (sha256 \(digest.prefix(12)), unchanged since cached)"), "\(second.stdout)")
+        let off = try CommandRunner.run(["lint", spec, "--no-remote-refs"])
+        #expect(off.status == 2)
+        #expect(off.stdout.contains("\(spec):11:30: error: cannot resolve '$ref: \(base)/pet.yaml#/Pet': '\(base)/pet.yaml' is not fetched: remote references are off (--no-remote-refs) (at #/paths/~1pets/get/responses/200/content/application~1json/schema/$ref)"), "\(off.stdout)")
+    }
+
+    /// The digest by coreutils.
+    static func sha256sum(_ path: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        process.arguments = [path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return String(printed.prefix { $0 != " " })
+    }
+
     @Test("an example that contradicts its schema is a warning at the example, with the validator's reason; exit 0")
     func examples() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lint-\(UUID().uuidString)")

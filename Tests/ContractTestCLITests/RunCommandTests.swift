@@ -119,14 +119,14 @@ struct RunCommandTests {
                 POST /api/v1/invitation {"partnerEmailId":"ct-t-5@example.com","expirationDays":10}  → expect a documented 2xx
             createPartnerInvitation  auth: the auth scheme written 'BEARER' (RFC 9110: case-insensitive) is accepted  (id e7655025)
                 POST /api/v1/invitation {"partnerEmailId":"ct-t-6@example.com","expirationDays":10}  → expect a documented 2xx
-            createPartnerInvitation  method: GET /api/v1/invitation (not declared) gets 405  (id de74631b)
-                GET /api/v1/invitation  → expect 405
-            createPartnerInvitation  method: PUT /api/v1/invitation (not declared) gets 405  (id 18f0df7f)
-                PUT /api/v1/invitation  → expect 405
-            createPartnerInvitation  method: PATCH /api/v1/invitation (not declared) gets 405  (id 13e26428)
-                PATCH /api/v1/invitation  → expect 405
-            createPartnerInvitation  method: DELETE /api/v1/invitation (not declared) gets 405  (id d3085b54)
-                DELETE /api/v1/invitation  → expect 405
+            createPartnerInvitation  method: GET /api/v1/invitation (not declared) is refused  (id cd0355e8)
+                GET /api/v1/invitation  → expect a 4xx or 501
+            createPartnerInvitation  method: PUT /api/v1/invitation (not declared) is refused  (id 3dbe5917)
+                PUT /api/v1/invitation  → expect a 4xx or 501
+            createPartnerInvitation  method: PATCH /api/v1/invitation (not declared) is refused  (id 4b009ab4)
+                PATCH /api/v1/invitation  → expect a 4xx or 501
+            createPartnerInvitation  method: DELETE /api/v1/invitation (not declared) is refused  (id d907be96)
+                DELETE /api/v1/invitation  → expect a 4xx or 501
             createPartnerInvitation  method: TRACE /api/v1/invitation (not declared) is refused, never echoed  (id 5f3ca07d)
                 TRACE /api/v1/invitation  → expect a 4xx or 501
             11 cases

@@ -196,6 +196,7 @@ struct ModelDiagnosticsTests {
                 parameters:
                   - $ref: '#/components/parameters/A'
                   - $ref: 'https://example.com/p.yaml'
+                  - $ref: 'urn:example:p'
                   - $ref: '#bad/fragment'
                   - $ref: 'missing.yaml#/P'
                 get:
@@ -210,13 +211,14 @@ struct ModelDiagnosticsTests {
             """, path: "\(fixtures)/inline/api.yaml")
         let file = "\(fixtures)/inline/api.yaml"
         #expect(messages(result) == [
-            "\(file):7:15: error: cannot resolve '$ref: https://example.com/p.yaml': remote references are not fetched; expected a relative file path or a fragment such as '#/components/schemas/Name' (at #/paths/~1a/parameters/1/$ref)",
-            "\(file):8:15: error: cannot resolve '$ref: #bad/fragment': the fragment is neither a JSON pointer ('#/...') nor an anchor name (at #/paths/~1a/parameters/2/$ref)",
-            "\(file):9:15: error: cannot resolve '$ref: missing.yaml#/P': cannot read '\(fixtures)/inline/missing.yaml': No such file or directory",
-            "\(file):12:23: error: '$ref' must be a string, found an integer (at #/paths/~1a/get/responses/200/$ref)",
-            "\(file):15:15: error: '$ref: #/components/parameters/B' leads back to itself: expected a chain of references that ends at a Parameter object (at #/components/parameters/A/$ref)",
-            "\(file):16:15: error: '$ref: #/components/parameters/A' leads back to itself: expected a chain of references that ends at a Parameter object (at #/components/parameters/B/$ref)",
-            "\(file):18:15: error: '$ref: #/openapi' leads to a string at \(file):1:10: expected a schema (at #/components/schemas/S/$ref)",
+            "\(file):7:15: error: cannot resolve '$ref: https://example.com/p.yaml': 'https://example.com/p.yaml' is not fetched: remote references are off (--no-remote-refs) (at #/paths/~1a/parameters/1/$ref)",
+            "\(file):8:15: error: cannot resolve '$ref: urn:example:p': only http(s) addresses are fetched; expected one, a relative file path or a fragment such as '#/components/schemas/Name' (at #/paths/~1a/parameters/2/$ref)",
+            "\(file):9:15: error: cannot resolve '$ref: #bad/fragment': the fragment is neither a JSON pointer ('#/...') nor an anchor name (at #/paths/~1a/parameters/3/$ref)",
+            "\(file):10:15: error: cannot resolve '$ref: missing.yaml#/P': cannot read '\(fixtures)/inline/missing.yaml': No such file or directory (at #/paths/~1a/parameters/4/$ref)",
+            "\(file):13:23: error: '$ref' must be a string, found an integer (at #/paths/~1a/get/responses/200/$ref)",
+            "\(file):16:15: error: '$ref: #/components/parameters/B' leads back to itself: expected a chain of references that ends at a Parameter object (at #/components/parameters/A/$ref)",
+            "\(file):17:15: error: '$ref: #/components/parameters/A' leads back to itself: expected a chain of references that ends at a Parameter object (at #/components/parameters/B/$ref)",
+            "\(file):19:15: error: '$ref: #/openapi' leads to a string at \(file):1:10: expected a schema (at #/components/schemas/S/$ref)",
         ])
     }
 

@@ -93,11 +93,10 @@ extension OperationContext {
         }
         let memberName = probe.member.tokens.isEmpty ? "a body" : probe.member.tokens.joined(separator: "/")
         let subject = probe.shown.map { "\(memberName) \($0) (\(probe.valueClass))" } ?? "\(memberName) (\(probe.valueClass))"
-        let either: Expectation = accepted == .success || accepted == .successOrAbsent ? .eitherOutcome : .anyAnswer
         let (verdict, expectation): (String, Expectation) = switch validity {
         case .valid:
             ("is accepted", parts.contains { $0.member.tokens.count == 1 && isNamingMember($0.member.tokens[0]) } ? acceptedWithChosenName : accepted)
-        case .invalid: ("is refused", .clientError)
+        case .invalid: ("is refused", refusal)
         case .either: ("is accepted or refused, never a server error", either)
         }
         let raw = probe.escaped && !isForm && !isMultipart ? body.asciiJSONBytes : nil

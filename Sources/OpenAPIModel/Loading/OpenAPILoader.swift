@@ -7,6 +7,9 @@ public struct OpenAPILoader: Sendable {
     /// Whether to follow every `$ref` inside schemas (and load the files they name). Only the
     /// load benchmark turns this off, to time the stages apart.
     public var checksSchemaReferences = true
+    /// Where documents named by `http(s)` URLs come from; `nil` (the default): such
+    /// references are errors that say they were not fetched.
+    public var remoteDocuments: (any RemoteDocumentSource)?
 
     public init(limits: YAMLParser.Limits = YAMLParser.Limits()) {
         self.parser = YAMLParser(limits: limits)
@@ -14,7 +17,7 @@ public struct OpenAPILoader: Sendable {
 
     /// Loads the document at `path` (YAML or JSON).
     public func load(file path: String) -> LoadResult {
-        let registry = SourceRegistry(parser: parser)
+        let registry = SourceRegistry(parser: parser, remote: remoteDocuments)
         guard let root = registry.root(ofFile: path, referencedAt: nil, ref: nil) else {
             return LoadResult(document: nil, diagnostics: registry.diagnostics, sourceMap: registry.map)
         }
@@ -24,7 +27,7 @@ public struct OpenAPILoader: Sendable {
     /// Loads a document whose bytes are in hand; `$ref`s to other files are read relative to
     /// `source.path`.
     public func load(_ source: SourceFile) -> LoadResult {
-        let registry = SourceRegistry(parser: parser)
+        let registry = SourceRegistry(parser: parser, remote: remoteDocuments)
         guard let root = registry.add(source) else {
             return LoadResult(document: nil, diagnostics: registry.diagnostics, sourceMap: registry.map)
         }

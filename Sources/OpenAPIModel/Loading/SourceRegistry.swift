@@ -9,8 +9,12 @@ final class SourceRegistry {
     /// A problem met again on another path through the references is reported once.
     private var reported: Set<Diagnostic> = []
 
-    init(parser: YAMLParser) {
+    /// Where `http(s)` documents come from; `nil`: they are not fetched.
+    private let remote: (any RemoteDocumentSource)?
+
+    init(parser: YAMLParser, remote: (any RemoteDocumentSource)?) {
         self.parser = parser
+        self.remote = remote
     }
 
     /// Errors about what is only documentation (links): `run` goes on past them.
@@ -40,26 +44,50 @@ final class SourceRegistry {
 
     /// The root of the file at `path`, reading it the first time; a failure is reported once,
     /// at `mark` (where the reference to it was written).
-    func root(ofFile path: String, referencedAt mark: Mark?, ref: String?) -> Node? {
+    /// `pointer`: where the reference is, so the error skips only what needs it.
+    func root(ofFile path: String, referencedAt mark: Mark?, ref: String?, pointer: String? = nil) -> Node? {
         if let loaded = map.files[path] {
             if loaded.root == nil, let ref {
-                report(.error("cannot resolve '$ref: \(ref)': '\(path)' could not be loaded", at: mark))
+                report(.error("cannot resolve '$ref: \(ref)': '\(path)' could not be loaded", at: mark, pointer: pointer))
             }
             return loaded.root
         }
+        if RemoteAddress.isRemote(path) { return fetch(path, referencedAt: mark, ref: ref, pointer: pointer) }
         do {
             let bytes = try FileReader.read(path)
             return add(SourceFile(path: path, bytes: bytes))
         } catch {
             let subject = ref.map { "cannot resolve '$ref: \($0)': " } ?? ""
-            report(.error("\(subject)cannot read '\(path)': \(error.reason)", at: mark))
+            report(.error("\(subject)cannot read '\(path)': \(error.reason)", at: mark, pointer: pointer))
             map.files[path] = SourceMap.File(source: SourceFile(path: path, bytes: []), root: nil)
             return nil
         }
     }
 
+    /// A remote document through `remote`, kept with its digest; a warning when it is an
+    /// older cached copy; a failure is reported once, where the reference is.
+    private func fetch(_ url: String, referencedAt mark: Mark?, ref: String?, pointer: String?) -> Node? {
+        let result = remote.map { $0.document(at: url) }
+            ?? .failure(RemoteDocumentError("'\(url)' is not fetched: remote references are off (--no-remote-refs)"))
+        switch result {
+        case .success(let document):
+            if case .cachedAfterFailure(let reason, let fetchedAt) = document.reading.origin {
+                let digest = "sha256 " + document.reading.sha256.prefix(12)
+                report(.warning("\(reason); read the copy of it cached at \(fetchedAt) (\(digest))", at: mark, pointer: pointer))
+            }
+            let root = add(SourceFile(path: url, bytes: document.bytes))
+            map.files[url]?.remote = document.reading
+            return root
+        case .failure(let error):
+            let subject = ref.map { "cannot resolve '$ref: \($0)': " } ?? ""
+            report(.error("\(subject)\(error.reason)", at: mark, pointer: pointer))
+            map.files[url] = SourceMap.File(source: SourceFile(path: url, bytes: []), root: nil)
+            return nil
+        }
+    }
+
     /// Where `$ref`s already followed led, by referring file and reference text.
-    private var resolved: [ResolvedKey: (Location, Node)] = [:]
+    private var resolved: [ResolvedKey: (Location, Node)?] = [:]
 
     private struct ResolvedKey: Hashable {
         var file: String
@@ -72,7 +100,7 @@ final class SourceRegistry {
         let key = ResolvedKey(file: file, ref: ref)
         if let known = resolved[key] { return known }
         let result = resolveAnew(ref, from: file, at: mark, pointer: pointer)
-        resolved[key] = result
+        resolved[key] = .some(result)  // a failure too: reported once
         return result
     }
 
@@ -83,14 +111,14 @@ final class SourceRegistry {
             target = parsed
         case .failure(let problem):
             let reason = switch problem {
-            case .remote: "remote references are not fetched; expected a relative file path or a fragment such as '#/components/schemas/Name'"
+            case .unsupportedScheme: "only http(s) addresses are fetched; expected one, a relative file path or a fragment such as '#/components/schemas/Name'"
             case .badFragment: "the fragment is neither a JSON pointer ('#/...') nor an anchor name"
             case .badPercentEscape: "it has a malformed percent-escape"
             }
             report(.error("cannot resolve '$ref: \(ref)': \(reason)", at: mark, pointer: pointer().description))
             return nil
         }
-        guard let root = root(ofFile: target.file, referencedAt: mark, ref: ref) else {
+        guard let root = root(ofFile: target.file, referencedAt: mark, ref: ref, pointer: pointer().description) else {
             return nil
         }
         guard let (targetPointer, node) = target.locate(in: root, descend: descend) else {

@@ -13,6 +13,8 @@ public struct SourceMap: Sendable {
         public var source: SourceFile
         /// `nil` when the file could not be parsed.
         public var root: Node?
+        /// For a document read from an `http(s)` URL: its digest and how it was had.
+        public var remote: RemoteDocument.Reading?
     }
 
     /// Files by normalized path, the entry document first.
@@ -58,7 +60,8 @@ struct ReferenceTarget: Hashable {
 
     /// Why a `$ref` cannot be followed, as a clause that completes "cannot resolve ...: ".
     enum Problem: Error {
-        case remote
+        /// A scheme other than http(s) (`urn:`, `ftp:`).
+        case unsupportedScheme
         case badFragment
         case badPercentEscape
     }
@@ -67,13 +70,17 @@ struct ReferenceTarget: Hashable {
         let parts = ref.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let location = parts[0]
         let fragmentText = parts.count > 1 ? parts[1] : ""
-        if location.contains(":") && !location.hasPrefix("/") && !location.hasPrefix(".") {
-            // `http://...`, `urn:...`: a scheme. Windows drive letters are not a concern here.
-            return .failure(.remote)
-        }
         let targetFile: String
-        if location.isEmpty {
+        if RemoteAddress.isRemote(location) {
+            targetFile = String(location)
+        } else if location.contains(":") && !location.hasPrefix("/") && !location.hasPrefix(".") {
+            // `urn:...`: a scheme. Windows drive letters are not a concern here.
+            return .failure(.unsupportedScheme)
+        } else if location.isEmpty {
             targetFile = file
+        } else if RemoteAddress.isRemote(file) {
+            // Relative to a remote document: relative to its address.
+            targetFile = RemoteAddress.resolve(String(location), against: file)
         } else {
             guard let path = PercentEncoding.decode(location) else { return .failure(.badPercentEscape) }
             targetFile = FilePath.resolve(path, againstFileAt: file)
