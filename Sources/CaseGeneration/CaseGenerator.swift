@@ -44,7 +44,7 @@ public struct CaseGenerator {
             if options.kinds.contains(.method), firstOnPath.contains(entry.id) { cases += context.methodCases(document) }
             if options.kinds.contains(.rules) { cases += context.ruleCases(&self) }
             if options.kinds.contains(.explore) { cases += context.explorationCases(&self) }
-            all += Self.uniquelyNamed(cases)
+            all += Self.uniquelyNamed(context.withFreshItems(cases, &self))
         }
         if options.kinds.contains(.sequence) {
             all += Self.uniquelyNamed(sequenceCases(only: options.operationIds))
