@@ -107,7 +107,10 @@ let package = Package(
         // JUnit XML, the HTML page and the JSON run (atomic writes), the terminal summary, curl reproductions.
         .target(
             name: "Reporting",
-            dependencies: ["Checks", "CaseGeneration", "Execution", "OpenAPIModel", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "Checks", "CaseGeneration", "Execution", "OpenAPIModel",
+                .product(name: "Mustache", package: "swift-mustache"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         // The `contract-test` executable: argument parsing and wiring only.

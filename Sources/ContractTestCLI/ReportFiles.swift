@@ -14,6 +14,9 @@ struct ReportFiles: ParsableArguments {
     @Option(help: "Where to write the HTML report: one page, readable without a server.")
     var html = "reports/report.html"
 
+    @Option(help: ArgumentHelp("Where to write every exchange as HAR 1.2, passing ones too (off unless given).", valueName: "file"))
+    var har: String?
+
     @Option(help: "How many distinct problems the terminal shows in full, most frequent first (the reports keep all).")
     var showProblems = TerminalReport.defaultShownProblems
 
@@ -28,7 +31,9 @@ struct ReportFiles: ParsableArguments {
             (junit, "the JUnit report", { try JUnitReport(summary: summary, tokenVariable: tokenVariable).write(to: junit) }),
             (json, "the JSON report", { try StoredRun(summary).write(to: json) }),
             (html, "the HTML report", { try HTMLReport(summary: summary, tokenVariable: tokenVariable).write(to: html) }),
-        ] as [(String, String, () throws -> Void)] {
+        ] + (har.map { har in
+            [(har, "the HAR file", { try HARReport(summary: summary, toolVersion: ContractTest.configuration.version).write(to: har) })]
+        } ?? []) as [(String, String, () throws -> Void)] {
             do {
                 try write()
             } catch {

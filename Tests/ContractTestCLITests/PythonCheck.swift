@@ -1,13 +1,13 @@
 import Foundation
 import TestSupport
 
-/// Validates XML against an XSD with Python's `xmlschema` (PyPI): an independent check of the
-/// JUnit report. Uses `.venv-ci` when `.ci/run` made it, else a virtual environment of its own
-/// under `.build/`, made on first use.
-enum XMLSchemaCheck {
+/// Independent checks of the reports with Python tools from PyPI: `xmlschema` for the JUnit
+/// report against its XSD, `jsonschema` for a HAR file against the HAR 1.2 schema. Uses
+/// `.venv-ci` when `.ci/run` made it, else a virtual environment of its own under `.build/`,
+/// made on first use.
+enum PythonCheck {
     /// `nil` when valid, else xmlschema's reason.
     static func validate(xml path: String, schema: String) throws -> String? {
-        let python = try interpreter()
         let script = """
             import sys, xmlschema
             try:
@@ -16,21 +16,50 @@ enum XMLSchemaCheck {
                 print(error)
                 sys.exit(1)
             """
-        let outcome = try shell([python, "-c", script, schema, path])
+        return try run(script, [schema, path], module: "xmlschema", requirement: "xmlschema==4.3.2")
+    }
+
+    /// `nil` when the JSON file is valid against the draft-06 schema `root` in `folder` (whose
+    /// files refer to each other by name), else jsonschema's reasons, one per line.
+    static func validate(json path: String, schemaFolder folder: String, root: String) throws -> String? {
+        let script = """
+            import json, pathlib, sys
+            from jsonschema import Draft6Validator
+            from referencing import Registry, Resource
+            from referencing.jsonschema import DRAFT6
+            folder = pathlib.Path(sys.argv[1])
+            base = "https://schemas.invalid/har/"
+            registry = Registry().with_resources(
+                (base + f.name, Resource.from_contents(json.loads(f.read_text()), default_specification=DRAFT6))
+                for f in folder.glob("*.json"))
+            root = json.loads((folder / sys.argv[2]).read_text())
+            root["$id"] = base + sys.argv[2]
+            errors = sorted(Draft6Validator(root, registry=registry).iter_errors(json.loads(pathlib.Path(sys.argv[3]).read_text())), key=str)
+            for error in errors:
+                print("/" + "/".join(map(str, error.absolute_path)) + ": " + error.message)
+            sys.exit(1 if errors else 0)
+            """
+        return try run(script, [folder, root, path], module: "jsonschema", requirement: "jsonschema==4.25.1")
+    }
+
+    private static func run(_ script: String, _ arguments: [String], module: String, requirement: String) throws -> String? {
+        let outcome = try shell([try interpreter(module: module, requirement: requirement), "-c", script] + arguments)
         return outcome.status == 0 ? nil : outcome.output
     }
 
-    private static func interpreter() throws -> String {
-        for candidate in [RepositoryPaths.root + "/.venv-ci/bin/python", RepositoryPaths.root + "/.build/venv-xmlschema/bin/python"] {
-            if FileManager.default.isExecutableFile(atPath: candidate), try shell([candidate, "-c", "import xmlschema"]).status == 0 {
+    private static func interpreter(module: String, requirement: String) throws -> String {
+        let own = RepositoryPaths.root + "/.build/venv-checks"
+        for candidate in [RepositoryPaths.root + "/.venv-ci/bin/python", own + "/bin/python"] {
+            if FileManager.default.isExecutableFile(atPath: candidate), try shell([candidate, "-c", "import \(module)"]).status == 0 {
                 return candidate
             }
         }
-        let venv = RepositoryPaths.root + "/.build/venv-xmlschema"
-        _ = try shell(["python3", "-m", "venv", venv])
-        let install = try shell([venv + "/bin/pip", "install", "--quiet", "--disable-pip-version-check", "xmlschema==4.3.2"])
-        guard install.status == 0 else { throw Failure(reason: "could not install xmlschema: \(install.output)") }
-        return venv + "/bin/python"
+        if !FileManager.default.isExecutableFile(atPath: own + "/bin/python") {
+            _ = try shell(["python3", "-m", "venv", own])
+        }
+        let install = try shell([own + "/bin/pip", "install", "--quiet", "--disable-pip-version-check", requirement])
+        guard install.status == 0 else { throw Failure(reason: "could not install \(requirement): \(install.output)") }
+        return own + "/bin/python"
     }
 
     struct Failure: Error, CustomStringConvertible {

@@ -89,7 +89,7 @@ struct RunCommandTests {
         defer { try? FileManager.default.removeItem(atPath: report) }
         let outcome = try CommandRunner.run(["run", "--mock-fault", "wrong-content-type", "--junit", report])
         #expect(outcome.status == 1)
-        #expect(try XMLSchemaCheck.validate(xml: report, schema: RepositoryPaths.fixtures + "/junit/junit-10.xsd") == nil)
+        #expect(try PythonCheck.validate(xml: report, schema: RepositoryPaths.fixtures + "/junit/junit-10.xsd") == nil)
         let xml = try String(contentsOfFile: report, encoding: .utf8)
         let testcases = xml.components(separatedBy: "<testcase ").count - 1
         let failures = xml.components(separatedBy: "<failure ").count - 1
