@@ -21,6 +21,7 @@ public final class RemoteDocumentCache: RemoteDocumentSource {
     private let maxBytes: Int
     /// Hosts that could not be reached, by `scheme://host:port`, with why: each is tried once
     /// per load, not once per document.
+    /// Origins that could not be reached, with what to say of the documents not asked for.
     private let unreachable = Mutex<[String: String]>([:])
 
     /// - Parameters:
@@ -55,7 +56,8 @@ public final class RemoteDocumentCache: RemoteDocumentSource {
         let key = Self.sha256(Array(url.utf8))
         let cached = readEntry(key, url: url)
         let origin = Self.origin(of: url)
-        if let reason = unreachable.withLock({ $0[origin] }) {
+        if let earlier = unreachable.withLock({ $0[origin] }) {
+            let reason = "'\(url)' is not fetched: \(earlier)"
             return cached.map { .success(Self.stale($0, reason: reason)) } ?? .failure(RemoteDocumentError(reason))
         }
         let response: HTTPClient.Response
@@ -76,7 +78,8 @@ public final class RemoteDocumentCache: RemoteDocumentSource {
             let problem = TransportError(classifying: error, url: url)
             let reason = problem.description
             if problem.kind == .unreachable || problem.kind == .timeout {
-                unreachable.withLock { $0[origin] = "\(reason) (\(origin) is not asked again in this load)" }
+                // Later documents of this origin are refused naming the one that was tried.
+                unreachable.withLock { $0[origin] = "'\(url)' could not be reached earlier in this load, so \(origin) is not asked again" }
             }
             return cached.map { .success(Self.stale($0, reason: reason)) } ?? .failure(RemoteDocumentError(reason))
         }
