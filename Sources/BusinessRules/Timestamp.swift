@@ -91,6 +91,11 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         Timestamp(seconds: self.seconds + seconds, nanoseconds: nanoseconds)
     }
 
+    public func adding(nanoseconds: Int64) -> Timestamp {
+        let carried = Int64(self.nanoseconds) + nanoseconds % 1_000_000_000
+        return Timestamp(seconds: seconds + nanoseconds / 1_000_000_000 + carried / 1_000_000_000, nanoseconds: Int32(carried % 1_000_000_000))
+    }
+
     public func adding(days: Int) -> Timestamp {
         adding(seconds: Int64(days) * 86_400)
     }

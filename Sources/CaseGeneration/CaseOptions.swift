@@ -23,7 +23,7 @@ public struct CaseOptions: Sendable {
     public static let defaultExamples = 10
 
     public init(seed: UInt64 = 1, emailDomain: String = "example.com", runTag: String = "run",
-                kinds: Set<CaseKind> = Set(CaseKind.allCases), operationIds: Set<String>? = nil,
+                kinds: Set<CaseKind> = Set(CaseKind.generated), operationIds: Set<String>? = nil,
                 examples: Int = CaseOptions.defaultExamples, caseIds: Set<String>? = nil) {
         self.seed = seed
         self.emailDomain = emailDomain

@@ -19,6 +19,12 @@ public enum CaseKind: String, Sendable, CaseIterable, Codable {
     case explore
     /// An ordinary resource's life: created, read, changed, deleted, then not found.
     case sequence
+    /// An exchange recorded elsewhere (a HAR file, a proxy), judged as it happened: `verify`
+    /// and `proxy` make these; the generator never does.
+    case traffic
+
+    /// The kinds the generator makes (what `--kind` chooses from).
+    public static let generated: [CaseKind] = allCases.filter { $0 != .traffic }
 }
 
 /// A request a case sends, relative to the target's base URL.
@@ -146,6 +152,12 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
     /// What `inner` expects, or 404: the request's path names a resource by an id made up for
     /// the case, and a server may look the resource up before it reads the rest.
     indirect case orAbsent(Expectation)
+    /// A documented answer, whatever it is, and never a 5xx: a recorded request the contract
+    /// accepts, whose intent the record does not say.
+    case documented
+    /// Any answer but a 5xx to a recorded request that breaks the contract: whether the server
+    /// should have refused it is the client's matter.
+    case answerToFaultyRequest
 
     public var description: String {
         switch self {
@@ -160,6 +172,8 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
         case .distinctName(let probe): probe.mayRefuse ? "a documented 2xx or 4xx other than \(probe.conflictStatus)" : "a documented 2xx"
         case .refusedMethod: "a 4xx or 501"
         case .orAbsent(let inner): "\(inner), or 404 for an id that names nothing"
+        case .documented: "a documented answer"
+        case .answerToFaultyRequest: "any answer but a 5xx (the request breaks the contract)"
         }
     }
 
@@ -177,6 +191,7 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
             (200..<300).contains(status) || (probe.mayRefuse && (400..<500).contains(status) && status != probe.conflictStatus)
         case .refusedMethod: (400..<500).contains(status) || status == 501
         case .orAbsent(let inner): status == 404 || inner.accepts(status)
+        case .documented, .answerToFaultyRequest: status < 500
         }
     }
 }

@@ -107,7 +107,7 @@ public final class AnswerJudge: Sendable {
         case .successOrAbsent where status == 404:
             // A made-up id that names nothing: the answer a server owes, documented or not.
             return []
-        case .status, .conflict, .anyAnswer, .refusedMethod:
+        case .status, .conflict, .anyAnswer, .refusedMethod, .answerToFaultyRequest:
             // An expected status the document does not list (405 for an undeclared method), or
             // any answer where the operation documents none, is fine.
             return []

@@ -60,9 +60,10 @@ struct CaseSelection: ParsableArguments {
     }
 
     private var kinds: (valid: Set<CaseKind>, invalid: [String]) {
-        guard let kind else { return (Set(CaseKind.allCases), []) }
+        guard let kind else { return (Set(CaseKind.generated), []) }
         let names = kind.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        return (Set(names.compactMap(CaseKind.init(rawValue:))), names.filter { CaseKind(rawValue: $0) == nil })
+        let chosen = names.compactMap { name in CaseKind.generated.first { $0.rawValue == name } }
+        return (Set(chosen), names.filter { name in !CaseKind.generated.contains { $0.rawValue == name } })
     }
 
     /// The document, its rules and the cases, with a run tag that makes this run's addresses

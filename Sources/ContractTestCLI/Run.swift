@@ -49,14 +49,7 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Retries on 429 and 503 (honouring Retry-After, at most 10 s each).")
     var retries = 3
 
-    @Flag(help: "Also fail response members the schema does not declare (the undocumented-member check).")
-    var strict = false
-
-    @Option(help: "Judge by these checks only, comma-separated (`contract-test checks` lists them).")
-    var checks: String?
-
-    @Option(help: "Do not judge by these checks, comma-separated.")
-    var excludeChecks: String?
+    @OptionGroup var checkOptions: CheckOptions
 
     @OptionGroup var reportFiles: ReportFiles
 
@@ -76,22 +69,6 @@ struct Run: AsyncParsableCommand {
         if baseURL != nil, target == .sandbox {
             throw ValidationError("give either --target sandbox or --base-url, not both")
         }
-        _ = try selectedChecks()
-    }
-
-    /// The checks this run judges by.
-    func selectedChecks() throws -> Set<CheckName> {
-        func names(_ list: String?, option: String) throws -> [CheckName]? {
-            guard let list else { return nil }
-            return try list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.map { name in
-                guard let check = CheckName(rawValue: name) else {
-                    throw ValidationError("unknown check '\(name)' in \(option): expected one of \(CheckName.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                return check
-            }
-        }
-        return CheckName.selection(only: try names(checks, option: "--checks"), excluded: try names(excludeChecks, option: "--exclude-checks") ?? [],
-                                   strict: strict)
     }
 
     func run() async throws {
@@ -164,7 +141,7 @@ struct Run: AsyncParsableCommand {
         let began = clock.now
         let showProgress = isatty(STDOUT_FILENO) == 1
         let done = Mutex(0)
-        let judge = AnswerJudge(document: document, rules: rules, checks: try selectedChecks())
+        let judge = AnswerJudge(document: document, rules: rules, checks: try checkOptions.selected())
         let shrinker = Shrinker(document: document, rules: rules, options: selection.options(runTag: runTag))
         let pressure = Pressure(ceiling: concurrency)
         let results = try await HTTPClient.withHTTPClient(configuration: configuration) { client in

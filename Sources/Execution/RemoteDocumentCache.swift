@@ -55,7 +55,7 @@ public final class RemoteDocumentCache: RemoteDocumentSource {
     public func document(at url: String) -> Result<RemoteDocument, RemoteDocumentError> {
         let key = Self.sha256(Array(url.utf8))
         let cached = readEntry(key, url: url)
-        let origin = Self.origin(of: url)
+        let origin = RemoteAddress.origin(of: url)
         if let earlier = unreachable.withLock({ $0[origin] }) {
             let reason = "'\(url)' is not fetched: \(earlier)"
             return cached.map { .success(Self.stale($0, reason: reason)) } ?? .failure(RemoteDocumentError(reason))
@@ -100,13 +100,6 @@ public final class RemoteDocumentCache: RemoteDocumentSource {
             if status.code >= 500, let cached { return .success(Self.stale(cached, reason: reason)) }
             return .failure(RemoteDocumentError(reason))
         }
-    }
-
-    /// `https://host:port` of an address: what one connection reaches.
-    static func origin(of url: String) -> String {
-        guard let start = url.range(of: "://")?.upperBound else { return url }
-        let end = url[start...].firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? url.endIndex
-        return String(url[..<end])
     }
 
     private static func stale(_ cached: (entry: Entry, bytes: [UInt8]), reason: String) -> RemoteDocument {

@@ -6,7 +6,7 @@ import YAMLSource
 /// that only some values show.
 extension MockAPI {
     /// A refusal the faults make of a body the contract accepts, or a crash on one it does not.
-    func faultyReading(_ value: JSONValue, _ body: OperationHandler.Body) -> BodyRejection? {
+    func faultyReading(_ value: JSONValue, _ body: RequestInputs.Body) -> BodyRejection? {
         if has(.serverErrorOnHugeNumber), Self.contains(value, where: { if case .number(let number) = $0 { abs(number.double) > 2_147_483_647 } else { false } }) {
             return BodyRejection(status: 500, message: "Internal Server Error", members: [])
         }
@@ -35,7 +35,7 @@ extension MockAPI {
 
     /// The body as a lenient server reads it: member names matched without case, non-whole
     /// numbers cut to integers where the schema wants integers.
-    func faultyCoercion(_ value: JSONValue, _ body: OperationHandler.Body) -> JSONValue {
+    func faultyCoercion(_ value: JSONValue, _ body: RequestInputs.Body) -> JSONValue {
         guard let shape = body.validator?.shape, case .object(let object) = value else { return value }
         var coerced = value
         if has(.memberNamesCaseInsensitive) {

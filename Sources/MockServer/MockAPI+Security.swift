@@ -1,5 +1,6 @@
 import Foundation
 import OpenAPIModel
+import SchemaValidation
 
 /// The operation's security, as a server enforces it: each alternative of the requirement is
 /// a set of schemes that together let a request in. A scheme's secret is the one configured

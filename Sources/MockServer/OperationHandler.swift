@@ -27,16 +27,9 @@ struct OperationHandler: Sendable {
         case omitted
     }
 
-    /// The request body the operation documents.
-    struct Body: Sendable {
-        var required: Bool
-        var mediaTypes: [String]
-        var validator: SchemaValidator?
-    }
-
     var entry: OperationEntry
-    var body: Body?
-    var parameters: [(parameter: Parameter, validator: SchemaValidator?)]
+    /// How its requests are read and judged.
+    var inputs: RequestInputs
     var responses: [String: ResponseTemplate]
     var successKey: String?
     var rules: OperationRules?
@@ -46,13 +39,7 @@ struct OperationHandler: Sendable {
     init(entry: OperationEntry, document: OpenAPIDocument, compiler: SchemaCompiler, rules: BusinessRules, seed: UInt64) {
         self.entry = entry
         let operation = entry.operation
-        if let requestBody = operation.requestBody {
-            body = Body(
-                required: requestBody.required,
-                mediaTypes: requestBody.content.keys.map { Self.essence($0) },
-                validator: requestBody.jsonContent?.content.schema.map(compiler.validator(for:)))
-        }
-        parameters = entry.parameters.map { ($0, $0.schema.map(compiler.validator(for:))) }
+        inputs = RequestInputs(entry: entry, compiler: compiler)
         var synthesizer = ValueSynthesizer(seed: seed)
         var responses: [String: ResponseTemplate] = [:]
         for (key, response) in operation.responses.byStatus {

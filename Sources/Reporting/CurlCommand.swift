@@ -9,7 +9,7 @@ public enum CurlCommand {
     public static func make(_ request: Exchange.Request, tokenVariable: String) -> String {
         let inURL = request.secrets.filter { $0.header == nil }.map { $0.variable ?? tokenVariable }
         var parts = ["curl", "-sS", "-i", "-X", request.method, substituted(request.url, inURL)]
-        for (name, value) in request.headers {
+        for (name, value) in request.headers where !curlSets.contains(name.lowercased()) {
             let uses = request.secrets.filter { $0.header?.lowercased() == name.lowercased() }
             let variables = uses.map { $0.variable ?? tokenVariable }
             if uses.isEmpty {
@@ -25,6 +25,10 @@ public enum CurlCommand {
         }
         return parts.joined(separator: " ")
     }
+
+    /// Fields curl writes itself from the URL, the body and the connection: a recorded value
+    /// (a proxy's `Host`, the body's old `Content-Length`) would contradict what curl sends.
+    static let curlSets: Set<String> = ["host", "content-length", "connection", "transfer-encoding", "keep-alive", "upgrade", "te"]
 
     /// The text with each `[REDACTED]` in turn replaced by a reference to a variable: one
     /// double-quoted word when nothing else in it is special there, else single-quoted pieces

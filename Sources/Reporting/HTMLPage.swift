@@ -64,7 +64,7 @@ struct HTMLPage {
         var answer: Answer?
         var transportError: String?
         var curl: String?
-        var replay: String
+        var replay: String?
     }
 
     struct CaseReference {

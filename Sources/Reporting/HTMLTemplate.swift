@@ -124,7 +124,7 @@ enum HTMLTemplate {
         {{body}}</pre>{{/answer}}
         {{#transportError}}<h4>Transport error</h4><pre>{{.}}</pre>{{/transportError}}
         {{#curl}}<h4>Reproduce</h4><pre class="command">{{.}}</pre>{{/curl}}
-        <h4>Replay</h4><pre class="command">{{replay}}</pre>
+        {{#replay}}<h4>Replay</h4><pre class="command">{{replay}}</pre>{{/replay}}
         </div>
 
         """

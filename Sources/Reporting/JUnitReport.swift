@@ -111,7 +111,7 @@ public struct JUnitReport {
             }
             text += "\nReproduce:\n\(CurlCommand.make(exchange.request, tokenVariable: tokenVariable))\n"
         }
-        text += "\nReplay:\n\(summary.replay(result.testCase))\n"
+        if let replay = summary.replay(result.testCase) { text += "\nReplay:\n\(replay)\n" }
         return text
     }
 

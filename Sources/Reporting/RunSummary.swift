@@ -26,6 +26,25 @@ public struct RunSummary: Sendable {
     public var specDigest: String?
     /// How the run adapted its concurrency to the target, when it did.
     public var pressure: Pressure.Report?
+    /// For recorded traffic (`verify`): what the traffic files were, the client's faulty
+    /// requests, and what the document does not declare.
+    public var traffic: Traffic?
+
+    /// What a verdict on recorded traffic says beside the cases.
+    public struct Traffic: Sendable {
+        public var files: [String]
+        public var clientProblems: [ClientProblem]
+        public var undocumented: [UndocumentedEndpoint]
+        /// Exchanges to no server of the document.
+        public var elsewhere: Int
+
+        public init(files: [String], clientProblems: [ClientProblem], undocumented: [UndocumentedEndpoint], elsewhere: Int) {
+            self.files = files
+            self.clientProblems = clientProblems
+            self.undocumented = undocumented
+            self.elsewhere = elsewhere
+        }
+    }
 
     public init(specPath: String, target: Target, seed: UInt64, startedAt: String, duration: Double,
                 results: [CaseResult], documentedStatuses: [(operationId: String, keys: [String])],
@@ -48,9 +67,10 @@ public struct RunSummary: Sendable {
     /// The failures grouped by distinct problem.
     public var problems: [Problem] { Problem.group(results) }
 
-    /// The command that runs this case again.
-    public func replay(_ testCase: TestCase) -> String {
-        "\(replayCommand) --case \(testCase.id)"
+    /// The command that runs this case again; `nil` for a recorded exchange, which its curl
+    /// command reproduces.
+    public func replay(_ testCase: TestCase) -> String? {
+        testCase.kind == .traffic ? nil : "\(replayCommand) --case \(testCase.id)"
     }
 
     public var failures: Int { results.filter(\.isFailure).count }

@@ -43,7 +43,11 @@ public struct TerminalReport {
     public var text: String {
         var lines: [String] = []
         let slice = summary.shard.map { ", slice \($0) (\(summary.results.count) of \(summary.plannedCases) cases)" } ?? ""
-        lines.append("contract-test: \(summary.specPath) against \(summary.target.name) (\(summary.target.baseURL)), seed \(summary.seed)\(slice)")
+        if let traffic = summary.traffic {
+            lines.append("contract-test verify: \(traffic.files.joined(separator: ", ")) against \(summary.specPath) (\(summary.target.baseURL))")
+        } else {
+            lines.append("contract-test: \(summary.specPath) against \(summary.target.name) (\(summary.target.baseURL)), seed \(summary.seed)\(slice)")
+        }
         if summary.documentedStatuses.isEmpty {
             lines.append("  nothing to send: the document has no operations (webhooks only, or no paths)")
         }
@@ -118,6 +122,7 @@ public struct TerminalReport {
             }
             if skipped.count > shownProblems { lines.append("  … and \(Self.count(skipped.count - shownProblems, "more skipped case")), each in the JUnit and HTML reports") }
         }
+        if let traffic = summary.traffic { lines += trafficLines(traffic) }
         lines.append("")
         if let pressure = summary.pressure, pressure.backedOff {
             lines.append("The target asked for less: \(pressure.words).")
@@ -131,6 +136,39 @@ public struct TerminalReport {
         if let htmlPath { last += "; HTML report: \(htmlPath)" }
         lines.append(last)
         return lines.joined(separator: "\n")
+    }
+
+    /// The client's faulty requests, grouped by operation and problem, and the requests the
+    /// document does not declare: what a recording shows beside the server's answers.
+    func trafficLines(_ traffic: RunSummary.Traffic) -> [String] {
+        var lines: [String] = []
+        if !traffic.clientProblems.isEmpty {
+            var groups: [(key: String, first: ClientProblem, count: Int)] = []
+            for problem in traffic.clientProblems {
+                let key = "\(problem.operationId) › \(problem.problem)"
+                if let index = groups.firstIndex(where: { $0.key == key }) { groups[index].count += 1 } else { groups.append((key, problem, 1)) }
+            }
+            lines.append("")
+            lines.append("CLIENT REQUESTS THAT BREAK THE CONTRACT (the client's problem, not the server's): \(Self.count(traffic.clientProblems.count, "request")), \(Self.count(groups.count, "distinct problem"))")
+            for (number, group) in groups.prefix(shownProblems).enumerated() {
+                lines.append("  \(number + 1). \(group.key)")
+                lines.append("     first: \(group.first.source): \(group.first.method) \(group.first.url)" + (group.count > 1 ? " (and \(group.count - 1) more)" : ""))
+            }
+            if groups.count > shownProblems { lines.append("  … and \(Self.count(groups.count - shownProblems, "more distinct problem"))") }
+        }
+        if !traffic.undocumented.isEmpty {
+            lines.append("")
+            lines.append("UNDOCUMENTED ENDPOINTS: \(Self.count(traffic.undocumented.count, "method and path", plural: "methods and paths")) the document does not declare")
+            for endpoint in traffic.undocumented.prefix(shownProblems) {
+                lines.append("  \(endpoint.method) \(endpoint.path)  (\(Self.count(endpoint.count, "exchange")), first: \(endpoint.firstSource))")
+            }
+            if traffic.undocumented.count > shownProblems { lines.append("  … and \(traffic.undocumented.count - shownProblems) more") }
+        }
+        if traffic.elsewhere > 0 {
+            lines.append("")
+            lines.append("\(Self.count(traffic.elsewhere, "exchange")) to other hosts or paths than the document's servers (\(summary.target.baseURL)) not judged")
+        }
+        return lines
     }
 
     /// What a person needs to see and repeat one failing case: which case, the value class
@@ -151,7 +189,7 @@ public struct TerminalReport {
             }
             lines.append("reproduce: \(CurlCommand.make(exchange.request, tokenVariable: tokenVariable))")
         }
-        lines.append("replay: \(summary.replay(result.testCase))")
+        if let replay = summary.replay(result.testCase) { lines.append("replay: \(replay)") }
         return lines
     }
 

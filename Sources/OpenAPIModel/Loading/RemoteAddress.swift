@@ -1,7 +1,7 @@
 /// `http://` and `https://` addresses: telling them from file paths, and resolving a
 /// reference written inside a remote document against its address (RFC 3986, section 5.2).
-enum RemoteAddress {
-    static func isRemote(_ text: some StringProtocol) -> Bool {
+public enum RemoteAddress {
+    public static func isRemote(_ text: some StringProtocol) -> Bool {
         let lowered = text.prefix(8).lowercased()
         return lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
     }
@@ -13,6 +13,11 @@ enum RemoteAddress {
         let pathStart = url[afterScheme...].firstIndex(where: { $0 == "/" || $0 == "?" }) ?? url.endIndex
         let path = url[pathStart...].prefix { $0 != "?" }
         return (url[..<pathStart], path)
+    }
+
+    /// `https://host:port` of an absolute address: what one connection reaches.
+    public static func origin(of url: String) -> String {
+        String(split(url).origin)
     }
 
     /// `relative` (a path, `/path`, `//host/path` or a whole address) against `base`.

@@ -1,23 +1,27 @@
 import Foundation
-import OpenAPIModel
 import YAMLSource
 
-/// The document's paths under the server prefix, matched against request paths: literal
-/// segments beat templated ones, so `/pets/mine` wins over `/pets/{id}`.
-struct RouteTable: Sendable {
-    struct Route: Sendable {
-        var template: String
-        var path: PathTemplate
-        /// Operations by upper-case method.
-        var operations: [String: Int]
+/// The document's paths under a server prefix, matched against request paths: literal
+/// segments beat templated ones, so `/pets/mine` wins over `/pets/{id}`. The mock serves by it
+/// (leniently, as servers read paths); `verify` matches recorded requests by it (exactly).
+public struct RouteTable: Sendable {
+    /// One path key and the operations declared on it.
+    public struct Route: Sendable {
+        public var template: String
+        public var path: PathTemplate
+        /// Operations by upper-case method: the index given for each.
+        public var operations: [String: Int]
     }
 
-    /// The path prefix of the first server URL (`/developerprofile`), or empty.
-    let prefix: [String]
-    let routes: [Route]
+    /// The server prefix's segments (`/developerprofile`), or none.
+    public let prefix: [String]
+    public let routes: [Route]
 
-    init(document: OpenAPIDocument, operations: [(entryIndex: Int, path: String, method: String)]) {
-        let serverURL = document.effectiveServers.first?.defaultURL ?? "/"
+    /// `operations`: each operation's index (what a match returns), path key and upper-case
+    /// method. `serverURL`: the server whose path prefixes the paths; the document's first
+    /// server when not given.
+    public init(document: OpenAPIDocument, operations: [(entryIndex: Int, path: String, method: String)], serverURL: String? = nil) {
+        let serverURL = serverURL ?? document.effectiveServers.first?.defaultURL ?? "/"
         prefix = PathTemplate.segments(ofRequestPath: Self.pathPart(of: serverURL)).filter { !$0.isEmpty }
         var routes: [String: Route] = [:]
         var order: [String] = []
@@ -32,7 +36,7 @@ struct RouteTable: Sendable {
     }
 
     /// `https://host/base/` → `/base/`; a relative server URL is its own path.
-    static func pathPart(of url: String) -> String {
+    public static func pathPart(of url: String) -> String {
         guard let schemeEnd = url.range(of: "://") else { return url }
         let rest = url[schemeEnd.upperBound...]
         return rest.firstIndex(of: "/").map { String(rest[$0...]) } ?? "/"
@@ -43,7 +47,25 @@ struct RouteTable: Sendable {
     /// is one parameter, with that parameter empty (`/user/` is `/user/{username}` with no
     /// name); then the path with its trailing slash taken off or put on and its doubled slashes
     /// made single, as lenient servers read it.
-    func match(_ path: String) -> (route: Route, parameters: [String: String])? {
+    public func match(_ path: String) -> (route: Route, parameters: [String: String])? {
+        guard let segments = segmentsBelowPrefix(path) else { return nil }
+        if let exact = match(segments, emptyLastParameter: false) { return exact }
+        if segments.count > 1, segments.last == "", let emptyLast = match(Array(segments.dropLast()), emptyLastParameter: true) {
+            return emptyLast
+        }
+        let single = segments.filter { !$0.isEmpty }
+        if let bare = match(single.isEmpty ? [""] : single, emptyLastParameter: false) { return bare }
+        return single.isEmpty ? nil : match(single + [""], emptyLastParameter: false)
+    }
+
+    /// The route a request path names exactly as written (after the prefix), with its path
+    /// parameter values: what a client that follows the document sends.
+    public func matchExactly(_ path: String) -> (route: Route, parameters: [String: String])? {
+        segmentsBelowPrefix(path).flatMap { match($0, emptyLastParameter: false) }
+    }
+
+    /// The path's decoded segments after the prefix, or `nil` when the path is not below it.
+    private func segmentsBelowPrefix(_ path: String) -> [String]? {
         var segments = PathTemplate.segments(ofRequestPath: path)
         let prefixed = segments.filter { !$0.isEmpty }
         guard prefixed.count >= prefix.count, Array(prefixed.prefix(prefix.count)) == prefix else { return nil }
@@ -53,14 +75,7 @@ struct RouteTable: Sendable {
             segments.removeFirst()
             if !first.isEmpty { dropped += 1 }
         }
-        if segments.isEmpty { segments = [""] }
-        if let exact = match(segments, emptyLastParameter: false) { return exact }
-        if segments.count > 1, segments.last == "", let emptyLast = match(Array(segments.dropLast()), emptyLastParameter: true) {
-            return emptyLast
-        }
-        let single = segments.filter { !$0.isEmpty }
-        if let bare = match(single.isEmpty ? [""] : single, emptyLastParameter: false) { return bare }
-        return single.isEmpty ? nil : match(single + [""], emptyLastParameter: false)
+        return segments.isEmpty ? [""] : segments
     }
 
     private func match(_ rest: [String], emptyLastParameter: Bool) -> (route: Route, parameters: [String: String])? {
