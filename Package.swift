@@ -76,6 +76,22 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The validating proxy: Hummingbird in front, async-http-client to the upstream, each
+        // exchange judged as `verify` judges recorded traffic.
+        .target(
+            name: "ValidatingProxy",
+            dependencies: [
+                "Checks", "Execution", "OpenAPIModel", "BusinessRules",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Deterministic conformance cases per operation: positive, negative, auth, method, rules.
         .target(
             name: "CaseGeneration",
@@ -125,6 +141,7 @@ let package = Package(
                 "Execution",
                 "Checks",
                 "Reporting",
+                "ValidatingProxy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -169,6 +186,20 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             path: "Benchmarks/RunBenchmark",
+            swiftSettings: strictSettings
+        ),
+        // `swift run -c release ProxyBenchmark`: latency and throughput through the validating proxy beside direct.
+        .executableTarget(
+            name: "ProxyBenchmark",
+            dependencies: [
+                "MockServer", "BusinessRules", "Checks", "OpenAPIModel", "ValidatingProxy",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Benchmarks/ProxyBenchmark",
             swiftSettings: strictSettings
         ),
         .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"], swiftSettings: strictSettings),

@@ -20,7 +20,7 @@ public struct RecordedExchange: Sendable {
 }
 
 /// A recorded request that breaks the contract: the client's problem, not the server's.
-public struct ClientProblem: Sendable, Equatable {
+public struct ClientProblem: Sendable, Equatable, Codable {
     public var source: String
     public var operationId: String
     public var method: String
@@ -30,7 +30,7 @@ public struct ClientProblem: Sendable, Equatable {
 }
 
 /// Requests to a path or method the document does not declare, grouped by method and path.
-public struct UndocumentedEndpoint: Sendable, Equatable {
+public struct UndocumentedEndpoint: Sendable, Equatable, Codable {
     public var method: String
     public var path: String
     public var count: Int

@@ -7,14 +7,10 @@ import OpenAPIModel
 
 /// The options that choose cases, shared by `run` and `cases`.
 struct CaseSelection: ParsableArguments {
-    @Option(help: "The OpenAPI document.")
-    var spec = "specs/partneraccount.yaml"
+    @OptionGroup var contract: ContractOptions
 
-    @Option(help: "The business rules (default: NAME.rules.yaml beside the spec, when present).")
-    var rules: String?
-
-    @OptionGroup(title: "Remote references")
-    var remoteReferences: RemoteReferenceOptions
+    var spec: String { contract.spec }
+    var rules: String? { contract.rules }
 
     @Option(help: "Seed for generated values: one seed, the same cases.")
     var seed: UInt64 = 1
@@ -80,7 +76,7 @@ struct CaseSelection: ParsableArguments {
     }
 
     func load(runTag: String) throws -> Selected {
-        let (document, businessRules, skipped) = try ContractLoading.load(spec: spec, rules: rules, loader: remoteReferences.loader)
+        let (document, businessRules, skipped) = try contract.load()
         let known = Set(document.operations.map(\.id))
         for name in operations where !known.contains(name) {
             Console.error("error: no operation '\(name)' in \(spec): expected one of \(known.sorted().joined(separator: ", "))")
@@ -114,7 +110,7 @@ struct CaseSelection: ParsableArguments {
     /// choices that decide the cases.
     var replayCommand: String {
         var parts = ["contract-test run"]
-        if spec != "specs/partneraccount.yaml" { parts.append("--spec \(spec)") }
+        if spec != ContractOptions.defaultSpec { parts.append("--spec \(spec)") }
         if let rules { parts.append("--rules \(rules)") }
         if emailDomain != "example.com" { parts.append("--email-domain \(emailDomain)") }
         // Random bodies are numbered: a later one is found again only with as many.

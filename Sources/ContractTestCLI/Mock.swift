@@ -18,14 +18,10 @@ struct Mock: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The OpenAPI document.")
-    var spec = "specs/partneraccount.yaml"
+    @OptionGroup var contract: ContractOptions
 
-    @Option(help: "The business rules (default: NAME.rules.yaml beside the spec, when present).")
-    var rules: String?
-
-    @OptionGroup(title: "Remote references")
-    var remoteReferences: RemoteReferenceOptions
+    var spec: String { contract.spec }
+    var rules: String? { contract.rules }
 
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
@@ -87,7 +83,7 @@ struct Mock: AsyncParsableCommand {
             }
             return
         }
-        let (document, businessRules, _) = try ContractLoading.load(spec: spec, rules: rules, loader: remoteReferences.loader)
+        let (document, businessRules, _) = try contract.load()
         let perScheme = Dictionary(credentials.map { credential in
             let parts = credential.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             return (String(parts[0]), String(parts[1]))

@@ -15,7 +15,7 @@ struct Validate: ParsableCommand {
     )
 
     @Option(help: "The OpenAPI document.")
-    var spec = "specs/partneraccount.yaml"
+    var spec = ContractOptions.defaultSpec
 
     @OptionGroup(title: "Remote references")
     var remoteReferences: RemoteReferenceOptions

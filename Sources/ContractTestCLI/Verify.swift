@@ -25,14 +25,10 @@ struct Verify: ParsableCommand {
     @Argument(help: "The traffic: HAR files and run.json reports.")
     var traffic: [String] = []
 
-    @Option(help: "The OpenAPI document.")
-    var spec = "specs/partneraccount.yaml"
+    @OptionGroup var contract: ContractOptions
 
-    @Option(help: "The business rules (default: NAME.rules.yaml beside the spec, when present).")
-    var rules: String?
-
-    @OptionGroup(title: "Remote references")
-    var remoteReferences: RemoteReferenceOptions
+    var spec: String { contract.spec }
+    var rules: String? { contract.rules }
 
     @Option(help: "Judge only the traffic below this URL (default: the traffic to any server the document lists).")
     var baseURL: String?
@@ -52,7 +48,7 @@ struct Verify: ParsableCommand {
     }
 
     func run() throws {
-        let (document, businessRules, skipped) = try ContractLoading.load(spec: spec, rules: rules, loader: remoteReferences.loader)
+        let (document, businessRules, skipped) = try contract.load()
         var recorded: [RecordedExchange] = []
         for path in traffic {
             do {
@@ -69,21 +65,8 @@ struct Verify: ParsableCommand {
             Console.error("error: none of the \(recorded.count) exchanges is addressed to \(baseURL == nil ? "a server of \(spec)" : baseURL!) (\(servers.joined(separator: ", "))): give --base-url with the URL the traffic went to")
             throw ExitCode(2)
         }
-        let results = verdict.results.map { result in
-            guard let reason = skipped[result.testCase.operationId] else { return result }
-            var stopped = result
-            stopped.outcome = .skipped(reason)
-            return stopped
-        }
-        let times = recorded.compactMap { $0.exchange.timing?.sent }
-        var summary = RunSummary(
-            specPath: spec, target: Target(baseURL: servers.joined(separator: ", "), name: "traffic"), seed: 0,
-            startedAt: times.min()?.rfc3339 ?? ISO8601DateFormatter().string(from: Date()),
-            duration: results.map(\.duration).reduce(0, +), results: results,
-            documentedStatuses: document.operations.map { ($0.id, Array($0.operation.responses.byStatus.keys)) },
-            replayCommand: "contract-test verify " + traffic.joined(separator: " "), specDigest: nil)
-        summary.traffic = RunSummary.Traffic(files: traffic, clientProblems: verdict.clientProblems, undocumented: verdict.undocumented,
-                                             elsewhere: verdict.elsewhere)
+        let summary = RunSummary.ofTraffic(verdict, recorded: recorded, files: traffic, specPath: spec, document: document, servers: servers,
+                                           skipped: skipped, replayCommand: "contract-test verify " + traffic.joined(separator: " "))
         try reportFiles.write(summary, tokenVariable: tokenEnv)
     }
 }

@@ -5,8 +5,8 @@ import NIOCore
 /// Answers in the content codings a request may invite (`Accept-Encoding: gzip`): gzip and
 /// deflate bodies are judged as what they decode to (RFC 9110 section 8.4). A body that does
 /// not decode stays as it came, and the checks then see what it is: not JSON.
-enum ContentCoding {
-    static func decoded(_ body: [UInt8], contentEncoding: String?) -> [UInt8] {
+public enum ContentCoding {
+    public static func decoded(_ body: [UInt8], contentEncoding: String?) -> [UInt8] {
         guard let coding = contentEncoding?.trimmingCharacters(in: .whitespaces).lowercased(), !body.isEmpty else { return body }
         let algorithm: CompressionAlgorithm
         switch coding {

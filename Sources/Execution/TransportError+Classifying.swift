@@ -7,7 +7,7 @@ import NIOSSL
 extension TransportError {
     /// Classifies what the HTTP client threw by its type (never by its wording) and says it
     /// in words with what to do about it.
-    init(classifying error: any Error, url: String) {
+    public init(classifying error: any Error, url: String) {
         if ClosedConnections.closedBeforeAnswer(error) {
             self.init(kind: .other, description: "the server closed the connection before answering \(url)")
             return

@@ -1,5 +1,6 @@
 import Foundation
 import OpenAPIModel
+import SchemaValidation
 
 /// A request as the mock sees it, independent of the HTTP server carrying it.
 public struct MockRequest: Sendable {
@@ -24,10 +25,7 @@ public struct MockRequest: Sendable {
 
     /// Every cookie the request carries, however many `Cookie` fields they came in (HTTP/2
     /// and HTTP field libraries split them).
-    public var cookies: String? {
-        let fields = headers.filter { HeaderName.equal($0.name, "cookie") }.map(\.value)
-        return fields.isEmpty ? nil : fields.joined(separator: "; ")
-    }
+    public var cookies: String? { Cookies.field(in: headers) }
 
     public var path: String {
         guard let mark = target.utf8.firstIndex(of: UInt8(ascii: "?")) else { return target }

@@ -129,6 +129,33 @@ struct HTMLPage {
     var shard: String?
     var replayCommand: String
     var noOperations: Bool
+    /// For recorded traffic: the files, the client's problems and what the document lacks.
+    var traffic: Traffic?
+
+    struct Traffic {
+        var files: String
+        var clientProblems: [ClientProblemRow]
+        var undocumented: [UndocumentedRow]
+        var elsewhere: String?
+        /// Stored, as the template reads fields by reflection.
+        var anyClientProblems: Bool
+        var anyUndocumented: Bool
+    }
+
+    struct ClientProblemRow {
+        var number: Int
+        var operationId: String
+        var problem: String
+        var first: String
+        var count: Int
+    }
+
+    struct UndocumentedRow {
+        var method: String
+        var path: String
+        var count: Int
+        var first: String
+    }
     var operations: [Operation]
     var problems: [Problem]
     var errorGroups: [ErrorGroup]

@@ -57,6 +57,19 @@ public struct HTMLReport {
             shard: summary.shard.map { "slice \($0) (\(summary.results.count) of \(summary.plannedCases) cases)" },
             replayCommand: summary.replayCommand,
             noOperations: summary.documentedStatuses.isEmpty,
+            traffic: summary.traffic.map { traffic in
+                HTMLPage.Traffic(
+                    files: traffic.files.joined(separator: ", "),
+                    clientProblems: traffic.groupedClientProblems.enumerated().map { number, group in
+                        HTMLPage.ClientProblemRow(number: number + 1, operationId: group.first.operationId, problem: group.first.problem,
+                                                  first: "\(group.first.source): \(group.first.method) \(group.first.url)", count: group.count)
+                    },
+                    undocumented: traffic.undocumented.map {
+                        HTMLPage.UndocumentedRow(method: $0.method, path: $0.path, count: $0.count, first: $0.firstSource)
+                    },
+                    elsewhere: traffic.elsewhere > 0 ? "\(TerminalReport.count(traffic.elsewhere, "exchange")) to other hosts or paths than the document's servers, not judged" : nil,
+                    anyClientProblems: !traffic.clientProblems.isEmpty, anyUndocumented: !traffic.undocumented.isEmpty)
+            },
             operations: summary.byOperation.map(operation),
             problems: problems.enumerated().map { problem($0.element, number: $0.offset + 1) },
             errorGroups: errorGroups,

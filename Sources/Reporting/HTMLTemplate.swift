@@ -43,6 +43,30 @@ enum HTMLTemplate {
         <dt>Run again</dt><dd><code>{{replayCommand}}</code></dd>
         </dl>
         </section>
+        {{#traffic}}
+        <section id="traffic">
+        <h2>Recorded traffic</h2>
+        <p>Judged from <code>{{files}}</code>.</p>
+        <h3>Client requests that break the contract</h3>
+        <p>The client's problem, not the server's: these do not fail the run by themselves.</p>
+        {{^anyClientProblems}}<p class="none">Every request follows the contract.</p>{{/anyClientProblems}}
+        {{#anyClientProblems}}<table>
+        <thead><tr><th>#</th><th>Operation</th><th>Problem</th><th>Requests</th><th>First</th></tr></thead>
+        <tbody>{{/anyClientProblems}}
+        {{#clientProblems}}<tr><td>{{number}}</td><td><code>{{operationId}}</code></td><td>{{problem}}</td><td>{{count}}</td><td><code>{{first}}</code></td></tr>
+        {{/clientProblems}}
+        {{#anyClientProblems}}</tbody></table>{{/anyClientProblems}}
+        <h3>Undocumented endpoints</h3>
+        {{^anyUndocumented}}<p class="none">Every request names a documented operation.</p>{{/anyUndocumented}}
+        {{#anyUndocumented}}<table>
+        <thead><tr><th>Method</th><th>Path</th><th>Exchanges</th><th>First</th></tr></thead>
+        <tbody>{{/anyUndocumented}}
+        {{#undocumented}}<tr><td><code>{{method}}</code></td><td><code>{{path}}</code></td><td>{{count}}</td><td><code>{{first}}</code></td></tr>
+        {{/undocumented}}
+        {{#anyUndocumented}}</tbody></table>{{/anyUndocumented}}
+        {{#elsewhere}}<p>{{.}}</p>{{/elsewhere}}
+        </section>
+        {{/traffic}}
         <section id="filters">
         <h2>Show</h2>
         <label>Operation <select data-filter="operation"><option value="">all</option>{{#operationChoices}}<option>{{.}}</option>{{/operationChoices}}</select></label>

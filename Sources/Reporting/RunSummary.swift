@@ -31,7 +31,7 @@ public struct RunSummary: Sendable {
     public var traffic: Traffic?
 
     /// What a verdict on recorded traffic says beside the cases.
-    public struct Traffic: Sendable {
+    public struct Traffic: Sendable, Codable {
         public var files: [String]
         public var clientProblems: [ClientProblem]
         public var undocumented: [UndocumentedEndpoint]
@@ -43,6 +43,19 @@ public struct RunSummary: Sendable {
             self.clientProblems = clientProblems
             self.undocumented = undocumented
             self.elsewhere = elsewhere
+        }
+
+        /// The client's problems grouped by operation and words, in first-seen order.
+        public var groupedClientProblems: [(first: ClientProblem, count: Int)] {
+            var groups: [(first: ClientProblem, count: Int)] = []
+            for problem in clientProblems {
+                if let index = groups.firstIndex(where: { $0.first.operationId == problem.operationId && $0.first.problem == problem.problem }) {
+                    groups[index].count += 1
+                } else {
+                    groups.append((problem, 1))
+                }
+            }
+            return groups
         }
     }
 

@@ -84,6 +84,8 @@ public struct StoredRun: Codable, Sendable {
     public var results: [StoredResult]
     /// How the run adapted its concurrency; absent in reports of runs that did not adapt.
     public var pressure: Pressure.Report?
+    /// For recorded traffic (`verify`): the files, the client's problems, the undocumented endpoints.
+    public var traffic: RunSummary.Traffic?
 
     /// Bodies longer than this are cut in the stored run.
     static let bodyLimit = 64 * 1024
@@ -101,6 +103,7 @@ public struct StoredRun: Codable, Sendable {
         operationOrder = summary.documentedStatuses.map(\.operationId)
         replayCommand = summary.replayCommand
         pressure = summary.pressure
+        traffic = summary.traffic
         results = zip(summary.positions, summary.results).map { position, result in
             var stored = StoredResult(
                 position: position, testCase: result.testCase, outcome: "passed", exchanges: result.exchanges.map(Self.store),

@@ -44,7 +44,7 @@ public struct TerminalReport {
         var lines: [String] = []
         let slice = summary.shard.map { ", slice \($0) (\(summary.results.count) of \(summary.plannedCases) cases)" } ?? ""
         if let traffic = summary.traffic {
-            lines.append("contract-test verify: \(traffic.files.joined(separator: ", ")) against \(summary.specPath) (\(summary.target.baseURL))")
+            lines.append("contract-test: traffic from \(traffic.files.joined(separator: ", ")) against \(summary.specPath) (\(summary.target.baseURL))")
         } else {
             lines.append("contract-test: \(summary.specPath) against \(summary.target.name) (\(summary.target.baseURL)), seed \(summary.seed)\(slice)")
         }
@@ -143,15 +143,11 @@ public struct TerminalReport {
     func trafficLines(_ traffic: RunSummary.Traffic) -> [String] {
         var lines: [String] = []
         if !traffic.clientProblems.isEmpty {
-            var groups: [(key: String, first: ClientProblem, count: Int)] = []
-            for problem in traffic.clientProblems {
-                let key = "\(problem.operationId) › \(problem.problem)"
-                if let index = groups.firstIndex(where: { $0.key == key }) { groups[index].count += 1 } else { groups.append((key, problem, 1)) }
-            }
+            let groups = traffic.groupedClientProblems
             lines.append("")
             lines.append("CLIENT REQUESTS THAT BREAK THE CONTRACT (the client's problem, not the server's): \(Self.count(traffic.clientProblems.count, "request")), \(Self.count(groups.count, "distinct problem"))")
             for (number, group) in groups.prefix(shownProblems).enumerated() {
-                lines.append("  \(number + 1). \(group.key)")
+                lines.append("  \(number + 1). \(group.first.operationId) › \(group.first.problem)")
                 lines.append("     first: \(group.first.source): \(group.first.method) \(group.first.url)" + (group.count > 1 ? " (and \(group.count - 1) more)" : ""))
             }
             if groups.count > shownProblems { lines.append("  … and \(Self.count(groups.count - shownProblems, "more distinct problem"))") }

@@ -88,7 +88,7 @@ struct VerifyCommandTests {
         let outcome = try CommandRunner.run(["verify", folder + "/session.har"] + Self.reportArguments(folder, ""))
         #expect(outcome.status == 1)
         let lines = outcome.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.first == "contract-test verify: \(folder)/session.har against specs/partneraccount.yaml (https://api-sandbox.sendpro360.pitneybowes.com/developerprofile, https://api.sendpro360.pitneybowes.com/developerprofile)")
+        #expect(lines.first == "contract-test: traffic from \(folder)/session.har against specs/partneraccount.yaml (https://api-sandbox.sendpro360.pitneybowes.com/developerprofile, https://api.sendpro360.pitneybowes.com/developerprofile)")
         #expect(lines.contains("  1. createPartnerInvitation › server-error: expected any answer but a 5xx (the request breaks the contract), found 500: a server error is never a conforming answer (spec: specs/partneraccount.yaml:301:7 (#/components/responses/InternalServerError))"), "\(outcome.stdout)")
         #expect(lines.contains("     reproduce: curl -sS -i -X POST 'https://api-sandbox.sendpro360.pitneybowes.com/developerprofile/api/v1/invitation' -H \"Authorization: Bearer $PARTNER_API_TOKEN\" -H 'Content-Type: application/json' -H \"Cookie: session=$COOKIE_SESSION\" --data-binary '{\"partnerEmailId\": \"a@example.com\", \"expirationDays\": 0}'"))
         #expect(lines.contains("CLIENT REQUESTS THAT BREAK THE CONTRACT (the client's problem, not the server's): 1 request, 1 distinct problem"))
@@ -100,6 +100,16 @@ struct VerifyCommandTests {
             let text = try String(contentsOfFile: "\(folder)/\(file)", encoding: .utf8)
             #expect(!text.contains("sk-live-9d1f0c") && !text.contains("abc123"), "\(file) holds a secret")
         }
+        // The JSON and the HTML keep what the terminal shows beside the cases.
+        let stored = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/run.json"))) as? [String: Any]
+        let traffic = try #require(stored?["traffic"] as? [String: Any])
+        #expect((traffic["clientProblems"] as? [[String: Any]])?.map { $0["problem"] as? String } == ["body: #/expirationDays: expected a number at least 1, found 0"])
+        #expect((traffic["undocumented"] as? [[String: Any]])?.map { "\($0["method"] ?? "") \($0["path"] ?? "")" } == ["GET /developerprofile/api/v1/invitations"])
+        #expect(traffic["elsewhere"] as? Int == 1)
+        let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+        #expect(html.contains("<h2>Recorded traffic</h2>"))
+        #expect(html.contains("<td>body: #/expirationDays: expected a number at least 1, found 0</td>"))
+        #expect(html.contains("<tr><td><code>GET</code></td><td><code>/developerprofile/api/v1/invitations</code></td><td>1</td><td><code>session.har entry 2</code></td></tr>"))
         #expect(!outcome.stdout.contains("sk-live-9d1f0c") && !outcome.stdout.contains("abc123"))
     }
 

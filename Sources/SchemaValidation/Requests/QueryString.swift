@@ -1,4 +1,5 @@
 import Foundation
+import OpenAPIModel
 import YAMLSource
 
 /// `a=1&b=2` as names and values, percent-decoded with `+` as a space (HTML form encoding,
@@ -25,6 +26,13 @@ public enum QueryString {
 
 /// The `Cookie` header's pairs (RFC 6265 section 5.4).
 public enum Cookies {
+    /// Every cookie of a request, however many `Cookie` fields they came in (HTTP/2 and HTTP
+    /// field libraries split them), as one field value; `nil` when there is none.
+    public static func field(in headers: [(name: String, value: String)]) -> String? {
+        let fields = headers.filter { HeaderName.equal($0.name, "cookie") }.map(\.value)
+        return fields.isEmpty ? nil : fields.joined(separator: "; ")
+    }
+
     /// The value of cookie `name`, when the header has it.
     public static func value(_ name: String, in header: String?) -> String? {
         for pair in (header ?? "").split(separator: ";") {

@@ -32,10 +32,7 @@ public struct RequestInputs: Sendable {
         }
 
         /// Every cookie, however many `Cookie` fields they came in.
-        public var cookies: String? {
-            let fields = headers.filter { HeaderName.equal($0.name, "cookie") }.map(\.value)
-            return fields.isEmpty ? nil : fields.joined(separator: "; ")
-        }
+        public var cookies: String? { Cookies.field(in: headers) }
     }
 
     /// A parameter the request gets wrong.

@@ -1,0 +1,129 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Checks
+import Execution
+import Foundation
+import Logging
+import OpenAPIModel
+import Reporting
+import ServiceLifecycle
+import ValidatingProxy
+
+/// `contract-test proxy --upstream URL`: a validating reverse proxy for QA's own clients (the
+/// portal, Postman, the SDK): every exchange forwarded unchanged, judged as `verify` judges
+/// recorded traffic, a line per exchange on the terminal, and on Ctrl-C (or after
+/// `--duration`) the HAR and the reports, with the verdict as exit status.
+struct Proxy: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "A validating reverse proxy: forward to the upstream, judge every exchange against the contract.",
+        discussion: """
+            Every request is forwarded unchanged (credentials included) and every answer returned \
+            unchanged but for a Contract-Test header: passed, failed; ..., client request breaks \
+            the contract; ..., undocumented endpoint, or not judged; .... On SIGINT or SIGTERM, or \
+            after --duration, the reports (and --har) are written, secrets redacted. Exit status: \
+            0 every answer conformed, 1 some did not, 2 usage or spec error.
+            """
+    )
+
+    @Option(help: "Where to forward requests: scheme, host and port, and an optional path prefix.")
+    var upstream: String
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0: any free port).")
+    var port = 8081
+
+    @OptionGroup var contract: ContractOptions
+
+    @Option(help: "The URL the document's paths are below, as the upstream serves them (default: the upstream, with the path of the document's first server when the upstream has none).")
+    var baseURL: String?
+
+    @OptionGroup var checkOptions: CheckOptions
+
+    @Option(help: "A PEM file of CA certificates to trust besides the system's, for an HTTPS upstream.")
+    var caCert: String?
+
+    @Option(help: "Seconds to wait for each upstream answer.")
+    var timeout = 30
+
+    @Option(help: "Stop after this many seconds (default: at SIGINT or SIGTERM).")
+    var duration: Int?
+
+    @OptionGroup var reportFiles: ReportFiles
+
+    @Option(help: "The environment variable reproductions name for the secret.")
+    var tokenEnv = "PARTNER_API_TOKEN"
+
+    func validate() throws {
+        for (name, url) in [("--upstream", upstream), ("--base-url", baseURL)] {
+            if let url, !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
+                throw ValidationError("\(name) must start with http:// or https://, found '\(url)'")
+            }
+        }
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535, found \(port)") }
+        guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
+        if let duration, duration < 1 { throw ValidationError("--duration must be at least 1 second") }
+    }
+
+    /// The upstream with the first server's path when it has none of its own.
+    func judgedBase(_ document: OpenAPIDocument) -> String {
+        if let baseURL { return baseURL }
+        let trimmed = upstream.hasSuffix("/") ? String(upstream.dropLast()) : upstream
+        guard RouteTable.pathPart(of: trimmed) == "/" else { return trimmed }
+        let serverPath = document.effectiveServers.first.map { RouteTable.pathPart(of: $0.defaultURL) } ?? "/"
+        return trimmed + (serverPath == "/" ? "" : serverPath)
+    }
+
+    func run() async throws {
+        let (document, businessRules, skipped) = try contract.load()
+        let base = judgedBase(document)
+        let verifier = TrafficVerifier(document: document, rules: businessRules, checks: try checkOptions.selected(), baseURL: base)
+        let configuration: HTTPClient.Configuration
+        do {
+            configuration = try Executor.clientConfiguration(caCertificates: caCert)
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(2)
+        }
+        var logger = Logger(label: "contract-test.proxy")
+        logger.logLevel = .error
+        let recorded = try await HTTPClient.withHTTPClient(configuration: configuration) { client in
+            let proxy = ValidatingProxy(upstream: upstream, document: document, verifier: verifier, client: client,
+                                        timeout: .seconds(timeout)) { exchange in Console.out(Self.line(exchange)) }
+            let application = ProxyServer.application(proxy, host: host, port: port, logger: logger) { [upstream, host, spec = contract.spec] port in
+                Console.out("proxy listening at http://\(host):\(port) for \(upstream), judging against \(spec) below \(base); Ctrl-C writes the reports")
+            }
+            let group = ServiceGroup(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await group.run() }
+                if let duration {
+                    tasks.addTask {
+                        guard (try? await Task.sleep(for: .seconds(duration))) != nil else { return }
+                        await group.triggerGracefulShutdown()
+                        // Stays until the server has stopped, which ends the wait below.
+                        try? await Task.sleep(for: .seconds(86_400))
+                    }
+                }
+                // The server stops first (a signal or the duration); the timer goes with it.
+                try await tasks.next()
+                tasks.cancelAll()
+            }
+            return proxy.recorded
+        }
+        let verdict = verifier.verify(recorded)
+        let summary = RunSummary.ofTraffic(verdict, recorded: recorded, files: ["the proxy for \(upstream)"], specPath: contract.spec,
+                                           document: document, servers: [base], skipped: skipped,
+                                           replayCommand: "contract-test proxy --upstream \(upstream)")
+        try reportFiles.write(summary, tokenVariable: tokenEnv)
+    }
+
+    /// `#3 POST /developerprofile/api/v1/invitation → 200 in 4.2 ms: failed; content-type: ...`
+    static func line(_ exchange: ProxyExchange) -> String {
+        let request = exchange.recorded.exchange.request
+        let status = exchange.recorded.exchange.response.map { String($0.status) } ?? "no answer"
+        let target = RouteTable.pathPart(of: request.url)
+        let milliseconds = String(format: "%.1f", exchange.recorded.exchange.duration * 1000)
+        return "#\(exchange.number) \(request.method) \(target) → \(status) in \(milliseconds) ms: \(exchange.headerValue)"
+    }
+}

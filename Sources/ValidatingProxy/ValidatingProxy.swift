@@ -1,0 +1,129 @@
+import AsyncHTTPClient
+import BusinessRules
+import Checks
+import Execution
+import Foundation
+import NIOCore
+import NIOHTTP1
+import OpenAPIModel
+import Synchronization
+
+/// A reverse proxy that judges what passes through it: every request is forwarded to the
+/// upstream unchanged (secrets included), its answer is sent back unchanged but for a
+/// `Contract-Test` header naming what the exchange gets wrong, and each exchange is kept,
+/// redacted, for the reports `verify` would write of it.
+public final class ValidatingProxy: Sendable {
+    /// Where requests go: scheme, authority and an optional path prefix.
+    public let upstream: String
+    let document: OpenAPIDocument
+    let verifier: TrafficVerifier
+    let client: HTTPClient
+    let timeout: Duration
+    let onExchange: @Sendable (ProxyExchange) -> Void
+    private let kept = Mutex<[RecordedExchange]>([])
+
+    /// The largest body either way the proxy forwards and keeps.
+    public static let maxBodyBytes = 64 << 20
+
+    /// The name of the header the proxy adds to every answer.
+    public static let headerName = "Contract-Test"
+
+    public init(upstream: String, document: OpenAPIDocument, verifier: TrafficVerifier, client: HTTPClient,
+                timeout: Duration = .seconds(30), onExchange: @escaping @Sendable (ProxyExchange) -> Void = { _ in }) {
+        self.upstream = upstream.hasSuffix("/") ? String(upstream.dropLast()) : upstream
+        self.document = document
+        self.verifier = verifier
+        self.client = client
+        self.timeout = timeout
+        self.onExchange = onExchange
+    }
+
+    /// Every exchange so far, in the order they were answered, secrets redacted.
+    public var recorded: [RecordedExchange] { kept.withLock { $0 } }
+
+    /// Fields that belong to one connection (RFC 9110 section 7.6.1), never forwarded.
+    static let hopByHop: Set<String> = ["connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "host", "content-length"]
+
+    /// A request as the client sent it.
+    public struct Incoming: Sendable {
+        public var method: String
+        /// Path and query (`/developerprofile/api/v1/invitation?x=1`).
+        public var target: String
+        public var headers: [(name: String, value: String)]
+        public var body: [UInt8]
+
+        public init(method: String, target: String, headers: [(name: String, value: String)], body: [UInt8]) {
+            self.method = method
+            self.target = target
+            self.headers = headers
+            self.body = body
+        }
+    }
+
+    /// The upstream's answer, or the proxy's 502 when none came, with the `Contract-Test` header.
+    public func forward(_ incoming: Incoming) async -> Exchange.Response {
+        let url = upstream + incoming.target
+        var request = HTTPClientRequest(url: url)
+        request.method = HTTPMethod(rawValue: incoming.method)
+        for (name, value) in incoming.headers where !Self.hopByHop.contains(name.lowercased()) {
+            request.headers.add(name: name, value: value)
+        }
+        if !incoming.body.isEmpty { request.body = .bytes(ByteBuffer(bytes: incoming.body)) }
+        let sent = Timestamp.systemNow()
+        let clock = ContinuousClock()
+        let started = clock.now
+        var answer: Exchange.Response?
+        var problem: TransportError?
+        do {
+            let response = try await client.execute(request, timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000))
+            let body = try await response.body.collect(upTo: Self.maxBodyBytes)
+            answer = Exchange.Response(status: Int(response.status.code),
+                                       headers: response.headers.map { ($0.name, $0.value) }, body: Array(body.readableBytesView))
+        } catch {
+            problem = TransportError(classifying: error, url: url)
+        }
+        let elapsed = clock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        // The checks read the body as it decodes; the client gets it as it came.
+        let judged = answer.map { response in
+            Exchange.Response(status: response.status, headers: response.headers,
+                              body: ContentCoding.decoded(response.body, contentEncoding: response.header("Content-Encoding")))
+        }
+        let exchange = Exchange(
+            request: Exchange.Request(method: incoming.method, url: url, headers: incoming.headers, body: incoming.body.isEmpty ? nil : incoming.body),
+            response: judged, transportError: problem, duration: seconds, retries: 0,
+            timing: AnswerTiming(sent: sent, answered: Timestamp.systemNow(), serverDate: answer?.header("Date").flatMap(Timestamp.init(httpDate:))))
+        let number = kept.withLock { list in
+            list.append(RecordedExchange(exchange: exchange, source: "proxy exchange \(list.count + 1)").redacted(for: document))
+            return list.count
+        }
+        let judgement = judge(kept.withLock { $0[number - 1] }, number: number)
+        onExchange(judgement)
+        var response = answer ?? Exchange.Response(
+            status: 502, headers: [("Content-Type", "text/plain; charset=utf-8")],
+            body: Array("contract-test proxy: no answer from \(upstream): \(problem?.description ?? "unknown")\n".utf8))
+        response.headers = response.headers.filter { !Self.hopByHop.contains($0.name.lowercased()) } + [(Self.headerName, judgement.headerValue)]
+        return response
+    }
+
+    /// One exchange judged as `verify` judges a file of one.
+    func judge(_ recorded: RecordedExchange, number: Int) -> ProxyExchange {
+        let verdict = verifier.verify([recorded])
+        let client = verdict.clientProblems.first?.problem
+        let judgement: ProxyExchange.Judgement
+        if verdict.elsewhere > 0 {
+            judgement = .notJudged("not below the document's servers")
+        } else if !verdict.undocumented.isEmpty {
+            judgement = .undocumented
+        } else if let result = verdict.results.first {
+            switch result.outcome {
+            case .failed(let failures): judgement = .failed(failures.map(\.description))
+            case .skipped(let reason), .error(let reason): judgement = .notJudged(reason)
+            case .passed: judgement = client.map { .clientProblem($0) } ?? .passed
+            }
+        } else {
+            judgement = .notJudged("no operation")
+        }
+        return ProxyExchange(number: number, recorded: recorded, judgement: judgement, clientProblem: client)
+    }
+}

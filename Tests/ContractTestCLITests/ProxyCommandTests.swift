@@ -1,0 +1,93 @@
+import AsyncHTTPClient
+import Foundation
+import TestSupport
+import Testing
+
+/// `contract-test proxy`: QA's own clients (curl, and this project's HTTP client) through the
+/// validating proxy in front of a faulty mock.
+@Suite("contract-test proxy")
+struct ProxyCommandTests {
+    /// The proxy as a process whose output goes to a file, and the port it listens on.
+    static func startProxy(_ arguments: [String], log: String) throws -> (Process, Int) {
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = ["proxy", "--port", "0"] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: RepositoryPaths.root)
+        FileManager.default.createFile(atPath: log, contents: nil)
+        process.standardOutput = FileHandle(forWritingAtPath: log)
+        process.standardError = FileHandle(forWritingAtPath: log)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        var text = ""
+        for _ in 0..<300 where !text.contains("proxy listening at") {
+            Thread.sleep(forTimeInterval: 0.05)
+            text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        }
+        guard let range = text.range(of: "proxy listening at http://127.0.0.1:"),
+              let port = Int(text[range.upperBound...].prefix { $0.isNumber }) else {
+            process.terminate()
+            throw Failure(reason: "the proxy did not start: \(text)")
+        }
+        return (process, port)
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var reason: String
+        var description: String { reason }
+    }
+
+    static func curlHeaders(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["curl", "-sS", "-o", "/dev/null", "-D", "-"] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test("curl and the project's own client through the proxy: each answer says what it gets wrong, a line per exchange, the reports and a valid HAR at the end, no token written")
+    func throughTheProxy() async throws {
+        let token = "qa-proxy-token-77c2"
+        let folder = try VerifyCommandTests.folder("proxy")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await TargetTests.withMock(token: token, faults: [.wrongContentType]) { url in
+            let upstream = try #require(url.range(of: "/developerprofile").map { String(url[..<$0.lowerBound]) })
+            let log = folder + "/proxy.log"
+            let (proxy, port) = try Self.startProxy(["--upstream", upstream, "--duration", "4", "--har", folder + "/proxy.har"]
+                                                    + VerifyCommandTests.reportArguments(folder, ""), log: log)
+            defer { if proxy.isRunning { proxy.terminate() } }
+            let through = "http://127.0.0.1:\(port)/developerprofile/api/v1/invitation"
+
+            let failed = try Self.curlHeaders(["-X", "POST", through, "-H", "Authorization: Bearer \(token)", "-H", "Content-Type: application/json",
+                                               "--data-binary", #"{"partnerEmailId":"qa-proxy@example.com","expirationDays":10}"#])
+            #expect(failed.contains("HTTP/1.1 200 OK"))
+            #expect(failed.contains("Contract-Test: failed; content-type: expected Content-Type application/json, found text/plain; charset=utf-8 (spec: specs/partneraccount.yaml:64:9 (#/paths/~1api~1v1~1invitation/post/responses/200))"), "\(failed)")
+
+            let unauthorized = try Self.curlHeaders(["-X", "POST", through, "-H", "Content-Type: application/json",
+                                                     "--data-binary", #"{"partnerEmailId":"qa-proxy2@example.com","expirationDays":10}"#])
+            #expect(unauthorized.contains("HTTP/1.1 401"))
+            #expect(unauthorized.contains("Contract-Test: client request breaks the contract; no credentials for 'bearerAuth': expected Authorization: Bearer ..."), "\(unauthorized)")
+
+            // The project's own HTTP client, as an SDK would send it.
+            let answer = try await HTTPClient.shared.execute(HTTPClientRequest(url: "http://127.0.0.1:\(port)/developerprofile/api/v2/other"), timeout: .seconds(10))
+            #expect(answer.status.code == 404)
+            #expect(answer.headers.first(name: "Contract-Test") == "undocumented endpoint")
+
+            for _ in 0..<200 where proxy.isRunning { try await Task.sleep(for: .milliseconds(50)) }
+            #expect(!proxy.isRunning, "the proxy stops after --duration")
+            #expect(proxy.terminationStatus == 1)
+            let printed = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
+            #expect(printed.contains { $0.hasPrefix("#1 POST /developerprofile/api/v1/invitation → 200 in ") && $0.hasSuffix(" ms: failed; content-type: expected Content-Type application/json, found text/plain; charset=utf-8 (spec: specs/partneraccount.yaml:64:9 (#/paths/~1api~1v1~1invitation/post/responses/200))") }, "\(printed)")
+            #expect(printed.contains { $0.hasPrefix("#3 GET /developerprofile/api/v2/other → 404 in ") && $0.hasSuffix(" ms: undocumented endpoint") })
+            #expect(printed.contains("  1. createPartnerInvitation › no credentials for 'bearerAuth': expected Authorization: Bearer ..."))
+            #expect(printed.contains("  GET /developerprofile/api/v2/other  (1 exchange, first: proxy exchange 3)"))
+            for file in ["junit.xml", "run.json", "report.html", "proxy.har", "proxy.log"] {
+                #expect(try !String(contentsOfFile: "\(folder)/\(file)", encoding: .utf8).contains(token), "\(file) holds the token")
+            }
+            #expect(try PythonCheck.validate(json: folder + "/proxy.har", schemaFolder: RepositoryPaths.fixtures + "/har-schema", root: "har.json") == nil)
+        }
+    }
+}
