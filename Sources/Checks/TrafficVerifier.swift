@@ -46,6 +46,9 @@ public struct TrafficVerdict: Sendable {
     public var undocumented: [UndocumentedEndpoint]
     /// Exchanges addressed to no server of the document (or not to `--base-url`).
     public var elsewhere: Int
+    /// The exchanges no case stands for (undocumented, elsewhere), in their order: kept for
+    /// the HAR, which holds every exchange.
+    public var unjudged: [RecordedExchange] = []
 }
 
 /// Judges recorded exchanges as the gate judges its own: each is matched to an operation by
@@ -85,10 +88,12 @@ public struct TrafficVerifier: Sendable {
             let request = recorded.exchange.request
             guard let (server, routes) = servers.first(where: { Self.isBelow(request.url, $0.url) }) else {
                 verdict.elsewhere += 1
+                verdict.unjudged.append(recorded)
                 continue
             }
             let (path, query) = Self.pathAndQuery(of: request.url)
             guard let (route, pathValues) = routes.matchExactly(path), let index = route.operations[request.method.uppercased()] else {
+                verdict.unjudged.append(recorded)
                 let shown = routes.matchExactly(path).map { $0.route.template } ?? path
                 if let known = verdict.undocumented.firstIndex(where: { $0.method == request.method.uppercased() && $0.path == shown }) {
                     verdict.undocumented[known].count += 1

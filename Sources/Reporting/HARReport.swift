@@ -34,6 +34,7 @@ public struct HARReport: Sendable {
                 entries.append(entry)
             }
         }
+        entries += summary.unjudgedExchanges.map { Self.entry($0, startedAt: summary.startedAt) }
         return HARLog(log: HARLog.Log(
             creator: HARLog.Creator(name: "contract-test", version: toolVersion), entries: entries,
             comment: "\(summary.specPath) against \(summary.target.baseURL), seed \(summary.seed)"))

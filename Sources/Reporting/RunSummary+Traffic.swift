@@ -23,6 +23,7 @@ extension RunSummary {
             duration: results.map(\.duration).reduce(0, +), results: results,
             documentedStatuses: document.operations.map { ($0.id, Array($0.operation.responses.byStatus.keys)) },
             replayCommand: replayCommand)
+        summary.unjudgedExchanges = verdict.unjudged.map(\.exchange)
         summary.traffic = Traffic(files: files, clientProblems: verdict.clientProblems, undocumented: verdict.undocumented,
                                   elsewhere: verdict.elsewhere)
         return summary

@@ -29,6 +29,9 @@ public struct RunSummary: Sendable {
     /// For recorded traffic (`verify`): what the traffic files were, the client's faulty
     /// requests, and what the document does not declare.
     public var traffic: Traffic?
+    /// Recorded exchanges no case stands for (undocumented endpoints, other hosts): the HAR
+    /// holds them too. Not stored in the run's JSON.
+    public var unjudgedExchanges: [Exchange] = []
 
     /// What a verdict on recorded traffic says beside the cases.
     public struct Traffic: Sendable, Codable {

@@ -88,6 +88,12 @@ struct ProxyCommandTests {
                 #expect(try !String(contentsOfFile: "\(folder)/\(file)", encoding: .utf8).contains(token), "\(file) holds the token")
             }
             #expect(try PythonCheck.validate(json: folder + "/proxy.har", schemaFolder: RepositoryPaths.fixtures + "/har-schema", root: "har.json") == nil)
+            // Every exchange is in the HAR, the undocumented one too (without a case).
+            let har = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/proxy.har"))) as? [String: Any]
+            let entries = ((har?["log"] as? [String: Any])?["entries"] as? [[String: Any]]) ?? []
+            #expect(entries.compactMap { ($0["request"] as? [String: Any])?["url"] as? String }.sorted()
+                == [upstream + "/developerprofile/api/v1/invitation", upstream + "/developerprofile/api/v1/invitation", upstream + "/developerprofile/api/v2/other"])
+            #expect(entries.filter { $0["_contractTest"] == nil }.count == 1)
         }
     }
 }
