@@ -54,10 +54,14 @@ struct CommandRunner {
     /// `run` on a thread of its own, so an in-process server keeps its threads while the
     /// command runs.
     static func runDetached(_ arguments: [String], environment: [String: String] = [:]) async throws -> Outcome {
+        try await detached { try run(arguments, environment: environment) }
+    }
+
+    /// Blocking work (processes, waits) on a thread of its own: the cooperative pool has one
+    /// thread per core, and a test that blocks them starves every in-process server.
+    static func detached<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                continuation.resume(with: Result { try run(arguments, environment: environment) })
-            }.start()
+            Thread { continuation.resume(with: Result { try body() }) }.start()
         }
     }
 

@@ -24,7 +24,11 @@ struct MitmproxyHARTests {
 
     @Test("curl through mitmdump in front of the mock with a fault: verify finds the fault, the client's faulty request apart, no token written",
           .enabled(if: mitmdump != nil || required, "mitmproxy is not installed (.ci/run installs it into .venv-ci)"))
-    func mitmdumpHAR() throws {
+    func mitmdumpHAR() async throws {
+        try await CommandRunner.detached { try Self.mitmdumpHARBlocking() }
+    }
+
+    static func mitmdumpHARBlocking() throws {
         let mitmdump = try #require(Self.mitmdump, "mitmdump not found in .venv-ci or .build/venv-checks")
         let folder = try VerifyCommandTests.folder("mitmproxy")
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -8,7 +8,7 @@ import Testing
 @Suite("contract-test proxy")
 struct ProxyCommandTests {
     /// The proxy as a process whose output goes to a file, and the port it listens on.
-    static func startProxy(_ arguments: [String], log: String) throws -> (Process, Int) {
+    static func startProxy(_ arguments: [String], log: String) async throws -> (Process, Int) {
         let process = Process()
         process.executableURL = CommandRunner.executable
         process.arguments = ["proxy", "--port", "0"] + arguments
@@ -20,7 +20,7 @@ struct ProxyCommandTests {
         try process.run()
         var text = ""
         for _ in 0..<300 where !text.contains("proxy listening at") {
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
             text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         }
         guard let range = text.range(of: "proxy listening at http://127.0.0.1:"),
@@ -36,7 +36,12 @@ struct ProxyCommandTests {
         var description: String { reason }
     }
 
-    static func curlHeaders(_ arguments: [String]) throws -> String {
+    /// curl's answer head, on a thread of its own (the mock behind the proxy is in this process).
+    static func curlHeaders(_ arguments: [String]) async throws -> String {
+        try await CommandRunner.detached { try curlBlocking(arguments) }
+    }
+
+    static func curlBlocking(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["curl", "-sS", "-o", "/dev/null", "-D", "-"] + arguments
@@ -56,17 +61,17 @@ struct ProxyCommandTests {
         try await TargetTests.withMock(token: token, faults: [.wrongContentType]) { url in
             let upstream = try #require(url.range(of: "/developerprofile").map { String(url[..<$0.lowerBound]) })
             let log = folder + "/proxy.log"
-            let (proxy, port) = try Self.startProxy(["--upstream", upstream, "--duration", "4", "--har", folder + "/proxy.har"]
+            let (proxy, port) = try await Self.startProxy(["--upstream", upstream, "--duration", "4", "--har", folder + "/proxy.har"]
                                                     + VerifyCommandTests.reportArguments(folder, ""), log: log)
             defer { if proxy.isRunning { proxy.terminate() } }
             let through = "http://127.0.0.1:\(port)/developerprofile/api/v1/invitation"
 
-            let failed = try Self.curlHeaders(["-X", "POST", through, "-H", "Authorization: Bearer \(token)", "-H", "Content-Type: application/json",
+            let failed = try await Self.curlHeaders(["-X", "POST", through, "-H", "Authorization: Bearer \(token)", "-H", "Content-Type: application/json",
                                                "--data-binary", #"{"partnerEmailId":"qa-proxy@example.com","expirationDays":10}"#])
             #expect(failed.contains("HTTP/1.1 200 OK"))
             #expect(failed.contains("Contract-Test: failed; content-type: expected Content-Type application/json, found text/plain; charset=utf-8 (spec: specs/partneraccount.yaml:64:9 (#/paths/~1api~1v1~1invitation/post/responses/200))"), "\(failed)")
 
-            let unauthorized = try Self.curlHeaders(["-X", "POST", through, "-H", "Content-Type: application/json",
+            let unauthorized = try await Self.curlHeaders(["-X", "POST", through, "-H", "Content-Type: application/json",
                                                      "--data-binary", #"{"partnerEmailId":"qa-proxy2@example.com","expirationDays":10}"#])
             #expect(unauthorized.contains("HTTP/1.1 401"))
             #expect(unauthorized.contains("Contract-Test: client request breaks the contract; no credentials for 'bearerAuth': expected Authorization: Bearer ..."), "\(unauthorized)")
@@ -87,7 +92,8 @@ struct ProxyCommandTests {
             for file in ["junit.xml", "run.json", "report.html", "proxy.har", "proxy.log"] {
                 #expect(try !String(contentsOfFile: "\(folder)/\(file)", encoding: .utf8).contains(token), "\(file) holds the token")
             }
-            #expect(try PythonCheck.validate(json: folder + "/proxy.har", schemaFolder: RepositoryPaths.fixtures + "/har-schema", root: "har.json") == nil)
+            let invalid = try await CommandRunner.detached { try PythonCheck.validate(json: folder + "/proxy.har", schemaFolder: RepositoryPaths.fixtures + "/har-schema", root: "har.json") }
+            #expect(invalid == nil)
             // Every exchange is in the HAR, the undocumented one too (without a case).
             let har = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/proxy.har"))) as? [String: Any]
             let entries = ((har?["log"] as? [String: Any])?["entries"] as? [[String: Any]]) ?? []

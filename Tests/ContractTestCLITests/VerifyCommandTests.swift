@@ -36,7 +36,11 @@ struct VerifyCommandTests {
     @Test("a run's HAR and its run.json, verified, give the run's distinct problems", arguments: [
         "wrong-content-type", "missing-required-member", "wrong-error-shape", "echo-broken",
     ])
-    func sameProblems(fault: String) throws {
+    func sameProblems(fault: String) async throws {
+        try await CommandRunner.detached { try Self.sameProblemsBlocking(fault: fault) }
+    }
+
+    static func sameProblemsBlocking(fault: String) throws {
         let folder = try Self.folder("verify-\(fault)")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let run = try CommandRunner.run(["run", "--mock-fault", fault, "--kind", "positive,negative,auth,explore", "--har", folder + "/run.har"]
@@ -81,7 +85,11 @@ struct VerifyCommandTests {
         """#
 
     @Test("a browser's HAR: a 5xx fails even for a faulty request, the faulty request is the client's, other paths and hosts are listed, no secret is written")
-    func browserHAR() throws {
+    func browserHAR() async throws {
+        try await CommandRunner.detached { try Self.browserHARBlocking() }
+    }
+
+    static func browserHARBlocking() throws {
         let folder = try Self.folder("verify-browser")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Self.recorded.write(toFile: folder + "/session.har", atomically: true, encoding: .utf8)
@@ -123,7 +131,11 @@ struct VerifyCommandTests {
         ("nourl.har", #"{"log": {"version": "1.2", "entries": [{"request": {"method": "GET"}, "response": {"status": 200}}]}}"#,
          "nourl.har: not a HAR file this reader understands: 'url' is missing (at /log/entries/0/request)"),
     ])
-    func badFiles(name: String, text: String, message: String) throws {
+    func badFiles(name: String, text: String, message: String) async throws {
+        try await CommandRunner.detached { try Self.badFilesBlocking(name: name, text: text, message: message) }
+    }
+
+    static func badFilesBlocking(name: String, text: String, message: String) throws {
         let folder = try Self.folder("verify-bad")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
