@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "BusinessRules", targets: ["BusinessRules"]),
         .library(name: "CaseGeneration", targets: ["CaseGeneration"]),
         .library(name: "MockServer", targets: ["MockServer"]),
+        .library(name: "ContractRun", targets: ["ContractRun"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -129,6 +130,18 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The run pipeline every front-end shares: the contract loaded, cases chosen and sliced,
+        // the target and credentials wired, traffic verified, slices merged, reports written;
+        // typed requests, a typed summary and one typed error with its exit status.
+        .target(
+            name: "ContractRun",
+            dependencies: [
+                "YAMLSource", "OpenAPIModel", "BusinessRules", "CaseGeneration", "Execution", "Checks", "Reporting", "MockServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The `contract-test` executable: argument parsing and wiring only.
         .executableTarget(
             name: "ContractTestCLI",
@@ -142,6 +155,8 @@ let package = Package(
                 "Checks",
                 "Reporting",
                 "ValidatingProxy",
+                "ContractRun",
+                "YAMLSource",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

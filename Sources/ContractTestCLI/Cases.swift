@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseGeneration
+import ContractRun
 import Foundation
 import OpenAPIModel
 
@@ -16,7 +17,9 @@ struct Cases: ParsableCommand {
     var runTag: String?
 
     func run() throws {
-        let cases = try selection.load(runTag: runTag ?? CaseSelection.newRunTag()).cases
+        let contract = try selection.contract.load()
+        let cases = try selection.choice.select(from: contract, runTag: runTag ?? CaseChoice.newRunTag(),
+                                                environment: ProcessInfo.processInfo.environment).cases
         switch format {
         case .text:
             for testCase in cases {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContractRun
 import Foundation
 
 /// `contract-test`: OpenAPI contract tests for the Developer Partner APIs.
@@ -7,13 +8,14 @@ struct ContractTest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contract-test",
         abstract: "OpenAPI contract tests for the Developer Partner APIs.",
-        version: "0.11.0",
+        version: ReportPaths.toolVersion,
         subcommands: [Run.self, Cases.self, Merge.self, Verify.self, Proxy.self, ChecksCommand.self, Lint.self, Validate.self, Mock.self],
         defaultSubcommand: Run.self
     )
 
-    /// Exit codes are part of the interface: 0 passed, 1 contract failures, 2 usage or spec
-    /// error, 3 target unreachable. ArgumentParser's usage errors (64) become 2.
+    /// Exit codes are part of the interface (`ExitStatus`): 0 passed, 1 contract failures, 2
+    /// usage or spec error, 3 target unreachable. Every stage's error is a `RunError`, printed
+    /// here and only here; ArgumentParser's usage errors (64) become 2.
     static func main() async {
         do {
             var command = try parseAsRoot()
@@ -22,6 +24,9 @@ struct ContractTest: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let error as RunError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            Foundation.exit(error.status.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

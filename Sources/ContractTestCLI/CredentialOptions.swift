@@ -1,7 +1,5 @@
 import ArgumentParser
-import CaseGeneration
-import Execution
-import OpenAPIModel
+import ContractRun
 
 /// Where `run` finds its secrets and certificates. Nothing secret is given on the command
 /// line: options name environment variables, commands and files.
@@ -36,59 +34,13 @@ struct CredentialOptions: ParsableArguments {
         }
     }
 
-    /// Environment variables by scheme name.
-    var variables: [String: String] {
-        Dictionary(credentials.map { credential in
+    /// The credentials these options name.
+    var choice: CredentialChoice {
+        let variables = Dictionary(credentials.map { credential in
             let parts = credential.split(separator: "=", maxSplits: 1)
             return (String(parts[0]), String(parts[1]))
         }, uniquingKeysWith: { $1 })
-    }
-
-    var clientCertificate: (chain: String, key: String)? {
-        guard let clientCert, let clientKey else { return nil }
-        return (clientCert, clientKey)
-    }
-
-    /// The run's secrets, after checking that every scheme the cases send a secret for has
-    /// one; problems are printed and end the command with status 2.
-    func secrets(for cases: [TestCase], document: OpenAPIDocument, spec: String) async throws -> Secrets {
-        let defined = document.components.securitySchemes.keys
-        for scheme in variables.keys where !defined.contains(scheme) {
-            let known = defined.isEmpty ? "it defines none" : "expected one of " + defined.joined(separator: ", ")
-            Console.error("error: --credential names '\(scheme)', which is not a security scheme of \(spec): \(known)")
-            throw ExitCode(2)
-        }
-        let fallback = tokenCommand.map(TokenSource.command) ?? TokenSource.environment(tokenEnv)
-        let secrets = Secrets(fallback: fallback, perScheme: variables.mapValues(TokenSource.environment), basicUser: basicUser)
-        let used = Set(cases.flatMap { $0.requests.flatMap { $0.credentials.parts.filter { $0.value == .secret }.map(\.scheme) } })
-        var needFallback: [String] = []
-        for scheme in used.sorted() {
-            do {
-                if let variable = variables[scheme] {
-                    guard try await TokenSource.environment(variable).token() != nil else {
-                        Console.error("error: no secret for security scheme '\(scheme)': $\(variable) is not set (--credential \(scheme)=\(variable))")
-                        throw ExitCode(2)
-                    }
-                } else {
-                    needFallback.append(scheme)
-                }
-            } catch let failure as TokenSource.Failure {
-                Console.error("error: \(failure)")
-                throw ExitCode(2)
-            }
-        }
-        if !needFallback.isEmpty {
-            do {
-                guard try await fallback.token() != nil else {
-                    Console.error("error: no token: set $\(tokenEnv) (or --token-env NAME) or pass --token-command; "
-                        + "needed by the security scheme\(needFallback.count == 1 ? "" : "s") \(needFallback.joined(separator: ", "))")
-                    throw ExitCode(2)
-                }
-            } catch let failure as TokenSource.Failure {
-                Console.error("error: \(failure)")
-                throw ExitCode(2)
-            }
-        }
-        return secrets
+        return CredentialChoice(tokenVariable: tokenEnv, tokenCommand: tokenCommand, schemeVariables: variables, basicUser: basicUser,
+                                clientCertificate: clientCert.flatMap { chain in clientKey.map { (chain, $0) } })
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BusinessRules
+import ContractRun
 import Foundation
 import Logging
 import MockServer
@@ -83,17 +84,13 @@ struct Mock: AsyncParsableCommand {
             }
             return
         }
-        let (document, businessRules, _) = try contract.load()
+        let loaded = try contract.load()
+        let (document, businessRules) = (loaded.document, loaded.rules)
         let perScheme = Dictionary(credentials.map { credential in
             let parts = credential.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             return (String(parts[0]), String(parts[1]))
         }, uniquingKeysWith: { $1 })
-        let defined = document.components.securitySchemes.keys
-        for scheme in perScheme.keys where !defined.contains(scheme) {
-            Console.error("error: --credential names '\(scheme)', which is not a security scheme of \(spec): "
-                + (defined.isEmpty ? "it defines none" : "expected one of " + defined.joined(separator: ", ")))
-            throw ExitCode(2)
-        }
+        try CredentialChoice.checkSchemes(perScheme.keys, in: loaded)
         let sink = BufferedLogHandler.Sink()
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in BufferedLogHandler(label: label, sink: sink, level: level) }
@@ -110,8 +107,7 @@ struct Mock: AsyncParsableCommand {
                 Console.out("mock serving \(spec) at \(configuration.scheme)://\(host):\(port)\(api.basePath) (token: \(token == nil && perScheme.isEmpty ? "any" : "required")\(faults))")
             }
         } catch {
-            Console.error("error: \(error)")
-            throw ExitCode(2)
+            throw RunError.server("\(error)")
         }
         let group = ServiceGroup(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
         try await group.run()

@@ -1,11 +1,11 @@
 import ArgumentParser
 import AsyncHTTPClient
 import Checks
+import ContractRun
 import Execution
 import Foundation
 import Logging
 import OpenAPIModel
-import Reporting
 import ServiceLifecycle
 import ValidatingProxy
 
@@ -76,15 +76,16 @@ struct Proxy: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (document, businessRules, skipped) = try contract.load()
-        let base = judgedBase(document)
-        let verifier = TrafficVerifier(document: document, rules: businessRules, checks: try checkOptions.selected(), baseURL: base)
+        let loaded = try contract.load()
+        let base = judgedBase(loaded.document)
+        let verification = TrafficVerification(contract: loaded, checks: try checkOptions.selected(), baseURL: base)
+        let verifier = verification.verifier
+        let document = loaded.document
         let configuration: HTTPClient.Configuration
-        do {
+        do throws(TransportError) {
             configuration = try Executor.clientConfiguration(caCertificates: caCert)
         } catch {
-            Console.error("error: \(error)")
-            throw ExitCode(2)
+            throw RunError.transport(error)
         }
         var logger = Logger(label: "contract-test.proxy")
         logger.logLevel = .error
@@ -111,11 +112,9 @@ struct Proxy: AsyncParsableCommand {
             }
             return proxy.recorded
         }
-        let verdict = verifier.verify(recorded)
-        let summary = RunSummary.ofTraffic(verdict, recorded: recorded, files: ["the proxy for \(upstream)"], specPath: contract.spec,
-                                           document: document, servers: [base], skipped: skipped,
+        let summary = verification.summary(of: verifier.verify(recorded), recorded: recorded, files: ["the proxy for \(upstream)"],
                                            replayCommand: "contract-test proxy --upstream \(upstream)")
-        try reportFiles.write(summary, tokenVariable: tokenEnv)
+        try reportFiles.finish(summary, tokenVariable: tokenEnv)
     }
 
     /// `#3 POST /developerprofile/api/v1/invitation → 200 in 4.2 ms: failed; content-type: ...`

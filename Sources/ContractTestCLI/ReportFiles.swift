@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import ContractRun
 import Reporting
 
 /// The reports a run or a merge writes, and the summary it prints: one option group, so both
@@ -24,26 +24,13 @@ struct ReportFiles: ParsableArguments {
         guard showProblems >= 1 else { throw ValidationError("--show-problems must be at least 1") }
     }
 
-    /// Writes the JUnit, JSON and HTML reports (each whole or not at all), prints the summary, and
-    /// ends with the run's exit status.
-    func write(_ summary: RunSummary, tokenVariable: String) throws {
-        for (path, what, write) in [
-            (junit, "the JUnit report", { try JUnitReport(summary: summary, tokenVariable: tokenVariable).write(to: junit) }),
-            (json, "the JSON report", { try StoredRun(summary).write(to: json) }),
-            (html, "the HTML report", { try HTMLReport(summary: summary, tokenVariable: tokenVariable).write(to: html) }),
-        ] + (har.map { har in
-            [(har, "the HAR file", { try HARReport(summary: summary, toolVersion: ContractTest.configuration.version).write(to: har) })]
-        } ?? []) as [(String, String, () throws -> Void)] {
-            do {
-                try write()
-            } catch {
-                Console.error("error: cannot write \(what) to \(path): \(error.localizedDescription)")
-                throw ExitCode(2)
-            }
-        }
+    /// Writes the reports, prints the summary, and ends with the run's exit status.
+    func finish(_ summary: RunSummary, tokenVariable: String) throws {
+        try ReportPaths(junit: junit, json: json, html: html, har: har).write(summary, tokenVariable: tokenVariable)
         var report = TerminalReport(summary: summary, color: TerminalReport.colorAllowed, tokenVariable: tokenVariable, junitPath: junit, htmlPath: html)
         report.shownProblems = showProblems
         print(report.text)
-        if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+        let status = ExitStatus(summary)
+        if status != .passed { throw ExitCode(status.rawValue) }
     }
 }

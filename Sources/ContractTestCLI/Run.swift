@@ -1,15 +1,8 @@
 import ArgumentParser
-import AsyncHTTPClient
-import BusinessRules
-import CaseGeneration
 import Checks
-import Execution
+import ContractRun
 import Foundation
-import Logging
 import MockServer
-import OpenAPIModel
-import Reporting
-import Synchronization
 
 /// `contract-test run` (the default): the conformance suite against the embedded mock, the
 /// sandbox or any base URL; JUnit XML for CI, a summary for people.
@@ -71,117 +64,31 @@ struct Run: AsyncParsableCommand {
         }
     }
 
+    /// The run these options ask for.
+    func request() throws -> RunRequest {
+        let chosenTarget: RunRequest.TargetChoice = if let baseURL { .baseURL(baseURL) }
+            else if target == .sandbox { .sandbox }
+            else { .mock(faults: Set(mockFaults.compactMap(Fault.init(rawValue:)))) }
+        return RunRequest(
+            contract: selection.contract.source, cases: selection.choice, target: chosenTarget, credentials: credentials.choice,
+            caCertificates: caCert, allowLiveData: allowLiveData, concurrency: concurrency, timeout: .seconds(timeout), retries: retries,
+            checks: try checkOptions.selected(), environment: ProcessInfo.processInfo.environment)
+    }
+
     func run() async throws {
-        let startedAt = Date()
-        let runTag = CaseSelection.newRunTag()
-        let selected = try selection.load(runTag: runTag)
-        let (document, rules, cases) = (selected.document, selected.rules, selected.cases)
-        if let slice = selected.shard {
-            Console.out("contract-test: slice \(slice.shard) (from \(slice.source)): \(cases.count) of the run's \(selected.planned) cases")
-        }
-        var quiet = Logger(label: "contract-test")
-        quiet.logLevel = .error
-        let options = Executor.Options(timeout: .seconds(timeout), maxRetries: retries)
-        let configuration: HTTPClient.Configuration
-        do {
-            configuration = try Executor.clientConfiguration(caCertificates: caCert, clientCertificate: credentials.clientCertificate,
-                                                             connections: concurrency)
-        } catch {
-            Console.error("error: \(error)")
-            throw ExitCode(2)
-        }
-
-        if baseURL == nil, target == .mock {
-            let token = Self.randomToken()
-            let api = MockAPI(
-                document: document, rules: rules,
-                configuration: MockConfiguration(port: 0, token: token, seed: selection.seed,
-                                                 faults: Set(mockFaults.compactMap(Fault.init(rawValue:)))),
-                logger: quiet)
-            let basePath = api.basePath
-            let summary = try await MockServer.withRunning(api) { port in
-                let root = "http://127.0.0.1:\(port)"
-                let target = Target(baseURL: root + (basePath == "/" ? "" : basePath), name: "mock", mockControlURL: root)
-                return try await execute(cases, runTag: runTag, document: document, rules: rules, target: target,
-                                         secrets: Secrets(fallback: .fixed(token), basicUser: credentials.basicUser),
-                                         configuration: configuration, options: options, startedAt: startedAt)
-            }
-            try finish(summary, selected)
-            return
-        }
-        let target = try resolveTarget(document)
-        let secrets = try await credentials.secrets(for: cases, document: document, spec: selection.spec)
-        let summary = try await execute(cases, runTag: runTag, document: document, rules: rules, target: target, secrets: secrets,
-                                        configuration: configuration, options: options, startedAt: startedAt)
-        try finish(summary, selected)
-    }
-
-    /// The target `--target sandbox` or `--base-url` names.
-    private func resolveTarget(_ document: OpenAPIDocument) throws -> Target {
-        do throws(Target.ChoiceError) {
-            if let baseURL { return try Target.at(baseURL, document: document) }
-            return try Target.sandbox(of: document)
-        } catch {
-            switch error {
-            case .notHTTP(let found):
-                Console.error("error: --base-url must start with http:// or https://, found '\(found)'")
-            case .noSandbox:
-                Console.error("error: \(selection.spec) names no Sandbox Server: expected a server whose description says 'Sandbox'; use --base-url")
-            }
-            throw ExitCode(2)
-        }
-    }
-
-    // swiftlint:disable:next function_parameter_count
-    private func execute(
-        _ cases: [TestCase], runTag: String, document: OpenAPIDocument, rules: BusinessRules, target: Target, secrets: Secrets,
-        configuration: HTTPClient.Configuration, options: Executor.Options, startedAt: Date
-    ) async throws -> RunSummary {
-        let clock = ContinuousClock()
-        let began = clock.now
         let showProgress = isatty(STDOUT_FILENO) == 1
-        let done = Mutex(0)
-        let judge = AnswerJudge(document: document, rules: rules, checks: try checkOptions.selected())
-        let shrinker = Shrinker(document: document, rules: rules, options: selection.options(runTag: runTag))
-        let pressure = Pressure(ceiling: concurrency)
-        let results = try await HTTPClient.withHTTPClient(configuration: configuration) { client in
-            let executor = Executor(client: client, target: target, secrets: secrets, options: options,
-                                    hasClientCertificate: credentials.clientCertificate != nil, pressure: pressure)
-            let runner = SuiteRunner(
-                document: document, rules: rules, executor: executor, judge: judge,
-                options: SuiteRunner.Options(concurrency: concurrency, allowLiveData: allowLiveData, shrinker: shrinker))
-            return await runner.run(cases) { result in
-                guard showProgress else { return }
-                let count = done.withLock { $0 += 1; return $0 }
-                Console.progress("[\(count)/\(cases.count)] \(result.testCase.operationId): \(result.testCase.name)")
+        let runner = ContractRunner { event in
+            switch event {
+            case .tolerated(let text):
+                Console.error(text)
+            case .slice(let shard, let source, let cases, let planned):
+                Console.out("contract-test: slice \(shard) (from \(source.rawValue)): \(cases) of the run's \(planned) cases")
+            case .finished(let result, let done, let total):
+                if showProgress { Console.progress("[\(done)/\(total)] \(result.testCase.operationId): \(result.testCase.name)") }
             }
         }
+        let summary = try await runner.run(request())
         if showProgress { Console.progress(nil) }
-        let elapsed = clock.now - began
-        var summary = RunSummary(
-            specPath: selection.spec, target: target, seed: selection.seed,
-            startedAt: ISO8601DateFormatter().string(from: startedAt),
-            duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-            results: results,
-            documentedStatuses: document.operations.map { ($0.id, Array($0.operation.responses.byStatus.keys)) },
-            replayCommand: selection.replayCommand)
-        summary.pressure = pressure.report
-        return summary
-    }
-
-    private func finish(_ whole: RunSummary, _ selected: CaseSelection.Selected) throws {
-        var summary = whole
-        summary.shard = selected.shard?.shard
-        summary.positions = selected.positions
-        summary.plannedCases = selected.planned
-        summary.specDigest = selection.specDigest
-        try reportFiles.write(summary, tokenVariable: credentials.tokenEnv)
-    }
-
-    /// A token for the embedded mock, new for every run.
-    static func randomToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-        return String((0..<32).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+        try reportFiles.finish(summary, tokenVariable: credentials.tokenEnv)
     }
 }

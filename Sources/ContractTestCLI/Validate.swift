@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContractRun
 import Foundation
 import OpenAPIModel
 import SchemaValidation
@@ -15,7 +16,7 @@ struct Validate: ParsableCommand {
     )
 
     @Option(help: "The OpenAPI document.")
-    var spec = ContractOptions.defaultSpec
+    var spec = ContractSource.defaultSpec
 
     @OptionGroup(title: "Remote references")
     var remoteReferences: RemoteReferenceOptions
@@ -58,23 +59,19 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let loaded = remoteReferences.loader.load(file: spec)
-        let renderer = DiagnosticRenderer(sources: loaded.sourceMap.sources)
         guard let document = loaded.document, !loaded.hasErrors else {
-            Console.error(renderer.render(loaded.diagnostics.filter { $0.severity == .error }))
-            throw ExitCode(2)
+            throw RunError.contract(loaded.diagnostics.filter { $0.severity == .error }, sources: loaded.sourceMap.sources)
         }
         let target: (schema: Schema, direction: Direction)
-        do {
+        do throws(SelectionError) {
             target = try selectSchema(in: document)
         } catch {
-            Console.error("error: \(error.message)")
-            throw ExitCode(2)
+            throw RunError.noSchema(error.message)
         }
         let compiler = SchemaCompiler(document: document)
         let validator = compiler.validator(for: target.schema)
         if !compiler.diagnostics.isEmpty {
-            Console.error(renderer.render(compiler.diagnostics))
-            throw ExitCode(2)
+            throw RunError.contract(compiler.diagnostics, sources: loaded.sourceMap.sources)
         }
 
         let name = bodyPath == "-" ? "<stdin>" : bodyPath
@@ -84,8 +81,7 @@ struct Validate: ParsableCommand {
                 ? SourceFile(path: name, bytes: Array(FileHandle.standardInput.readDataToEndOfFile()))
                 : try SourceFile(contentsOf: bodyPath)
         } catch {
-            Console.error(error.description)
-            throw ExitCode(2)
+            throw RunError.contract([error], sources: [])
         }
         let schemaName = "#\(target.schema.location.pointer) (\(target.schema.location.mark))"
         let instance: JSONValue

@@ -1,11 +1,5 @@
 import ArgumentParser
-import BusinessRules
-import CaseGeneration
-import Checks
-import Execution
-import Foundation
-import OpenAPIModel
-import Reporting
+import ContractRun
 
 /// `contract-test verify TRAFFIC...`: recorded traffic (HAR from a browser, Postman,
 /// mitmproxy, Charles or `run --har`; a `run.json`) judged against the contract as the gate
@@ -27,9 +21,6 @@ struct Verify: ParsableCommand {
 
     @OptionGroup var contract: ContractOptions
 
-    var spec: String { contract.spec }
-    var rules: String? { contract.rules }
-
     @Option(help: "Judge only the traffic below this URL (default: the traffic to any server the document lists).")
     var baseURL: String?
 
@@ -48,25 +39,7 @@ struct Verify: ParsableCommand {
     }
 
     func run() throws {
-        let (document, businessRules, skipped) = try contract.load()
-        var recorded: [RecordedExchange] = []
-        for path in traffic {
-            do {
-                recorded += try TrafficFile.read(path).map { $0.redacted(for: document) }
-            } catch {
-                Console.error("error: \(error)")
-                throw ExitCode(2)
-            }
-        }
-        let verifier = TrafficVerifier(document: document, rules: businessRules, checks: try checkOptions.selected(), baseURL: baseURL)
-        let verdict = verifier.verify(recorded)
-        let servers = baseURL.map { [$0] } ?? document.effectiveServers.map(\.defaultURL)
-        if !recorded.isEmpty, verdict.elsewhere == recorded.count {
-            Console.error("error: none of the \(recorded.count) exchanges is addressed to \(baseURL == nil ? "a server of \(spec)" : baseURL!) (\(servers.joined(separator: ", "))): give --base-url with the URL the traffic went to")
-            throw ExitCode(2)
-        }
-        let summary = RunSummary.ofTraffic(verdict, recorded: recorded, files: traffic, specPath: spec, document: document, servers: servers,
-                                           skipped: skipped, replayCommand: "contract-test verify " + traffic.joined(separator: " "))
-        try reportFiles.write(summary, tokenVariable: tokenEnv)
+        let verification = TrafficVerification(contract: try contract.load(), checks: try checkOptions.selected(), baseURL: baseURL)
+        try reportFiles.finish(try verification.verify(files: traffic), tokenVariable: tokenEnv)
     }
 }

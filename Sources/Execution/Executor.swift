@@ -56,7 +56,7 @@ public struct Executor: Sendable {
     /// system's roots, no redirects (a redirect is an answer to judge, not to follow), and as
     /// many connections to the target as requests in flight (the pool's default is 8).
     public static func clientConfiguration(caCertificates: String?, clientCertificate: (chain: String, key: String)? = nil,
-                                           connections: Int = 8) throws -> HTTPClient.Configuration {
+                                           connections: Int = 8) throws(TransportError) -> HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(connections, 1))

@@ -214,7 +214,7 @@ public struct StoredRun: Codable, Sendable {
 
 extension StoredRun {
     /// Why reports cannot be merged, in words.
-    public struct MergeError: Error, CustomStringConvertible {
+    public struct MergeError: Error, Sendable, CustomStringConvertible {
         public var description: String
     }
 

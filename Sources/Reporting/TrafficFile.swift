@@ -109,7 +109,7 @@ public enum TrafficFile {
         do {
             har = try JSONDecoder().decode(HAR.self, from: data)
         } catch let error as DecodingError {
-            throw ReadError(description: "\(path): not a HAR file this reader understands: \(Self.describe(error))")
+            throw ReadError(description: "\(path): not a HAR file this reader understands: \(error.whereAndWhat)")
         } catch {
             throw ReadError(description: "\(path): not a HAR file: \(error)")
         }
@@ -171,32 +171,6 @@ public enum TrafficFile {
         return Array(params.map { "\(PercentEncoding.encode($0.name))=\(PercentEncoding.encode($0.value ?? ""))" }.joined(separator: "&").utf8)
     }
 
-    /// A decoding error as where (a JSON pointer) and what was expected.
-    static func describe(_ error: DecodingError) -> String {
-        func pointer(_ path: [any CodingKey]) -> String {
-            "/" + path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: "/")
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            return "'\(key.stringValue)' is missing (at \(pointer(context.codingPath)))"
-        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-            return "expected \(Self.name(of: type)) (at \(pointer(context.codingPath)))"
-        case .dataCorrupted(let context):
-            return "\(context.debugDescription) (at \(pointer(context.codingPath)))"
-        @unknown default:
-            return "\(error)"
-        }
-    }
-
-    private static func name(of type: Any.Type) -> String {
-        switch type {
-        case is String.Type: "a string"
-        case is Int.Type, is Double.Type: "a number"
-        case is [Any].Type: "an array"
-        default: "an object"
-        }
-    }
-
     // MARK: run.json
 
     static func storedRun(_ path: String) throws(ReadError) -> [RecordedExchange] {
@@ -206,7 +180,7 @@ public enum TrafficFile {
         } catch let mismatch as StoredRun.FormatMismatch {
             throw ReadError(description: "\(path): a run.json of format \(mismatch.found), this version reads format \(StoredRun.currentFormat)")
         } catch let error as DecodingError {
-            throw ReadError(description: "\(path): not a run.json report this version understands: \(describe(error))")
+            throw ReadError(description: "\(path): not a run.json report this version understands: \(error.whereAndWhat)")
         } catch {
             throw ReadError(description: "\(path): cannot be read: \(error)")
         }

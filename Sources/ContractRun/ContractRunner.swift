@@ -1,0 +1,148 @@
+import AsyncHTTPClient
+import BusinessRules
+import CaseGeneration
+import Checks
+import Execution
+import Foundation
+import Logging
+import MockServer
+import OpenAPIModel
+import Reporting
+import Synchronization
+
+/// The run pipeline: the contract loaded, the cases chosen, the target and its secrets wired,
+/// every case sent and judged, and the summary every report is made from.
+public struct ContractRunner: Sendable {
+    private let events: @Sendable (RunEvent) -> Void
+
+    /// `events` hears what the run does as it goes (warnings, the slice, each finished case).
+    public init(events: @escaping @Sendable (RunEvent) -> Void = { _ in }) {
+        self.events = events
+    }
+
+    /// Runs `request` to its summary; what stops it before any case is sent is thrown.
+    public func run(_ request: RunRequest) async throws(RunError) -> RunSummary {
+        let startedAt = Date()
+        let runTag = request.runTag ?? CaseChoice.newRunTag()
+        let contract = try request.contract.load()
+        if let text = contract.toleratedText { events(.tolerated(text)) }
+        let selected = try request.cases.select(from: contract, runTag: runTag, environment: request.environment)
+        if let slice = selected.slice {
+            events(.slice(slice.shard, source: slice.source, cases: selected.cases.count, planned: selected.planned))
+        }
+        let configuration: HTTPClient.Configuration
+        do throws(TransportError) {
+            configuration = try Executor.clientConfiguration(caCertificates: request.caCertificates,
+                                                             clientCertificate: request.credentials.clientCertificate,
+                                                             connections: request.concurrency)
+        } catch {
+            throw .transport(error)
+        }
+        let wiring = Wiring(request: request, contract: contract, selected: selected, runTag: runTag, configuration: configuration,
+                            startedAt: startedAt, events: events)
+        var summary: RunSummary
+        switch request.target {
+        case .mock(let faults):
+            summary = try await wiring.againstEmbeddedMock(faults: faults)
+        case .sandbox, .baseURL:
+            let target = try Self.target(of: request, contract: contract)
+            let secrets = try await request.credentials.secrets(for: selected.cases, contract: contract)
+            summary = try await wiring.execute(against: target, secrets: secrets)
+        }
+        summary.shard = selected.slice?.shard
+        summary.positions = selected.positions
+        summary.plannedCases = selected.planned
+        summary.specDigest = contract.digest
+        return summary
+    }
+
+    /// The target `.sandbox` or `.baseURL` names.
+    static func target(of request: RunRequest, contract: LoadedContract) throws(RunError) -> Target {
+        do throws(Target.ChoiceError) {
+            if case .baseURL(let url) = request.target { return try Target.at(url, document: contract.document) }
+            return try Target.sandbox(of: contract.document)
+        } catch {
+            switch error {
+            case .notHTTP(let found): throw .notHTTP(option: "--base-url", found: found)
+            case .noSandbox: throw .noSandbox(spec: contract.spec)
+            }
+        }
+    }
+
+    /// A token for the embedded mock, new for every run.
+    static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        return String((0..<32).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+    }
+}
+
+/// One run's parts, put together once the cases are chosen.
+private struct Wiring: Sendable {
+    var request: RunRequest
+    var contract: LoadedContract
+    var selected: SelectedCases
+    var runTag: String
+    var configuration: HTTPClient.Configuration
+    var startedAt: Date
+    var events: @Sendable (RunEvent) -> Void
+
+    /// The cases against the embedded mock, started on a free loopback port for this run only.
+    func againstEmbeddedMock(faults: Set<Fault>) async throws(RunError) -> RunSummary {
+        let token = ContractRunner.randomToken()
+        var quiet = Logger(label: "contract-test")
+        quiet.logLevel = .error
+        let api = MockAPI(document: contract.document, rules: contract.rules,
+                          configuration: MockConfiguration(port: 0, token: token, seed: request.cases.seed, faults: faults), logger: quiet)
+        let basePath = api.basePath
+        do {
+            return try await MockServer.withRunning(api) { port in
+                let root = "http://127.0.0.1:\(port)"
+                let target = Target(baseURL: root + (basePath == "/" ? "" : basePath), name: "mock", mockControlURL: root)
+                return try await execute(against: target, secrets: Secrets(fallback: .fixed(token), basicUser: request.credentials.basicUser))
+            }
+        } catch let error as RunError {
+            throw error
+        } catch {
+            throw .server("the embedded mock: \(error)")
+        }
+    }
+
+    /// Every case sent to `target` and judged.
+    func execute(against target: Target, secrets: Secrets) async throws(RunError) -> RunSummary {
+        let clock = ContinuousClock()
+        let began = clock.now
+        let (document, rules, cases) = (contract.document, contract.rules, selected.cases)
+        let done = Mutex(0)
+        let judge = AnswerJudge(document: document, rules: rules, checks: request.checks)
+        let shrinker = Shrinker(document: document, rules: rules, options: request.cases.options(runTag: runTag))
+        let pressure = Pressure(ceiling: request.concurrency)
+        let options = Executor.Options(timeout: request.timeout, maxRetries: request.retries)
+        let results: [CaseResult]
+        do {
+            results = try await HTTPClient.withHTTPClient(configuration: configuration) { client in
+                let executor = Executor(client: client, target: target, secrets: secrets, options: options,
+                                        hasClientCertificate: request.credentials.clientCertificate != nil, pressure: pressure)
+                let runner = SuiteRunner(
+                    document: document, rules: rules, executor: executor, judge: judge,
+                    options: SuiteRunner.Options(concurrency: request.concurrency, allowLiveData: request.allowLiveData, shrinker: shrinker))
+                return await runner.run(cases) { result in
+                    let count = done.withLock { $0 += 1; return $0 }
+                    events(.finished(result, done: count, total: cases.count))
+                }
+            }
+        } catch {
+            throw .server("the HTTP client: \(error)")
+        }
+        let elapsed = clock.now - began
+        var summary = RunSummary(
+            specPath: request.contract.spec, target: target, seed: request.cases.seed,
+            startedAt: ISO8601DateFormatter().string(from: startedAt),
+            duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            results: results,
+            documentedStatuses: document.operations.map { ($0.id, Array($0.operation.responses.byStatus.keys)) },
+            replayCommand: request.cases.replayCommand(spec: request.contract.spec, rules: request.contract.rules))
+        summary.pressure = pressure.report
+        return summary
+    }
+}

@@ -1,0 +1,65 @@
+import CaseGeneration
+import Execution
+import OpenAPIModel
+
+/// Where a run finds its secrets and certificates: names of environment variables, a
+/// command, files; never a secret itself.
+public struct CredentialChoice: Sendable {
+    /// The variable that holds the secret of every scheme without one of its own.
+    public var tokenVariable: String
+    /// A shell command that prints that secret instead.
+    public var tokenCommand: String?
+    /// Variables by security scheme name.
+    public var schemeVariables: [String: String]
+    /// The user name HTTP Basic sends.
+    public var basicUser: String
+    /// A PEM client certificate chain and its key, for mutualTLS.
+    public var clientCertificate: (chain: String, key: String)?
+
+    public init(tokenVariable: String = "PARTNER_API_TOKEN", tokenCommand: String? = nil, schemeVariables: [String: String] = [:],
+                basicUser: String = "contract-test", clientCertificate: (chain: String, key: String)? = nil) {
+        self.tokenVariable = tokenVariable
+        self.tokenCommand = tokenCommand
+        self.schemeVariables = schemeVariables
+        self.basicUser = basicUser
+        self.clientCertificate = clientCertificate
+    }
+
+    /// The run's secrets, after checking that every scheme the cases send a secret for has one.
+    public func secrets(for cases: [TestCase], contract: LoadedContract) async throws(RunError) -> Secrets {
+        try Self.checkSchemes(schemeVariables.keys, in: contract)
+        let fallback = tokenCommand.map(TokenSource.command) ?? TokenSource.environment(tokenVariable)
+        let secrets = Secrets(fallback: fallback, perScheme: schemeVariables.mapValues(TokenSource.environment), basicUser: basicUser)
+        let used = Set(cases.flatMap { $0.requests.flatMap { $0.credentials.parts.filter { $0.value == .secret }.map(\.scheme) } })
+        var needFallback: [String] = []
+        for scheme in used.sorted() {
+            guard let variable = schemeVariables[scheme] else {
+                needFallback.append(scheme)
+                continue
+            }
+            guard try await Self.token(of: .environment(variable)) != nil else {
+                throw .unsetSchemeVariable(scheme: scheme, variable: variable)
+            }
+        }
+        if !needFallback.isEmpty, try await Self.token(of: fallback) == nil {
+            throw .noToken(variable: tokenVariable, schemes: needFallback)
+        }
+        return secrets
+    }
+
+    private static func token(of source: TokenSource) async throws(RunError) -> String? {
+        do throws(TokenSource.Failure) {
+            return try await source.token()
+        } catch {
+            throw .tokenSource(error)
+        }
+    }
+
+    /// Refuses scheme names the document does not define (`--credential` of `run` and `mock`).
+    public static func checkSchemes(_ names: some Sequence<String>, in contract: LoadedContract) throws(RunError) {
+        let defined = Array(contract.document.components.securitySchemes.keys)
+        for scheme in names where !defined.contains(scheme) {
+            throw .unknownScheme(scheme, spec: contract.spec, defined: defined)
+        }
+    }
+}

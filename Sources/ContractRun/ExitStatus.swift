@@ -1,0 +1,18 @@
+import Reporting
+
+/// How a command ends, as CI reads it: the process exit status is part of the interface.
+public enum ExitStatus: Int32, Sendable, Equatable, CaseIterable {
+    /// Every case (or recorded exchange) conformed.
+    case passed = 0
+    /// The target broke the contract.
+    case failures = 1
+    /// The command, the document, its rules or an input file cannot be used as given.
+    case usage = 2
+    /// Every case that ran ended in an error reaching the target.
+    case unreachable = 3
+
+    /// The verdict of a run, a merge or verified traffic.
+    public init(_ summary: RunSummary) {
+        self = ExitStatus(rawValue: summary.exitCode) ?? .failures
+    }
+}

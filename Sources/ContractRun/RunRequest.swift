@@ -1,0 +1,65 @@
+import Checks
+import Execution
+import MockServer
+
+/// Everything a run needs to be told: the contract, the cases, where to send them, with which
+/// secrets, how, and by which checks to judge the answers.
+public struct RunRequest: Sendable {
+    /// Where the cases go.
+    public enum TargetChoice: Sendable, Equatable {
+        /// The embedded mock, in-process, with these faults (the gate's self-test).
+        case mock(faults: Set<Fault>)
+        /// The document's Sandbox Server.
+        case sandbox
+        /// Any base URL (the server URL, path included).
+        case baseURL(String)
+    }
+
+    public var contract: ContractSource
+    public var cases: CaseChoice
+    public var target: TargetChoice
+    public var credentials: CredentialChoice
+    /// A PEM file of CA certificates to trust besides the system's.
+    public var caCertificates: String?
+    /// Run cases that create data even against a server that uses live data.
+    public var allowLiveData: Bool
+    /// The most requests in flight at once.
+    public var concurrency: Int
+    public var timeout: Duration
+    /// Retries on 429 and 503.
+    public var retries: Int
+    public var checks: Set<CheckName>
+    /// Makes this run's addresses unique; `nil`: one from the clock.
+    public var runTag: String?
+    /// Where GitLab's parallel-job variables are read.
+    public var environment: [String: String]
+
+    public init(contract: ContractSource = ContractSource(), cases: CaseChoice = CaseChoice(), target: TargetChoice = .mock(faults: []),
+                credentials: CredentialChoice = CredentialChoice(), caCertificates: String? = nil, allowLiveData: Bool = false,
+                concurrency: Int = SuiteRunner.Options.defaultConcurrency, timeout: Duration = .seconds(30), retries: Int = 3,
+                checks: Set<CheckName> = CheckName.selection(only: nil, excluded: [], strict: false), runTag: String? = nil,
+                environment: [String: String] = [:]) {
+        self.contract = contract
+        self.cases = cases
+        self.target = target
+        self.credentials = credentials
+        self.caCertificates = caCertificates
+        self.allowLiveData = allowLiveData
+        self.concurrency = concurrency
+        self.timeout = timeout
+        self.retries = retries
+        self.checks = checks
+        self.runTag = runTag
+        self.environment = environment
+    }
+}
+
+/// What a run reports as it goes, for a front-end to show.
+public enum RunEvent: Sendable {
+    /// The document's errors the run goes on despite, as the terminal shows them.
+    case tolerated(String)
+    /// The run is a slice of a sharded run.
+    case slice(Shard, source: CaseChoice.SliceSource, cases: Int, planned: Int)
+    /// A case finished: the `done`th of `total`.
+    case finished(CaseResult, done: Int, total: Int)
+}
