@@ -277,6 +277,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ContractRunTests",
+            dependencies: ["TestSupport", "ContractRun", "Reporting", "CaseGeneration", "MockServer"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "ContractTestCLITests",
             dependencies: ["TestSupport", "ContractTestCLI", "MockServer", "BusinessRules", "OpenAPIModel", "YAMLSource"],
             swiftSettings: strictSettings
