@@ -52,7 +52,7 @@ public struct ContractSource: Sendable {
         if !skipped.isEmpty, document.operations.allSatisfy({ skipped[$0.id] != nil }) {
             throw .contract(loaded.diagnostics.filter { $0.severity == .error }, sources: sources)
         }
-        let contract = LoadedContract(spec: spec, document: document, rules: .none, skipped: skipped, tolerated: tolerated,
+        var contract = LoadedContract(spec: spec, document: document, rules: .none, skipped: skipped, tolerated: tolerated,
                                       sources: sources, digest: Self.digest(of: loaded.sourceMap))
         let rulesFile = rules ?? BusinessRules.defaultFile(forSpec: spec)
         guard rules != nil || FileManager.default.fileExists(atPath: rulesFile) else { return contract }
@@ -61,9 +61,8 @@ public struct ContractSource: Sendable {
             let source = try? SourceFile(contentsOf: rulesFile)
             throw .contract(diagnostics, sources: source.map { [$0] } ?? [])
         }
-        var withRules = contract
-        withRules.rules = businessRules
-        return withRules
+        contract.rules = businessRules
+        return contract
     }
 
     /// A digest of the text of every file the document is made of (FNV-1a, 64 bits, over
