@@ -156,9 +156,15 @@ extension OperationRules {
             let values = bodies.compactMap { $0.value(at: pointer) }
             var seen: Set<JSONValue> = []
             guard let repeated = values.first(where: { !seen.insert($0).inserted }) else { return nil }
-            return RuleViolation(rule: .unique, message: "expected a new value for every resource, found \(repeated.truncatedText()) twice",
-                                 pointer: pointer, mark: response.mark, value: repeated)
+            return uniqueRepeated(repeated, at: pointer, firstIn: nil)
         }
+    }
+
+    /// A `unique` member's value a second time; `firstIn`: where it was first seen.
+    public func uniqueRepeated(_ value: JSONValue, at pointer: JSONPointer, firstIn source: String?) -> RuleViolation {
+        let seen = source.map { "again (first in \($0))" } ?? "twice"
+        return RuleViolation(rule: .unique, message: "expected a new value for every resource, found \(value.truncatedText()) \(seen)",
+                             pointer: pointer, mark: response.mark, value: value)
     }
 
     /// Creates for one name sent at once: exactly one succeeds, the others conflict.

@@ -87,7 +87,7 @@ public struct SuiteRunner: Sendable {
         let answers = results.filter { $0.testCase.operationId == testCase.operationId && $0.testCase.overTheRun == nil }
             .flatMap(\.exchanges)
             .filter { $0.request.method == operation.method }
-            .compactMap { exchange -> (Exchange, JSONValue)? in Self.successBody(exchange).map { (exchange, $0) } }
+            .compactMap { exchange -> (Exchange, JSONValue)? in exchange.successBody.map { (exchange, $0) } }
         guard answers.count > 1 else {
             result.outcome = .skipped("fewer than two creates of the run succeeded: nothing to compare")
             return result
@@ -191,7 +191,7 @@ public struct SuiteRunner: Sendable {
                     result.outcome = .skipped("the create was answered \(status), a documented answer that creates nothing: the steps after it need a created resource")
                     return result
                 }
-                created = Self.createdId(members, answer: Self.successBody(answer), request: request.json)
+                created = Self.createdId(members, answer: answer.successBody, request: request.json)
                 guard created != nil else {
                     // The contract need not name the new resource in the answer: the steps after
                     // the create cannot run, which is the gate's limit, not the server's fault.
@@ -216,7 +216,7 @@ public struct SuiteRunner: Sendable {
                 }
             case .request(let request, let expectation, let checkRules):
                 guard let answer = await exchange(request, expectation, checkRules: checkRules) else { return result }
-                if checkRules, let body = Self.successBody(answer) { successBodies.append(body) }
+                if checkRules, let body = answer.successBody { successBodies.append(body) }
             case .race(let requests, let conflictStatus):
                 let exchanges = await withTaskGroup(of: (Int, Exchange).self) { group in
                     for (index, request) in requests.enumerated() {
@@ -309,11 +309,5 @@ public struct SuiteRunner: Sendable {
             if let id = members.lazy.compactMap({ scalar(place?[$0]) }).first { return id }
         }
         return nil
-    }
-
-    /// A 2xx answer's JSON body.
-    private static func successBody(_ exchange: Exchange) -> JSONValue? {
-        guard let response = exchange.response, (200..<300).contains(response.status) else { return nil }
-        return try? JSONParser().parse(response.body)
     }
 }

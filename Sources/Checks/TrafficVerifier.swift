@@ -40,15 +40,31 @@ public struct UndocumentedEndpoint: Sendable, Equatable, Codable {
 
 /// Recorded traffic judged against the contract: one case result per exchange the document
 /// documents, the client's faulty requests apart, and what the document does not declare.
+/// Built one exchange at a time (`TrafficVerifier.judge(_:into:)`), in the traffic's order.
 public struct TrafficVerdict: Sendable {
-    public var results: [CaseResult]
-    public var clientProblems: [ClientProblem]
-    public var undocumented: [UndocumentedEndpoint]
+    public var results: [CaseResult] = []
+    public var clientProblems: [ClientProblem] = []
+    public var undocumented: [UndocumentedEndpoint] = []
     /// Exchanges addressed to no server of the document (or not to `--base-url`).
-    public var elsewhere: Int
+    public var elsewhere = 0
     /// The exchanges no case stands for (undocumented, elsewhere), in their order: kept for
     /// the HAR, which holds every exchange.
     public var unjudged: [RecordedExchange] = []
+    /// What the successes so far created: what the rules over several answers judge by.
+    var ledger = TrafficLedger()
+
+    public init() {}
+}
+
+/// What became of one recorded exchange.
+public enum JudgedExchange: Sendable {
+    /// Not below any server judged.
+    case elsewhere
+    /// A path or method the document does not declare.
+    case undocumented
+    /// The case result of a documented operation's exchange, and the client's problem when
+    /// its request breaks the contract.
+    case judged(CaseResult, clientProblem: ClientProblem?)
 }
 
 /// Judges recorded exchanges as the gate judges its own: each is matched to an operation by
@@ -82,36 +98,48 @@ public struct TrafficVerifier: Sendable {
         inputs = document.operations.map { RequestInputs(entry: $0, compiler: compiler) }
     }
 
+    /// The traffic judged in its order.
     public func verify(_ traffic: [RecordedExchange]) -> TrafficVerdict {
-        var verdict = TrafficVerdict(results: [], clientProblems: [], undocumented: [], elsewhere: 0)
-        for recorded in traffic {
-            let request = recorded.exchange.request
-            guard let (server, routes) = servers.first(where: { Self.isBelow(request.url, $0.url) }) else {
-                verdict.elsewhere += 1
-                verdict.unjudged.append(recorded)
-                continue
-            }
-            let (path, query) = Self.pathAndQuery(of: request.url)
-            guard let (route, pathValues) = routes.matchExactly(path), let index = route.operations[request.method.uppercased()] else {
-                verdict.unjudged.append(recorded)
-                let shown = routes.matchExactly(path).map { $0.route.template } ?? path
-                if let known = verdict.undocumented.firstIndex(where: { $0.method == request.method.uppercased() && $0.path == shown }) {
-                    verdict.undocumented[known].count += 1
-                } else {
-                    verdict.undocumented.append(UndocumentedEndpoint(method: request.method.uppercased(), path: shown, count: 1, firstSource: recorded.source))
-                }
-                continue
-            }
-            let entry = document.operations[index]
-            let problem = clientProblem(request, query: query, pathValues: pathValues, entry: entry, inputs: inputs[index])
-            if let problem {
-                verdict.clientProblems.append(ClientProblem(source: recorded.source, operationId: entry.id, method: request.method.uppercased(),
-                                                            url: request.url, problem: problem))
-            }
-            verdict.results.append(judged(recorded, entry: entry, relativePath: Self.relative(path, below: server),
-                                          query: query, faultyRequest: problem != nil))
-        }
+        var verdict = TrafficVerdict()
+        for recorded in traffic { judge(recorded, into: &verdict) }
         return verdict
+    }
+
+    /// One exchange judged after those already in `verdict` (the rules over several answers
+    /// compare it with them), and added to it.
+    @discardableResult
+    public func judge(_ recorded: RecordedExchange, into verdict: inout TrafficVerdict) -> JudgedExchange {
+        let request = recorded.exchange.request
+        guard let (serverIndex, (server, routes)) = servers.enumerated().first(where: { Self.isBelow(request.url, $0.element.url) }) else {
+            verdict.elsewhere += 1
+            verdict.unjudged.append(recorded)
+            return .elsewhere
+        }
+        let (path, query) = Self.pathAndQuery(of: request.url)
+        guard let (route, pathValues) = routes.matchExactly(path), let index = route.operations[request.method.uppercased()] else {
+            verdict.unjudged.append(recorded)
+            let shown = routes.matchExactly(path).map { $0.route.template } ?? path
+            if let known = verdict.undocumented.firstIndex(where: { $0.method == request.method.uppercased() && $0.path == shown }) {
+                verdict.undocumented[known].count += 1
+            } else {
+                verdict.undocumented.append(UndocumentedEndpoint(method: request.method.uppercased(), path: shown, count: 1, firstSource: recorded.source))
+            }
+            return .undocumented
+        }
+        let entry = document.operations[index]
+        let problem = clientProblem(request, query: query, pathValues: pathValues, entry: entry, inputs: inputs[index]).map {
+            ClientProblem(source: recorded.source, operationId: entry.id, method: request.method.uppercased(), url: request.url, problem: $0)
+        }
+        if let problem { verdict.clientProblems.append(problem) }
+        var result = judged(recorded, entry: entry, relativePath: Self.relative(path, below: server), query: query, faultyRequest: problem != nil)
+        if problem == nil, let operationRules = rules.rules(for: entry.operation.operationId) {
+            let violations = verdict.ledger.enter(recorded.exchange, source: recorded.source,
+                                                  scope: TrafficLedger.Scope(server: serverIndex, operation: index),
+                                                  rules: operationRules, checks: judge.checks)
+            if !violations.isEmpty { result.outcome = .failed(result.failures + violations.map(AnswerJudge.failure)) }
+        }
+        verdict.results.append(result)
+        return .judged(result, clientProblem: problem)
     }
 
     /// The case result of one exchange of a documented operation.

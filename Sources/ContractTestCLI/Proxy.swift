@@ -89,7 +89,7 @@ struct Proxy: AsyncParsableCommand {
         }
         var logger = Logger(label: "contract-test.proxy")
         logger.logLevel = .error
-        let recorded = try await HTTPClient.withHTTPClient(configuration: configuration) { client in
+        let (recorded, verdict) = try await HTTPClient.withHTTPClient(configuration: configuration) { client in
             let proxy = ValidatingProxy(upstream: upstream, document: document, verifier: verifier, client: client,
                                         timeout: .seconds(timeout)) { exchange in Console.out(Self.line(exchange)) }
             let application = ProxyServer.application(proxy, host: host, port: port, logger: logger) { [upstream, host, spec = contract.spec] port in
@@ -110,9 +110,9 @@ struct Proxy: AsyncParsableCommand {
                 try await tasks.next()
                 tasks.cancelAll()
             }
-            return proxy.recorded
+            return (proxy.recorded, proxy.verdict)
         }
-        let summary = verification.summary(of: verifier.verify(recorded), recorded: recorded, files: ["the proxy for \(upstream)"],
+        let summary = verification.summary(of: verdict, recorded: recorded, files: ["the proxy for \(upstream)"],
                                            replayCommand: "contract-test proxy --upstream \(upstream)")
         try reportFiles.finish(summary, tokenVariable: tokenEnv)
     }

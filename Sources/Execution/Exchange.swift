@@ -21,6 +21,10 @@ public struct Exchange: Sendable {
             self.body = body
             self.secrets = secrets
         }
+
+        public func header(_ name: String) -> String? {
+            HeaderName.value(of: name, in: headers)
+        }
     }
 
     public struct Response: Sendable {
@@ -35,7 +39,7 @@ public struct Exchange: Sendable {
         }
 
         public func header(_ name: String) -> String? {
-            headers.first { HeaderName.equal($0.name, name) }?.value
+            HeaderName.value(of: name, in: headers)
         }
     }
 

@@ -20,7 +20,7 @@ public struct MockRequest: Sendable {
     }
 
     public func header(_ name: String) -> String? {
-        headers.first { HeaderName.equal($0.name, name) }?.value
+        HeaderName.value(of: name, in: headers)
     }
 
     /// Every cookie the request carries, however many `Cookie` fields they came in (HTTP/2
@@ -51,7 +51,7 @@ public struct MockResponse: Sendable {
     }
 
     public func header(_ name: String) -> String? {
-        headers.first { HeaderName.equal($0.name, name) }?.value
+        HeaderName.value(of: name, in: headers)
     }
 
     /// The answer as HTTP allows it (RFC 9110 sections 6.4.1, 15.3.5, 15.4.5): no content for a

@@ -127,6 +127,10 @@ public struct HARLog: Codable, Sendable {
         public var failures: [String]?
         /// How many times 429 or 503 made the executor send it again.
         public var retries: Int?
+        /// Seconds the server's clock was known to run ahead of real time when the request was
+        /// sent and when it was answered (a mock whose clock the run moved past an expiry): what
+        /// `verify` needs to judge the answer's timestamps as the run did. Absent when zero.
+        public var serverClockAhead: [Int64]?
     }
 }
 

@@ -30,7 +30,8 @@ public struct HARReport: Sendable {
                 entry.contractTest = HARLog.CaseMark(
                     caseId: result.testCase.id, caseName: result.testCase.name, operationId: result.testCase.operationId,
                     kind: result.testCase.kind.rawValue, verdict: verdict, step: step, failures: failures,
-                    retries: exchange.retries > 0 ? exchange.retries : nil)
+                    retries: exchange.retries > 0 ? exchange.retries : nil,
+                    serverClockAhead: exchange.timing.flatMap { $0.knownShift == 0...0 ? nil : [$0.knownShift.lowerBound, $0.knownShift.upperBound] })
                 entries.append(entry)
             }
         }
@@ -48,7 +49,7 @@ public struct HARReport: Sendable {
     public static func entry(_ exchange: Exchange, startedAt fallback: String) -> HARLog.Entry {
         let request = exchange.request
         let url = uriSafe(request.url)
-        let requestType = header("Content-Type", in: request.headers) ?? ""
+        let requestType = request.header("Content-Type") ?? ""
         let harRequest = HARLog.Request(
             method: request.method, url: url, headers: request.headers.map { HARLog.NameValue(name: $0.name, value: $0.value) },
             queryString: queryItems(of: request.url),
@@ -74,10 +75,6 @@ public struct HARReport: Sendable {
         return HARLog.Entry(
             startedDateTime: exchange.timing?.sent.rfc3339 ?? fallback, time: milliseconds, request: harRequest,
             response: harResponse, timings: HARLog.Timings(wait: milliseconds), error: exchange.transportError?.description)
-    }
-
-    private static func header(_ name: String, in headers: [(name: String, value: String)]) -> String? {
-        headers.first { HeaderName.equal($0.name, name) }?.value
     }
 
     /// UTF-8 text as it is; other bytes in base64.

@@ -51,10 +51,23 @@ public enum TrafficFile {
             var request: Request
             var response: Response
             var error: String?
+            var contractTest: Mark?
 
             enum CodingKeys: String, CodingKey {
                 case startedDateTime, time, request, response
                 case error = "_error"
+                case contractTest = "_contractTest"
+            }
+        }
+
+        /// What the gate's own `--har` says of an exchange beyond HAR (`_contractTest`).
+        struct Mark: Decodable {
+            var serverClockAhead: [Int64]?
+
+            /// The known shift of the server's clock, when it was moved.
+            var knownShift: ClosedRange<Int64> {
+                guard let shift = serverClockAhead, shift.count == 2, shift[0] <= shift[1] else { return 0...0 }
+                return shift[0]...shift[1]
             }
         }
 
@@ -146,7 +159,8 @@ public enum TrafficFile {
             let sent = entry.startedDateTime.flatMap(Timestamp.init(rfc3339:))
             let timing = sent.map { sent in
                 AnswerTiming(sent: sent, answered: sent.adding(nanoseconds: Int64(seconds * 1e9)),
-                             serverDate: response?.header("Date").flatMap(Timestamp.init(httpDate:)))
+                             serverDate: response?.header("Date").flatMap(Timestamp.init(httpDate:)),
+                             knownShift: entry.contractTest?.knownShift ?? 0...0)
             }
             exchanges.append(RecordedExchange(
                 exchange: Exchange(request: request, response: response,

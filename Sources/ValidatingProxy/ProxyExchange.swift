@@ -26,6 +26,25 @@ public struct ProxyExchange: Sendable {
     /// The client's problem beside a failed answer, when there is one.
     public var clientProblem: String?
 
+    /// The exchange as the verifier judged it.
+    init(number: Int, recorded: RecordedExchange, judged: JudgedExchange) {
+        self.number = number
+        self.recorded = recorded
+        switch judged {
+        case .elsewhere:
+            judgement = .notJudged("not below the document's servers")
+        case .undocumented:
+            judgement = .undocumented
+        case .judged(let result, let problem):
+            clientProblem = problem?.problem
+            switch result.outcome {
+            case .failed(let failures): judgement = .failed(failures.map(\.description))
+            case .skipped(let reason), .error(let reason): judgement = .notJudged(reason)
+            case .passed: judgement = problem.map { .clientProblem($0.problem) } ?? .passed
+            }
+        }
+    }
+
     /// The `Contract-Test` response header's value: ASCII, one line, at most 2,000 characters.
     public var headerValue: String {
         var text: String

@@ -20,7 +20,9 @@ public final class ValidatingProxy: Sendable {
     let client: HTTPClient
     let timeout: Duration
     let onExchange: @Sendable (ProxyExchange) -> Void
-    private let kept = Mutex<[RecordedExchange]>([])
+    /// Every exchange so far, in the order answered, and the verdict on them: judged in the
+    /// same step as kept, so the rules over several answers see the proxy's order.
+    private let kept = Mutex<(recorded: [RecordedExchange], verdict: TrafficVerdict)>(([], TrafficVerdict()))
 
     /// The largest body either way the proxy forwards and keeps.
     public static let maxBodyBytes = 64 << 20
@@ -39,7 +41,10 @@ public final class ValidatingProxy: Sendable {
     }
 
     /// Every exchange so far, in the order they were answered, secrets redacted.
-    public var recorded: [RecordedExchange] { kept.withLock { $0 } }
+    public var recorded: [RecordedExchange] { kept.withLock { $0.recorded } }
+
+    /// The verdict on every exchange so far, as `verify` would give it on a file of them.
+    public var verdict: TrafficVerdict { kept.withLock { $0.verdict } }
 
     /// Fields that belong to one connection (RFC 9110 section 7.6.1), never forwarded.
     static let hopByHop: Set<String> = ["connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "host", "content-length"]
@@ -93,11 +98,12 @@ public final class ValidatingProxy: Sendable {
             request: Exchange.Request(method: incoming.method, url: url, headers: incoming.headers, body: incoming.body.isEmpty ? nil : incoming.body),
             response: judged, transportError: problem, duration: seconds, retries: 0,
             timing: AnswerTiming(sent: sent, answered: Timestamp.systemNow(), serverDate: answer?.header("Date").flatMap(Timestamp.init(httpDate:))))
-        let number = kept.withLock { list in
-            list.append(RecordedExchange(exchange: exchange, source: "proxy exchange \(list.count + 1)").redacted(for: document))
-            return list.count
+        let judgement = kept.withLock { kept in
+            let recorded = RecordedExchange(exchange: exchange, source: "proxy exchange \(kept.recorded.count + 1)").redacted(for: document)
+            kept.recorded.append(recorded)
+            let judged = verifier.judge(recorded, into: &kept.verdict)
+            return ProxyExchange(number: kept.recorded.count, recorded: recorded, judged: judged)
         }
-        let judgement = judge(kept.withLock { $0[number - 1] }, number: number)
         onExchange(judgement)
         var response = answer ?? Exchange.Response(
             status: 502, headers: [("Content-Type", "text/plain; charset=utf-8")],
@@ -106,24 +112,4 @@ public final class ValidatingProxy: Sendable {
         return response
     }
 
-    /// One exchange judged as `verify` judges a file of one.
-    func judge(_ recorded: RecordedExchange, number: Int) -> ProxyExchange {
-        let verdict = verifier.verify([recorded])
-        let client = verdict.clientProblems.first?.problem
-        let judgement: ProxyExchange.Judgement
-        if verdict.elsewhere > 0 {
-            judgement = .notJudged("not below the document's servers")
-        } else if !verdict.undocumented.isEmpty {
-            judgement = .undocumented
-        } else if let result = verdict.results.first {
-            switch result.outcome {
-            case .failed(let failures): judgement = .failed(failures.map(\.description))
-            case .skipped(let reason), .error(let reason): judgement = .notJudged(reason)
-            case .passed: judgement = client.map { .clientProblem($0) } ?? .passed
-            }
-        } else {
-            judgement = .notJudged("no operation")
-        }
-        return ProxyExchange(number: number, recorded: recorded, judgement: judgement, clientProblem: client)
-    }
 }

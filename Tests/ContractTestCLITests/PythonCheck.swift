@@ -47,7 +47,12 @@ enum PythonCheck {
         return outcome.status == 0 ? nil : outcome.output
     }
 
+    /// Tests run at once: one makes the environment while the others wait for it.
+    private static let installing = NSLock()
+
     private static func interpreter(module: String, requirement: String) throws -> String {
+        installing.lock()
+        defer { installing.unlock() }
         let own = RepositoryPaths.root + "/.build/venv-checks"
         for candidate in [RepositoryPaths.root + "/.venv-ci/bin/python", own + "/bin/python"] {
             if FileManager.default.isExecutableFile(atPath: candidate), try shell([candidate, "-c", "import \(module)"]).status == 0 {

@@ -57,6 +57,30 @@ struct VerifyCommandTests {
         }
     }
 
+    @Test("the rules over several answers, from a run's HAR: what the record shows is found as the run found it; a fault-free run (the mock's clock moved past an expiry) verifies clean", arguments: [
+        ("", [String]()),
+        ("duplicate-invitations", ["createPartnerInvitation rule-one-active one-active"]),
+        ("racy-duplicate-check", ["createPartnerInvitation rule-one-active one-active"]),
+        ("ids-repeat", ["createPartnerInvitation rule-unique unique"]),
+    ] as [(String, [String])])
+    func rulesAcrossTheFile(fault: String, expected: [String]) async throws {
+        try await CommandRunner.detached { try Self.rulesAcrossTheFileBlocking(fault: fault, expected: expected) }
+    }
+
+    static func rulesAcrossTheFileBlocking(fault: String, expected: [String]) throws {
+        let folder = try Self.folder("verify-rules-\(fault)")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let faults = fault.isEmpty ? [] : ["--mock-fault", fault]
+        let run = try CommandRunner.run(["run", "--kind", "rules,sequence", "--har", folder + "/run.har"] + faults + Self.reportArguments(folder, ""))
+        #expect(run.status == (fault.isEmpty ? 0 : 1), "\(run.stdout)")
+        let verify = try CommandRunner.run(["verify", folder + "/run.har", "--base-url", try Self.baseURL(ofHAR: folder + "/run.har")]
+                                           + Self.reportArguments(folder, "har-"))
+        #expect(verify.status == (fault.isEmpty ? 0 : 1), "\(verify.stdout)\(verify.stderr)")
+        let found = try Self.problems(folder + "/har-run.json")
+        #expect(found == Set(expected))
+        #expect(found.isSubset(of: try Self.problems(folder + "/run.json")))
+    }
+
     /// A HAR as a browser would record it against the sandbox: the answers are in the file, so
     /// nothing is sent.
     static let recorded = #"""

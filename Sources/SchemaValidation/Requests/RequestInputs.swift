@@ -28,7 +28,7 @@ public struct RequestInputs: Sendable {
         }
 
         public func header(_ name: String) -> String? {
-            headers.first { HeaderName.equal($0.name, name) }?.value
+            HeaderName.value(of: name, in: headers)
         }
 
         /// Every cookie, however many `Cookie` fields they came in.
