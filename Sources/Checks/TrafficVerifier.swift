@@ -27,6 +27,8 @@ public struct ClientProblem: Sendable, Equatable, Codable {
     public var url: String
     /// In words: "required query parameter 'limit' is missing".
     public var problem: String
+    /// The id of the exchange's case, whose verdict is the server's.
+    public var caseId: String?
 }
 
 /// Requests to a path or method the document does not declare, grouped by method and path.
@@ -127,11 +129,13 @@ public struct TrafficVerifier: Sendable {
             return .undocumented
         }
         let entry = document.operations[index]
-        let problem = clientProblem(request, query: query, pathValues: pathValues, entry: entry, inputs: inputs[index]).map {
-            ClientProblem(source: recorded.source, operationId: entry.id, method: request.method.uppercased(), url: request.url, problem: $0)
+        let words = clientProblem(request, query: query, pathValues: pathValues, entry: entry, inputs: inputs[index])
+        var result = judged(recorded, entry: entry, relativePath: Self.relative(path, below: server), query: query, faultyRequest: words != nil)
+        let problem = words.map {
+            ClientProblem(source: recorded.source, operationId: entry.id, method: request.method.uppercased(), url: request.url, problem: $0,
+                          caseId: result.testCase.id)
         }
         if let problem { verdict.clientProblems.append(problem) }
-        var result = judged(recorded, entry: entry, relativePath: Self.relative(path, below: server), query: query, faultyRequest: problem != nil)
         if problem == nil, let operationRules = rules.rules(for: entry.operation.operationId) {
             let violations = verdict.ledger.enter(recorded.exchange, source: recorded.source,
                                                   scope: TrafficLedger.Scope(server: serverIndex, operation: index),

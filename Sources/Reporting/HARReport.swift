@@ -38,7 +38,8 @@ public struct HARReport: Sendable {
         entries += summary.unjudgedExchanges.map { Self.entry($0, startedAt: summary.startedAt) }
         return HARLog(log: HARLog.Log(
             creator: HARLog.Creator(name: "contract-test", version: toolVersion), entries: entries,
-            comment: "\(summary.specPath) against \(summary.target.baseURL), seed \(summary.seed)"))
+            comment: summary.traffic.map { "traffic from \($0.files.joined(separator: ", ")) judged against \(summary.specPath)" }
+                ?? "\(summary.specPath) against \(summary.target.baseURL), seed \(summary.seed)"))
     }
 
     public func write(to path: String) throws {

@@ -121,7 +121,8 @@ struct HTMLPage {
     var spec: String
     var targetName: String
     var baseURL: String
-    var seed: String
+    /// `nil` for judged traffic, which no seed made.
+    var seed: String?
     var startedAt: String
     var duration: String
     var rate: String

@@ -49,7 +49,7 @@ public struct HTMLReport {
             spec: summary.specPath,
             targetName: summary.target.name,
             baseURL: summary.target.baseURL,
-            seed: String(summary.seed),
+            seed: summary.traffic == nil ? String(summary.seed) : nil,
             startedAt: summary.startedAt,
             duration: String(format: "%.2f s", summary.duration),
             rate: String(format: "%.0f cases/s", rate),

@@ -35,7 +35,7 @@ enum HTMLTemplate {
         <dl>
         <dt>Contract</dt><dd><code>{{spec}}</code></dd>
         <dt>Target</dt><dd>{{targetName}} <code>{{baseURL}}</code></dd>
-        <dt>Seed</dt><dd><code>{{seed}}</code></dd>
+        {{#seed}}<dt>Seed</dt><dd><code>{{.}}</code></dd>{{/seed}}
         <dt>Started</dt><dd>{{startedAt}}</dd>
         <dt>Took</dt><dd>{{duration}}, {{rate}}</dd>
         {{#slowest}}<dt>Slowest case</dt><dd>{{.}}</dd>{{/slowest}}
@@ -174,6 +174,7 @@ enum HTMLTemplate {
         pre.command { background: #0d1117; color: #e6edf3; border-color: #0d1117; }
         table { border-collapse: collapse; width: 100%; }
         th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+        td code { overflow-wrap: anywhere; }
         th { font-weight: 600; color: var(--muted); font-size: 12px; }
         td.bad { color: var(--fail); font-weight: 700; }
         td.number { text-align: right; font-variant-numeric: tabular-nums; }

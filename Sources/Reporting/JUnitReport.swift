@@ -33,8 +33,12 @@ public struct JUnitReport {
             let own = problems.enumerated().filter { $0.element.operationId == operationId }
             var properties: [(String, String)] = [
                 ("spec", summary.specPath), ("target", summary.target.name), ("base-url", summary.target.baseURL),
-                ("seed", String(summary.seed)), ("distinct-problems", String(own.count)),
             ]
+            // Judged traffic: no seed made its cases.
+            if summary.traffic == nil { properties.append(("seed", String(summary.seed))) }
+            properties.append(("distinct-problems", String(own.count)))
+            let clientProblems = summary.traffic?.clientProblems.filter { $0.operationId == operationId } ?? []
+            if summary.traffic != nil { properties.append(("client-problems", String(clientProblems.count))) }
             if let shard = summary.shard { properties.append(("shard", shard.description)) }
             if let pressure = summary.pressure, pressure.backedOff { properties.append(("backed-off", pressure.words)) }
             if let classes = summary.classCoverage(operationId) {
@@ -48,11 +52,19 @@ public struct JUnitReport {
             for result in results {
                 out += testcase(result, operationId: operationId, problems: problems)
             }
+            var notes: [String] = []
             if !own.isEmpty {
                 let list = own.map { offset, problem in
                     "Problem \(offset + 1) of \(problems.count): \(problem.headline) (\(problem.results.count) case\(problem.results.count == 1 ? "" : "s"))"
                 }
-                out += "    <system-out>\(Self.text("Distinct problems of \(operationId):\n" + list.joined(separator: "\n") + "\n"))</system-out>\n"
+                notes.append("Distinct problems of \(operationId):\n" + list.joined(separator: "\n") + "\n")
+            }
+            if !clientProblems.isEmpty {
+                let list = clientProblems.map { "\($0.source): \($0.method) \($0.url): \($0.problem)" }
+                notes.append("Client requests that break the contract (the client's problem, not the server's):\n" + list.joined(separator: "\n") + "\n")
+            }
+            if !notes.isEmpty {
+                out += "    <system-out>\(Self.text(notes.joined(separator: "\n")))</system-out>\n"
             }
             out += "  </testsuite>\n"
         }
@@ -63,9 +75,13 @@ public struct JUnitReport {
     private func testcase(_ result: CaseResult, operationId: String, problems: [Problem]) -> String {
         let name = "\(result.testCase.kind.rawValue): \(result.testCase.name)"
         var out = "    <testcase classname=\"contract-test.\(Self.attribute(operationId))\" name=\"\(Self.attribute(name))\" time=\"\(Self.seconds(result.duration))\""
+        // A recorded request that breaks the contract: beside the server's verdict, never it.
+        let clientNote = summary.traffic?.clientProblems.first { $0.caseId == result.testCase.id && $0.operationId == operationId }
+            .map { "      <system-out>\(Self.text("The client's request breaks the contract (the client's problem, not the server's): \($0.problem)\n"))</system-out>\n" }
         switch result.outcome {
         case .passed:
-            return out + "/>\n"
+            guard let clientNote else { return out + "/>\n" }
+            return out + ">\n" + clientNote + "    </testcase>\n"
         case .skipped(let reason):
             out += ">\n      <skipped message=\"\(Self.attribute(reason))\"/>\n"
         case .failed(let failures):
@@ -85,7 +101,7 @@ public struct JUnitReport {
             out += Self.text(detail(result, lines: [problem]))
             out += "</error>\n"
         }
-        return out + "    </testcase>\n"
+        return out + (clientNote ?? "") + "    </testcase>\n"
     }
 
     /// The body of a failure: what differed, the spec line, the request, the answer, and how to

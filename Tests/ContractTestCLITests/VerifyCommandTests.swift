@@ -138,7 +138,18 @@ struct VerifyCommandTests {
         #expect((traffic["clientProblems"] as? [[String: Any]])?.map { $0["problem"] as? String } == ["body: #/expirationDays: expected a number at least 1, found 0"])
         #expect((traffic["undocumented"] as? [[String: Any]])?.map { "\($0["method"] ?? "") \($0["path"] ?? "")" } == ["GET /developerprofile/api/v1/invitations"])
         #expect(traffic["elsewhere"] as? Int == 1)
+        // JUnit: the client's problem beside the server's verdict, never as a failure of its own.
+        let junit = try String(contentsOfFile: folder + "/junit.xml", encoding: .utf8)
+        #expect(junit.contains(#"<testsuites name="contract-test" tests="1" failures="1" errors="0""#))
+        #expect(junit.contains(#"<property name="client-problems" value="1"/>"#))
+        #expect(!junit.contains(#"<property name="seed""#))
+        if Prerequisites.missing("python3") == nil {
+            #expect(try PythonCheck.validate(xml: folder + "/junit.xml", schema: RepositoryPaths.fixtures + "/junit/junit-10.xsd") == nil)
+        }
+        #expect(junit.contains("      <system-out>The client's request breaks the contract (the client's problem, not the server's): body: #/expirationDays: expected a number at least 1, found 0\n</system-out>\n    </testcase>"))
+        #expect(junit.contains("Client requests that break the contract (the client's problem, not the server's):\nsession.har entry 1: POST https://api-sandbox.sendpro360.pitneybowes.com/developerprofile/api/v1/invitation: body: #/expirationDays: expected a number at least 1, found 0\n</system-out>"))
         let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+        #expect(!html.contains("<dt>Seed</dt>"))
         #expect(html.contains("<h2>Recorded traffic</h2>"))
         #expect(html.contains("<td>body: #/expirationDays: expected a number at least 1, found 0</td>"))
         #expect(html.contains("<tr><td><code>GET</code></td><td><code>/developerprofile/api/v1/invitations</code></td><td>1</td><td><code>session.har entry 2</code></td></tr>"))
