@@ -21,11 +21,14 @@ public final class AnswerJudge: Sendable {
     /// each compiled when an answer first needs it (a document may have thousands).
     private let compiled: Mutex<(compiler: SchemaCompiler, validators: [String: SchemaValidator?])>
 
-    public init(document: OpenAPIDocument, rules: BusinessRules, checks: Set<CheckName> = CheckName.selection(only: nil, excluded: [], strict: false)) {
+    /// `compiler`: one that has compiled the document's other schemas already (the request
+    /// schemas of recorded traffic), so what they share is compiled once; it is the judge's from now on.
+    public init(document: OpenAPIDocument, rules: BusinessRules, checks: Set<CheckName> = CheckName.selection(only: nil, excluded: [], strict: false),
+                compiler: sending SchemaCompiler? = nil) {
         self.document = document
         self.rules = rules
         self.checks = checks
-        compiled = Mutex((SchemaCompiler(document: document), [:]))
+        compiled = Mutex((compiler ?? SchemaCompiler(document: document), [:]))
     }
 
     /// Every way the answer to `request` differs from the contract and the expectation.

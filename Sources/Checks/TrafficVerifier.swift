@@ -87,7 +87,6 @@ public struct TrafficVerifier: Sendable {
     public init(document: OpenAPIDocument, rules: BusinessRules, checks: Set<CheckName>, baseURL: String? = nil) {
         self.document = document
         self.rules = rules
-        judge = AnswerJudge(document: document, rules: rules, checks: checks)
         let operations = document.operations.enumerated().map { ($0.offset, $0.element.path, $0.element.method.uppercased()) }
         let urls = baseURL.map { [$0] } ?? {
             let listed = document.effectiveServers.map(\.defaultURL)
@@ -98,6 +97,7 @@ public struct TrafficVerifier: Sendable {
         }
         let compiler = SchemaCompiler(document: document)
         inputs = document.operations.map { RequestInputs(entry: $0, compiler: compiler) }
+        judge = AnswerJudge(document: document, rules: rules, checks: checks, compiler: compiler)
     }
 
     /// The traffic judged in its order.

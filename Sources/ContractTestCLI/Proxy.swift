@@ -41,11 +41,7 @@ struct Proxy: AsyncParsableCommand {
 
     @OptionGroup var checkOptions: CheckOptions
 
-    @Option(help: "A PEM file of CA certificates to trust besides the system's, for an HTTPS upstream.")
-    var caCert: String?
-
-    @Option(help: "Seconds to wait for each upstream answer.")
-    var timeout = 30
+    @OptionGroup var connection: ConnectionOptions
 
     @Option(help: "Stop after this many seconds (default: at SIGINT or SIGTERM).")
     var duration: Int?
@@ -62,7 +58,6 @@ struct Proxy: AsyncParsableCommand {
             }
         }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535, found \(port)") }
-        guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
         if let duration, duration < 1 { throw ValidationError("--duration must be at least 1 second") }
     }
 
@@ -83,7 +78,7 @@ struct Proxy: AsyncParsableCommand {
         let document = loaded.document
         let configuration: HTTPClient.Configuration
         do throws(TransportError) {
-            configuration = try Executor.clientConfiguration(caCertificates: caCert)
+            configuration = try Executor.clientConfiguration(caCertificates: connection.caCert)
         } catch {
             throw RunError.transport(error)
         }
@@ -91,7 +86,7 @@ struct Proxy: AsyncParsableCommand {
         logger.logLevel = .error
         let (recorded, verdict) = try await HTTPClient.withHTTPClient(configuration: configuration) { client in
             let proxy = ValidatingProxy(upstream: upstream, document: document, verifier: verifier, client: client,
-                                        timeout: .seconds(timeout)) { exchange in Console.out(Self.line(exchange)) }
+                                        timeout: .seconds(connection.timeout)) { exchange in Console.out(Self.line(exchange)) }
             let application = ProxyServer.application(proxy, host: host, port: port, logger: logger) { [upstream, host, spec = contract.spec] port in
                 Console.out("proxy listening at http://\(host):\(port) for \(upstream), judging against \(spec) below \(base); Ctrl-C writes the reports")
             }

@@ -27,17 +27,13 @@ struct Run: AsyncParsableCommand {
 
     @OptionGroup var credentials: CredentialOptions
 
-    @Option(help: "A PEM file of CA certificates to trust besides the system's (a private or test CA).")
-    var caCert: String?
+    @OptionGroup var connection: ConnectionOptions
 
     @Flag(help: "Run cases that create data even against a server that uses live data.")
     var allowLiveData = false
 
     @Option(help: "The most requests in flight at once; fewer while the target answers 429, 503 or Retry-After, or refuses connections.")
     var concurrency = SuiteRunner.Options.defaultConcurrency
-
-    @Option(help: "Seconds to wait for each answer.")
-    var timeout = 30
 
     @Option(help: "Retries on 429 and 503 (honouring Retry-After, at most 10 s each).")
     var retries = 3
@@ -51,7 +47,6 @@ struct Run: AsyncParsableCommand {
 
     func validate() throws {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
-        guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
         guard retries >= 0 else { throw ValidationError("--retries must be 0 or more") }
         for name in mockFaults where Fault(rawValue: name) == nil {
             throw ValidationError("unknown fault '\(name)': expected one of \(Fault.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -71,7 +66,7 @@ struct Run: AsyncParsableCommand {
             else { .mock(faults: Set(mockFaults.compactMap(Fault.init(rawValue:)))) }
         return RunRequest(
             contract: selection.contract.source, cases: selection.choice, target: chosenTarget, credentials: credentials.choice,
-            caCertificates: caCert, allowLiveData: allowLiveData, concurrency: concurrency, timeout: .seconds(timeout), retries: retries,
+            caCertificates: connection.caCert, allowLiveData: allowLiveData, concurrency: concurrency, timeout: .seconds(connection.timeout), retries: retries,
             checks: try checkOptions.selected(), environment: ProcessInfo.processInfo.environment)
     }
 
