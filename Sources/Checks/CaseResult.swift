@@ -17,8 +17,9 @@ public struct CaseResult: Sendable {
     public var outcome: Outcome
     /// Every exchange of the case, in order.
     public var exchanges: [Exchange]
-    /// The exchange the failure or error is about.
-    public var culprit: Exchange?
+    /// Where among `exchanges` the one the failure or error is about is (a case may send one
+    /// request twice, so an index, not a match).
+    public var culpritStep: Int?
     /// Seconds.
     public var duration: Double
     /// How a failing exploration case was made smaller, when it was.
@@ -41,12 +42,17 @@ public struct CaseResult: Sendable {
         }
     }
 
-    public init(testCase: TestCase, outcome: Outcome, exchanges: [Exchange], culprit: Exchange?, duration: Double) {
+    public init(testCase: TestCase, outcome: Outcome, exchanges: [Exchange], culpritStep: Int?, duration: Double) {
         self.testCase = testCase
         self.outcome = outcome
         self.exchanges = exchanges
-        self.culprit = culprit
+        self.culpritStep = culpritStep
         self.duration = duration
+    }
+
+    /// The exchange the failure or error is about.
+    public var culprit: Exchange? {
+        culpritStep.flatMap { exchanges.indices.contains($0) ? exchanges[$0] : nil }
     }
 
     /// The failures, when the case failed.

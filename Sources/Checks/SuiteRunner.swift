@@ -80,7 +80,7 @@ public struct SuiteRunner: Sendable {
     /// Every 2xx answer the run got for the case's operation (to its method), judged together by
     /// the rule.
     private func judgeOverTheRun(_ rule: RunRule, _ testCase: TestCase, _ results: [CaseResult]) -> CaseResult {
-        var result = CaseResult(testCase: testCase, outcome: .passed, exchanges: [], culprit: nil, duration: 0)
+        var result = CaseResult(testCase: testCase, outcome: .passed, exchanges: [], culpritStep: nil, duration: 0)
         guard let operation = operations[testCase.operationId], let operationRules = rules.rules(for: operation.operation.operationId) else {
             return result
         }
@@ -98,14 +98,14 @@ public struct SuiteRunner: Sendable {
             result.outcome = .failed([AnswerJudge.failure(violation)])
             // The answer that repeated a value: the second holder of it.
             let repeated = answers.filter { $0.1.value(at: violation.pointer) == violation.value }
-            result.culprit = repeated.dropFirst().first?.0
             result.exchanges = repeated.map { $0.0 }
+            result.culpritStep = repeated.count > 1 ? 1 : nil
         }
         return result
     }
 
     func runCase(_ testCase: TestCase, _ operation: OperationEntry?) async -> CaseResult {
-        var result = CaseResult(testCase: testCase, outcome: .passed, exchanges: [], culprit: nil, duration: 0)
+        var result = CaseResult(testCase: testCase, outcome: .passed, exchanges: [], culpritStep: nil, duration: 0)
         // Judged after the run, over every answer: nothing to send now.
         if testCase.overTheRun != nil, testCase.skipReason == nil { return result }
         guard let operation else {
@@ -151,7 +151,7 @@ public struct SuiteRunner: Sendable {
 
     /// Sends the case's steps in order and judges every answer.
     private func play(_ testCase: TestCase, _ operation: OperationEntry) async -> CaseResult {
-        var result = CaseResult(testCase: testCase, outcome: .passed, exchanges: [], culprit: nil, duration: 0)
+        var result = CaseResult(testCase: testCase, outcome: .passed, exchanges: [], culpritStep: nil, duration: 0)
         var successBodies: [JSONValue] = []
         let operationRules = rules.rules(for: operation.operation.operationId)
         /// The id the sequence's create gave its resource.
@@ -164,19 +164,19 @@ public struct SuiteRunner: Sendable {
             result.duration += exchange.duration
             if let problem = exchange.transportError {
                 result.outcome = .error(problem.description)
-                result.culprit = exchange
+                result.culpritStep = result.exchanges.count - 1
                 return nil
             }
             if let status = exchange.response?.status, Self.asksForUndeclaredCredentials(status, expectation, stepOperation, request) {
                 result.outcome = .skipped("the server answered 401, which the operation documents, asking for credentials the document declares no security scheme for: there are none to send")
-                result.culprit = exchange
+                result.culpritStep = result.exchanges.count - 1
                 return nil
             }
             let failures = judge.judge(exchange, expectation: expectation, operation: stepOperation, request: request,
                                        checkRules: checkRules, statusOnly: testCase.kind == .method)
             if !failures.isEmpty {
                 result.outcome = .failed(failures)
-                result.culprit = exchange
+                result.culpritStep = result.exchanges.count - 1
                 return nil
             }
             return exchange
@@ -226,27 +226,29 @@ public struct SuiteRunner: Sendable {
                     for await (index, exchange) in group { answered[index] = exchange }
                     return answered.compactMap { $0 }
                 }
+                let first = result.exchanges.count
                 result.exchanges += exchanges
                 result.duration += exchanges.map(\.duration).max() ?? 0
-                if let broken = exchanges.first(where: { $0.transportError != nil }), let problem = broken.transportError {
+                if let broken = exchanges.firstIndex(where: { $0.transportError != nil }), let problem = exchanges[broken].transportError {
                     result.outcome = .error(problem.description)
-                    result.culprit = broken
+                    result.culpritStep = first + broken
                     return result
                 }
-                for (exchange, request) in zip(exchanges, requests) {
+                for (index, (exchange, request)) in zip(exchanges, requests).enumerated() {
                     let failures = judge.judge(exchange, expectation: .successOrConflict(conflictStatus), operation: operation,
                                                request: request, checkRules: true)
                     if !failures.isEmpty {
                         result.outcome = .failed(failures)
-                        result.culprit = exchange
+                        result.culpritStep = first + index
                         return result
                     }
                 }
                 if let violation = operationRules?.checkOneActive(statuses: exchanges.compactMap { $0.response?.status }),
                    judge.checks.contains(.ruleOneActive) {
                     result.outcome = .failed([AnswerJudge.failure(violation)])
-                    result.culprit = exchanges.filter { ($0.response.map { (200..<300).contains($0.status) }) ?? false }.dropFirst().first
-                        ?? exchanges.last
+                    // The second success, where there were two; else the last answer.
+                    let successes = exchanges.indices.filter { exchanges[$0].response.map { (200..<300).contains($0.status) } ?? false }
+                    result.culpritStep = first + (successes.dropFirst().first ?? exchanges.count - 1)
                     return result
                 }
             }
@@ -254,7 +256,7 @@ public struct SuiteRunner: Sendable {
         if testCase.kind == .rules, judge.checks.contains(.ruleUnique),
            let violation = operationRules?.checkUnique(successBodies).first {
             result.outcome = .failed([AnswerJudge.failure(violation)])
-            result.culprit = result.exchanges.last
+            result.culpritStep = result.exchanges.count - 1
         }
         return result
     }
@@ -274,7 +276,7 @@ public struct SuiteRunner: Sendable {
                 let tried = await play(candidate, operation)
                 if tried.failures.contains(where: { $0.check == first.check && $0.pointer == first.pointer }) {
                     best.outcome = tried.outcome
-                    best.culprit = tried.culprit
+                    best.culpritStep = tried.culpritStep.map { best.exchanges.count + $0 }
                     best.exchanges += tried.exchanges
                     best.duration += tried.duration
                     current = candidate

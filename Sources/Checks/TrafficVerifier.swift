@@ -185,7 +185,7 @@ public struct TrafficVerifier: Sendable {
             let failures = judge.judge(exchange, expectation: expectation, operation: entry, request: spec, checkRules: !faultyRequest)
             outcome = failures.isEmpty ? .passed : .failed(failures)
         }
-        return CaseResult(testCase: testCase, outcome: outcome, exchanges: [exchange], culprit: exchange, duration: exchange.duration)
+        return CaseResult(testCase: testCase, outcome: outcome, exchanges: [exchange], culpritStep: 0, duration: exchange.duration)
     }
 
     /// What the request gets wrong against the contract: credentials, parameters, body.

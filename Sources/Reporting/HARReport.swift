@@ -22,8 +22,7 @@ public struct HARReport: Sendable {
         var entries: [HARLog.Entry] = []
         for result in summary.results {
             let verdict = HTMLReport.outcome(result)
-            let blamed = result.culprit.flatMap { culprit in result.exchanges.lastIndex { $0.request.url == culprit.request.url && $0.request.method == culprit.request.method } }
-                ?? (result.exchanges.isEmpty ? nil : result.exchanges.count - 1)
+            let blamed = result.culpritStep ?? (result.exchanges.isEmpty ? nil : result.exchanges.count - 1)
             for (step, exchange) in result.exchanges.enumerated() {
                 var entry = Self.entry(exchange, startedAt: summary.startedAt)
                 let failures: [String]? = step == blamed && !result.failures.isEmpty ? result.failures.map(\.description) : nil

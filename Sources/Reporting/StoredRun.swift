@@ -59,8 +59,9 @@ public struct StoredRun: Codable, Sendable {
         var failures: [StoredFailure]?
         var reason: String?
         var exchanges: [StoredExchange]
-        /// The exchange the failure or error is about.
+        /// The exchange the failure or error is about, and its place among `exchanges`.
         var culprit: StoredExchange?
+        var culpritStep: Int?
         var duration: Double
         var shrunkFrom: StoredRequest?
         var shrinkSteps: Int?
@@ -107,7 +108,7 @@ public struct StoredRun: Codable, Sendable {
         results = zip(summary.positions, summary.results).map { position, result in
             var stored = StoredResult(
                 position: position, testCase: result.testCase, outcome: "passed", exchanges: result.exchanges.map(Self.store),
-                culprit: result.culprit.map(Self.store), duration: result.duration)
+                culprit: result.culprit.map(Self.store), culpritStep: result.culpritStep, duration: result.duration)
             switch result.outcome {
             case .passed: break
             case .failed(let failures):
@@ -177,9 +178,11 @@ public struct StoredRun: Codable, Sendable {
             case "skipped": .skipped(result.reason ?? "")
             default: .passed
             }
-            var made = CaseResult(testCase: result.testCase, outcome: outcome, exchanges: exchanges,
-                                  culprit: result.culprit.map(Self.exchange),
-                                  duration: result.duration)
+            // A report of an earlier version names the culprit only by a copy: the last exchange like it.
+            let step = result.culpritStep ?? result.culprit.flatMap { culprit in
+                result.exchanges.lastIndex { $0.request.method == culprit.request.method && $0.request.url == culprit.request.url }
+            }
+            var made = CaseResult(testCase: result.testCase, outcome: outcome, exchanges: exchanges, culpritStep: step, duration: result.duration)
             if let original = result.shrunkFrom {
                 made.shrinking = CaseResult.Shrinking(original: Self.request(original), steps: result.shrinkSteps ?? 0, attempts: result.shrinkAttempts ?? 0)
             }

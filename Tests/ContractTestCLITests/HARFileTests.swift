@@ -74,6 +74,20 @@ struct HARFileTests {
         #expect(entries.compactMap { ($0["request"] as? [String: Any])?["url"] as? String } == storedURLs)
     }
 
+    @Test("a case that sends one request several times names the exchange its failure is about by its place: the second success of a race, not the last alike")
+    func culpritByPlace() async throws {
+        let folder = TargetTests.temporaryFile("har-race")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outcome = try await CommandRunner.runDetached(["run", "--mock-fault", "racy-duplicate-check", "--kind", "rules"] + Self.reportArguments(folder))
+        #expect(outcome.status == 1)
+        let marks = try Self.entries(folder + "/run.har").compactMap { $0["_contractTest"] as? [String: Any] }
+        let race = marks.filter { ($0["caseName"] as? String)?.contains("sent at once") == true && $0["verdict"] as? String == "failed" }
+        let firstRace = try #require(race.first?["caseId"] as? String)
+        let steps = race.filter { $0["caseId"] as? String == firstRace }
+        #expect(steps.count == 5)
+        #expect(steps.compactMap { $0["failures"] == nil ? nil : $0["step"] as? Int } == [1])
+    }
+
     @Test("an unreachable target: each entry has status 0 and the transport error, still valid HAR")
     func unreachable() async throws {
         try await CommandRunner.detached { try Self.unreachableBlocking() }

@@ -9,7 +9,7 @@ import Testing
 struct ReportingTests {
     static func result(_ name: String, focus: CaseFocus?, failures: [CheckFailure]) -> CaseResult {
         let testCase = TestCase(operationId: "createPartnerInvitation", kind: .explore, name: name, steps: [], focus: focus)
-        return CaseResult(testCase: testCase, outcome: .failed(failures), exchanges: [], culprit: nil, duration: 0.01)
+        return CaseResult(testCase: testCase, outcome: .failed(failures), exchanges: [], culpritStep: nil, duration: 0.01)
     }
 
     static func summary(body: String, outcome: CaseResult.Outcome) -> RunSummary {
@@ -21,7 +21,7 @@ struct ReportingTests {
         let response = Exchange.Response(status: 200, headers: [("Content-Type", "application/json")], body: Array(body.utf8))
         let exchange = Exchange(request: request, response: response, transportError: nil, duration: 0.01, retries: 0)
         let testCase = TestCase(operationId: "createPartnerInvitation", kind: .positive, name: "a <body> & \"quotes\"", steps: [])
-        let result = CaseResult(testCase: testCase, outcome: outcome, exchanges: [exchange], culprit: exchange, duration: 0.01)
+        let result = CaseResult(testCase: testCase, outcome: outcome, exchanges: [exchange], culpritStep: 0, duration: 0.01)
         return RunSummary(
             specPath: "specs/partneraccount.yaml", target: Target(baseURL: "http://127.0.0.1:8080/developerprofile", name: "mock"),
             seed: 1, startedAt: "2026-11-25T16:00:00Z", duration: 0.02, results: [result],
