@@ -17,6 +17,9 @@ let package = Package(
         .library(name: "BusinessRules", targets: ["BusinessRules"]),
         .library(name: "CaseGeneration", targets: ["CaseGeneration"]),
         .library(name: "MockServer", targets: ["MockServer"]),
+        .library(name: "Execution", targets: ["Execution"]),
+        .library(name: "Checks", targets: ["Checks"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "ContractRun", targets: ["ContractRun"]),
     ],
     dependencies: [

@@ -41,5 +41,11 @@ let package = Package(
             .product(name: "BusinessRules", package: root), .product(name: "SchemaValidation", package: root),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Bytes as a traffic file (HAR or run.json): read, judged, every report made of it.
+        .executableTarget(name: "FuzzTrafficFile", dependencies: ["FuzzDriver",
+            .product(name: "OpenAPIModel", package: root), .product(name: "BusinessRules", package: root),
+            .product(name: "Execution", package: root), .product(name: "Checks", package: root),
+            .product(name: "Reporting", package: root),
+        ]),
     ]
 )

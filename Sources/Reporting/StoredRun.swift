@@ -201,7 +201,11 @@ public struct StoredRun: Codable, Sendable {
     }
 
     public static func read(_ path: String) throws -> StoredRun {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        try decode(Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    /// A run.json's bytes, refused when of another format.
+    public static func decode(_ data: Data) throws -> StoredRun {
         struct Version: Decodable { var format: Int? }
         if let found = (try? JSONDecoder().decode(Version.self, from: data))?.format, found != currentFormat {
             throw FormatMismatch(found: found)

@@ -22,6 +22,11 @@ public enum TrafficFile {
         } catch {
             throw ReadError(description: "\(path): cannot be read: \((error as NSError).localizedDescription)")
         }
+        return try parse(data, path: path)
+    }
+
+    /// Every exchange of a traffic file's bytes; `path` names it in errors and sources.
+    public static func parse(_ data: Data, path: String) throws(ReadError) -> [RecordedExchange] {
         let value: JSONValue
         do {
             value = try JSONParser().parse(Array(data), file: path)
@@ -32,7 +37,7 @@ public enum TrafficFile {
             throw ReadError(description: "\(path): the file holds JSON \(value.typeName), not an object: expected a HAR file or a run.json report")
         }
         if object["log"] != nil { return try har(data, path: path) }
-        if object["results"] != nil, object["format"] != nil { return try storedRun(path) }
+        if object["results"] != nil, object["format"] != nil { return try storedRun(data, path: path) }
         throw ReadError(description: "\(path): neither a HAR file (an object with \"log\") nor a run.json report (\"format\" and \"results\")")
     }
 
@@ -187,10 +192,10 @@ public enum TrafficFile {
 
     // MARK: run.json
 
-    static func storedRun(_ path: String) throws(ReadError) -> [RecordedExchange] {
+    static func storedRun(_ data: Data, path: String) throws(ReadError) -> [RecordedExchange] {
         let run: StoredRun
         do {
-            run = try StoredRun.read(path)
+            run = try StoredRun.decode(data)
         } catch let mismatch as StoredRun.FormatMismatch {
             throw ReadError(description: "\(path): a run.json of format \(mismatch.found), this version reads format \(StoredRun.currentFormat)")
         } catch let error as DecodingError {
