@@ -102,4 +102,30 @@ struct ProxyCommandTests {
             #expect(entries.filter { $0["_contractTest"] == nil }.count == 1)
         }
     }
+
+    @Test("the rules over several answers, live: a second create for an active address that the mock lets through is named in its answer's header and fails the proxy's verdict")
+    func secondCreateThroughTheProxy() async throws {
+        let token = "qa-proxy-token-91b4"
+        let folder = try VerifyCommandTests.folder("proxy-rules")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await TargetTests.withMock(token: token, faults: [.duplicatesAllowed]) { url in
+            let upstream = try #require(url.range(of: "/developerprofile").map { String(url[..<$0.lowerBound]) })
+            let (proxy, port) = try await Self.startProxy(["--upstream", upstream, "--duration", "3"] + VerifyCommandTests.reportArguments(folder, ""),
+                                                          log: folder + "/proxy.log")
+            defer { if proxy.isRunning { proxy.terminate() } }
+            let through = "http://127.0.0.1:\(port)/developerprofile/api/v1/invitation"
+            var headers: [String] = []
+            for address in ["qa-twice@example.com", "QA-Twice@example.com"] {
+                headers.append(try await Self.curlHeaders(["-X", "POST", through, "-H", "Authorization: Bearer \(token)", "-H", "Content-Type: application/json",
+                                                           "--data-binary", #"{"partnerEmailId":"\#(address)","expirationDays":10}"#]))
+            }
+            #expect(headers[0].contains("Contract-Test: passed"), "\(headers[0])")
+            #expect(headers[1].contains("HTTP/1.1 200 OK"))
+            #expect(headers[1].contains(#"Contract-Test: failed; rule-one-active: #: expected 409: the partnerEmailId "qa-twice@example.com" has a resource created at "#), "\(headers[1])")
+            #expect(headers[1].contains("(proxy exchange 1), active until "))
+            for _ in 0..<200 where proxy.isRunning { try await Task.sleep(for: .milliseconds(50)) }
+            #expect(proxy.terminationStatus == 1)
+            #expect(try VerifyCommandTests.problems(folder + "/run.json") == ["createPartnerInvitation rule-one-active one-active"])
+        }
+    }
 }
