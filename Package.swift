@@ -128,7 +128,7 @@ let package = Package(
         .target(
             name: "Reporting",
             dependencies: [
-                "Checks", "CaseGeneration", "Execution", "OpenAPIModel",
+                "Checks", "CaseGeneration", "Execution", "OpenAPIModel", "SchemaValidation", "YAMLSource",
                 .product(name: "Mustache", package: "swift-mustache"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings

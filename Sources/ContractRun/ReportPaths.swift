@@ -11,13 +11,27 @@ public struct ReportPaths: Sendable {
     public var html: String
     /// Every exchange as HAR 1.2; `nil`: none.
     public var har: String?
+    /// The run's distinct problems as a baseline to fill in; `nil`: none.
+    public var baseline: String?
 
-    public init(junit: String = "reports/junit.xml", json: String = "reports/run.json", html: String = "reports/report.html", har: String? = nil) {
+    public init(junit: String = "reports/junit.xml", json: String = "reports/run.json", html: String = "reports/report.html", har: String? = nil,
+                baseline: String? = nil) {
         self.junit = junit
         self.json = json
         self.html = html
         self.har = har
+        self.baseline = baseline
     }
+
+    /// The baseline a run is judged with: read whole, or refused with where.
+    public static func readBaseline(_ file: String) throws(RunError) -> Baseline {
+        let (baseline, source, diagnostics) = Baseline.read(file: file)
+        guard let baseline else { throw .baseline(diagnostics, sources: source.map { [$0] } ?? []) }
+        return baseline
+    }
+
+    /// Today in UTC, as a baseline's `expires` dates are written.
+    public static var today: String { String(ISO8601DateFormatter().string(from: Date()).prefix(10)) }
 
     /// Writes every report of `summary`; reproductions name `tokenVariable` for the secret.
     public func write(_ summary: RunSummary, tokenVariable: String) throws(RunError) {
@@ -28,6 +42,9 @@ public struct ReportPaths: Sendable {
         ]
         if let har {
             writes.append((.har, har, { try HARReport(summary: summary, toolVersion: Self.toolVersion).write(to: har) }))
+        }
+        if let baseline {
+            writes.append((.baseline, baseline, { try Baseline.write(summary.problems, spec: summary.specPath, to: baseline) }))
         }
         for (kind, path, write) in writes {
             do {

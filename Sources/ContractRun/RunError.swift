@@ -10,6 +10,8 @@ public enum RunError: Error, Sendable {
     /// The document, or its rules, has errors that stop the run: the diagnostics and the
     /// files they quote.
     case contract([Diagnostic], sources: [SourceFile])
+    /// The baseline file cannot be read or says something it may not.
+    case baseline([Diagnostic], sources: [SourceFile])
     /// `--operation` names no operation of the document.
     case unknownOperation(String, spec: String, known: [String])
     /// `--case` names no case of this seed.
@@ -59,13 +61,14 @@ public enum ReportKind: String, Sendable, CaseIterable {
     case json = "the JSON report"
     case html = "the HTML report"
     case har = "the HAR file"
+    case baseline = "the baseline"
 }
 
 extension RunError: CustomStringConvertible {
     /// What the user reads on standard error: where, and what was expected.
     public var description: String {
         switch self {
-        case .contract(let diagnostics, let sources):
+        case .contract(let diagnostics, let sources), .baseline(let diagnostics, let sources):
             return DiagnosticRenderer(sources: sources).render(diagnostics)
         case .unknownOperation(let name, let spec, let known):
             return "error: no operation '\(name)' in \(spec): expected one of \(known.sorted().joined(separator: ", "))"

@@ -71,6 +71,8 @@ struct Proxy: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Refused now, not after the session: what was recorded is never lost to a bad file.
+        let known = try reportFiles.knownProblems()
         let loaded = try contract.load()
         let base = judgedBase(loaded.document)
         let verification = TrafficVerification(contract: loaded, checks: try checkOptions.selected(), baseURL: base)
@@ -109,7 +111,7 @@ struct Proxy: AsyncParsableCommand {
         }
         let summary = verification.summary(of: verdict, recorded: recorded, files: ["the proxy for \(upstream)"],
                                            replayCommand: "contract-test proxy --upstream \(upstream)")
-        try reportFiles.finish(summary, tokenVariable: tokenEnv)
+        try reportFiles.finish(summary, tokenVariable: tokenEnv, baseline: known)
     }
 
     /// `#3 POST /developerprofile/api/v1/invitation → 200 in 4.2 ms: failed; content-type: ...`

@@ -71,6 +71,7 @@ struct Run: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let known = try reportFiles.knownProblems()
         let showProgress = isatty(STDOUT_FILENO) == 1
         let runner = ContractRunner { event in
             switch event {
@@ -84,6 +85,6 @@ struct Run: AsyncParsableCommand {
         }
         let summary = try await runner.run(request())
         if showProgress { Console.progress(nil) }
-        try reportFiles.finish(summary, tokenVariable: credentials.tokenEnv)
+        try reportFiles.finish(summary, tokenVariable: credentials.tokenEnv, baseline: known)
     }
 }

@@ -23,10 +23,15 @@ public struct JUnitReport {
         let problems = summary.problems
         var out = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
         out += "<testsuites name=\"contract-test\" tests=\"\(summary.results.count)\" failures=\"\(summary.failures)\" errors=\"\(summary.errors)\" time=\"\(Self.seconds(summary.duration))\">\n"
+        let comparison = summary.comparison
+        let accepted = comparison?.accepted ?? []
         for (operationId, results) in summary.byOperation {
-            let failures = results.filter(\.isFailure).count
+            // A known problem's case is skipped, not failed: visible in every CI test view,
+            // never red (see `testcase`).
+            let known = results.filter { summary.isKnown($0, accepted: accepted) }.count
+            let failures = results.filter(\.isFailure).count - known
             let errors = results.filter(\.isError).count
-            let skipped = results.filter(\.isSkipped).count
+            let skipped = results.filter(\.isSkipped).count + known
             let time = results.reduce(0) { $0 + $1.duration }
             out += "  <testsuite name=\"\(Self.attribute(operationId))\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(Self.seconds(time))\" timestamp=\"\(Self.attribute(String(summary.startedAt.prefix(19))))\" hostname=\"\(Self.attribute(URIHost.of(summary.target.baseURL)))\">\n"
             out += "    <properties>\n"
@@ -39,6 +44,10 @@ public struct JUnitReport {
             properties.append(("distinct-problems", String(own.count)))
             let clientProblems = summary.traffic?.clientProblems.filter { $0.operationId == operationId } ?? []
             if summary.traffic != nil { properties.append(("client-problems", String(clientProblems.count))) }
+            if let comparison {
+                properties.append(("known-problems", String(comparison.known.filter { $0.problem.operationId == operationId }.count)))
+                properties.append(("baseline", summary.baseline?.baseline.file ?? ""))
+            }
             if let shard = summary.shard { properties.append(("shard", shard.description)) }
             if let pressure = summary.pressure, pressure.backedOff { properties.append(("backed-off", pressure.words)) }
             if let classes = summary.classCoverage(operationId) {
@@ -50,7 +59,8 @@ public struct JUnitReport {
             }
             out += "    </properties>\n"
             for result in results {
-                out += testcase(result, operationId: operationId, problems: problems)
+                out += testcase(result, operationId: operationId, problems: problems,
+                                known: summary.isKnown(result, accepted: accepted) ? comparison : nil)
             }
             var notes: [String] = []
             if !own.isEmpty {
@@ -72,7 +82,10 @@ public struct JUnitReport {
         return out
     }
 
-    private func testcase(_ result: CaseResult, operationId: String, problems: [Problem]) -> String {
+    /// `known`: the comparison that accepts every failure of the case, which is then
+    /// `<skipped>` (GitLab, Jenkins and GitHub's test views show it, none turns red), its
+    /// failures and reason in the message and `<system-out>`.
+    private func testcase(_ result: CaseResult, operationId: String, problems: [Problem], known: BaselineComparison?) -> String {
         let name = "\(result.testCase.kind.rawValue): \(result.testCase.name)"
         var out = "    <testcase classname=\"contract-test.\(Self.attribute(operationId))\" name=\"\(Self.attribute(name))\" time=\"\(Self.seconds(result.duration))\""
         // A recorded request that breaks the contract: beside the server's verdict, never it.
@@ -84,6 +97,13 @@ public struct JUnitReport {
             return out + ">\n" + clientNote + "    </testcase>\n"
         case .skipped(let reason):
             out += ">\n      <skipped message=\"\(Self.attribute(reason))\"/>\n"
+        case .failed(let failures) where known != nil:
+            let reasons = failures.compactMap { failure in
+                known?.known.first { $0.problem.fingerprint == Problem.Fingerprint(failure, of: result) }.map { "\($0.entry.reason) (\($0.entry.mark))" }
+            }
+            let message = "known problem, accepted by the baseline: " + Array(Set(reasons)).sorted().joined(separator: "; ")
+            out += ">\n      <skipped message=\"\(Self.attribute(message))\"/>\n"
+            out += "      <system-out>\(Self.text(detail(result, lines: failures.map(\.description))))</system-out>\n"
         case .failed(let failures):
             let shown = problems.enumerated().filter { $0.element.results.contains { $0.testCase.id == result.testCase.id && $0.testCase.operationId == operationId } }
             let numbers = shown.map { "\($0.offset + 1)" }.joined(separator: ", ")

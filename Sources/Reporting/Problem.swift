@@ -13,6 +13,33 @@ public struct Problem: Sendable {
     public var member: String?
     /// The first failure seen, standing for all.
     public var example: CheckFailure
+
+    /// What makes a problem the same problem in every run, whatever the seed, run tag or case
+    /// order: what a baseline lists.
+    public struct Fingerprint: Hashable, Sendable {
+        public var operationId: String
+        public var check: CheckName
+        public var member: String?
+        public var expectation: String
+
+        public init(operationId: String, check: CheckName, member: String?, expectation: String) {
+            self.operationId = operationId
+            self.check = check
+            self.member = member
+            self.expectation = expectation
+        }
+
+        /// The problem one failure of a case belongs to.
+        public init(_ failure: CheckFailure, of result: CaseResult) {
+            let member = failure.pointer.map { "#" + Problem.anyItem($0) }
+                ?? result.testCase.focus.flatMap { $0.member.isEmpty ? nil : "request " + $0.member }
+            self.init(operationId: result.testCase.operationId, check: failure.check, member: member, expectation: failure.expectation)
+        }
+    }
+
+    public var fingerprint: Fingerprint {
+        Fingerprint(operationId: operationId, check: check, member: member, expectation: example.expectation)
+    }
     /// The failing cases that show it, each once, in run order.
     public var results: [CaseResult]
 
@@ -31,16 +58,15 @@ public struct Problem: Sendable {
     /// first seen in.
     public static func group(_ results: [CaseResult]) -> [Problem] {
         var problems: [Problem] = []
-        var index: [String: Int] = [:]
+        var index: [Fingerprint: Int] = [:]
         for result in results {
             for failure in result.failures {
-                let member = failure.pointer.map { "#" + Self.anyItem($0) } ?? result.testCase.focus.flatMap { $0.member.isEmpty ? nil : "request " + $0.member }
-                let key = [result.testCase.operationId, failure.check.rawValue, member ?? "", failure.expectation].joined(separator: "\u{0}")
+                let key = Fingerprint(failure, of: result)
                 if let position = index[key] {
                     if problems[position].results.last?.testCase.id != result.testCase.id { problems[position].results.append(result) }
                 } else {
                     index[key] = problems.count
-                    problems.append(Problem(operationId: result.testCase.operationId, check: failure.check, member: member,
+                    problems.append(Problem(operationId: result.testCase.operationId, check: failure.check, member: key.member,
                                             example: failure, results: [result]))
                 }
             }

@@ -83,23 +83,44 @@ public struct RunSummary: Sendable {
     /// The failures grouped by distinct problem.
     public var problems: [Problem] { Problem.group(results) }
 
+    /// The known problems, when the run has a baseline, and the day (`YYYY-MM-DD`, UTC) its
+    /// expiry dates are read against.
+    public var baseline: (baseline: Baseline, today: String)?
+
+    /// The problems set against the baseline, when there is one.
+    public var comparison: BaselineComparison? {
+        baseline.map { BaselineComparison(problems: problems, baseline: $0.baseline, today: $0.today) }
+    }
+
+    /// Whether every failure of a failed case is a problem the baseline accepts.
+    public func isKnown(_ result: CaseResult, accepted: Set<Problem.Fingerprint>) -> Bool {
+        result.isFailure && result.failures.allSatisfy { accepted.contains(Problem.Fingerprint($0, of: result)) }
+    }
+
+    /// Failed cases whose every failure the baseline accepts: they do not fail the run.
+    public var knownFailures: Int {
+        guard let accepted = comparison?.accepted, !accepted.isEmpty else { return 0 }
+        return results.filter { isKnown($0, accepted: accepted) }.count
+    }
+
     /// The command that runs this case again; `nil` for a recorded exchange, which its curl
     /// command reproduces.
     public func replay(_ testCase: TestCase) -> String? {
         testCase.kind == .traffic ? nil : "\(replayCommand) --case \(testCase.id)"
     }
 
-    public var failures: Int { results.filter(\.isFailure).count }
+    /// Failed cases, less those the baseline accepts.
+    public var failures: Int { results.filter(\.isFailure).count - knownFailures }
     public var errors: Int { results.filter(\.isError).count }
     public var skipped: Int { results.filter(\.isSkipped).count }
-    public var passed: Int { results.count - failures - errors - skipped }
+    public var passed: Int { results.count - failures - knownFailures - errors - skipped }
 
     /// The process exit status: 0 all passed, 1 contract failures, 3 target unreachable (every
     /// case that ran ended in an error reaching it).
     public var exitCode: Int32 {
         let ran = results.filter { !$0.isSkipped }
         if !ran.isEmpty, ran.allSatisfy({ $0.isError }), ran.contains(where: \.isUnreachable) { return 3 }
-        return failures + errors > 0 ? 1 : 0
+        return failures + errors > 0 || !(comparison?.expired.isEmpty ?? true) ? 1 : 0
     }
 
     /// Results grouped by operation, in document order.

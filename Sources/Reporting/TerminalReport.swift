@@ -78,13 +78,21 @@ public struct TerminalReport {
         if folding, operations.count > listed.count {
             lines.append("  \(Self.count(operations.count - listed.count, "more operation")): every case passed (their tables are in the HTML report)")
         }
-        let problems = summary.problems
+        let comparison = summary.comparison
+        let accepted = comparison?.accepted ?? []
+        // Problems the baseline accepts are listed apart; the rest fail the run.
+        let problems = summary.problems.filter { !accepted.contains($0.fingerprint) }
+        let expired = Dictionary((comparison?.expired ?? []).map { ($0.problem.fingerprint, $0.entry) }, uniquingKeysWith: { first, _ in first })
         if !problems.isEmpty {
             lines.append("")
             lines.append(paint("FAILURES", "1;31") + ": \(Self.count(summary.failures, "failing case")) from \(Self.count(problems.count, "distinct problem"))"
+                + (comparison == nil ? "" : " the baseline does not accept")
                 + (problems.count > shownProblems ? ", the \(shownProblems) most frequent in full" : ""))
             for (number, problem) in problems.prefix(shownProblems).enumerated() {
                 lines.append("  \(number + 1). \(problem.operationId) › \(problem.headline)")
+                if let entry = expired[problem.fingerprint] {
+                    lines.append("     the baseline accepted it until \(entry.expires ?? "") (\(entry.mark)): expired, so it fails again")
+                }
                 lines += caseLines(problem.results[0]).map { "     " + $0 }
                 let others = problem.results.dropFirst()
                 if !others.isEmpty {
@@ -98,6 +106,7 @@ public struct TerminalReport {
                 lines.append("  … and \(Self.count(rest.count, "more distinct problem")) (shown by \(Self.count(cases, "case"))), each in the JUnit and HTML reports")
             }
         }
+        if let comparison { lines += baselineLines(comparison) }
         let errors = summary.results.filter(\.isError)
         if !errors.isEmpty {
             lines.append("")
@@ -128,10 +137,12 @@ public struct TerminalReport {
             lines.append("The target asked for less: \(pressure.words).")
         }
         let rate = summary.duration > 0 ? Double(summary.results.count) / summary.duration : 0
-        let counts = "\(summary.passed) passed, \(summary.failures) failed, \(summary.errors) errors, \(summary.skipped) skipped"
+        let known = comparison == nil ? "" : ", \(summary.knownFailures) known"
+        let counts = "\(summary.passed) passed, \(summary.failures) failed\(known), \(summary.errors) errors, \(summary.skipped) skipped"
         let verdict = summary.exitCode == 0 ? paint("PASSED", "1;32") : paint(summary.exitCode == 3 ? "UNREACHABLE" : "FAILED", "1;31")
         var last = "\(verdict): \(counts) (\(Self.count(summary.results.count, "case")) in \(String(format: "%.2f", summary.duration)) s, \(String(format: "%.0f", rate)) cases/s)"
         if !problems.isEmpty { last += "; \(Self.count(problems.count, "distinct problem"))" }
+        if let comparison, !comparison.known.isEmpty { last += "; \(comparison.known.count) known in the baseline" }
         if let junitPath { last += "; JUnit report: \(junitPath)" }
         if let htmlPath { last += "; HTML report: \(htmlPath)" }
         lines.append(last)
@@ -140,6 +151,31 @@ public struct TerminalReport {
 
     /// The client's faulty requests, grouped by operation and problem, and the requests the
     /// document does not declare: what a recording shows beside the server's answers.
+    /// What the baseline accepted, and its entries the run no longer shows.
+    func baselineLines(_ comparison: BaselineComparison) -> [String] {
+        var lines: [String] = []
+        if !comparison.known.isEmpty {
+            let cases = comparison.known.reduce(0) { $0 + $1.problem.results.count }
+            lines.append("")
+            lines.append("KNOWN PROBLEMS (in the baseline, not failing the run): \(Self.count(comparison.known.count, "distinct problem")), shown by \(Self.count(cases, "case"))")
+            for (problem, entry) in comparison.known {
+                let ticket = entry.ticket.map { ", \($0)" } ?? ""
+                let expires = entry.expires.map { ", accepted until \($0)" } ?? ""
+                lines.append("  \(problem.operationId) › \(problem.headline)")
+                lines.append("     known: \(entry.reason)\(ticket)\(expires) (\(entry.mark))")
+            }
+        }
+        if !comparison.resolved.isEmpty {
+            lines.append("")
+            lines.append("RESOLVED: \(Self.count(comparison.resolved.count, "baseline entry", plural: "baseline entries")) no problem of this run matches (remove from the baseline once fixed for good)")
+            for entry in comparison.resolved {
+                let member = entry.fingerprint.member.map { " \($0)" } ?? ""
+                lines.append("  \(entry.fingerprint.operationId) › \(entry.fingerprint.check.rawValue)\(member): \(entry.fingerprint.expectation) (\(entry.mark))")
+            }
+        }
+        return lines
+    }
+
     func trafficLines(_ traffic: RunSummary.Traffic) -> [String] {
         var lines: [String] = []
         if !traffic.clientProblems.isEmpty {
