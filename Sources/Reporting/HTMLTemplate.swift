@@ -53,7 +53,7 @@ enum HTMLTemplate {
         {{#anyClientProblems}}<table>
         <thead><tr><th>#</th><th>Operation</th><th>Problem</th><th>Requests</th><th>First</th></tr></thead>
         <tbody>{{/anyClientProblems}}
-        {{#clientProblems}}<tr><td>{{number}}</td><td><code>{{operationId}}</code></td><td>{{problem}}</td><td>{{count}}</td><td><code>{{first}}</code></td></tr>
+        {{#clientProblems}}<tr><td>{{number}}</td><td><code>{{operationId}}</code></td><td>{{problem}}</td><td>{{count}}</td><td class="source"><code>{{first}}</code></td></tr>
         {{/clientProblems}}
         {{#anyClientProblems}}</tbody></table>{{/anyClientProblems}}
         <h3>Undocumented endpoints</h3>
@@ -61,7 +61,7 @@ enum HTMLTemplate {
         {{#anyUndocumented}}<table>
         <thead><tr><th>Method</th><th>Path</th><th>Exchanges</th><th>First</th></tr></thead>
         <tbody>{{/anyUndocumented}}
-        {{#undocumented}}<tr><td><code>{{method}}</code></td><td><code>{{path}}</code></td><td>{{count}}</td><td><code>{{first}}</code></td></tr>
+        {{#undocumented}}<tr><td><code>{{method}}</code></td><td><code>{{path}}</code></td><td>{{count}}</td><td class="source"><code>{{first}}</code></td></tr>
         {{/undocumented}}
         {{#anyUndocumented}}</tbody></table>{{/anyUndocumented}}
         {{#elsewhere}}<p>{{.}}</p>{{/elsewhere}}
@@ -174,7 +174,7 @@ enum HTMLTemplate {
         pre.command { background: #0d1117; color: #e6edf3; border-color: #0d1117; }
         table { border-collapse: collapse; width: 100%; }
         th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
-        td code { overflow-wrap: anywhere; }
+        td.source code { overflow-wrap: anywhere; }
         th { font-weight: 600; color: var(--muted); font-size: 12px; }
         td.bad { color: var(--fail); font-weight: 700; }
         td.number { text-align: right; font-variant-numeric: tabular-nums; }

@@ -152,7 +152,7 @@ struct VerifyCommandTests {
         #expect(!html.contains("<dt>Seed</dt>"))
         #expect(html.contains("<h2>Recorded traffic</h2>"))
         #expect(html.contains("<td>body: #/expirationDays: expected a number at least 1, found 0</td>"))
-        #expect(html.contains("<tr><td><code>GET</code></td><td><code>/developerprofile/api/v1/invitations</code></td><td>1</td><td><code>session.har entry 2</code></td></tr>"))
+        #expect(html.contains("<tr><td><code>GET</code></td><td><code>/developerprofile/api/v1/invitations</code></td><td>1</td><td class=\"source\"><code>session.har entry 2</code></td></tr>"))
         #expect(!outcome.stdout.contains("sk-live-9d1f0c") && !outcome.stdout.contains("abc123"))
     }
 
