@@ -5,6 +5,13 @@ import Reporting
 public enum SliceMerge {
     /// The whole run of the slices in `files` (what `run --json` wrote, one per slice).
     public static func merge(_ files: [String]) throws(RunError) -> RunSummary {
+        try mergeJudged(files, baselineGiven: true).summary
+    }
+
+    /// The whole run, and the baseline file its slices were judged with, which the merged
+    /// run is judged with again unless `baselineGiven`: slices judged with different
+    /// baselines (or some with none) are then refused, as no verdict is the one meant.
+    public static func mergeJudged(_ files: [String], baselineGiven: Bool) throws(RunError) -> (summary: RunSummary, baseline: String?) {
         var runs: [(file: String, run: StoredRun)] = []
         for path in files {
             do {
@@ -17,10 +24,17 @@ public enum SliceMerge {
                 throw .unreadable(path: path, reason: error.localizedDescription)
             }
         }
+        let summary: RunSummary
         do throws(StoredRun.MergeError) {
-            return try StoredRun.merge(runs)
+            summary = try StoredRun.merge(runs)
         } catch {
             throw .merge(error)
         }
+        let baselines = Set(runs.map { $0.run.baseline?.file ?? "" })
+        guard baselines.count == 1 || baselineGiven else {
+            let named = runs.map { "\($0.file) (\($0.run.baseline.map { "baseline " + $0.file } ?? "no baseline"))" }
+            throw .merge(StoredRun.MergeError(description: "the slices were judged with different baselines: \(named.joined(separator: ", ")); give merge --baseline FILE to judge the whole run with one"))
+        }
+        return (summary, baselines.count == 1 ? baselines.first.flatMap { $0.isEmpty ? nil : $0 } : nil)
     }
 }

@@ -18,6 +18,10 @@ struct Merge: ParsableCommand {
     var tokenEnv = "PARTNER_API_TOKEN"
 
     func run() throws {
-        try reportFiles.finish(try SliceMerge.merge(reports), tokenVariable: tokenEnv)
+        let known = try reportFiles.knownProblems()
+        let merged = try SliceMerge.mergeJudged(reports, baselineGiven: known != nil)
+        // Slices judged with a baseline are judged again with it, read afresh, unless told otherwise.
+        let carried = try known == nil ? merged.baseline.map { file throws(RunError) in try ReportPaths.readBaseline(file) } : nil
+        try reportFiles.finish(merged.summary, tokenVariable: tokenEnv, baseline: known ?? carried)
     }
 }

@@ -38,7 +38,7 @@ struct ReportFiles: ParsableArguments {
     /// Writes the reports, prints the summary, and ends with the run's exit status.
     func finish(_ summary: RunSummary, tokenVariable: String, baseline known: Baseline? = nil) throws {
         var summary = summary
-        if let known = try known ?? knownProblems() { summary.baseline = (known, ReportPaths.today) }
+        if let known = try known ?? knownProblems() { summary.judge(by: known, today: ReportPaths.today) }
         try ReportPaths(junit: junit, json: json, html: html, har: har, baseline: writeBaseline).write(summary, tokenVariable: tokenVariable)
         var report = TerminalReport(summary: summary, color: TerminalReport.colorAllowed, tokenVariable: tokenVariable, junitPath: junit, htmlPath: html)
         report.shownProblems = showProblems

@@ -25,6 +25,20 @@ public struct Baseline: Sendable {
             self.mark = mark
         }
 
+        /// Why it is accepted, with its ticket, its last day and where the file lists it: what
+        /// every report says of a known problem.
+        public var acceptance: String {
+            let ticket = ticket.map { ", \($0)" } ?? ""
+            let expires = expires.map { ", accepted until \($0)" } ?? ""
+            return "\(reason)\(ticket)\(expires) (\(mark))"
+        }
+
+        /// What the entry lists, in one line: operation, check, member and expectation.
+        public var problemWords: String {
+            let member = fingerprint.member.map { " \($0)" } ?? ""
+            return "\(fingerprint.operationId) › \(fingerprint.check.rawValue)\(member): \(fingerprint.expectation)"
+        }
+
         /// Whether `today` (`YYYY-MM-DD`) is past the last day it is accepted.
         public func hasExpired(today: String) -> Bool {
             expires.map { $0 < today } ?? false

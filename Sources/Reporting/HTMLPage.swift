@@ -85,6 +85,28 @@ struct HTMLPage {
         var detail: CaseDetail
         var others: [CaseReference]
         var unlisted: String?
+        /// For a problem the baseline lists: why it is accepted (or that the acceptance expired).
+        var acceptance: String?
+        /// `known`, `expired` or `new`: the problem's colour.
+        var state: String
+        /// `failed` or `known`: the outcome filter that shows it.
+        var outcome: String
+    }
+
+    /// A baseline entry no problem of the run matched.
+    struct ResolvedEntry {
+        var problem: String
+        var mark: String
+    }
+
+    /// What the run was judged with besides the contract: known drift.
+    struct BaselineSection {
+        var file: String
+        var known: [Problem]
+        var resolved: [ResolvedEntry]
+        var knownCases: String
+        var knownCount: String
+        var resolvedCount: String
     }
 
     /// Errors with one reason, shown once.
@@ -114,6 +136,8 @@ struct HTMLPage {
     var failed: Int
     var errors: Int
     var skipped: Int
+    /// Failed cases the baseline accepts, when the run has one.
+    var known: Int?
     var total: String
     var anyFailed: Bool
     var failingCases: String
@@ -158,7 +182,9 @@ struct HTMLPage {
         var first: String
     }
     var operations: [Operation]
+    /// The problems that fail the run (all of them without a baseline).
     var problems: [Problem]
+    var baseline: BaselineSection?
     var errorGroups: [ErrorGroup]
     var cases: [Case]
     var operationChoices: [String]

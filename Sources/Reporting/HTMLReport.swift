@@ -34,6 +34,14 @@ public struct HTMLReport {
 
     var page: HTMLPage {
         let problems = summary.problems
+        let comparison = summary.comparison
+        let accepted = comparison?.accepted ?? []
+        let known = Dictionary((comparison?.known ?? []).map { ($0.problem.fingerprint, $0.entry) }, uniquingKeysWith: { first, _ in first })
+        let expired = Dictionary((comparison?.expired ?? []).map { ($0.problem.fingerprint, $0.entry) }, uniquingKeysWith: { first, _ in first })
+        let numbered = problems.enumerated().map { offset, problem in
+            self.problem(problem, number: offset + 1, known: known[problem.fingerprint], expired: expired[problem.fingerprint])
+        }
+        let failing = numbered.filter { $0.outcome != "known" }
         let verdict = summary.exitCode == 0 ? "PASSED" : summary.exitCode == 3 ? "UNREACHABLE" : "FAILED"
         let slowest = summary.results.max { $0.duration < $1.duration }
         let rate = summary.duration > 0 ? Double(summary.results.count) / summary.duration : 0
@@ -42,10 +50,11 @@ public struct HTMLReport {
             verdict: verdict,
             verdictState: summary.exitCode == 0 ? "pass" : "fail",
             passed: summary.passed, failed: summary.failures, errors: summary.errors, skipped: summary.skipped,
+            known: comparison == nil ? nil : summary.knownFailures,
             total: TerminalReport.count(summary.results.count, "case"),
             anyFailed: summary.failures > 0,
             failingCases: TerminalReport.count(summary.failures, "failing case"),
-            problemCount: TerminalReport.count(problems.count, "distinct problem"),
+            problemCount: TerminalReport.count(failing.count, "distinct problem") + (comparison == nil ? "" : " the baseline does not accept"),
             spec: summary.specPath,
             targetName: summary.target.name,
             baseURL: summary.target.baseURL,
@@ -71,12 +80,22 @@ public struct HTMLReport {
                     anyClientProblems: !traffic.clientProblems.isEmpty, anyUndocumented: !traffic.undocumented.isEmpty)
             },
             operations: summary.byOperation.map(operation),
-            problems: problems.enumerated().map { problem($0.element, number: $0.offset + 1) },
+            problems: failing,
+            baseline: summary.baseline.map { judged in
+                let knownProblems = numbered.filter { $0.outcome == "known" }
+                let cases = (comparison?.known ?? []).reduce(0) { $0 + $1.problem.results.count }
+                let resolved = comparison?.resolved ?? []
+                return HTMLPage.BaselineSection(
+                    file: judged.baseline.file, known: knownProblems,
+                    resolved: resolved.map { HTMLPage.ResolvedEntry(problem: $0.problemWords, mark: $0.mark.description) },
+                    knownCases: TerminalReport.count(cases, "case"), knownCount: TerminalReport.count(knownProblems.count, "distinct problem"),
+                    resolvedCount: TerminalReport.count(resolved.count, "baseline entry", plural: "baseline entries"))
+            },
             errorGroups: errorGroups,
-            cases: zip(summary.results, caseProblemNumbers(problems)).map(caseRow),
+            cases: zip(summary.results, caseProblemNumbers(problems)).map { caseRow($0, problems: $1, accepted: accepted) },
             operationChoices: summary.byOperation.map(\.operationId),
             kindChoices: CaseKind.allCases.map(\.rawValue).filter { kind in summary.results.contains { $0.testCase.kind.rawValue == kind } },
-            outcomeChoices: ["passed", "failed", "error", "skipped"],
+            outcomeChoices: ["passed", "failed"] + (comparison == nil ? [] : ["known"]) + ["error", "skipped"],
             style: HTMLTemplate.style,
             script: HTMLTemplate.script)
     }
@@ -91,6 +110,9 @@ public struct HTMLReport {
             HTMLPage.Segment(label: String(entry.status), state: "undocumented", grow: entry.answers,
                              title: "\(entry.status): \(TerminalReport.count(entry.answers, "answer")), not documented")
         }
+        let accepted = summary.comparison?.accepted ?? []
+        let known = accepted.isEmpty ? 0 : results.filter { summary.isKnown($0, accepted: accepted) }.count
+        // Known failures count as failed in the operation's table, but do not colour it.
         let failed = results.filter(\.isFailure).count
         let errors = results.filter(\.isError).count
         let skipped = results.filter(\.isSkipped).count
@@ -101,20 +123,23 @@ public struct HTMLReport {
         if let classes = summary.classCoverage(operationId) { words += "; \(classes.words)" }
         return HTMLPage.Operation(
             id: operationId, cases: results.count, passed: results.count - failed - errors - skipped, failed: failed, errors: errors,
-            skipped: skipped, failedState: failed > 0 ? "bad" : "", errorState: errors > 0 ? "bad" : "", time: String(format: "%.2f s", results.reduce(0) { $0 + $1.duration }), coverage: words,
+            skipped: skipped, failedState: failed > known ? "bad" : "", errorState: errors > 0 ? "bad" : "", time: String(format: "%.2f s", results.reduce(0) { $0 + $1.duration }), coverage: words,
             segments: documented + undocumented,
-            kinds: Self.joined(results.map(\.testCase.kind.rawValue)), outcomes: Self.joined(results.map(Self.outcome)))
+            kinds: Self.joined(results.map(\.testCase.kind.rawValue)), outcomes: Self.joined(results.map(outcome)))
     }
 
-    private func problem(_ problem: Problem, number: Int) -> HTMLPage.Problem {
+    private func problem(_ problem: Problem, number: Int, known: Baseline.Entry?, expired: Baseline.Entry?) -> HTMLPage.Problem {
         let others = problem.results.dropFirst()
+        let acceptance = known.map { "known: " + $0.acceptance }
+            ?? expired.map { "accepted until \($0.expires ?? "") (\($0.mark)): expired, so it fails again" }
         return HTMLPage.Problem(
             number: number, operationId: problem.operationId, check: problem.check.rawValue, headline: problem.headline,
             member: problem.member, cases: TerminalReport.count(problem.results.count, "case"),
             kinds: Self.joined(problem.results.map(\.testCase.kind.rawValue)), open: number <= 3,
             detail: detail(problem.results[0]),
             others: others.prefix(listedCases).map { HTMLPage.CaseReference(kind: $0.testCase.kind.rawValue, name: $0.testCase.name, id: $0.testCase.id) },
-            unlisted: others.count > listedCases ? "and \(TerminalReport.count(others.count - listedCases, "more case"))" : nil)
+            unlisted: others.count > listedCases ? "and \(TerminalReport.count(others.count - listedCases, "more case"))" : nil,
+            acceptance: acceptance, state: known != nil ? "known" : expired != nil ? "expired" : "new", outcome: known != nil ? "known" : "failed")
     }
 
     private var errorGroups: [HTMLPage.ErrorGroup] {
@@ -145,7 +170,7 @@ public struct HTMLReport {
         return summary.results.map { numbers[$0.testCase.operationId + "\u{0}" + $0.testCase.id] ?? [] }
     }
 
-    private func caseRow(_ result: CaseResult, problems: [Int]) -> HTMLPage.Case {
+    private func caseRow(_ result: CaseResult, problems: [Int], accepted: Set<Problem.Fingerprint>) -> HTMLPage.Case {
         var note = ""
         switch result.outcome {
         case .passed: break
@@ -156,7 +181,7 @@ public struct HTMLReport {
         }
         return HTMLPage.Case(
             id: result.testCase.id, operationId: result.testCase.operationId, kind: result.testCase.kind.rawValue,
-            name: result.testCase.name, outcome: Self.outcome(result), milliseconds: Self.milliseconds(result.duration), note: note)
+            name: result.testCase.name, outcome: outcome(result, accepted: accepted), milliseconds: Self.milliseconds(result.duration), note: note)
     }
 
     func detail(_ result: CaseResult) -> HTMLPage.CaseDetail {
@@ -185,6 +210,15 @@ public struct HTMLReport {
             detail.curl = CurlCommand.make(request, tokenVariable: tokenVariable)
         }
         return detail
+    }
+
+    /// The outcome the filters and colours use: `known` for a failed case the baseline accepts.
+    func outcome(_ result: CaseResult, accepted: Set<Problem.Fingerprint>) -> String {
+        summary.isKnown(result, accepted: accepted) ? "known" : Self.outcome(result)
+    }
+
+    private func outcome(_ result: CaseResult) -> String {
+        outcome(result, accepted: summary.comparison?.accepted ?? [])
     }
 
     static func outcome(_ result: CaseResult) -> String {

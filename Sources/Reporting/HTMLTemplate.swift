@@ -3,12 +3,13 @@ import Mustache
 /// The HTML report's Mustache templates, style sheet and script, kept in the binary so a
 /// standalone executable needs no files beside it.
 enum HTMLTemplate {
-    /// The page; `detail` is one case in full.
+    /// The page; `problem` is one distinct problem, `detail` one case in full.
     static let page: MustacheLibrary = {
         do {
             return MustacheLibrary(templates: [
                 "page": try MustacheTemplate(string: pageText),
                 "detail": try MustacheTemplate(string: detailText),
+                "problem": try MustacheTemplate(string: problemText),
             ])
         } catch {
             preconditionFailure("the HTML report's template does not parse: \(error)")
@@ -26,7 +27,7 @@ enum HTMLTemplate {
         </head>
         <body>
         <header class="verdict {{verdictState}}">
-        <h1><span class="word">{{verdict}}</span> {{passed}} passed, {{failed}} failed, {{errors}} errors, {{skipped}} skipped</h1>
+        <h1><span class="word">{{verdict}}</span> {{passed}} passed, {{failed}} failed{{#known}}, {{.}} known{{/known}}, {{errors}} errors, {{skipped}} skipped</h1>
         <p>{{total}} in {{duration}} ({{rate}}){{#anyFailed}}; {{problemCount}}{{/anyFailed}}</p>
         </header>
         <main>
@@ -94,14 +95,20 @@ enum HTMLTemplate {
         <h2>Failures</h2>
         {{#anyFailed}}<p>{{failingCases}} from {{problemCount}}.</p>{{/anyFailed}}
         {{^problems}}<p class="none">No case failed.</p>{{/problems}}
-        {{#problems}}
-        <details class="problem" data-operation="{{operationId}}" data-kind="{{kinds}}" data-outcome="failed"{{#open}} open{{/open}}>
-        <summary><span class="number">{{number}}</span> <code>{{operationId}}</code> › {{headline}} <span class="count">{{cases}}</span></summary>
-        {{#detail}}{{> detail}}{{/detail}}
-        {{^empty(others)}}<h4>Also shown by</h4><ul class="others">{{#others}}<li>{{kind}}: {{name}} <code>[{{id}}]</code></li>{{/others}}{{#unlisted}}<li>{{.}}</li>{{/unlisted}}</ul>{{/empty(others)}}
-        </details>
-        {{/problems}}
+        {{#problems}}{{> problem}}{{/problems}}
         </section>
+        {{#baseline}}
+        <section id="baseline">
+        <h2>Known problems</h2>
+        <p>Judged with the baseline <code>{{file}}</code>: these do not fail the run.</p>
+        {{^empty(known)}}<p>{{knownCases}} from {{knownCount}} the baseline accepts.</p>{{/empty(known)}}
+        {{#empty(known)}}<p class="none">No problem of this run is in the baseline.</p>{{/empty(known)}}
+        {{#known}}{{> problem}}{{/known}}
+        {{^empty(resolved)}}<h3>Resolved</h3>
+        <p>{{resolvedCount}} no problem of this run matches: remove from the baseline once fixed for good.</p>
+        <ul class="resolved">{{#resolved}}<li>{{problem}} <span class="label">({{mark}})</span></li>{{/resolved}}</ul>{{/empty(resolved)}}
+        </section>
+        {{/baseline}}
         {{^empty(errorGroups)}}
         <section id="errors">
         <h2>Errors</h2>
@@ -131,6 +138,16 @@ enum HTMLTemplate {
 
         """
 
+    static let problemText = """
+        <details class="problem {{state}}" data-operation="{{operationId}}" data-kind="{{kinds}}" data-outcome="{{outcome}}"{{#open}} open{{/open}}>
+        <summary><span class="number">{{number}}</span> <code>{{operationId}}</code> › {{headline}} <span class="count">{{cases}}</span></summary>
+        {{#acceptance}}<p class="acceptance"><span class="label">Baseline</span> {{.}}</p>{{/acceptance}}
+        {{#detail}}{{> detail}}{{/detail}}
+        {{^empty(others)}}<h4>Also shown by</h4><ul class="others">{{#others}}<li>{{kind}}: {{name}} <code>[{{id}}]</code></li>{{/others}}{{#unlisted}}<li>{{.}}</li>{{/unlisted}}</ul>{{/empty(others)}}
+        </details>
+
+        """
+
     static let detailText = """
         <div class="detail">
         <p>First seen in <b>{{kind}}</b>: {{name}} <code>[{{id}}]</code></p>
@@ -154,7 +171,7 @@ enum HTMLTemplate {
         """
 
     static let style = """
-        :root { --pass: #1a7f37; --fail: #cf222e; --never: #d0d7de; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --undocumented: #9a6700; }
+        :root { --pass: #1a7f37; --fail: #cf222e; --never: #d0d7de; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --undocumented: #9a6700; --known: #8250df; }
         * { box-sizing: border-box; }
         body { -webkit-print-color-adjust: exact; print-color-adjust: exact; margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: #fff; }
         header.verdict { padding: 18px 28px; color: #fff; }
@@ -189,6 +206,9 @@ enum HTMLTemplate {
         #shown { color: var(--muted); }
         details.problem { border: 1px solid var(--line); border-left: 4px solid var(--fail); border-radius: 6px; padding: 8px 12px; margin: 10px 0; }
         details.problem > summary { cursor: pointer; font-weight: 600; }
+        details.problem.known { border-left-color: var(--known); }
+        details.problem.known .number { background: var(--known); }
+        tr.case.known td.outcome { color: var(--known); font-weight: 700; }
         .number { display: inline-block; min-width: 1.6em; text-align: center; background: var(--fail); color: #fff; border-radius: 10px; font-size: 12px; }
         .count { color: var(--muted); font-weight: 400; margin-left: 6px; }
         .label { color: var(--muted); }

@@ -83,24 +83,29 @@ public struct RunSummary: Sendable {
     /// The failures grouped by distinct problem.
     public var problems: [Problem] { Problem.group(results) }
 
-    /// The known problems, when the run has a baseline, and the day (`YYYY-MM-DD`, UTC) its
-    /// expiry dates are read against.
-    public var baseline: (baseline: Baseline, today: String)?
+    /// The baseline the run is judged with, and the day (`YYYY-MM-DD`, UTC) its expiry dates
+    /// are read against; set with `judge(by:today:)`.
+    public private(set) var baseline: (baseline: Baseline, today: String)?
 
-    /// The problems set against the baseline, when there is one.
-    public var comparison: BaselineComparison? {
-        baseline.map { BaselineComparison(problems: problems, baseline: $0.baseline, today: $0.today) }
+    /// The problems set against the baseline, when there is one: worked out once, when the
+    /// baseline is set.
+    public private(set) var comparison: BaselineComparison?
+
+    /// Failed cases whose every failure the baseline accepts: they do not fail the run.
+    public private(set) var knownFailures = 0
+
+    /// Judges the run's problems by `baseline` as of `today` (`YYYY-MM-DD`, UTC).
+    public mutating func judge(by baseline: Baseline, today: String) {
+        let comparison = BaselineComparison(problems: problems, baseline: baseline, today: today)
+        self.baseline = (baseline, today)
+        self.comparison = comparison
+        let accepted = comparison.accepted
+        knownFailures = accepted.isEmpty ? 0 : results.filter { isKnown($0, accepted: accepted) }.count
     }
 
     /// Whether every failure of a failed case is a problem the baseline accepts.
     public func isKnown(_ result: CaseResult, accepted: Set<Problem.Fingerprint>) -> Bool {
         result.isFailure && result.failures.allSatisfy { accepted.contains(Problem.Fingerprint($0, of: result)) }
-    }
-
-    /// Failed cases whose every failure the baseline accepts: they do not fail the run.
-    public var knownFailures: Int {
-        guard let accepted = comparison?.accepted, !accepted.isEmpty else { return 0 }
-        return results.filter { isKnown($0, accepted: accepted) }.count
     }
 
     /// The command that runs this case again; `nil` for a recorded exchange, which its curl
@@ -120,7 +125,8 @@ public struct RunSummary: Sendable {
     public var exitCode: Int32 {
         let ran = results.filter { !$0.isSkipped }
         if !ran.isEmpty, ran.allSatisfy({ $0.isError }), ran.contains(where: \.isUnreachable) { return 3 }
-        return failures + errors > 0 || !(comparison?.expired.isEmpty ?? true) ? 1 : 0
+        // An expired entry's cases are never accepted, so they count among the failures.
+        return failures + errors > 0 ? 1 : 0
     }
 
     /// Results grouped by operation, in document order.

@@ -68,6 +68,46 @@ public struct StoredRun: Codable, Sendable {
         var shrinkAttempts: Int?
     }
 
+    /// What the run was judged with besides the contract: a baseline's known problems.
+    public struct StoredBaseline: Codable, Sendable {
+        /// One baseline entry, with how many cases of the run showed it.
+        public struct StoredEntry: Codable, Sendable {
+            var operation: String
+            var check: CheckName
+            var member: String?
+            var expectation: String
+            var reason: String
+            var ticket: String?
+            var expires: String?
+            /// Where the baseline lists it (`file:line:column`).
+            var listedAt: String
+            var cases: Int?
+
+            init(_ entry: Baseline.Entry, cases: Int?) {
+                operation = entry.fingerprint.operationId
+                check = entry.fingerprint.check
+                member = entry.fingerprint.member
+                expectation = entry.fingerprint.expectation
+                reason = entry.reason
+                ticket = entry.ticket
+                expires = entry.expires
+                listedAt = entry.mark.description
+                self.cases = cases
+            }
+        }
+
+        /// The baseline file, as given.
+        public var file: String
+        /// The day (`YYYY-MM-DD`, UTC) expiry dates were read against.
+        public var judgedOn: String
+        /// Problems it accepted.
+        public var known: [StoredEntry]
+        /// Problems it lists whose acceptance had expired: they failed the run.
+        public var expired: [StoredEntry]
+        /// Entries no problem of the run matched.
+        public var resolved: [StoredEntry]
+    }
+
     /// This format's version (2: request bodies as text, or base64).
     public var format = StoredRun.currentFormat
     public static let currentFormat = 2
@@ -87,6 +127,8 @@ public struct StoredRun: Codable, Sendable {
     public var pressure: Pressure.Report?
     /// For recorded traffic (`verify`): the files, the client's problems, the undocumented endpoints.
     public var traffic: RunSummary.Traffic?
+    /// The baseline the run was judged with; absent when none.
+    public var baseline: StoredBaseline?
 
     /// Bodies longer than this are cut in the stored run.
     static let bodyLimit = 64 * 1024
@@ -105,6 +147,13 @@ public struct StoredRun: Codable, Sendable {
         replayCommand = summary.replayCommand
         pressure = summary.pressure
         traffic = summary.traffic
+        if let judged = summary.baseline, let comparison = summary.comparison {
+            baseline = StoredBaseline(
+                file: judged.baseline.file, judgedOn: judged.today,
+                known: comparison.known.map { StoredBaseline.StoredEntry($0.entry, cases: $0.problem.results.count) },
+                expired: comparison.expired.map { StoredBaseline.StoredEntry($0.entry, cases: $0.problem.results.count) },
+                resolved: comparison.resolved.map { StoredBaseline.StoredEntry($0, cases: nil) })
+        }
         results = zip(summary.positions, summary.results).map { position, result in
             var stored = StoredResult(
                 position: position, testCase: result.testCase, outcome: "passed", exchanges: result.exchanges.map(Self.store),
@@ -223,6 +272,10 @@ extension StoredRun {
     /// Why reports cannot be merged, in words.
     public struct MergeError: Error, Sendable, CustomStringConvertible {
         public var description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// The run these slices are: every case of every slice in the whole run's order, each

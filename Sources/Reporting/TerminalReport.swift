@@ -159,18 +159,15 @@ public struct TerminalReport {
             lines.append("")
             lines.append("KNOWN PROBLEMS (in the baseline, not failing the run): \(Self.count(comparison.known.count, "distinct problem")), shown by \(Self.count(cases, "case"))")
             for (problem, entry) in comparison.known {
-                let ticket = entry.ticket.map { ", \($0)" } ?? ""
-                let expires = entry.expires.map { ", accepted until \($0)" } ?? ""
                 lines.append("  \(problem.operationId) › \(problem.headline)")
-                lines.append("     known: \(entry.reason)\(ticket)\(expires) (\(entry.mark))")
+                lines.append("     known: \(entry.acceptance)")
             }
         }
         if !comparison.resolved.isEmpty {
             lines.append("")
             lines.append("RESOLVED: \(Self.count(comparison.resolved.count, "baseline entry", plural: "baseline entries")) no problem of this run matches (remove from the baseline once fixed for good)")
             for entry in comparison.resolved {
-                let member = entry.fingerprint.member.map { " \($0)" } ?? ""
-                lines.append("  \(entry.fingerprint.operationId) › \(entry.fingerprint.check.rawValue)\(member): \(entry.fingerprint.expectation) (\(entry.mark))")
+                lines.append("  \(entry.problemWords) (\(entry.mark))")
             }
         }
         return lines

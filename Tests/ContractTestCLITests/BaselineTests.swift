@@ -36,6 +36,19 @@ struct BaselineTests {
             if Prerequisites.missing("python3") == nil {
                 #expect(try PythonCheck.validate(xml: folder + "/junit.xml", schema: RepositoryPaths.fixtures + "/junit/junit-10.xsd") == nil)
             }
+            // The page and run.json show the problem as known, apart from the failures.
+            let page = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+            #expect(page.contains("<h1><span class=\"word\">PASSED</span> "))
+            #expect(page.contains("<h2>Known problems</h2>\n<p>Judged with the baseline <code>\(baseline)</code>: these do not fail the run.</p>"))
+            #expect(page.contains("<details class=\"problem known\" data-operation=\"createPartnerInvitation\""))
+            #expect(page.contains("<p class=\"acceptance\"><span class=\"label\">Baseline</span> known: TODO: why this drift is accepted (\(baseline):6:5)</p>"))
+            #expect(page.contains("<p class=\"none\">No case failed.</p>"))
+            #expect(page.contains("<td class=\"outcome\">known</td>") && !page.contains("<td class=\"outcome\">failed</td>"))
+            let stored = try Self.json(folder + "/run.json")["baseline"] as? [String: Any]
+            let known = (stored?["known"] as? [[String: Any]])?.first
+            #expect(stored?["file"] as? String == baseline)
+            #expect(known?["check"] as? String == "content-type" && known?["reason"] as? String == "TODO: why this drift is accepted")
+            #expect(known?["listedAt"] as? String == "\(baseline):6:5" && (known?["cases"] as? Int ?? 0) >= 1)
             let again = try Self.run(["--mock-fault", "wrong-content-type", "--mock-fault", "wrong-error-shape", "--baseline", baseline], in: folder)
             #expect(again.status == 1)
             let failures = again.stdout.split(separator: "\n").filter { $0.hasPrefix("  1. ") || $0.hasPrefix("  2. ") }
@@ -45,6 +58,38 @@ struct BaselineTests {
             #expect(fixed.status == 0)
             #expect(fixed.stdout.contains("RESOLVED: 1 baseline entry no problem of this run matches (remove from the baseline once fixed for good)"))
             #expect(fixed.stdout.contains("  createPartnerInvitation › content-type: Content-Type text/plain (\(baseline):6:5)"))
+        }
+    }
+
+    static func json(_ path: String) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any] ?? [:]
+    }
+
+    @Test("slices judged with a baseline merge into a run judged with it again; slices judged with different baselines are refused")
+    func mergeCarriesTheBaseline() async throws {
+        try await CommandRunner.detached {
+            let folder = try VerifyCommandTests.folder("baseline-merge")
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let baseline = folder + "/baseline.yaml"
+            _ = try Self.run(["--mock-fault", "wrong-content-type", "--write-baseline", baseline], in: folder)
+            for slice in ["1", "2"] {
+                let outcome = try CommandRunner.run(["run", "--kind", "positive,negative", "--mock-fault", "wrong-content-type", "--baseline", baseline,
+                                                     "--shard", "\(slice)/2"] + VerifyCommandTests.reportArguments(folder, "s\(slice)-"))
+                #expect(outcome.status == 0, "\(outcome.stdout)")
+            }
+            let merged = try CommandRunner.run(["merge", folder + "/s1-run.json", folder + "/s2-run.json"] + VerifyCommandTests.reportArguments(folder, "merged-"))
+            #expect(merged.status == 0, "\(merged.stdout)\(merged.stderr)")
+            #expect(merged.stdout.contains("KNOWN PROBLEMS (in the baseline, not failing the run): 1 distinct problem, shown by "))
+            // A slice judged without it: the merge cannot tell which verdict is meant.
+            _ = try CommandRunner.run(["run", "--kind", "positive,negative", "--mock-fault", "wrong-content-type", "--shard", "2/2"]
+                + VerifyCommandTests.reportArguments(folder, "s2-"))
+            let mixed = try CommandRunner.run(["merge", folder + "/s1-run.json", folder + "/s2-run.json"] + VerifyCommandTests.reportArguments(folder, "mixed-"))
+            #expect(mixed.status == 2)
+            #expect(mixed.stderr.contains("the slices were judged with different baselines: \(folder)/s1-run.json (baseline \(baseline)), \(folder)/s2-run.json (no baseline); give merge --baseline FILE to judge the whole run with one"), "\(mixed.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/mixed-junit.xml"))
+            let told = try CommandRunner.run(["merge", folder + "/s1-run.json", folder + "/s2-run.json", "--baseline", baseline]
+                + VerifyCommandTests.reportArguments(folder, "told-"))
+            #expect(told.status == 0, "\(told.stdout)\(told.stderr)")
         }
     }
 

@@ -1,3 +1,4 @@
+import FuzzContract
 import FuzzDriver
 import BusinessRules
 import Dispatch
@@ -8,15 +9,7 @@ import OpenAPIModel
 import SchemaValidation
 import Synchronization
 
-/// The contract and its rules, loaded once: the repository's `specs/partneraccount.yaml`.
-let contract: (document: OpenAPIDocument, rules: BusinessRules) = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    let spec = root.appendingPathComponent("specs/partneraccount.yaml").path
-    guard let document = OpenAPILoader().load(file: spec).document else { fatalError("cannot load \(spec)") }
-    let rules = BusinessRules.load(file: root.appendingPathComponent("specs/partneraccount.rules.yaml").path, document: document).rules
-    return (document, rules ?? .none)
-}()
+let contract = partnerContract
 
 /// A request as text: `METHOD TARGET`, header lines `Name: value`, an empty line, the body.
 /// A fresh fault-free mock answers it; it must answer lawfully, never with a 5xx, and a JSON

@@ -2,19 +2,12 @@ import BusinessRules
 import Checks
 import Execution
 import Foundation
+import FuzzContract
 import FuzzDriver
 import OpenAPIModel
 import Reporting
 
-/// The contract and its rules, loaded once: the repository's `specs/partneraccount.yaml`.
-let contract: (document: OpenAPIDocument, rules: BusinessRules) = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    let spec = root.appendingPathComponent("specs/partneraccount.yaml").path
-    guard let document = OpenAPILoader().load(file: spec).document else { fatalError("cannot load \(spec)") }
-    let rules = BusinessRules.load(file: root.appendingPathComponent("specs/partneraccount.rules.yaml").path, document: document).rules
-    return (document, rules ?? .none)
-}()
+let contract = partnerContract
 
 let verifier = TrafficVerifier(document: contract.document, rules: contract.rules,
                                checks: CheckName.selection(only: nil, excluded: [], strict: true))
