@@ -206,6 +206,16 @@ let package = Package(
             path: "Benchmarks/RunBenchmark",
             swiftSettings: strictSettings
         ),
+        // `swift run -c release RateLimitBenchmark`: how closely --rate-limit N keeps to N requests per second.
+        .executableTarget(
+            name: "RateLimitBenchmark",
+            dependencies: [
+                "ContractRun", "MockServer", "BusinessRules", "OpenAPIModel", "CaseGeneration",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/RateLimitBenchmark",
+            swiftSettings: strictSettings
+        ),
         // `swift run -c release ProxyBenchmark`: latency and throughput through the validating proxy beside direct.
         .executableTarget(
             name: "ProxyBenchmark",

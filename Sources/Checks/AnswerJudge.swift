@@ -17,17 +17,21 @@ public final class AnswerJudge: Sendable {
     let rules: BusinessRules
     /// The checks that report failures.
     public let checks: Set<CheckName>
+    /// Seconds an answer may take (`--max-response-time`); `nil`: any.
+    public let maxResponseTime: Double?
     /// The compiler, and the validators it made by operation, status key and media type:
     /// each compiled when an answer first needs it (a document may have thousands).
-    private let compiled: Mutex<(compiler: SchemaCompiler, validators: [String: SchemaValidator?])>
+    let compiled: Mutex<(compiler: SchemaCompiler, validators: [String: SchemaValidator?])>
 
     /// `compiler`: one that has compiled the document's other schemas already (the request
     /// schemas of recorded traffic), so what they share is compiled once; it is the judge's from now on.
+    /// `maxResponseTime`: seconds; judged by the `response-time` check when `checks` holds it.
     public init(document: OpenAPIDocument, rules: BusinessRules, checks: Set<CheckName> = CheckName.selection(only: nil, excluded: [], strict: false),
-                compiler: sending SchemaCompiler? = nil) {
+                maxResponseTime: Double? = nil, compiler: sending SchemaCompiler? = nil) {
         self.document = document
         self.rules = rules
         self.checks = checks
+        self.maxResponseTime = maxResponseTime
         compiled = Mutex((compiler ?? SchemaCompiler(document: document), [:]))
     }
 
@@ -49,10 +53,10 @@ public final class AnswerJudge: Sendable {
         let responses = operation.operation.responses
         if let key = responses.documentingKey(for: response.status), let documented = responses.byStatus[key], !statusOnly {
             failures += judgeBody(response, documented: documented, key: key, operation: operation)
-            for (name, header) in documented.headers where header.required && response.header(name) == nil {
-                failures.append(CheckFailure(check: .header, message: "documented required header \(name) is missing",
-                                             specLocation: header.location.description, expectation: "header \(name)"))
-            }
+            failures += judgeHeaders(response, documented: documented, key: key, operation: operation)
+        }
+        if let limit = maxResponseTime, let time = exchange.answerTime, time > limit {
+            failures.append(Self.slowAnswer(time, limit: limit))
         }
         if checkRules, (200..<300).contains(response.status), let operationRules = rules.rules(for: operation.operation.operationId),
            let sent = request.json, let body = try? JSONParser().parse(response.body) {
@@ -180,11 +184,15 @@ public final class AnswerJudge: Sendable {
 
     /// The validator of a documented response's body for a media type, compiled once.
     private func validator(_ operation: OperationEntry, _ key: String, _ mediaType: String, _ documented: Response) -> SchemaValidator? {
-        let name = "\(operation.id) \(key) \(mediaType)"
-        return compiled.withLock { state in
+        let content = documented.content.first { $0.key.lowercased() == mediaType }?.value
+        return validator(named: "\(operation.id) \(key) \(mediaType)", of: content?.schema)
+    }
+
+    /// The validator of `schema`, compiled the first time `name` asks for it.
+    func validator(named name: String, of schema: Schema?) -> SchemaValidator? {
+        compiled.withLock { state in
             if let known = state.validators[name] { return known }
-            let content = documented.content.first { $0.key.lowercased() == mediaType }?.value
-            let made = content?.schema.map(state.compiler.validator(for:))
+            let made = schema.map(state.compiler.validator(for:))
             state.validators[name] = made
             return made
         }

@@ -8,6 +8,7 @@ public enum CheckName: String, Sendable, CaseIterable, Hashable, Codable {
     case contentType = "content-type"
     case schema
     case header
+    case headerSchema = "header-schema"
     case allowHeader = "allow-header"
     case undocumentedMember = "undocumented-member"
     case ruleEcho = "rule-echo"
@@ -16,6 +17,7 @@ public enum CheckName: String, Sendable, CaseIterable, Hashable, Codable {
     case ruleExpiry = "rule-expiry"
     case ruleUnique = "rule-unique"
     case ruleOneActive = "rule-one-active"
+    case responseTime = "response-time"
 
     /// The check of a business rule.
     public init(rule: RuleKind) {
@@ -37,6 +39,7 @@ public enum CheckName: String, Sendable, CaseIterable, Hashable, Codable {
         case .contentType: "the Content-Type is one the contract documents for that status"
         case .schema: "the body validates against the documented schema for that status (every keyword and format)"
         case .header: "the documented required response headers are present"
+        case .headerSchema: "documented response headers that are present hold values their schemas accept (read as OpenAPI serializes headers)"
         case .allowHeader: "a 405 carries Allow, listing every method the document declares on the path (RFC 9110 section 15.5.6)"
         case .undocumentedMember: "no response member the schema does not declare (off unless --strict or named in --checks)"
         case .ruleEcho: "rule echo: success bodies repeat the request members the rules file names"
@@ -45,16 +48,23 @@ public enum CheckName: String, Sendable, CaseIterable, Hashable, Codable {
         case .ruleExpiry: "rule expiry: expiry timestamps are the create's time plus the requested active days"
         case .ruleUnique: "rule unique: every created resource gets new values for its unique members"
         case .ruleOneActive: "rule one-active: a create while one is active for the name conflicts, also when several arrive at once"
+        case .responseTime: "each answer arrives within --max-response-time milliseconds (off unless that is given)"
         }
     }
 
     /// Whether a run judges by it when no `--checks` are given.
-    public var onByDefault: Bool { self != .undocumentedMember }
+    public var onByDefault: Bool { self != .undocumentedMember && self != .responseTime }
 
-    /// The checks a run judges by: `only` (or every check on by default), less `excluded`.
-    public static func selection(only: [CheckName]?, excluded: [CheckName], strict: Bool) -> Set<CheckName> {
+    /// Whether its failures are told apart by the request member a case varied: not for the
+    /// time an answer took, which says nothing about the member.
+    public var groupsByRequestMember: Bool { self != .responseTime }
+
+    /// The checks a run judges by: `only` (or every check on by default), less `excluded`;
+    /// `strict` adds `undocumented-member`, `timed` (a `--max-response-time`) `response-time`.
+    public static func selection(only: [CheckName]?, excluded: [CheckName], strict: Bool, timed: Bool = false) -> Set<CheckName> {
         var selected = Set(only ?? allCases.filter(\.onByDefault))
         if strict { selected.insert(.undocumentedMember) }
+        if timed { selected.insert(.responseTime) }
         return selected.subtracting(excluded)
     }
 }

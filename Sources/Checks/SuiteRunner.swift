@@ -159,7 +159,7 @@ public struct SuiteRunner: Sendable {
         /// Sends one request and judges it; the exchange, or `nil` when the case ended there.
         func exchange(_ request: RequestSpec, _ expectation: Expectation, checkRules: Bool) async -> Exchange? {
             let stepOperation = request.operationId.flatMap { operations[$0] } ?? operation
-            let exchange = await executor.send(request)
+            let exchange = await executor.send(request, operationId: stepOperation.id)
             result.exchanges.append(exchange)
             result.duration += exchange.duration
             if let problem = exchange.transportError {
@@ -220,7 +220,7 @@ public struct SuiteRunner: Sendable {
             case .race(let requests, let conflictStatus):
                 let exchanges = await withTaskGroup(of: (Int, Exchange).self) { group in
                     for (index, request) in requests.enumerated() {
-                        group.addTask { (index, await executor.send(request, race: true)) }
+                        group.addTask { (index, await executor.send(request, operationId: operation.id, race: true)) }
                     }
                     var answered = [Exchange?](repeating: nil, count: requests.count)
                     for await (index, exchange) in group { answered[index] = exchange }

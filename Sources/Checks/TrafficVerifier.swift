@@ -77,14 +77,16 @@ public enum JudgedExchange: Sendable {
 public struct TrafficVerifier: Sendable {
     let document: OpenAPIDocument
     let rules: BusinessRules
-    let judge: AnswerJudge
+    /// How each answer is judged.
+    public let judge: AnswerJudge
     /// The servers whose URLs the traffic's URLs start with, each with its route table.
     let servers: [(url: String, routes: RouteTable)]
     let inputs: [RequestInputs]
 
     /// `baseURL`: judge only the traffic below this URL; else the traffic to any server the
     /// document lists (a relative server URL matches any host).
-    public init(document: OpenAPIDocument, rules: BusinessRules, checks: Set<CheckName>, baseURL: String? = nil) {
+    /// `maxResponseTime`: seconds an answer may take, judged by `response-time`.
+    public init(document: OpenAPIDocument, rules: BusinessRules, checks: Set<CheckName>, maxResponseTime: Double? = nil, baseURL: String? = nil) {
         self.document = document
         self.rules = rules
         let operations = document.operations.enumerated().map { ($0.offset, $0.element.path, $0.element.method.uppercased()) }
@@ -97,7 +99,7 @@ public struct TrafficVerifier: Sendable {
         }
         let compiler = SchemaCompiler(document: document)
         inputs = document.operations.map { RequestInputs(entry: $0, compiler: compiler) }
-        judge = AnswerJudge(document: document, rules: rules, checks: checks, compiler: compiler)
+        judge = AnswerJudge(document: document, rules: rules, checks: checks, maxResponseTime: maxResponseTime, compiler: compiler)
     }
 
     /// The traffic judged in its order.

@@ -30,30 +30,86 @@ public struct ContractRunner: Sendable {
         if let slice = selected.slice {
             events(.slice(slice.shard, source: slice.source, cases: selected.cases.count, planned: selected.planned))
         }
-        let configuration: HTTPClient.Configuration
-        do throws(TransportError) {
-            configuration = try Executor.clientConfiguration(caCertificates: request.caCertificates,
-                                                             clientCertificate: request.credentials.clientCertificate,
-                                                             connections: request.concurrency)
-        } catch {
-            throw .transport(error)
-        }
-        let wiring = Wiring(request: request, contract: contract, selected: selected, runTag: runTag, configuration: configuration,
-                            startedAt: startedAt, events: events)
+        let headers = try Self.extraHeaders(of: request, contract: contract)
         var summary: RunSummary
         switch request.target {
         case .mock(let faults):
+            let wiring = Wiring(request: request, contract: contract, selected: selected, runTag: runTag,
+                                configuration: try Self.clientConfiguration(request, proxy: nil), headers: headers,
+                                startedAt: startedAt, events: events)
             summary = try await wiring.againstEmbeddedMock(faults: faults)
         case .sandbox, .baseURL:
             let target = try Self.target(of: request, contract: contract)
-            let secrets = try await request.credentials.secrets(for: selected.cases, contract: contract)
+            let proxy = try Self.proxy(for: target.baseURL, request)
+            if let proxy { events(.proxy(proxy)) }
+            var tokenClient = HTTPClient.Configuration()
+            if let tokenURL = request.credentials.oauth2?.tokenURL {
+                tokenClient = try Self.clientConfiguration(request, proxy: Self.proxy(for: tokenURL, request))
+            }
+            let secrets = try await request.credentials.secrets(for: selected.cases, contract: contract, client: tokenClient)
+            let wiring = Wiring(request: request, contract: contract, selected: selected, runTag: runTag,
+                                configuration: try Self.clientConfiguration(request, proxy: proxy), headers: headers,
+                                startedAt: startedAt, events: events)
             summary = try await wiring.execute(against: target, secrets: secrets)
+            // A secret that could not be had mid-run (a token endpoint that stopped issuing)
+            // is the run's problem, not the server's: no verdict.
+            if let failure = secrets.failures.first { throw .tokenSource(failure) }
         }
         summary.shard = selected.slice?.shard
         summary.positions = selected.positions
         summary.plannedCases = selected.planned
         summary.specDigest = contract.digest
         return summary
+    }
+
+    /// The forward proxy the proxy variables name for `url`.
+    static func proxy(for url: String, _ request: RunRequest) throws(RunError) -> ProxyChoice? {
+        do throws(ProxyChoice.Problem) {
+            return try ProxyChoice.forTarget(url, environment: request.environment)
+        } catch {
+            throw .proxy(error)
+        }
+    }
+
+    /// The HTTP client's settings for the run: trust, client certificate, connections, proxy.
+    static func clientConfiguration(_ request: RunRequest, proxy: ProxyChoice?) throws(RunError) -> HTTPClient.Configuration {
+        do throws(TransportError) {
+            return try Executor.clientConfiguration(caCertificates: request.caCertificates, clientCertificate: request.credentials.clientCertificate,
+                                                    connections: request.concurrency, proxy: proxy)
+        } catch {
+            throw .transport(error)
+        }
+    }
+
+    /// The extra headers, their variables read; a header that would stand in for a security
+    /// scheme's credential is refused (auth cases must be able to leave it out).
+    static func extraHeaders(of request: RunRequest, contract: LoadedContract) throws(RunError) -> ExtraHeaders {
+        var schemeHeaders: [String: String] = [:]
+        for (name, scheme) in contract.document.components.securitySchemes where scheme.type == .apiKey {
+            if scheme.keyLocation == "header", let keyName = scheme.name { schemeHeaders[keyName.lowercased()] = name }
+            if scheme.keyLocation == "cookie" { schemeHeaders["cookie"] = name }
+        }
+        func resolved(_ headers: [ExtraHeader]) throws(RunError) -> [ExtraHeader.Resolved] {
+            var result: [ExtraHeader.Resolved] = []
+            for header in headers {
+                if let scheme = schemeHeaders[header.name.lowercased()] {
+                    throw .headerOfScheme(header.name, scheme: scheme, spec: contract.spec)
+                }
+                do throws(ExtraHeader.Problem) {
+                    result.append(try header.resolved(in: request.environment))
+                } catch {
+                    throw .header(error)
+                }
+            }
+            return result
+        }
+        let known = Set(contract.document.operations.map(\.id))
+        var byOperation: [String: [ExtraHeader.Resolved]] = [:]
+        for (operationId, headers) in request.operationHeaders {
+            guard known.contains(operationId) else { throw .unknownOperation(operationId, spec: contract.spec, known: Array(known)) }
+            byOperation[operationId] = try resolved(headers)
+        }
+        return ExtraHeaders(all: try resolved(request.headers), byOperation: byOperation)
     }
 
     /// The target `.sandbox` or `.baseURL` names.
@@ -84,6 +140,7 @@ private struct Wiring: Sendable {
     var selected: SelectedCases
     var runTag: String
     var configuration: HTTPClient.Configuration
+    var headers: ExtraHeaders
     var startedAt: Date
     var events: @Sendable (RunEvent) -> Void
 
@@ -114,10 +171,11 @@ private struct Wiring: Sendable {
         let began = clock.now
         let (document, rules, cases) = (contract.document, contract.rules, selected.cases)
         let done = Mutex(0)
-        let judge = AnswerJudge(document: document, rules: rules, checks: request.checks)
+        let judge = AnswerJudge(document: document, rules: rules, checks: request.checks, maxResponseTime: request.maxResponseTime)
         let shrinker = Shrinker(document: document, rules: rules, options: request.cases.options(runTag: runTag))
         let pressure = Pressure(ceiling: request.concurrency)
-        let options = Executor.Options(timeout: request.timeout, maxRetries: request.retries)
+        let options = Executor.Options(timeout: request.timeout, maxRetries: request.retries, extraHeaders: headers,
+                                       rateLimit: request.rateLimit.map(RateLimit.init(perSecond:)))
         let results: [CaseResult]
         do {
             results = try await HTTPClient.withHTTPClient(configuration: configuration) { client in
@@ -143,6 +201,7 @@ private struct Wiring: Sendable {
             documentedStatuses: document.operations.map { ($0.id, Array($0.operation.responses.byStatus.keys)) },
             replayCommand: request.cases.replayCommand(spec: request.contract.spec, rules: request.contract.rules))
         summary.pressure = pressure.report
+        summary.responseTimeLimit = request.checks.contains(.responseTime) ? request.maxResponseTime : nil
         return summary
     }
 }

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import CaseGeneration
 import Execution
 import OpenAPIModel
@@ -9,6 +10,8 @@ public struct CredentialChoice: Sendable {
     public var tokenVariable: String
     /// A shell command that prints that secret instead.
     public var tokenCommand: String?
+    /// An OAuth2 token endpoint that issues it instead (client credentials).
+    public var oauth2: OAuth2Choice?
     /// Variables by security scheme name.
     public var schemeVariables: [String: String]
     /// The user name HTTP Basic sends.
@@ -16,19 +19,44 @@ public struct CredentialChoice: Sendable {
     /// A PEM client certificate chain and its key, for mutualTLS.
     public var clientCertificate: (chain: String, key: String)?
 
-    public init(tokenVariable: String = "PARTNER_API_TOKEN", tokenCommand: String? = nil, schemeVariables: [String: String] = [:],
-                basicUser: String = "contract-test", clientCertificate: (chain: String, key: String)? = nil) {
+    /// OAuth2's client credentials grant: where to ask, as whom (variables), for what.
+    public struct OAuth2Choice: Sendable, Equatable {
+        public var tokenURL: String
+        public var clientIdVariable: String
+        public var clientSecretVariable: String
+        public var scope: String?
+        public var clientAuthentication: OAuth2ClientCredentials.ClientAuthentication
+
+        public init(tokenURL: String, clientIdVariable: String = "OAUTH2_CLIENT_ID", clientSecretVariable: String = "OAUTH2_CLIENT_SECRET",
+                    scope: String? = nil, clientAuthentication: OAuth2ClientCredentials.ClientAuthentication = .basic) {
+            self.tokenURL = tokenURL
+            self.clientIdVariable = clientIdVariable
+            self.clientSecretVariable = clientSecretVariable
+            self.scope = scope
+            self.clientAuthentication = clientAuthentication
+        }
+    }
+
+    public init(tokenVariable: String = "PARTNER_API_TOKEN", tokenCommand: String? = nil, oauth2: OAuth2Choice? = nil,
+                schemeVariables: [String: String] = [:], basicUser: String = "contract-test", clientCertificate: (chain: String, key: String)? = nil) {
         self.tokenVariable = tokenVariable
         self.tokenCommand = tokenCommand
+        self.oauth2 = oauth2
         self.schemeVariables = schemeVariables
         self.basicUser = basicUser
         self.clientCertificate = clientCertificate
     }
 
-    /// The run's secrets, after checking that every scheme the cases send a secret for has one.
-    public func secrets(for cases: [TestCase], contract: LoadedContract) async throws(RunError) -> Secrets {
+    /// The run's secrets, after checking that every scheme the cases send a secret for has one;
+    /// `client` is how a token endpoint is reached (trust, proxy).
+    public func secrets(for cases: [TestCase], contract: LoadedContract,
+                        client: HTTPClient.Configuration = HTTPClient.Configuration()) async throws(RunError) -> Secrets {
         try Self.checkSchemes(schemeVariables.keys, in: contract)
-        let fallback = tokenCommand.map(TokenSource.command) ?? TokenSource.environment(tokenVariable)
+        let fallback = oauth2.map { choice in
+            TokenSource.oauth2(OAuth2ClientCredentials(
+                tokenURL: choice.tokenURL, clientIdVariable: choice.clientIdVariable, clientSecretVariable: choice.clientSecretVariable,
+                scope: choice.scope, clientAuthentication: choice.clientAuthentication, configuration: client))
+        } ?? tokenCommand.map(TokenSource.command) ?? TokenSource.environment(tokenVariable)
         let secrets = Secrets(fallback: fallback, perScheme: schemeVariables.mapValues(TokenSource.environment), basicUser: basicUser)
         let used = Set(cases.flatMap { $0.requests.flatMap { $0.credentials.parts.filter { $0.value == .secret }.map(\.scheme) } })
         var needFallback: [String] = []

@@ -50,6 +50,12 @@ public enum RunError: Error, Sendable {
     case merge(StoredRun.MergeError)
     /// `validate`'s options name no schema of the document: why.
     case noSchema(String)
+    /// An extra header (`-H`) cannot be sent: its words.
+    case header(ExtraHeader.Problem)
+    /// An extra header carries a security scheme's credential.
+    case headerOfScheme(String, scheme: String, spec: String)
+    /// A proxy variable (`HTTPS_PROXY`) cannot be used.
+    case proxy(ProxyChoice.Problem)
 
     /// The exit status this error ends a command with.
     public var status: ExitStatus { .usage }
@@ -110,6 +116,12 @@ extension RunError: CustomStringConvertible {
             return "error: \(error)"
         case .noSchema(let reason):
             return "error: \(reason)"
+        case .header(let problem):
+            return "error: \(problem)"
+        case .headerOfScheme(let name, let scheme, let spec):
+            return "error: header \(name) carries the security scheme '\(scheme)' of \(spec): give its secret with --credential \(scheme)=ENV_VAR, so that auth cases can leave it out"
+        case .proxy(let problem):
+            return "error: \(problem)"
         }
     }
 }

@@ -29,16 +29,26 @@ public struct RunRequest: Sendable {
     /// Retries on 429 and 503.
     public var retries: Int
     public var checks: Set<CheckName>
+    /// Seconds an answer may take (`--max-response-time`), judged by `response-time`.
+    public var maxResponseTime: Double?
+    /// Headers every request carries besides its case's (`-H`).
+    public var headers: [ExtraHeader]
+    /// Headers of one operation's requests, by operationId (the configuration file).
+    public var operationHeaders: [String: [ExtraHeader]]
+    /// At most so many requests per second across the run; `nil`: no limit.
+    public var rateLimit: Double?
     /// Makes this run's addresses unique; `nil`: one from the clock.
     public var runTag: String?
-    /// Where GitLab's parallel-job variables are read.
+    /// Where GitLab's parallel-job variables, the proxy variables and the variables extra
+    /// headers name are read.
     public var environment: [String: String]
 
     public init(contract: ContractSource = ContractSource(), cases: CaseChoice = CaseChoice(), target: TargetChoice = .mock(faults: []),
                 credentials: CredentialChoice = CredentialChoice(), caCertificates: String? = nil, allowLiveData: Bool = false,
                 concurrency: Int = SuiteRunner.Options.defaultConcurrency, timeout: Duration = .seconds(30), retries: Int = 3,
-                checks: Set<CheckName> = CheckName.selection(only: nil, excluded: [], strict: false), runTag: String? = nil,
-                environment: [String: String] = [:]) {
+                checks: Set<CheckName> = CheckName.selection(only: nil, excluded: [], strict: false), maxResponseTime: Double? = nil,
+                headers: [ExtraHeader] = [], operationHeaders: [String: [ExtraHeader]] = [:], rateLimit: Double? = nil,
+                runTag: String? = nil, environment: [String: String] = [:]) {
         self.contract = contract
         self.cases = cases
         self.target = target
@@ -49,6 +59,10 @@ public struct RunRequest: Sendable {
         self.timeout = timeout
         self.retries = retries
         self.checks = checks
+        self.maxResponseTime = maxResponseTime
+        self.headers = headers
+        self.operationHeaders = operationHeaders
+        self.rateLimit = rateLimit
         self.runTag = runTag
         self.environment = environment
     }
@@ -60,6 +74,8 @@ public enum RunEvent: Sendable {
     case tolerated(String)
     /// The run is a slice of a sharded run.
     case slice(Shard, source: CaseChoice.SliceSource, cases: Int, planned: Int)
+    /// The run reaches its target through this forward proxy (`HTTPS_PROXY`).
+    case proxy(ProxyChoice)
     /// A case finished: the `done`th of `total`.
     case finished(CaseResult, done: Int, total: Int)
 }

@@ -11,10 +11,11 @@ public struct TrafficVerification: Sendable {
     public let baseURL: String?
     public let verifier: TrafficVerifier
 
-    public init(contract: LoadedContract, checks: Set<CheckName>, baseURL: String? = nil) {
+    public init(contract: LoadedContract, checks: Set<CheckName>, maxResponseTime: Double? = nil, baseURL: String? = nil) {
         self.contract = contract
         self.baseURL = baseURL
-        verifier = TrafficVerifier(document: contract.document, rules: contract.rules, checks: checks, baseURL: baseURL)
+        verifier = TrafficVerifier(document: contract.document, rules: contract.rules, checks: checks, maxResponseTime: maxResponseTime,
+                                   baseURL: baseURL)
     }
 
     /// The URLs the judged traffic is below.
@@ -51,6 +52,7 @@ public struct TrafficVerification: Sendable {
         var summary = RunSummary.ofTraffic(verdict, recorded: recorded, files: files, specPath: contract.spec, document: contract.document,
                                            servers: servers, skipped: contract.skipped, replayCommand: replayCommand)
         summary.specDigest = contract.digest
+        if verifier.judge.checks.contains(.responseTime) { summary.responseTimeLimit = verifier.judge.maxResponseTime }
         return summary
     }
 }

@@ -13,9 +13,19 @@ struct CheckOptions: ParsableArguments {
     @Option(help: "Do not judge by these checks, comma-separated.")
     var excludeChecks: String?
 
+    @Option(help: ArgumentHelp("Fail answers slower than this (the response-time check; off unless given).", valueName: "ms"))
+    var maxResponseTime: Int?
+
     func validate() throws {
+        if let maxResponseTime, maxResponseTime < 1 { throw ValidationError("--max-response-time must be at least 1 ms") }
+        if maxResponseTime == nil, checks?.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == CheckName.responseTime.rawValue }) == true {
+            throw ValidationError("--checks names response-time: give --max-response-time MS, the time an answer may take")
+        }
         _ = try selected()
     }
+
+    /// The longest an answer may take, in seconds.
+    var responseTimeLimit: Double? { maxResponseTime.map { Double($0) / 1000 } }
 
     /// The checks these options choose.
     func selected() throws -> Set<CheckName> {
@@ -29,6 +39,6 @@ struct CheckOptions: ParsableArguments {
             }
         }
         return CheckName.selection(only: try names(checks, option: "--checks"), excluded: try names(excludeChecks, option: "--exclude-checks") ?? [],
-                                   strict: strict)
+                                   strict: strict, timed: maxResponseTime != nil)
     }
 }

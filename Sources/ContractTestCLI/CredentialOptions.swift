@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractRun
+import Execution
 
 /// Where `run` finds its secrets and certificates. Nothing secret is given on the command
 /// line: options name environment variables, commands and files.
@@ -9,6 +10,21 @@ struct CredentialOptions: ParsableArguments {
 
     @Option(help: "A shell command that prints the secret (run again once on an unexpected 401).")
     var tokenCommand: String?
+
+    @Option(help: ArgumentHelp("An OAuth2 token endpoint that issues the bearer token (client credentials grant); renewed before it expires.", valueName: "url"))
+    var oauth2TokenUrl: String?
+
+    @Option(help: ArgumentHelp("The environment variable that holds the OAuth2 client id.", valueName: "name"))
+    var oauth2ClientIdEnv = "OAUTH2_CLIENT_ID"
+
+    @Option(help: ArgumentHelp("The environment variable that holds the OAuth2 client secret.", valueName: "name"))
+    var oauth2ClientSecretEnv = "OAUTH2_CLIENT_SECRET"
+
+    @Option(help: "The OAuth2 scopes to ask for, space-separated (default: the server's).")
+    var oauth2Scope: String?
+
+    @Option(help: "How the OAuth2 client authenticates to the token endpoint: basic (HTTP Basic) or post (in the form).")
+    var oauth2ClientAuth: OAuth2ClientCredentials.ClientAuthentication = .basic
 
     @Option(name: .customLong("credential"), help: "SCHEME=ENV_VAR: the secret of this security scheme is in ENV_VAR (repeatable).")
     var credentials: [String] = []
@@ -32,6 +48,12 @@ struct CredentialOptions: ParsableArguments {
         if (clientCert == nil) != (clientKey == nil) {
             throw ValidationError("--client-cert and --client-key go together")
         }
+        if oauth2TokenUrl != nil, tokenCommand != nil {
+            throw ValidationError("give either --token-command or --oauth2-token-url, not both")
+        }
+        if let url = oauth2TokenUrl, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            throw ValidationError("--oauth2-token-url must start with https:// or http://, found '\(url)'")
+        }
     }
 
     /// The credentials these options name.
@@ -40,7 +62,13 @@ struct CredentialOptions: ParsableArguments {
             let parts = credential.split(separator: "=", maxSplits: 1)
             return (String(parts[0]), String(parts[1]))
         }, uniquingKeysWith: { $1 })
-        return CredentialChoice(tokenVariable: tokenEnv, tokenCommand: tokenCommand, schemeVariables: variables, basicUser: basicUser,
+        let oauth2 = oauth2TokenUrl.map {
+            CredentialChoice.OAuth2Choice(tokenURL: $0, clientIdVariable: oauth2ClientIdEnv, clientSecretVariable: oauth2ClientSecretEnv,
+                                          scope: oauth2Scope, clientAuthentication: oauth2ClientAuth)
+        }
+        return CredentialChoice(tokenVariable: tokenEnv, tokenCommand: tokenCommand, oauth2: oauth2, schemeVariables: variables, basicUser: basicUser,
                                 clientCertificate: clientCert.flatMap { chain in clientKey.map { (chain, $0) } })
     }
 }
+
+extension OAuth2ClientCredentials.ClientAuthentication: ExpressibleByArgument {}

@@ -45,6 +45,12 @@ struct Mock: AsyncParsableCommand {
     @Option(help: "Milliseconds to wait before every answer.")
     var latency: Int = 0
 
+    @Option(help: "The client id its OAuth2 token endpoint (POST /__mock/oauth2/token, client credentials) knows; the client secret is --token.")
+    var oauth2ClientId = "contract-test"
+
+    @Option(help: ArgumentHelp("How long the tokens its token endpoint issues stay valid.", valueName: "seconds"))
+    var tokenLifetime = 3600
+
     @Option(help: "A PEM certificate chain, to serve HTTPS (with --tls-key).")
     var tlsCert: String?
 
@@ -66,6 +72,7 @@ struct Mock: AsyncParsableCommand {
         }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535, found \(port)") }
         guard latency >= 0 else { throw ValidationError("--latency must be 0 or more milliseconds") }
+        guard tokenLifetime >= 1 else { throw ValidationError("--token-lifetime must be at least 1 second") }
         guard maxResources >= 1 else { throw ValidationError("--max-resources must be 1 or more, found \(maxResources)") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("unknown --log-level '\(logLevel)': expected one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -97,7 +104,8 @@ struct Mock: AsyncParsableCommand {
         defer { sink.flush() }
         let configuration = MockConfiguration(
             host: host, port: port, token: token, credentials: perScheme, seed: seed, faults: Set(faults.compactMap(Fault.init(rawValue:))),
-            latency: .milliseconds(latency), maxResources: maxResources, tls: tlsCert.flatMap { cert in tlsKey.map { (cert, $0) } })
+            latency: .milliseconds(latency), maxResources: maxResources, tls: tlsCert.flatMap { cert in tlsKey.map { (cert, $0) } },
+            oauth2ClientId: oauth2ClientId, tokenLifetime: .seconds(tokenLifetime))
         let logger = Logger(label: "contract-test.mock")
         let api = MockAPI(document: document, rules: businessRules, configuration: configuration, logger: logger)
         let server: any Service

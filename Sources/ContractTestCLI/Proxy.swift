@@ -75,7 +75,7 @@ struct Proxy: AsyncParsableCommand {
         let known = try reportFiles.knownProblems()
         let loaded = try contract.load()
         let base = judgedBase(loaded.document)
-        let verification = TrafficVerification(contract: loaded, checks: try checkOptions.selected(), baseURL: base)
+        let verification = TrafficVerification(contract: loaded, checks: try checkOptions.selected(), maxResponseTime: checkOptions.responseTimeLimit, baseURL: base)
         let verifier = verification.verifier
         let document = loaded.document
         let configuration: HTTPClient.Configuration

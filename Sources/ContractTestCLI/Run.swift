@@ -1,5 +1,6 @@
 import ArgumentParser
 import Checks
+import Execution
 import ContractRun
 import Foundation
 import MockServer
@@ -38,6 +39,13 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Retries on 429 and 503 (honouring Retry-After, at most 10 s each).")
     var retries = 3
 
+    @Option(name: [.customShort("H"), .customLong("header")],
+            help: ArgumentHelp("'Name: value': a header every request carries (repeatable); ${VAR} reads the value from the environment and is shown redacted.", valueName: "header"))
+    var headers: [String] = []
+
+    @Option(help: ArgumentHelp("At most this many requests per second across the run (the requests of a race excepted).", valueName: "n"))
+    var rateLimit: Double?
+
     @OptionGroup var checkOptions: CheckOptions
 
     @OptionGroup var reportFiles: ReportFiles
@@ -57,6 +65,19 @@ struct Run: AsyncParsableCommand {
         if baseURL != nil, target == .sandbox {
             throw ValidationError("give either --target sandbox or --base-url, not both")
         }
+        if let rateLimit, !(rateLimit > 0 && rateLimit.isFinite) { throw ValidationError("--rate-limit must be a positive number of requests per second") }
+        _ = try extraHeaders()
+    }
+
+    /// The `-H` headers, read.
+    func extraHeaders() throws -> [ExtraHeader] {
+        try headers.map { line in
+            do throws(ExtraHeader.Problem) {
+                return try ExtraHeader(parsing: line)
+            } catch {
+                throw ValidationError("-H/--header: \(error)")
+            }
+        }
     }
 
     /// The run these options ask for.
@@ -67,7 +88,8 @@ struct Run: AsyncParsableCommand {
         return RunRequest(
             contract: selection.contract.source, cases: selection.choice, target: chosenTarget, credentials: credentials.choice,
             caCertificates: connection.caCert, allowLiveData: allowLiveData, concurrency: concurrency, timeout: .seconds(connection.timeout), retries: retries,
-            checks: try checkOptions.selected(), environment: ProcessInfo.processInfo.environment)
+            checks: try checkOptions.selected(), maxResponseTime: checkOptions.responseTimeLimit, headers: try extraHeaders(),
+            rateLimit: rateLimit, environment: ProcessInfo.processInfo.environment)
     }
 
     func run() async throws {
@@ -79,6 +101,8 @@ struct Run: AsyncParsableCommand {
                 Console.error(text)
             case .slice(let shard, let source, let cases, let planned):
                 Console.out("contract-test: slice \(shard) (from \(source.rawValue)): \(cases) of the run's \(planned) cases")
+            case .proxy(let proxy):
+                Console.out("contract-test: through the proxy \(proxy.shown)")
             case .finished(let result, let done, let total):
                 if showProgress { Console.progress("[\(done)/\(total)] \(result.testCase.operationId): \(result.testCase.name)") }
             }

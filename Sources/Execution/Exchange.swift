@@ -54,6 +54,10 @@ public struct Exchange: Sendable {
     public var duration: Double
     /// How many times 429/503 made it retry.
     public var retries: Int
+    /// Seconds from sending the request that was answered to the last byte of its answer:
+    /// how fast the server answered, without retries or waits (`nil` when unknown, as in
+    /// recorded traffic without timings).
+    public var answerTime: Double?
     /// When it was sent and answered by this machine's clock, and what the answer said of the
     /// server's: what a `now` rule is compared with.
     public var timing: AnswerTiming?
@@ -74,6 +78,8 @@ public struct Exchange: Sendable {
 public struct TransportError: Error, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable {
         case unreachable, tls, timeout, other
+        /// The request was not sent: its secret could not be had (a token endpoint refused).
+        case credentials
     }
 
     public var kind: Kind

@@ -16,11 +16,18 @@ public struct Executor: Sendable {
         public var maxRetries: Int
         /// The longest wait a `Retry-After` may ask for.
         public var maxRetryWait: Duration
+        /// Headers every request carries besides its case's (`-H`), and those of one operation.
+        public var extraHeaders: ExtraHeaders
+        /// At most so many requests per second (`--rate-limit`); `nil`: as fast as answered.
+        public var rateLimit: RateLimit?
 
-        public init(timeout: Duration = .seconds(30), maxRetries: Int = 3, maxRetryWait: Duration = .seconds(10)) {
+        public init(timeout: Duration = .seconds(30), maxRetries: Int = 3, maxRetryWait: Duration = .seconds(10),
+                    extraHeaders: ExtraHeaders = .none, rateLimit: RateLimit? = nil) {
             self.timeout = timeout
             self.maxRetries = maxRetries
             self.maxRetryWait = maxRetryWait
+            self.extraHeaders = extraHeaders
+            self.rateLimit = rateLimit
         }
     }
 
@@ -53,11 +60,12 @@ public struct Executor: Sendable {
     }
 
     /// The client configuration for a run: TLS trusting `caCertificates` (PEM) besides the
-    /// system's roots, no redirects (a redirect is an answer to judge, not to follow), and as
+    /// system's roots, through `proxy` when there is one, no redirects (a redirect is an answer to judge, not to follow), and as
     /// many connections to the target as requests in flight (the pool's default is 8).
     public static func clientConfiguration(caCertificates: String?, clientCertificate: (chain: String, key: String)? = nil,
-                                           connections: Int = 8) throws(TransportError) -> HTTPClient.Configuration {
+                                           connections: Int = 8, proxy: ProxyChoice? = nil) throws(TransportError) -> HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration()
+        configuration.proxy = proxy?.configuration
         configuration.redirectConfiguration = .disallow
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(connections, 1))
         // A refused connection or a failed TLS handshake is retried by the pool until this
@@ -77,24 +85,33 @@ public struct Executor: Sendable {
         return configuration
     }
 
-    /// Sends one request; a 401 to a request sent with the run's secrets asks their command
-    /// sources for new ones and tries once more. A request of a race (`race`) is sent at once,
-    /// whatever the pressure allows: its point is to be in flight with the others.
-    public func send(_ spec: RequestSpec, race: Bool = false) async -> Exchange {
+    /// Sends one request of `operationId`'s; a 401 to a request sent with the run's secrets asks
+    /// their sources for new ones and tries once more. A request of a race (`race`) is sent at
+    /// once, whatever the pressure and the rate limit allow: its point is to be in flight with
+    /// the others.
+    public func send(_ spec: RequestSpec, operationId: String? = nil, race: Bool = false) async -> Exchange {
         let sources = spec.credentials.parts.filter { $0.value == .secret }.map { secrets.source(for: $0.scheme) }
         var generations: [Int] = []
         for source in sources { generations.append((try? await source.current().generation) ?? 0) }
-        let first = await attempt(spec, race: race)
+        let first = await attempt(spec, operationId: operationId, race: race)
         guard !sources.isEmpty, first.response?.status == 401 else { return first }
         var refreshed = false
         for (source, generation) in zip(sources, generations) where await source.refresh(after: generation) {
             refreshed = true
         }
-        return refreshed ? await attempt(spec, race: race) : first
+        return refreshed ? await attempt(spec, operationId: operationId, race: race) : first
     }
 
-    private func attempt(_ spec: RequestSpec, race: Bool) async -> Exchange {
-        let credentials = await applied(spec.credentials)
+    private func attempt(_ spec: RequestSpec, operationId: String?, race: Bool) async -> Exchange {
+        let credentials: AppliedCredentials
+        do throws(TokenSource.Failure) {
+            credentials = try await applied(spec.credentials)
+        } catch {
+            let shown = Exchange.Request(method: spec.method, url: target.url(for: spec.target), headers: spec.headers.map { ($0.name, $0.value) },
+                                         body: spec.body)
+            return Exchange(request: shown, response: nil, transportError: TransportError(kind: .credentials, description: "not sent: \(error)"),
+                            duration: 0, retries: 0)
+        }
         var url = target.url(for: spec.target)
         var shownURL = url
         if !credentials.query.isEmpty {
@@ -107,11 +124,15 @@ public struct Executor: Sendable {
         let shown: [(name: String, value: String)]
         for header in spec.headers { request.headers.add(name: header.name, value: header.value) }
         for header in credentials.headers { request.headers.add(name: header.name, value: header.sent) }
-        shown = spec.headers.map { ($0.name, $0.value) } + credentials.headers.map { ($0.name, $0.shown) }
+        // Extra headers last, and only those the request does not carry already.
+        let extra = options.extraHeaders.headers(for: operationId ?? spec.operationId).filter { !request.headers.contains(name: $0.name) }
+        for header in extra { request.headers.add(name: header.name, value: header.sent) }
+        shown = spec.headers.map { ($0.name, $0.value) } + credentials.headers.map { ($0.name, $0.shown) } + extra.map { ($0.name, $0.shown) }
+        let extraSecrets = extra.flatMap { header in header.variables.map { RedactedSecret(header: header.name, variable: $0) } }
         if let body = spec.body {
             request.body = .bytes(ByteBuffer(bytes: body))
         }
-        let sent = Exchange.Request(method: spec.method, url: shownURL, headers: shown, body: spec.body, secrets: credentials.redacted)
+        let sent = Exchange.Request(method: spec.method, url: shownURL, headers: shown, body: spec.body, secrets: credentials.redacted + extraSecrets)
         let clock = ContinuousClock()
         let started = clock.now
         let sentAt = Timestamp.systemNow()
@@ -120,8 +141,10 @@ public struct Executor: Sendable {
         var crowdedRetries = 0
         var resends = 0
         while true {
+            if !race { await options.rateLimit?.admit() }
             let ticket = race ? pressure?.admitAtOnce() : await pressure?.admit()
             let answer: Exchange.Response
+            let attemptStarted = clock.now
             do {
                 answer = try await receive(request)
             } catch {
@@ -158,8 +181,10 @@ public struct Executor: Sendable {
             let timing = AnswerTiming(
                 sent: sentAt, answered: Timestamp.systemNow(), serverDate: answer.header("Date").flatMap(Timestamp.init(httpDate:)),
                 knownShift: shiftAtSend...max(shiftAtSend, clockShift.most))
-            return Exchange(request: sent, response: answer, transportError: nil, duration: seconds(clock.now - started),
-                            retries: retries + crowdedRetries + resends, timing: timing)
+            var exchange = Exchange(request: sent, response: answer, transportError: nil, duration: seconds(clock.now - started),
+                                    retries: retries + crowdedRetries + resends, timing: timing)
+            exchange.answerTime = seconds(clock.now - attemptStarted)
+            return exchange
         }
     }
 
@@ -191,7 +216,9 @@ public struct Executor: Sendable {
         var redacted: [RedactedSecret] = []
     }
 
-    func applied(_ credentials: Credentials) async -> AppliedCredentials {
+    /// A source that fails to give its secret (a token endpoint that refuses) fails the request
+    /// before it is sent: sent without it, it would be refused, and the refusal judged.
+    func applied(_ credentials: Credentials) async throws(TokenSource.Failure) -> AppliedCredentials {
         var result = AppliedCredentials()
         var cookies: [(sent: String, shown: String)] = []
         for part in credentials.parts {
@@ -200,7 +227,7 @@ public struct Executor: Sendable {
             let isSecret: Bool
             switch part.value {
             case .secret:
-                guard let secret = try? await source.token() else { continue }
+                guard let secret = try await source.token() else { continue }
                 text = secret
                 isSecret = true
             case .literal(let value):

@@ -12,6 +12,11 @@ public struct Secrets: Sendable {
         self.basicUser = basicUser
     }
 
+    /// Why sources failed to give their secrets during the run, if any did.
+    public var failures: [TokenSource.Failure] {
+        ([fallback] + perScheme.keys.sorted().compactMap { perScheme[$0] }).compactMap(\.failure)
+    }
+
     /// The source of a scheme's secret.
     public func source(for scheme: String) -> TokenSource {
         perScheme[scheme] ?? fallback

@@ -13,6 +13,10 @@ extension TransportError {
             return
         }
         let text = String(describing: error)
+        if let clientError = error as? HTTPClientError, let proxyWords = Self.proxyProblem(clientError, url: url) {
+            self.init(kind: .unreachable, description: proxyWords)
+            return
+        }
         switch Self.kind(of: error) {
         case .tls:
             self.init(kind: .tls, description: "TLS problem talking to \(url): the server's certificate is not trusted or the handshake failed (\(text)); for a private CA pass --ca-cert")
@@ -22,7 +26,7 @@ extension TransportError {
             self.init(kind: .unreachable, description: "cannot reach \(url): the host name \(URIHost.of(url)) does not resolve (DNS): \(text)")
         case .unreachable:
             self.init(kind: .unreachable, description: "cannot reach \(url): \(text)")
-        case .other:
+        case .other, .credentials:
             self.init(kind: .other, description: "the request to \(url) failed: \(text)")
         }
     }
@@ -43,6 +47,21 @@ extension TransportError {
                 : ioError.errnoCode == ETIMEDOUT ? .timeout : .other
         default:
             return .other
+        }
+    }
+
+    /// What a forward proxy (`HTTPS_PROXY`) refused, in words.
+    private static func proxyProblem(_ error: HTTPClientError, url: String) -> String? {
+        let host = URIHost.of(url)
+        switch error {
+        case .invalidProxyResponse:
+            return "cannot reach \(url): the proxy would not open a tunnel to \(host) (it answered CONNECT with an error): check the proxy, or list \(host) in NO_PROXY"
+        case .proxyAuthenticationRequired:
+            return "cannot reach \(url): the proxy asks for credentials (407): give them in the proxy variable as http://user:password@host:port"
+        case .httpProxyHandshakeTimeout:
+            return "cannot reach \(url): the proxy did not answer CONNECT in time"
+        default:
+            return nil
         }
     }
 

@@ -18,6 +18,8 @@ extension MockAPI {
                 return problem(400, "Bad Request", "the clock moves at most 1000 years (\(MockClock.maxOffsetSeconds) seconds) from the real time in all")
             }
             return json(200, .object(JSONObject([.init("now", .string(clock.now().rfc3339))])))
+        case ("POST", "oauth2/token"):
+            return issueToken(request)
         case ("POST", "reset"):
             await resetState()
             return json(200, .object(JSONObject([.init("reset", .bool(true)), .init("now", .string(clock.now().rfc3339))])))
@@ -42,6 +44,7 @@ extension MockAPI {
             return json(200, .object(JSONObject([
                 .init("now", .string(now.rfc3339)),
                 .init("faults", .array(configuration.faults.map(\.rawValue).sorted().map(JSONValue.string))),
+                .init("tokensIssued", .number(JSONNumber(issuedTokens.count))),
                 .init("total", .number(JSONNumber(page.total))),
                 .init("offset", .number(JSONNumber(paging.offset))),
                 .init("limit", .number(JSONNumber(paging.limit))),
@@ -49,7 +52,7 @@ extension MockAPI {
                 .init("next", nextOffset < page.total ? .string("\(Self.controlPrefix)state?offset=\(nextOffset)&limit=\(paging.limit)") : .null),
             ])))
         default:
-            return problem(404, "Not Found", "mock control routes: POST \(Self.controlPrefix)clock, POST \(Self.controlPrefix)reset, GET \(Self.controlPrefix)state")
+            return problem(404, "Not Found", "mock control routes: POST \(Self.controlPrefix)clock, POST \(Self.controlPrefix)reset, GET \(Self.controlPrefix)state, POST \(Self.controlPrefix)oauth2/token")
         }
     }
 
@@ -83,7 +86,7 @@ extension MockAPI {
         return nil
     }
 
-    private func json(_ status: Int, _ body: JSONValue) -> MockResponse {
+    func json(_ status: Int, _ body: JSONValue) -> MockResponse {
         MockResponse(status: status, headers: [("Content-Type", "application/json")], body: body.jsonBytes)
     }
 }

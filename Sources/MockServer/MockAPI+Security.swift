@@ -5,7 +5,8 @@ import SchemaValidation
 /// The operation's security, as a server enforces it: each alternative of the requirement is
 /// a set of schemes that together let a request in. A scheme's secret is the one configured
 /// for it (`--credential SCHEME=SECRET`), else the mock's token (`--token`) in the scheme's
-/// form; with neither, any well-formed credential.
+/// form; with neither, any well-formed credential. Bearer and OAuth2 schemes also take the
+/// unexpired tokens of the mock's own token endpoint.
 extension MockAPI {
     /// `nil` when the request carries what one of the operation's security requirements asks;
     /// else why not (the first alternative's first problem).
@@ -83,6 +84,7 @@ extension MockAPI {
         guard !token.isEmpty, token.utf8.allSatisfy({ (0x21...0x7E).contains($0) && $0 != UInt8(ascii: ",") }) else {
             return "the \(what) is malformed"
         }
+        if let issued = issuedTokens.isValid(token) { return issued ? nil : "the \(what) has expired" }
         if let secret, token != secret { return "the \(what) is not valid" }
         return nil
     }

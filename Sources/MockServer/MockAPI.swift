@@ -23,6 +23,8 @@ public final class MockAPI: Sendable {
     let generator: Mutex<SeededGenerator>
     /// The ids `ids-repeat` hands out again, and how many it has handed out.
     let issuedIDs = Mutex<(ids: [String], count: Int)>(([], 0))
+    /// Access tokens its OAuth2 token endpoint issued.
+    let issuedTokens = IssuedTokens()
     let logger: Logger
 
     /// Where the control routes live; they are not part of any contract.

@@ -21,11 +21,15 @@ public struct MockConfiguration: Sendable {
     public var maxResources: Int
     /// PEM files of the certificate chain and private key, to serve HTTPS; `nil`: HTTP.
     public var tls: (certificateChain: String, privateKey: String)?
+    /// The client id its OAuth2 token endpoint knows (the secret is `token`).
+    public var oauth2ClientId: String
+    /// How long the tokens its token endpoint issues are valid.
+    public var tokenLifetime: Duration
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, credentials: [String: String] = [:], seed: UInt64 = 1,
         faults: Set<Fault> = [], latency: Duration = .zero, maxBodyBytes: Int = 1 << 20, maxResources: Int = 100_000,
-        tls: (certificateChain: String, privateKey: String)? = nil
+        tls: (certificateChain: String, privateKey: String)? = nil, oauth2ClientId: String = "contract-test", tokenLifetime: Duration = .seconds(3600)
     ) {
         self.host = host
         self.port = port
@@ -37,6 +41,8 @@ public struct MockConfiguration: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.maxResources = maxResources
         self.tls = tls
+        self.oauth2ClientId = oauth2ClientId
+        self.tokenLifetime = tokenLifetime
     }
 
     /// `http` or `https`.

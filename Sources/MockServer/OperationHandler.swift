@@ -59,8 +59,10 @@ struct OperationHandler: Sendable {
                     if shape.types == ["string"], shape.format == nil, shape.pattern == nil, shape.enumeration.isEmpty {
                         return (name, .identifier)
                     }
+                    // Written as OpenAPI serializes a header (`simple` style): `a,b` for a list.
+                    let style = ParameterCoding.Style(name: name, style: "simple", explode: header.explode ?? false)
                     let value = synthesizer.value(for: validator, direction: .response)
-                    return (name, value.map { .fixed($0.stringValue ?? $0.jsonText) } ?? .omitted)
+                    return (name, value.map { .fixed(ParameterCoding.text($0, style)) } ?? .omitted)
                 })
         }
         self.responses = responses

@@ -32,7 +32,7 @@ public struct Problem: Sendable {
         /// The problem one failure of a case belongs to.
         public init(_ failure: CheckFailure, of result: CaseResult) {
             let member = failure.pointer.map { "#" + Problem.anyItem($0) }
-                ?? result.testCase.focus.flatMap { $0.member.isEmpty ? nil : "request " + $0.member }
+                ?? (failure.check.groupsByRequestMember ? result.testCase.focus.flatMap { $0.member.isEmpty ? nil : "request " + $0.member } : nil)
             self.init(operationId: result.testCase.operationId, check: failure.check, member: member, expectation: failure.expectation)
         }
     }

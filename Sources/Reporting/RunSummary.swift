@@ -26,6 +26,9 @@ public struct RunSummary: Sendable {
     public var specDigest: String?
     /// How the run adapted its concurrency to the target, when it did.
     public var pressure: Pressure.Report?
+    /// Seconds an answer was allowed (`--max-response-time`), when the run timed answers: the
+    /// terminal then lists the slowest.
+    public var responseTimeLimit: Double?
     /// For recorded traffic (`verify`): what the traffic files were, the client's faulty
     /// requests, and what the document does not declare.
     public var traffic: Traffic?
@@ -127,6 +130,13 @@ public struct RunSummary: Sendable {
         if !ran.isEmpty, ran.allSatisfy({ $0.isError }), ran.contains(where: \.isUnreachable) { return 3 }
         // An expired entry's cases are never accepted, so they count among the failures.
         return failures + errors > 0 ? 1 : 0
+    }
+
+    /// The cases whose slowest answer took longest, slowest first, with that answer's time in
+    /// seconds (retries and waits left out).
+    public func slowestAnswers(_ count: Int) -> [(result: CaseResult, seconds: Double)] {
+        let timed = results.compactMap { result in result.exchanges.compactMap(\.answerTime).max().map { (result: result, seconds: $0) } }
+        return Array(timed.sorted { $0.seconds > $1.seconds }.prefix(count))
     }
 
     /// Results grouped by operation, in document order.

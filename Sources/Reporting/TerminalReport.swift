@@ -132,6 +132,7 @@ public struct TerminalReport {
             if skipped.count > shownProblems { lines.append("  … and \(Self.count(skipped.count - shownProblems, "more skipped case")), each in the JUnit and HTML reports") }
         }
         if let traffic = summary.traffic { lines += trafficLines(traffic) }
+        if let limit = summary.responseTimeLimit { lines += slowestLines(limit: limit) }
         lines.append("")
         if let pressure = summary.pressure, pressure.backedOff {
             lines.append("The target asked for less: \(pressure.words).")
@@ -149,8 +150,18 @@ public struct TerminalReport {
         return lines.joined(separator: "\n")
     }
 
-    /// The client's faulty requests, grouped by operation and problem, and the requests the
-    /// document does not declare: what a recording shows beside the server's answers.
+    /// The slowest answers beside the time allowed (`--max-response-time`).
+    func slowestLines(limit: Double) -> [String] {
+        let slowest = summary.slowestAnswers(5)
+        guard !slowest.isEmpty else { return [] }
+        let over = summary.results.filter { $0.exchanges.contains { ($0.answerTime ?? 0) > limit } }.count
+        var lines = ["", "SLOWEST ANSWERS (allowed: \(Int((limit * 1000).rounded())) ms; \(Self.count(over, "case")) over)"]
+        for (result, seconds) in slowest {
+            lines.append("  \(Int((seconds * 1000).rounded())) ms  \(result.testCase.operationId) › \(result.testCase.kind.rawValue): \(result.testCase.name) [\(result.testCase.id)]")
+        }
+        return lines
+    }
+
     /// What the baseline accepted, and its entries the run no longer shows.
     func baselineLines(_ comparison: BaselineComparison) -> [String] {
         var lines: [String] = []
@@ -173,6 +184,8 @@ public struct TerminalReport {
         return lines
     }
 
+    /// The client's faulty requests, grouped by operation and problem, and the requests the
+    /// document does not declare: what a recording shows beside the server's answers.
     func trafficLines(_ traffic: RunSummary.Traffic) -> [String] {
         var lines: [String] = []
         if !traffic.clientProblems.isEmpty {

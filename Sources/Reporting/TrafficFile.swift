@@ -167,11 +167,12 @@ public enum TrafficFile {
                              serverDate: response?.header("Date").flatMap(Timestamp.init(httpDate:)),
                              knownShift: entry.contractTest?.knownShift ?? 0...0)
             }
-            exchanges.append(RecordedExchange(
-                exchange: Exchange(request: request, response: response,
-                                   transportError: response == nil ? TransportError(kind: .other, description: entry.error ?? "no answer was recorded") : nil,
-                                   duration: seconds, retries: 0, timing: timing),
-                source: source))
+            var exchange = Exchange(request: request, response: response,
+                                    transportError: response == nil ? TransportError(kind: .other, description: entry.error ?? "no answer was recorded") : nil,
+                                    duration: seconds, retries: 0, timing: timing)
+            // The recorder's elapsed time: what the client waited for this answer.
+            exchange.answerTime = entry.time.map { $0 / 1000 }
+            exchanges.append(RecordedExchange(exchange: exchange, source: source))
         }
         return exchanges
     }

@@ -94,10 +94,11 @@ public final class ValidatingProxy: Sendable {
             Exchange.Response(status: response.status, headers: response.headers,
                               body: ContentCoding.decoded(response.body, contentEncoding: response.header("Content-Encoding")))
         }
-        let exchange = Exchange(
+        var exchange = Exchange(
             request: Exchange.Request(method: incoming.method, url: url, headers: incoming.headers, body: incoming.body.isEmpty ? nil : incoming.body),
             response: judged, transportError: problem, duration: seconds, retries: 0,
             timing: AnswerTiming(sent: sent, answered: Timestamp.systemNow(), serverDate: answer?.header("Date").flatMap(Timestamp.init(httpDate:))))
+        exchange.answerTime = answer == nil ? nil : seconds
         let judgement = kept.withLock { kept in
             let recorded = RecordedExchange(exchange: exchange, source: "proxy exchange \(kept.recorded.count + 1)").redacted(for: document)
             kept.recorded.append(recorded)

@@ -116,7 +116,7 @@ struct BaselineTests {
 
     @Test("a baseline it cannot use is refused before anything is sent, saying where and what was expected", arguments: [
         ("problems:\n  - operation: x\n    check: nope\n    expectation: 3\n    reason: r\n    colour: red\n",
-         ["3:12: error: unknown check 'nope': expected one of status, server-error, content-type, schema, header, allow-header, undocumented-member, rule-echo, rule-constant, rule-now, rule-expiry, rule-unique, rule-one-active",
+         ["3:12: error: unknown check 'nope': expected one of status, server-error, content-type, schema, header, header-schema, allow-header, undocumented-member, rule-echo, rule-constant, rule-now, rule-expiry, rule-unique, rule-one-active, response-time",
           "4:18: error: 'expectation' must be a string, found an integer",
           "6:5: error: unknown field 'colour': expected one of operation, check, member, expectation, example, reason, ticket, expires"]),
         ("problems:\n  - operation: x\n    check: status\n    expectation: e\n    reason: r\n    expires: 2027-02-30\n",

@@ -37,32 +37,10 @@ struct MitmproxyHARTests {
         let mockURL = try #require(line.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init))
         let upstream = try #require(mockURL.range(of: "/developerprofile").map { String(mockURL[..<$0.lowerBound]) })
 
-        // Through its Python, to unblock the signals a Foundation child inherits blocked: the
-        // proxy writes the HAR when it is told to stop.
-        let python = URL(fileURLWithPath: mitmdump).deletingLastPathComponent().appendingPathComponent("python").path
-        let proxy = Process()
-        proxy.executableURL = URL(fileURLWithPath: python)
-        proxy.arguments = ["-c", "import signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, set()); from mitmproxy.tools.main import mitmdump; sys.exit(mitmdump())",
-                           "--mode", "reverse:" + upstream, "--listen-host", "127.0.0.1", "--listen-port", "0",
-                           "--set", "hardump=" + folder + "/mitm.har"]
-        // Its log goes to a file, read until the proxy says where it listens (Python buffers
-        // what it writes to a pipe).
-        let log = folder + "/mitmdump.log"
-        FileManager.default.createFile(atPath: log, contents: nil)
-        proxy.environment = ProcessInfo.processInfo.environment.merging(["PYTHONUNBUFFERED": "1"]) { $1 }
-        proxy.standardOutput = FileHandle(forWritingAtPath: log)
-        proxy.standardError = FileHandle.nullDevice
-        proxy.standardInput = FileHandle.nullDevice
-        try proxy.run()
+        let (proxy, listening) = try Self.startMitmdump(mitmdump, arguments: ["--mode", "reverse:" + upstream, "--set", "hardump=" + folder + "/mitm.har"],
+                                                        log: folder + "/mitmdump.log")
         defer { if proxy.isRunning { proxy.terminate() } }
-        // "reverse proxy to http://127.0.0.1:PORT listening at 127.0.0.1:PORT."
-        var text = ""
-        for _ in 0..<300 where !text.contains("listening at") {
-            Thread.sleep(forTimeInterval: 0.1)
-            text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        }
-        let listening = try #require(text.range(of: "listening at ").map { text[$0.upperBound...].prefix { $0 != "\n" } })
-        let through = "http://" + listening.trimmingCharacters(in: CharacterSet(charactersIn: ".")) + "/developerprofile/api/v1/invitation"
+        let through = "http://" + listening + "/developerprofile/api/v1/invitation"
 
         try Self.curl(["-X", "POST", through, "-H", "Authorization: Bearer qa-token-5b1e", "-H", "Content-Type: application/json",
                        "--data-binary", #"{"partnerEmailId":"qa-mitm@example.com","expirationDays":10}"#])
@@ -82,5 +60,40 @@ struct MitmproxyHARTests {
             #expect(try !String(contentsOfFile: "\(folder)/\(file)", encoding: .utf8).contains("qa-token-5b1e"), "\(file)")
         }
         #expect(!outcome.stdout.contains("qa-token-5b1e"))
+    }
+
+    /// Starts mitmdump on a free loopback port with `arguments`, its log in `log`; the
+    /// process and the `host:port` it listens at. Through its Python, to unblock the signals a
+    /// Foundation child inherits blocked: the proxy writes what it keeps when told to stop.
+    static func startMitmdump(_ mitmdump: String, arguments: [String], log: String) throws -> (process: Process, listening: String) {
+        let python = URL(fileURLWithPath: mitmdump).deletingLastPathComponent().appendingPathComponent("python").path
+        let proxy = Process()
+        proxy.executableURL = URL(fileURLWithPath: python)
+        proxy.arguments = ["-c", "import signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, set()); from mitmproxy.tools.main import mitmdump; sys.exit(mitmdump())",
+                           "--listen-host", "127.0.0.1", "--listen-port", "0"] + arguments
+        // Its log goes to a file, read until the proxy says where it listens (Python buffers
+        // what it writes to a pipe).
+        FileManager.default.createFile(atPath: log, contents: nil)
+        proxy.environment = ProcessInfo.processInfo.environment.merging(["PYTHONUNBUFFERED": "1"]) { $1 }
+        proxy.standardOutput = FileHandle(forWritingAtPath: log)
+        proxy.standardError = FileHandle.nullDevice
+        proxy.standardInput = FileHandle.nullDevice
+        try proxy.run()
+        // "reverse proxy to http://127.0.0.1:PORT listening at 127.0.0.1:PORT.", "HTTP(S) proxy listening at 127.0.0.1:PORT."
+        var text = ""
+        for _ in 0..<300 where !text.contains("listening at") {
+            Thread.sleep(forTimeInterval: 0.1)
+            text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        }
+        guard let listening = text.range(of: "listening at ").map({ text[$0.upperBound...].prefix { $0 != "\n" } }) else {
+            proxy.terminate()
+            throw MitmdumpFailure(log: text)
+        }
+        return (proxy, listening.trimmingCharacters(in: CharacterSet(charactersIn: ".")))
+    }
+
+    struct MitmdumpFailure: Error, CustomStringConvertible {
+        var log: String
+        var description: String { "mitmdump did not say where it listens: \(log)" }
     }
 }

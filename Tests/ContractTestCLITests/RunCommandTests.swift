@@ -204,7 +204,7 @@ struct RunCommandTests {
         (["mock", "--port", "0", "--tls-cert", "/no/such/cert.pem", "--tls-key", "/no/such/key.pem"], [:],
          "error: cannot serve HTTPS: cannot read '/no/such/cert.pem': No such file or directory\n"),
         (["run", "--mock-fault", "nope"], [:], "Error: unknown fault 'nope': expected one of wrong-success-status, missing-required-member, wrong-member-type, malformed-date-time, wrong-content-type, invalid-input-accepted, auth-ignored, duplicate-invitations, expiry-ignored, wrong-error-shape, server-error-on-malformed, undocumented-member, echo-broken, constant-broken, expiry-miscomputed, non-integer-accepted, server-error-on-huge-number, server-error-on-non-ascii, valid-addresses-refused, racy-duplicate-check, wrong-now, no-allow-header, identities-merged, extra-members-refused, member-order-required, member-names-case-insensitive, auth-scheme-case-sensitive, duplicate-check-on-whole-body, ids-repeat, trace-echoes, server-error-on-gzip, gzip-unlabelled\n"),
-        (["run", "--checks", "status,nope"], [:], "Error: unknown check 'nope' in --checks: expected one of status, server-error, content-type, schema, header, allow-header, undocumented-member, rule-echo, rule-constant, rule-now, rule-expiry, rule-unique, rule-one-active\n"),
+        (["run", "--checks", "status,nope"], [:], "Error: unknown check 'nope' in --checks: expected one of status, server-error, content-type, schema, header, header-schema, allow-header, undocumented-member, rule-echo, rule-constant, rule-now, rule-expiry, rule-unique, rule-one-active, response-time\n"),
         (["run", "--examples=-1"], [:], "Error: --examples must be 0 or more\n"),
         (["run", "--timeout", "0"], [:], "Error: --timeout must be at least 1 second\n"),
         (["proxy", "--upstream", "http://127.0.0.1:9", "--timeout", "0"], [:], "Error: --timeout must be at least 1 second\n"),
@@ -360,8 +360,8 @@ struct ExplorationRunTests {
         let outcome = try CommandRunner.run(["checks"])
         #expect(outcome.status == 0)
         let names = outcome.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(names == ["status", "server-error", "content-type", "schema", "header", "allow-header", "undocumented-member",
-                          "rule-echo", "rule-constant", "rule-now", "rule-expiry", "rule-unique", "rule-one-active"])
+        #expect(names == ["status", "server-error", "content-type", "schema", "header", "header-schema", "allow-header", "undocumented-member",
+                          "rule-echo", "rule-constant", "rule-now", "rule-expiry", "rule-unique", "rule-one-active", "response-time"])
         #expect(outcome.stdout.contains("allow-header         a 405 carries Allow, listing every method the document declares on the path (RFC 9110 section 15.5.6)\n"))
     }
 

@@ -1,0 +1,125 @@
+import Foundation
+
+/// A header every request of a run carries besides what its case sends: what a gateway in front
+/// of the sandbox demands (`X-Partner-Id`, a correlation id). Given as `Name: value`
+/// (`-H/--header`, or the configuration file); a value that reads a variable (`${NAME}`) is a
+/// secret, sent as read and shown as `[REDACTED]`.
+public struct ExtraHeader: Sendable, Hashable {
+    public var name: String
+    public var value: VariableText
+
+    public init(name: String, value: VariableText) {
+        self.name = name
+        self.value = value
+    }
+
+    /// Why a header cannot be used, in words.
+    public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Reads `Name: value`.
+    public init(parsing line: String) throws(Problem) {
+        guard let colon = line.firstIndex(of: ":") else {
+            throw Problem(description: "expected 'Name: value', found no ':' in '\(line)'")
+        }
+        let name = String(line[..<colon])
+        let text = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let value: VariableText
+        do throws(VariableText.ParseError) {
+            value = try VariableText(parsing: text)
+        } catch {
+            throw Problem(description: "header \(name): \(error.description)")
+        }
+        try self.init(name: name, checking: value)
+    }
+
+    /// A header whose name and value are checked: a field name (RFC 9110 section 5.1), not one
+    /// the tool sets itself, and a value without line breaks.
+    public init(name: String, checking value: VariableText) throws(Problem) {
+        guard !name.isEmpty, name.unicodeScalars.allSatisfy(Self.isTokenCharacter) else {
+            throw Problem(description: "'\(name)' is not a header name: expected letters, digits and !#$%&'*+-.^_`|~ only")
+        }
+        if let reason = Self.reserved[name.lowercased()] {
+            throw Problem(description: "header \(name) cannot be added to every request: \(reason)")
+        }
+        if case .literal(let text)? = value.pieces.first(where: { if case .literal(let text) = $0 { Self.breaksLine(text) } else { false } }) {
+            throw Problem(description: "header \(name): the value '\(text)' has a line break or NUL, which no header value may hold")
+        }
+        self.name = name
+        self.value = value
+    }
+
+    /// Headers the run sets from the contract and the request itself.
+    static let reserved: [String: String] = [
+        "authorization": "credentials come from --token-env, --token-command or --credential, so that auth cases can leave them out",
+        "proxy-authorization": "give proxy credentials in HTTPS_PROXY (http://user:password@host:port)",
+        "host": "it comes from the target's URL",
+        "content-length": "it comes from each body",
+        "transfer-encoding": "it comes from each body",
+        "content-type": "each case sends the media type it tests",
+        "connection": "the HTTP client manages connections",
+    ]
+
+    static func isTokenCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "!#$%&'*+-.^_`|~".unicodeScalars.contains(scalar))
+    }
+
+    static func breaksLine(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0 == "\r" || $0 == "\n" || $0 == "\0" }
+    }
+
+    /// The header ready to send: its value read from `environment`.
+    public func resolved(in environment: [String: String]) throws(Problem) -> Resolved {
+        let sent: String
+        do throws(VariableText.UnsetVariable) {
+            sent = try value.resolved(in: environment)
+        } catch {
+            throw Problem(description: "header \(name) reads ${\(error.name)}, which is not set")
+        }
+        if Self.breaksLine(sent) {
+            throw Problem(description: "header \(name): the value of ${\(value.variables.joined(separator: "}, ${"))} has a line break or NUL, which no header value may hold")
+        }
+        return Resolved(name: name, sent: sent, shown: value.shown, variables: value.variables)
+    }
+
+    /// A header as sent and as shown.
+    public struct Resolved: Sendable, Hashable {
+        public var name: String
+        /// The value on the wire: never shown, logged or stored.
+        public var sent: String
+        /// The value in reports: each variable's part as `[REDACTED]`.
+        public var shown: String
+        /// The variables a reproduction reads, in order.
+        public var variables: [String]
+
+        public init(name: String, sent: String, shown: String, variables: [String]) {
+            self.name = name
+            self.sent = sent
+            self.shown = shown
+            self.variables = variables
+        }
+    }
+}
+
+/// The extra headers of a run, resolved: those every request carries, and those of one
+/// operation (the configuration file's per-operation overrides), which replace a header of the
+/// same name. A header the request already carries is not added: the case's own value wins.
+public struct ExtraHeaders: Sendable {
+    public var all: [ExtraHeader.Resolved]
+    public var byOperation: [String: [ExtraHeader.Resolved]]
+
+    public init(all: [ExtraHeader.Resolved] = [], byOperation: [String: [ExtraHeader.Resolved]] = [:]) {
+        self.all = all
+        self.byOperation = byOperation
+    }
+
+    public static let none = ExtraHeaders()
+
+    /// The headers a request of `operationId` gets.
+    public func headers(for operationId: String?) -> [ExtraHeader.Resolved] {
+        guard let operationId, let own = byOperation[operationId], !own.isEmpty else { return all }
+        let replaced = Set(own.map { $0.name.lowercased() })
+        return all.filter { !replaced.contains($0.name.lowercased()) } + own
+    }
+}
