@@ -291,7 +291,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ContractRunTests",
-            dependencies: ["TestSupport", "ContractRun", "Reporting", "CaseGeneration", "MockServer"],
+            dependencies: ["TestSupport", "ContractRun", "Reporting", "CaseGeneration", "MockServer", "Checks", "Execution"],
             swiftSettings: strictSettings
         ),
         .testTarget(

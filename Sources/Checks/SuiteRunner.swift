@@ -94,7 +94,7 @@ public struct SuiteRunner: Sendable {
         }
         switch rule {
         case .unique:
-            guard judge.checks.contains(.ruleUnique), let violation = operationRules.checkUnique(answers.map(\.1)).first else { return result }
+            guard judge.checks(for: testCase.operationId).contains(.ruleUnique), let violation = operationRules.checkUnique(answers.map(\.1)).first else { return result }
             result.outcome = .failed([AnswerJudge.failure(violation)])
             // The answer that repeated a value: the second holder of it.
             let repeated = answers.filter { $0.1.value(at: violation.pointer) == violation.value }
@@ -244,7 +244,7 @@ public struct SuiteRunner: Sendable {
                     }
                 }
                 if let violation = operationRules?.checkOneActive(statuses: exchanges.compactMap { $0.response?.status }),
-                   judge.checks.contains(.ruleOneActive) {
+                   judge.checks(for: operation.id).contains(.ruleOneActive) {
                     result.outcome = .failed([AnswerJudge.failure(violation)])
                     // The second success, where there were two; else the last answer.
                     let successes = exchanges.indices.filter { exchanges[$0].response.map { (200..<300).contains($0.status) } ?? false }
@@ -253,7 +253,7 @@ public struct SuiteRunner: Sendable {
                 }
             }
         }
-        if testCase.kind == .rules, judge.checks.contains(.ruleUnique),
+        if testCase.kind == .rules, judge.checks(for: operation.id).contains(.ruleUnique),
            let violation = operationRules?.checkUnique(successBodies).first {
             result.outcome = .failed([AnswerJudge.failure(violation)])
             result.culpritStep = result.exchanges.count - 1

@@ -23,6 +23,8 @@ public struct CaseChoice: Sendable {
     public var caseIds: [String]
     /// The slice `--shard` names; `nil`: GitLab's parallel-job variables, when set.
     public var shard: Shard?
+    /// Options a replay needs besides the seed (`--config FILE --env NAME`).
+    public var replayOptions: [String] = []
 
     public init(seed: UInt64 = 1, emailDomain: String = "example.com", operations: [String] = [], kinds: Set<CaseKind> = Set(CaseKind.generated),
                 examples: Int = CaseOptions.defaultExamples, caseIds: [String] = [], shard: Shard? = nil) {
@@ -76,7 +78,7 @@ public struct CaseChoice: Sendable {
     /// The start of a command that runs one case again (`--case ID` follows), with this
     /// choice's settings that decide the cases.
     public func replayCommand(spec: String, rules: String?) -> String {
-        var parts = ["contract-test run"]
+        var parts = ["contract-test run"] + replayOptions
         if spec != ContractSource.defaultSpec { parts.append("--spec \(spec)") }
         if let rules { parts.append("--rules \(rules)") }
         if emailDomain != "example.com" { parts.append("--email-domain \(emailDomain)") }

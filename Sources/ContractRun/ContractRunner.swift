@@ -26,7 +26,8 @@ public struct ContractRunner: Sendable {
         let runTag = request.runTag ?? CaseChoice.newRunTag()
         let contract = try request.contract.load()
         if let text = contract.toleratedText { events(.tolerated(text)) }
-        let selected = try request.cases.select(from: contract, runTag: runTag, environment: request.environment)
+        var selected = try request.cases.select(from: contract, runTag: runTag, environment: request.environment)
+        try Self.apply(request.overrides, to: &selected, contract: contract)
         if let slice = selected.slice {
             events(.slice(slice.shard, source: slice.source, cases: selected.cases.count, planned: selected.planned))
         }
@@ -60,6 +61,20 @@ public struct ContractRunner: Sendable {
         summary.plannedCases = selected.planned
         summary.specDigest = contract.digest
         return summary
+    }
+
+    /// The operations' exceptions: each must name an operation of the document; the cases of
+    /// one that is skipped are not sent, saying why.
+    static func apply(_ overrides: [OperationOverride], to selected: inout SelectedCases, contract: LoadedContract) throws(RunError) {
+        let known = Set(contract.document.operations.map(\.id))
+        for override in overrides where !known.contains(override.operationId) {
+            throw .unknownOperation(override.operationId, spec: contract.spec, known: Array(known))
+        }
+        let skipped = Dictionary(overrides.filter(\.skip).map { ($0.operationId, $0) }, uniquingKeysWith: { $1 })
+        guard !skipped.isEmpty else { return }
+        for index in selected.cases.indices {
+            if let override = skipped[selected.cases[index].operationId] { selected.cases[index].skipReason = override.skipReason }
+        }
     }
 
     /// The forward proxy the proxy variables name for `url`.
@@ -115,8 +130,11 @@ public struct ContractRunner: Sendable {
     /// The target `.sandbox` or `.baseURL` names.
     static func target(of request: RunRequest, contract: LoadedContract) throws(RunError) -> Target {
         do throws(Target.ChoiceError) {
-            if case .baseURL(let url) = request.target { return try Target.at(url, document: contract.document) }
-            return try Target.sandbox(of: contract.document)
+            var target = if case .baseURL(let url) = request.target { try Target.at(url, document: contract.document) }
+                else { try Target.sandbox(of: contract.document) }
+            if let liveData = request.liveData { target.usesLiveData = liveData }
+            if let name = request.targetName { target.name = name }
+            return target
         } catch {
             switch error {
             case .notHTTP(let found): throw .notHTTP(option: "--base-url", found: found)
@@ -171,7 +189,8 @@ private struct Wiring: Sendable {
         let began = clock.now
         let (document, rules, cases) = (contract.document, contract.rules, selected.cases)
         let done = Mutex(0)
-        let judge = AnswerJudge(document: document, rules: rules, checks: request.checks, maxResponseTime: request.maxResponseTime)
+        let judge = AnswerJudge(document: document, rules: rules, checks: request.checks, maxResponseTime: request.maxResponseTime,
+                                overrides: request.overrides)
         let shrinker = Shrinker(document: document, rules: rules, options: request.cases.options(runTag: runTag))
         let pressure = Pressure(ceiling: request.concurrency)
         let options = Executor.Options(timeout: request.timeout, maxRetries: request.retries, extraHeaders: headers,

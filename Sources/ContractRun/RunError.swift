@@ -12,6 +12,12 @@ public enum RunError: Error, Sendable {
     case contract([Diagnostic], sources: [SourceFile])
     /// The baseline file cannot be read or says something it may not.
     case baseline([Diagnostic], sources: [SourceFile])
+    /// The configuration file cannot be read, or a value it gives cannot be used.
+    case configuration([Diagnostic], sources: [SourceFile])
+    /// `--env` without a configuration file to define it.
+    case noConfigurationForEnvironment(String)
+    /// `--env` names an environment the configuration file does not define.
+    case unknownEnvironment(String, file: String, known: [String])
     /// `--operation` names no operation of the document.
     case unknownOperation(String, spec: String, known: [String])
     /// `--case` names no case of this seed.
@@ -74,8 +80,13 @@ extension RunError: CustomStringConvertible {
     /// What the user reads on standard error: where, and what was expected.
     public var description: String {
         switch self {
-        case .contract(let diagnostics, let sources), .baseline(let diagnostics, let sources):
+        case .contract(let diagnostics, let sources), .baseline(let diagnostics, let sources), .configuration(let diagnostics, let sources):
             return DiagnosticRenderer(sources: sources).render(diagnostics)
+        case .noConfigurationForEnvironment(let name):
+            return "error: --env \(name) needs a configuration file that defines it: none was given (--config FILE) and there is no \(ConfigurationFile.defaultName) here"
+        case .unknownEnvironment(let name, let file, let known):
+            let listed = known.isEmpty ? "it defines none" : "expected one of " + known.joined(separator: ", ")
+            return "error: no environment '\(name)' in \(file): \(listed)"
         case .unknownOperation(let name, let spec, let known):
             return "error: no operation '\(name)' in \(spec): expected one of \(known.sorted().joined(separator: ", "))"
         case .unknownCase(let id, let seed, let spec):

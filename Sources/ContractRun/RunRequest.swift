@@ -37,6 +37,14 @@ public struct RunRequest: Sendable {
     public var operationHeaders: [String: [ExtraHeader]]
     /// At most so many requests per second across the run; `nil`: no limit.
     public var rateLimit: Double?
+    /// Whether the target holds live data, as the configuration declares it; `nil`: as the
+    /// document's server descriptions say.
+    public var liveData: Bool?
+    /// The target's name in reports (the configuration's environment); `nil`: mock, sandbox,
+    /// production or custom.
+    public var targetName: String?
+    /// The operations' exceptions (the configuration file's `overrides`).
+    public var overrides: [OperationOverride] = []
     /// Makes this run's addresses unique; `nil`: one from the clock.
     public var runTag: String?
     /// Where GitLab's parallel-job variables, the proxy variables and the variables extra

@@ -8,11 +8,11 @@ import Foundation
 struct CaseSelection: ParsableArguments {
     @OptionGroup var contract: ContractOptions
 
-    @Option(help: "Seed for generated values: one seed, the same cases.")
-    var seed: UInt64 = 1
+    @Option(help: "Seed for generated values: one seed, the same cases (default: 1).")
+    var seed: UInt64?
 
-    @Option(help: "Domain of the email addresses cases send (unique per run).")
-    var emailDomain = "example.com"
+    @Option(help: "Domain of the email addresses cases send, unique per run (default: example.com).")
+    var emailDomain: String?
 
     @Option(name: .customLong("operation"), help: "Only this operationId (repeatable).")
     var operations: [String] = []
@@ -20,8 +20,8 @@ struct CaseSelection: ParsableArguments {
     @Option(help: "Only these kinds: positive,negative,auth,method,rules,explore,sequence.")
     var kind: String?
 
-    @Option(help: "Random valid bodies per operation beyond the value classes, which every run sends all of (0: the classes only; leave explore out of --kind for no exploration).")
-    var examples = CaseOptions.defaultExamples
+    @Option(help: "Random valid bodies per operation beyond the value classes, which every run sends all of (0: the classes only; leave explore out of --kind for no exploration; default: \(CaseOptions.defaultExamples)).")
+    var examples: Int?
 
     @Option(name: .customLong("case"), help: "Only the case with this id (repeatable): replays a reported case with its seed.")
     var caseIds: [String] = []
@@ -33,7 +33,7 @@ struct CaseSelection: ParsableArguments {
         for name in kinds.invalid {
             throw ValidationError("unknown kind '\(name)': expected positive, negative, auth, method, rules, explore or sequence")
         }
-        guard examples >= 0 else { throw ValidationError("--examples must be 0 or more") }
+        if let examples, examples < 0 { throw ValidationError("--examples must be 0 or more") }
         if let shard, Shard(shard) == nil {
             throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N (2/3: the second of three slices), found '\(shard)'")
         }
@@ -46,9 +46,15 @@ struct CaseSelection: ParsableArguments {
         return (Set(chosen), names.filter { name in !CaseKind.generated.contains { $0.rawValue == name } })
     }
 
-    /// The cases these options choose.
-    var choice: CaseChoice {
-        CaseChoice(seed: seed, emailDomain: emailDomain, operations: operations, kinds: kinds.valid, examples: examples,
-                   caseIds: caseIds, shard: shard.flatMap(Shard.init))
+    /// What these options say of a run.
+    func fill(_ settings: inout RunSettings) {
+        contract.fill(&settings)
+        settings.seed = seed
+        settings.emailDomain = emailDomain
+        settings.operations = operations.isEmpty ? nil : operations
+        settings.kinds = kind == nil ? nil : CaseKind.generated.filter { kinds.valid.contains($0) }
+        settings.examples = examples
+        settings.caseIds = caseIds
+        settings.shard = shard.flatMap(Shard.init)
     }
 }

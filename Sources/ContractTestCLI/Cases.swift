@@ -8,6 +8,8 @@ import OpenAPIModel
 struct Cases: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the conformance cases without sending anything.")
 
+    @OptionGroup var configuration: ConfigurationOptions
+
     @OptionGroup var selection: CaseSelection
 
     @Option(help: "text for people, json for tools.")
@@ -17,9 +19,14 @@ struct Cases: ParsableCommand {
     var runTag: String?
 
     func run() throws {
-        let contract = try selection.contract.load()
-        let cases = try selection.choice.select(from: contract, runTag: runTag ?? CaseChoice.newRunTag(),
-                                                environment: ProcessInfo.processInfo.environment).cases
+        var settings = RunSettings()
+        configuration.fill(&settings)
+        selection.fill(&settings)
+        let environment = ProcessInfo.processInfo.environment
+        let request = try EffectiveRun.resolve(settings, environment: environment).request(environment: environment)
+        let contract = try request.contract.load()
+        if let text = contract.toleratedText { Console.error(text) }
+        let cases = try request.cases.select(from: contract, runTag: runTag ?? CaseChoice.newRunTag(), environment: environment).cases
         switch format {
         case .text:
             for testCase in cases {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Checks
+import ContractRun
 
 /// Which checks judge the answers: shared by `run` and `verify`.
 struct CheckOptions: ParsableArguments {
@@ -24,20 +25,30 @@ struct CheckOptions: ParsableArguments {
         _ = try selected()
     }
 
+    /// What these options say of a run.
+    func fill(_ settings: inout RunSettings) throws {
+        settings.checksOnly = try names(checks, option: "--checks")
+        settings.checksExcluded = try names(excludeChecks, option: "--exclude-checks")
+        settings.strict = strict ? true : nil
+        settings.maxResponseTime = maxResponseTime
+    }
+
     /// The longest an answer may take, in seconds.
     var responseTimeLimit: Double? { maxResponseTime.map { Double($0) / 1000 } }
 
+    /// The checks a comma-separated list names.
+    private func names(_ list: String?, option: String) throws -> [CheckName]? {
+        guard let list else { return nil }
+        return try list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.map { name in
+            guard let check = CheckName(rawValue: name) else {
+                throw ValidationError("unknown check '\(name)' in \(option): expected one of \(CheckName.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return check
+        }
+    }
+
     /// The checks these options choose.
     func selected() throws -> Set<CheckName> {
-        func names(_ list: String?, option: String) throws -> [CheckName]? {
-            guard let list else { return nil }
-            return try list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.map { name in
-                guard let check = CheckName(rawValue: name) else {
-                    throw ValidationError("unknown check '\(name)' in \(option): expected one of \(CheckName.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                return check
-            }
-        }
         return CheckName.selection(only: try names(checks, option: "--checks"), excluded: try names(excludeChecks, option: "--exclude-checks") ?? [],
                                    strict: strict, timed: maxResponseTime != nil)
     }

@@ -4,8 +4,8 @@ import ContractRun
 /// The document a command works on, its rules and how remote references are fetched: one
 /// option group, so `run`, `cases`, `verify` and `mock` name them alike.
 struct ContractOptions: ParsableArguments {
-    @Option(help: "The OpenAPI document.")
-    var spec = ContractSource.defaultSpec
+    @Option(help: "The OpenAPI document (default: \(ContractSource.defaultSpec)).")
+    var spec: String?
 
     @Option(help: "The business rules (default: NAME.rules.yaml beside the spec, when present).")
     var rules: String?
@@ -14,7 +14,15 @@ struct ContractOptions: ParsableArguments {
     var remoteReferences: RemoteReferenceOptions
 
     var source: ContractSource {
-        ContractSource(spec: spec, rules: rules, loader: remoteReferences.loader)
+        ContractSource(spec: spec ?? ContractSource.defaultSpec, rules: rules, loader: remoteReferences.loader)
+    }
+
+    /// What these options say of a run.
+    func fill(_ settings: inout RunSettings) {
+        settings.spec = spec
+        settings.rules = rules
+        settings.noRemoteRefs = remoteReferences.noRemoteRefs ? true : nil
+        settings.refCache = remoteReferences.refCache
     }
 
     /// The document and its rules; the errors it goes on despite are printed as warnings.

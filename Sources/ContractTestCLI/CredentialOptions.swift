@@ -5,8 +5,8 @@ import Execution
 /// Where `run` finds its secrets and certificates. Nothing secret is given on the command
 /// line: options name environment variables, commands and files.
 struct CredentialOptions: ParsableArguments {
-    @Option(help: "The environment variable that holds the secret of every security scheme (a bearer token, an API key, a Basic password).")
-    var tokenEnv = "PARTNER_API_TOKEN"
+    @Option(help: "The environment variable that holds the secret of every security scheme: a bearer token, an API key, a Basic password (default: PARTNER_API_TOKEN).")
+    var tokenEnv: String?
 
     @Option(help: "A shell command that prints the secret (run again once on an unexpected 401).")
     var tokenCommand: String?
@@ -14,23 +14,23 @@ struct CredentialOptions: ParsableArguments {
     @Option(help: ArgumentHelp("An OAuth2 token endpoint that issues the bearer token (client credentials grant); renewed before it expires.", valueName: "url"))
     var oauth2TokenUrl: String?
 
-    @Option(help: ArgumentHelp("The environment variable that holds the OAuth2 client id.", valueName: "name"))
-    var oauth2ClientIdEnv = "OAUTH2_CLIENT_ID"
+    @Option(help: ArgumentHelp("The environment variable that holds the OAuth2 client id (default: OAUTH2_CLIENT_ID).", valueName: "name"))
+    var oauth2ClientIdEnv: String?
 
-    @Option(help: ArgumentHelp("The environment variable that holds the OAuth2 client secret.", valueName: "name"))
-    var oauth2ClientSecretEnv = "OAUTH2_CLIENT_SECRET"
+    @Option(help: ArgumentHelp("The environment variable that holds the OAuth2 client secret (default: OAUTH2_CLIENT_SECRET).", valueName: "name"))
+    var oauth2ClientSecretEnv: String?
 
     @Option(help: "The OAuth2 scopes to ask for, space-separated (default: the server's).")
     var oauth2Scope: String?
 
-    @Option(help: "How the OAuth2 client authenticates to the token endpoint: basic (HTTP Basic) or post (in the form).")
-    var oauth2ClientAuth: OAuth2ClientCredentials.ClientAuthentication = .basic
+    @Option(help: "How the OAuth2 client authenticates to the token endpoint: basic (HTTP Basic, the default) or post (in the form).")
+    var oauth2ClientAuth: OAuth2ClientCredentials.ClientAuthentication?
 
     @Option(name: .customLong("credential"), help: "SCHEME=ENV_VAR: the secret of this security scheme is in ENV_VAR (repeatable).")
     var credentials: [String] = []
 
-    @Option(help: "The user name HTTP Basic sends, with the secret as its password.")
-    var basicUser = "contract-test"
+    @Option(help: "The user name HTTP Basic sends, with the secret as its password (default: contract-test).")
+    var basicUser: String?
 
     @Option(help: "A PEM client certificate chain for mutualTLS (with --client-key).")
     var clientCert: String?
@@ -56,18 +56,22 @@ struct CredentialOptions: ParsableArguments {
         }
     }
 
-    /// The credentials these options name.
-    var choice: CredentialChoice {
-        let variables = Dictionary(credentials.map { credential in
+    /// What these options say of a run.
+    func fill(_ settings: inout RunSettings) {
+        settings.tokenEnv = tokenEnv
+        settings.tokenCommand = tokenCommand
+        settings.oauth2TokenURL = oauth2TokenUrl
+        settings.oauth2ClientIdEnv = oauth2ClientIdEnv
+        settings.oauth2ClientSecretEnv = oauth2ClientSecretEnv
+        settings.oauth2Scope = oauth2Scope
+        settings.oauth2ClientAuth = oauth2ClientAuth
+        settings.schemeVariables = Dictionary(credentials.map { credential in
             let parts = credential.split(separator: "=", maxSplits: 1)
             return (String(parts[0]), String(parts[1]))
         }, uniquingKeysWith: { $1 })
-        let oauth2 = oauth2TokenUrl.map {
-            CredentialChoice.OAuth2Choice(tokenURL: $0, clientIdVariable: oauth2ClientIdEnv, clientSecretVariable: oauth2ClientSecretEnv,
-                                          scope: oauth2Scope, clientAuthentication: oauth2ClientAuth)
-        }
-        return CredentialChoice(tokenVariable: tokenEnv, tokenCommand: tokenCommand, oauth2: oauth2, schemeVariables: variables, basicUser: basicUser,
-                                clientCertificate: clientCert.flatMap { chain in clientKey.map { (chain, $0) } })
+        settings.basicUser = basicUser
+        settings.clientCert = clientCert
+        settings.clientKey = clientKey
     }
 }
 

@@ -15,13 +15,14 @@ struct Mock: AsyncParsableCommand {
         discussion: """
             Routes, request checks and answers come from the document; business rules from the \
             rules file beside it (NAME.rules.yaml). Control routes: POST /__mock/clock \
-            {"advanceDays": N}, POST /__mock/reset, GET /__mock/state. Stops on SIGINT or SIGTERM.
+            {"advanceDays": N}, POST /__mock/reset, GET /__mock/state, POST /__mock/oauth2/token \
+            (OAuth2 client credentials). Stops on SIGINT or SIGTERM.
             """
     )
 
     @OptionGroup var contract: ContractOptions
 
-    var spec: String { contract.spec }
+    var spec: String { contract.source.spec }
     var rules: String? { contract.rules }
 
     @Option(help: "The address to listen on.")

@@ -88,7 +88,7 @@ struct Proxy: AsyncParsableCommand {
         logger.logLevel = .error
         let (recorded, verdict) = try await HTTPClient.withHTTPClient(configuration: configuration) { client in
             let proxy = ValidatingProxy(upstream: upstream, document: document, verifier: verifier, client: client,
-                                        timeout: .seconds(connection.timeout)) { exchange in Console.out(Self.line(exchange)) }
+                                        timeout: .seconds(connection.answerTimeout)) { exchange in Console.out(Self.line(exchange)) }
             let application = ProxyServer.application(proxy, host: host, port: port, logger: logger) { [upstream, host, spec = contract.spec] port in
                 Console.out("proxy listening at http://\(host):\(port) for \(upstream), judging against \(spec) below \(base); Ctrl-C writes the reports")
             }

@@ -5,14 +5,14 @@ import Reporting
 /// The reports a run or a merge writes, and the summary it prints: one option group, so both
 /// commands name them alike.
 struct ReportFiles: ParsableArguments {
-    @Option(help: "Where to write the JUnit XML report.")
-    var junit = "reports/junit.xml"
+    @Option(help: "Where to write the JUnit XML report (default: reports/junit.xml).")
+    var junit: String?
 
-    @Option(help: "Where to write the run as JSON (what `contract-test merge` joins).")
-    var json = "reports/run.json"
+    @Option(help: "Where to write the run as JSON, what `contract-test merge` joins (default: reports/run.json).")
+    var json: String?
 
-    @Option(help: "Where to write the HTML report: one page, readable without a server.")
-    var html = "reports/report.html"
+    @Option(help: "Where to write the HTML report: one page, readable without a server (default: reports/report.html).")
+    var html: String?
 
     @Option(help: ArgumentHelp("Where to write every exchange as HAR 1.2, passing ones too (off unless given).", valueName: "file"))
     var har: String?
@@ -23,11 +23,27 @@ struct ReportFiles: ParsableArguments {
     @Option(help: ArgumentHelp("Write the run's distinct problems as a baseline to fill in (a reason each).", valueName: "file"))
     var writeBaseline: String?
 
-    @Option(help: "How many distinct problems the terminal shows in full, most frequent first (the reports keep all).")
-    var showProblems = TerminalReport.defaultShownProblems
+    @Option(help: "How many distinct problems the terminal shows in full, most frequent first; the reports keep all (default: \(TerminalReport.defaultShownProblems)).")
+    var showProblems: Int?
 
     func validate() throws {
-        guard showProblems >= 1 else { throw ValidationError("--show-problems must be at least 1") }
+        if let showProblems, showProblems < 1 { throw ValidationError("--show-problems must be at least 1") }
+    }
+
+    /// What these options say of a run.
+    func fill(_ settings: inout RunSettings) {
+        settings.junit = junit
+        settings.json = json
+        settings.html = html
+        settings.har = har
+        settings.showProblems = showProblems
+        settings.baseline = baseline
+        settings.writeBaseline = writeBaseline
+    }
+
+    /// The reports' paths, the defaults where none is given.
+    var paths: ReportPaths {
+        ReportPaths(junit: junit ?? "reports/junit.xml", json: json ?? "reports/run.json", html: html ?? "reports/report.html", har: har, baseline: writeBaseline)
     }
 
     /// The baseline to judge by, read before anything is sent (a bad one is refused at once).
@@ -37,10 +53,17 @@ struct ReportFiles: ParsableArguments {
 
     /// Writes the reports, prints the summary, and ends with the run's exit status.
     func finish(_ summary: RunSummary, tokenVariable: String, baseline known: Baseline? = nil) throws {
+        try Self.finish(summary, tokenVariable: tokenVariable, baseline: known ?? knownProblems(), paths: paths,
+                        showProblems: showProblems ?? TerminalReport.defaultShownProblems)
+    }
+
+    /// Writes the reports to `paths`, prints the summary (`showProblems` in full), and ends
+    /// with the run's exit status.
+    static func finish(_ summary: RunSummary, tokenVariable: String, baseline known: Baseline?, paths: ReportPaths, showProblems: Int) throws {
         var summary = summary
-        if let known = try known ?? knownProblems() { summary.judge(by: known, today: ReportPaths.today) }
-        try ReportPaths(junit: junit, json: json, html: html, har: har, baseline: writeBaseline).write(summary, tokenVariable: tokenVariable)
-        var report = TerminalReport(summary: summary, color: TerminalReport.colorAllowed, tokenVariable: tokenVariable, junitPath: junit, htmlPath: html)
+        if let known { summary.judge(by: known, today: ReportPaths.today) }
+        try paths.write(summary, tokenVariable: tokenVariable)
+        var report = TerminalReport(summary: summary, color: TerminalReport.colorAllowed, tokenVariable: tokenVariable, junitPath: paths.junit, htmlPath: paths.html)
         report.shownProblems = showProblems
         print(report.text)
         let status = ExitStatus(summary)

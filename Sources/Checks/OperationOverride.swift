@@ -1,0 +1,26 @@
+/// One operation's exception to the contract, from the configuration file, with its reason:
+/// statuses it may answer besides those the document lists, checks that do not judge it,
+/// or not sending its cases at all.
+public struct OperationOverride: Sendable, Equatable {
+    public var operationId: String
+    /// Why it differs, and where the file says so (`contract-test.yaml:40:5`).
+    public var reason: String
+    public var place: String
+    /// Statuses that count as documented for it.
+    public var extraStatuses: Set<Int>
+    public var excludedChecks: Set<CheckName>
+    public var skip: Bool
+
+    public init(operationId: String, reason: String, place: String, extraStatuses: Set<Int> = [], excludedChecks: Set<CheckName> = [],
+                skip: Bool = false) {
+        self.operationId = operationId
+        self.reason = reason
+        self.place = place
+        self.extraStatuses = extraStatuses
+        self.excludedChecks = excludedChecks
+        self.skip = skip
+    }
+
+    /// Why its cases are not sent, as the reports say it.
+    public var skipReason: String { "skipped by the configuration: \(reason) (\(place))" }
+}
