@@ -1,4 +1,5 @@
 import CaseGeneration
+import Checks
 import ContractRun
 import Foundation
 import MockServer
@@ -20,6 +21,34 @@ struct ContractRunnerTests {
             RunRequest(contract: Self.contract, cases: cases, target: .mock(faults: [.wrongContentType])))
         #expect(ExitStatus(faulty) == .failures)
         #expect(faulty.specDigest == clean.specDigest && clean.specDigest != nil)
+    }
+
+    @Test("an operation's override turns a check off for it, counts a status as documented, or skips its cases with the reason")
+    func overrides() async throws {
+        let cases = CaseChoice(kinds: [.positive, .negative])
+        func run(_ faults: Set<Fault>, _ override: OperationOverride) async throws -> RunSummary {
+            var request = RunRequest(contract: Self.contract, cases: cases, target: .mock(faults: faults))
+            request.overrides = [override]
+            return try await ContractRunner().run(request)
+        }
+        let base = OperationOverride(operationId: "createPartnerInvitation", reason: "PARTNER-7", place: "contract-test.yaml:9:5")
+        var checksOff = base
+        checksOff.excludedChecks = [.contentType]
+        #expect(ExitStatus(try await run([.wrongContentType], checksOff)) == .passed)
+        var statuses = base
+        statuses.extraStatuses = [201]
+        #expect(ExitStatus(try await run([.wrongSuccessStatus], statuses)) == .passed)
+        #expect(ExitStatus(try await run([.wrongSuccessStatus], base)) == .failures, "without the override the drift fails")
+        var skipped = base
+        skipped.skip = true
+        let summary = try await run([.wrongContentType], skipped)
+        #expect(ExitStatus(summary) == .passed && summary.skipped == summary.results.count && summary.skipped > 0)
+        #expect(summary.results.allSatisfy { result in
+            if case .skipped(let reason) = result.outcome { reason == "skipped by the configuration: PARTNER-7 (contract-test.yaml:9:5)" } else { false }
+        })
+        var unknown = base
+        unknown.operationId = "nope"
+        await #expect(throws: RunError.self) { try await run([], unknown) }
     }
 
     @Test("the slice GitLab's variables name is run, and variables that name none are a usage error in words")
