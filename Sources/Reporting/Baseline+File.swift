@@ -10,15 +10,9 @@ extension Baseline {
     /// Reads a baseline file with the project's YAML loader; every problem is a diagnostic with
     /// its line and column, and a file with any is not used.
     public static func read(file: String) -> (baseline: Baseline?, source: SourceFile?, diagnostics: [Diagnostic]) {
-        let source: SourceFile
-        do {
-            source = try SourceFile(contentsOf: file)
-        } catch {
-            return (nil, nil, [error])
-        }
-        let parsed = YAMLParser().parse(source)
-        guard let root = parsed.root, !parsed.diagnostics.containsError else { return (nil, source, parsed.diagnostics) }
-        var diagnostics = parsed.diagnostics
+        let (parsedRoot, source, parsed) = YAMLParser().parse(file: file)
+        guard let root = parsedRoot else { return (nil, source, parsed) }
+        var diagnostics = parsed
         var entries: [Entry] = []
         guard root.isMapping, let problems = root["problems"] else {
             let found = root.isMapping ? "no 'problems'" : root.kindDescription

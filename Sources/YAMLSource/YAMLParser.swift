@@ -24,6 +24,19 @@ public struct YAMLParser: Sendable {
 
     /// Parses one file. The result holds the root node unless the text could not be parsed,
     /// and every problem found (a duplicate key still yields a tree, keeping the first value).
+    /// A file of the tool's own (a rules file, a baseline, a configuration) read and parsed:
+    /// its root when it reads without error, the source its diagnostics quote, and them.
+    public func parse(file: String) -> (root: Node?, source: SourceFile?, diagnostics: [Diagnostic]) {
+        let source: SourceFile
+        do {
+            source = try SourceFile(contentsOf: file)
+        } catch {
+            return (nil, nil, [error])
+        }
+        let parsed = parse(source)
+        return (parsed.diagnostics.containsError ? nil : parsed.root, source, parsed.diagnostics)
+    }
+
     public func parse(_ source: SourceFile) -> ParsedYAML {
         let parsed = compose(source, bytes: source.bytes)
         // JSON writes characters beyond U+FFFF as UTF-16 surrogate escapes (`\ud83d\ude00`),

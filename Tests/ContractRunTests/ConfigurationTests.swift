@@ -69,6 +69,7 @@ struct ConfigurationTests {
             "3:11: 'oauth2' has no 'token-url': expected the token endpoint's URL",
         ]),
         ("spec: specs/${SPEC_DIR/x.yaml\n", ["1:7: 'spec': '${' is not closed: expected ${NAME} (write $${ for a literal ${)"]),
+        ("# only a comment\n", ["1:1: the file is empty: expected a YAML or JSON document"]),
         ("cases:\n  seed: 1\n  seed: 2\n", ["3:3: duplicate key 'seed' in this mapping: expected each key once (first defined at 2:3)"]),
     ])
     func refused(text: String, expected: [String]) throws {

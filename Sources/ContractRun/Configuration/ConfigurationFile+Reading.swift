@@ -11,15 +11,9 @@ extension ConfigurationFile {
     /// Reads a configuration file with the project's YAML loader; every problem is a
     /// diagnostic with its line and column, and a file with any error is not used.
     public static func read(file: String) -> (configuration: ConfigurationFile?, source: SourceFile?, diagnostics: [Diagnostic]) {
-        let source: SourceFile
-        do {
-            source = try SourceFile(contentsOf: file)
-        } catch {
-            return (nil, nil, [error])
-        }
-        let parsed = YAMLParser().parse(source)
-        guard let root = parsed.root, !parsed.diagnostics.containsError else { return (nil, source, parsed.diagnostics) }
-        var reader = ConfigurationReader(diagnostics: parsed.diagnostics)
+        let (root, source, diagnostics) = YAMLParser().parse(file: file)
+        guard let root else { return (nil, source, diagnostics) }
+        var reader = ConfigurationReader(diagnostics: diagnostics)
         let configuration = reader.file(root, path: file)
         return (reader.diagnostics.containsError ? nil : configuration, source, reader.diagnostics)
     }
