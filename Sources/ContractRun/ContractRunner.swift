@@ -60,6 +60,7 @@ public struct ContractRunner: Sendable {
         summary.positions = selected.positions
         summary.plannedCases = selected.planned
         summary.specDigest = contract.digest
+        summary.specSHA256 = contract.fetchedSHA256
         return summary
     }
 

@@ -54,6 +54,7 @@ public struct ContractSource: Sendable {
         }
         var contract = LoadedContract(spec: spec, document: document, rules: .none, skipped: skipped, tolerated: tolerated,
                                       sources: sources, digest: Self.digest(of: loaded.sourceMap))
+        contract.fetchedSHA256 = loaded.sourceMap.files[spec]?.remote?.sha256
         let rulesFile = rules ?? BusinessRules.defaultFile(forSpec: spec)
         guard rules != nil || FileManager.default.fileExists(atPath: rulesFile) else { return contract }
         let (businessRules, diagnostics) = BusinessRules.load(file: rulesFile, document: document)
@@ -97,6 +98,9 @@ public struct LoadedContract: Sendable {
     public var sources: [SourceFile]
     /// What `merge` compares to tell documents apart.
     public var digest: String?
+    /// The SHA-256 of the document's text, when it was fetched from a URL (`--spec URL`):
+    /// what the reports record of which text was judged by.
+    public var fetchedSHA256: String?
 
     /// The tolerated problems as the terminal shows them; `nil` when there are none.
     public var toleratedText: String? {

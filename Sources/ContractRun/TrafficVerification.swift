@@ -52,6 +52,7 @@ public struct TrafficVerification: Sendable {
         var summary = RunSummary.ofTraffic(verdict, recorded: recorded, files: files, specPath: contract.spec, document: contract.document,
                                            servers: servers, skipped: contract.skipped, replayCommand: replayCommand)
         summary.specDigest = contract.digest
+        summary.specSHA256 = contract.fetchedSHA256
         if verifier.judge.checks.contains(.responseTime) { summary.responseTimeLimit = verifier.judge.maxResponseTime }
         return summary
     }

@@ -55,7 +55,7 @@ public struct HTMLReport {
             anyFailed: summary.failures > 0,
             failingCases: TerminalReport.count(summary.failures, "failing case"),
             problemCount: TerminalReport.count(failing.count, "distinct problem") + (comparison == nil ? "" : " the baseline does not accept"),
-            spec: summary.specPath,
+            spec: summary.specPath + (summary.specSHA256.map { " (sha256 \($0))" } ?? ""),
             targetName: summary.target.name,
             baseURL: summary.target.baseURL,
             seed: summary.traffic == nil ? String(summary.seed) : nil,

@@ -39,6 +39,7 @@ public struct JUnitReport {
             var properties: [(String, String)] = [
                 ("spec", summary.specPath), ("target", summary.target.name), ("base-url", summary.target.baseURL),
             ]
+            if let sha256 = summary.specSHA256 { properties.append(("spec-sha256", sha256)) }
             // Judged traffic: no seed made its cases.
             if summary.traffic == nil { properties.append(("seed", String(summary.seed))) }
             properties.append(("distinct-problems", String(own.count)))

@@ -24,6 +24,9 @@ public struct RunSummary: Sendable {
     public var positions: [Int]
     /// A digest of the document's text, to tell documents apart when reports are merged.
     public var specDigest: String?
+    /// The SHA-256 of the document's text when it was fetched from a URL: which text the
+    /// run was judged by.
+    public var specSHA256: String?
     /// How the run adapted its concurrency to the target, when it did.
     public var pressure: Pressure.Report?
     /// Seconds an answer was allowed (`--max-response-time`), when the run timed answers: the

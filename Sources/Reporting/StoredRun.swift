@@ -113,6 +113,8 @@ public struct StoredRun: Codable, Sendable {
     public static let currentFormat = 2
     public var spec: String
     public var specDigest: String?
+    /// The SHA-256 of the document's text, when it was fetched from a URL.
+    public var specSHA256: String?
     public var seed: UInt64
     public var target: StoredTarget
     public var startedAt: String
@@ -136,6 +138,7 @@ public struct StoredRun: Codable, Sendable {
     public init(_ summary: RunSummary) {
         spec = summary.specPath
         specDigest = summary.specDigest
+        specSHA256 = summary.specSHA256
         seed = summary.seed
         target = StoredTarget(name: summary.target.name, baseURL: summary.target.baseURL, usesLiveData: summary.target.usesLiveData)
         startedAt = summary.startedAt
@@ -327,6 +330,7 @@ extension StoredRun {
             replayCommand: first.replayCommand, shard: nil, plannedCases: first.plannedCases, positions: stored.map(\.position),
             specDigest: first.specDigest)
         summary.pressure = Pressure.Report.merged(runs.compactMap(\.run.pressure))
+        summary.specSHA256 = first.specSHA256
         return summary
     }
 }

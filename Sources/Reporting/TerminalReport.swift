@@ -46,7 +46,8 @@ public struct TerminalReport {
         if let traffic = summary.traffic {
             lines.append("contract-test: traffic from \(traffic.files.joined(separator: ", ")) against \(summary.specPath) (\(summary.target.baseURL))")
         } else {
-            lines.append("contract-test: \(summary.specPath) against \(summary.target.name) (\(summary.target.baseURL)), seed \(summary.seed)\(slice)")
+            let fetched = summary.specSHA256.map { " (sha256 \($0.prefix(12)))" } ?? ""
+            lines.append("contract-test: \(summary.specPath)\(fetched) against \(summary.target.name) (\(summary.target.baseURL)), seed \(summary.seed)\(slice)")
         }
         if summary.documentedStatuses.isEmpty {
             lines.append("  nothing to send: the document has no operations (webhooks only, or no paths)")
