@@ -143,14 +143,7 @@ public final class TokenSource: Sendable {
             let origin = origin
             let task = Task { [self] () async -> Result<Void, Failure> in
                 do throws(Failure) {
-                    let loaded = try await Self.load(origin)
-                    let moment = self.now()
-                    self.state.withLock { current in
-                        current.token = loaded.token
-                        current.renewAt = loaded.lifetime.map { moment + Self.renewalPoint(of: $0) }
-                        current.generation += 1
-                        current.loads += 1
-                    }
+                    self.store(try await Self.load(origin))
                     return .success(())
                 } catch {
                     self.state.withLock { $0.failure = error }
@@ -162,6 +155,17 @@ public final class TokenSource: Sendable {
         }
         guard let task else { return }
         try await task.value.get()
+    }
+
+    /// A new token in use: the next generation, due for renewal by its lifetime.
+    private func store(_ loaded: Loaded) {
+        let moment = now()
+        state.withLock { current in
+            current.token = loaded.token
+            current.renewAt = loaded.lifetime.map { moment + Self.renewalPoint(of: $0) }
+            current.generation += 1
+            current.loads += 1
+        }
     }
 
     private static func load(_ origin: Origin) async throws(Failure) -> Loaded {
@@ -193,13 +197,7 @@ public final class TokenSource: Sendable {
             let origin = origin
             let task = Task { [self] () async -> Bool in
                 guard let loaded = try? await Self.load(origin) else { return false }
-                let moment = self.now()
-                self.state.withLock { current in
-                    current.token = loaded.token
-                    current.renewAt = loaded.lifetime.map { moment + Self.renewalPoint(of: $0) }
-                    current.generation += 1
-                    current.loads += 1
-                }
+                self.store(loaded)
                 return true
             }
             state.refreshing = task

@@ -67,6 +67,34 @@ struct CommandRunner {
 
     /// Starts `contract-test ARGUMENTS` in the background and waits for its first line of output.
     /// Its stderr goes to `stderrFile` when given.
+    /// The text of a log a started process writes, read until it holds `text` (at most 30 s):
+    /// how a test learns where a server listens.
+    static func waitForLog(_ log: String, containing text: String) -> String {
+        var read = ""
+        for _ in 0..<300 where !read.contains(text) {
+            Thread.sleep(forTimeInterval: 0.1)
+            read = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        }
+        return read
+    }
+
+    /// `contract-test mock --port 0 OPTIONS...` started: the process, the API's URL and the
+    /// server's root (where `/__mock/` lives).
+    static func startMock(_ options: [String]) throws -> (process: Process, url: String, root: String) {
+        let (process, line) = try start(["mock", "--port", "0", "--log-level", "error"] + options)
+        guard let url = line.split(separator: " ").first(where: { $0.hasPrefix("http://") }).map(String.init),
+              let path = url.range(of: "/", range: url.index(url.startIndex, offsetBy: 7)..<url.endIndex) else {
+            process.terminate()
+            throw MockDidNotStart(line: line)
+        }
+        return (process, url, String(url[..<path.lowerBound]))
+    }
+
+    struct MockDidNotStart: Error, CustomStringConvertible {
+        var line: String
+        var description: String { "the mock did not say where it serves: '\(line)'" }
+    }
+
     static func start(_ arguments: [String], stderrFile: String? = nil) throws -> (process: Process, firstLine: String) {
         let process = Process()
         process.executableURL = executable

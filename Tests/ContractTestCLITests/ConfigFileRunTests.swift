@@ -39,9 +39,8 @@ struct ConfigFileRunTests {
         try await CommandRunner.detached {
             let folder = try VerifyCommandTests.folder("config-run")
             defer { try? FileManager.default.removeItem(atPath: folder) }
-            let (mock, line) = try CommandRunner.start(["mock", "--port", "0", "--token", "cfg-token", "--fault", "wrong-success-status", "--log-level", "error"])
+            let (mock, url, _) = try CommandRunner.startMock(["--token", "cfg-token", "--fault", "wrong-success-status"])
             defer { mock.terminate() }
-            let url = try #require(line.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init))
             let environment = ["MOCK_URL": url, "PARTNER_API_TOKEN": "cfg-token", "PARTNER_ID": "pid-secret-77"]
             try Self.configuration(folder: folder, override: true).write(toFile: folder + "/accepted.yaml", atomically: true, encoding: .utf8)
             try Self.configuration(folder: folder, override: false).write(toFile: folder + "/strict.yaml", atomically: true, encoding: .utf8)

@@ -32,10 +32,8 @@ struct MitmproxyHARTests {
         let mitmdump = try #require(Self.mitmdump, "mitmdump not found in .venv-ci or .build/venv-checks")
         let folder = try VerifyCommandTests.folder("mitmproxy")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let (mock, line) = try CommandRunner.start(["mock", "--port", "0", "--token", "qa-token-5b1e", "--fault", "wrong-content-type", "--log-level", "error"])
+        let (mock, mockURL, upstream) = try CommandRunner.startMock(["--token", "qa-token-5b1e", "--fault", "wrong-content-type"])
         defer { mock.terminate() }
-        let mockURL = try #require(line.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init))
-        let upstream = try #require(mockURL.range(of: "/developerprofile").map { String(mockURL[..<$0.lowerBound]) })
 
         let (proxy, listening) = try Self.startMitmdump(mitmdump, arguments: ["--mode", "reverse:" + upstream, "--set", "hardump=" + folder + "/mitm.har"],
                                                         log: folder + "/mitmdump.log")
@@ -80,11 +78,7 @@ struct MitmproxyHARTests {
         proxy.standardInput = FileHandle.nullDevice
         try proxy.run()
         // "reverse proxy to http://127.0.0.1:PORT listening at 127.0.0.1:PORT.", "HTTP(S) proxy listening at 127.0.0.1:PORT."
-        var text = ""
-        for _ in 0..<300 where !text.contains("listening at") {
-            Thread.sleep(forTimeInterval: 0.1)
-            text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        }
+        let text = CommandRunner.waitForLog(log, containing: "listening at")
         guard let listening = text.range(of: "listening at ").map({ text[$0.upperBound...].prefix { $0 != "\n" } }) else {
             proxy.terminate()
             throw MitmdumpFailure(log: text)

@@ -26,10 +26,8 @@ struct OAuth2RunTests {
         try await CommandRunner.detached {
             let folder = try VerifyCommandTests.folder("oauth2-run")
             defer { try? FileManager.default.removeItem(atPath: folder) }
-            let (mock, line) = try CommandRunner.start(["mock", "--port", "0", "--token", "oauth-mock-secret", "--token-lifetime", "2", "--log-level", "error"])
+            let (mock, url, root) = try CommandRunner.startMock(["--token", "oauth-mock-secret", "--token-lifetime", "2"])
             defer { mock.terminate() }
-            let url = try #require(line.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init))
-            let root = try #require(url.range(of: "/developerprofile").map { String(url[..<$0.lowerBound]) })
             // 10 requests a second for a few seconds: tokens good for 2 s are renewed after 1 s.
             let outcome = try CommandRunner.run(
                 ["run", "--base-url", url, "--kind", "positive,negative,auth", "--rate-limit", "10", "--oauth2-token-url", root + "/__mock/oauth2/token"]
@@ -58,10 +56,8 @@ struct OAuth2RunTests {
         try await CommandRunner.detached {
             let folder = try VerifyCommandTests.folder("oauth2-refused")
             defer { try? FileManager.default.removeItem(atPath: folder) }
-            let (mock, line) = try CommandRunner.start(["mock", "--port", "0", "--token", "oauth-mock-secret", "--log-level", "error"])
+            let (mock, url, root) = try CommandRunner.startMock(["--token", "oauth-mock-secret"])
             defer { mock.terminate() }
-            let url = try #require(line.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init))
-            let root = try #require(url.range(of: "/developerprofile").map { String(url[..<$0.lowerBound]) })
             let outcome = try CommandRunner.run(
                 ["run", "--base-url", url, "--kind", "positive", "--oauth2-token-url", root + "/__mock/oauth2/token"] + VerifyCommandTests.reportArguments(folder, ""),
                 environment: Self.client.merging(override) { $1 })

@@ -55,9 +55,8 @@ struct SandboxEtiquetteTests {
         try await CommandRunner.detached {
             let folder = try VerifyCommandTests.folder("response-time")
             defer { try? FileManager.default.removeItem(atPath: folder) }
-            let (mock, line) = try CommandRunner.start(["mock", "--port", "0", "--token", "rt-token", "--latency", "300", "--log-level", "error"])
+            let (mock, url, _) = try CommandRunner.startMock(["--token", "rt-token", "--latency", "300"])
             defer { mock.terminate() }
-            let url = try #require(line.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init))
             let slow = try CommandRunner.run(
                 ["run", "--base-url", url, "--kind", "positive", "--max-response-time", "200", "--write-baseline", folder + "/baseline.yaml"]
                     + VerifyCommandTests.reportArguments(folder, ""), environment: ["PARTNER_API_TOKEN": "rt-token"])
@@ -86,10 +85,8 @@ struct SandboxEtiquetteTests {
             let mitmdump = try #require(MitmproxyHARTests.mitmdump, "mitmdump not found in .venv-ci or .build/venv-checks")
             let folder = try VerifyCommandTests.folder("forward-proxy")
             defer { try? FileManager.default.removeItem(atPath: folder) }
-            let (mock, line) = try CommandRunner.start(["mock", "--port", "0", "--token", "fp-token", "--log-level", "error"])
+            let (mock, _, mockRoot) = try CommandRunner.startMock(["--token", "fp-token"])
             defer { mock.terminate() }
-            let mockURL = try #require(line.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init))
-            let mockRoot = try #require(mockURL.range(of: "/developerprofile").map { String(mockURL[..<$0.lowerBound]) })
             // A forward proxy that sends what is addressed to partner.test (a name no resolver
             // knows) to the mock.
             let (proxy, listening) = try MitmproxyHARTests.startMitmdump(

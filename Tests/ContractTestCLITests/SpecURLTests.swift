@@ -18,11 +18,7 @@ struct SpecURLTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
         // "Serving HTTP on 127.0.0.1 port 43125 (http://127.0.0.1:43125/) ..."
-        var text = ""
-        for _ in 0..<100 where !text.contains(" port ") {
-            Thread.sleep(forTimeInterval: 0.1)
-            text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        }
+        let text = CommandRunner.waitForLog(log, containing: " port ")
         let port = text.range(of: " port ").map { text[$0.upperBound...].prefix { $0.isNumber } } ?? ""
         return (process, "http://127.0.0.1:\(port)")
     }
