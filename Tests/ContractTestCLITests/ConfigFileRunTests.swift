@@ -59,6 +59,16 @@ struct ConfigFileRunTests {
             #expect(strict.stdout.contains("  1. createPartnerInvitation › status: 201 is not documented for createPartnerInvitation (documented: 200, 400, 401, 409, 500)"), "\(strict.stdout)")
             #expect(strict.stdout.contains("replay: contract-test run --config \(folder)/strict.yaml --env local-mock --seed 4 --case "), "the replay names the file")
 
+            // The file's baseline: the drift written down once, then known.
+            let written = try CommandRunner.run(["run", "--config", folder + "/strict.yaml", "--write-baseline", folder + "/baseline.yaml"],
+                                                environment: environment)
+            #expect(written.status == 1)
+            try (Self.configuration(folder: folder, override: false) + "baseline: \(folder)/baseline.yaml\n")
+                .write(toFile: folder + "/known.yaml", atomically: true, encoding: .utf8)
+            let known = try CommandRunner.run(["run", "--config", folder + "/known.yaml"], environment: environment)
+            #expect(known.status == 0, "\(known.stdout)")
+            #expect(known.stdout.contains("KNOWN PROBLEMS (in the baseline, not failing the run): 1 distinct problem"))
+
             // A flag over the file: another seed, the override still applied.
             let seeded = try CommandRunner.run(["run", "--config", folder + "/accepted.yaml", "--seed", "9"], environment: environment)
             #expect(seeded.status == 0 && seeded.stdout.contains(", seed 9"))
