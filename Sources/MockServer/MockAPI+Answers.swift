@@ -11,16 +11,17 @@ extension MockAPI {
     /// written where the rules file says the API carries them.
     func fail(_ handler: OperationHandler, status: Int, code: String, description: String, members: [String],
               asValidation: Bool = true) -> MockResponse {
-        let template = handler.responses[String(status)]
-            ?? (asValidation && status >= 400 && status < 500 && status != 401 ? handler.responses["400"] ?? handler.responses["4XX"] : nil)
-            ?? handler.template(for: status)
+        // A refused request answers as the operation documents refusals (400, else its class)
+        // when its own 4xx is not documented by code.
+        let refusal = asValidation && status >= 400 && status < 500 && status != 401
+        let template = handler.responses[String(status)] ?? (refusal ? handler.template(for: 400) : nil) ?? handler.template(for: status)
         guard let template else {
             var answer = problem(status, HTTPStatus.reason(status), description)
             if status == 401 { answer.headers.append(("WWW-Authenticate", challenge(handler))) }
             return answer
         }
         // `default` and ranges (`4XX`) document the status asked for.
-        let answered = template.key == "default" || template.key.hasSuffix("XX") ? status : template.status
+        let answered = Responses.isShared(template.key) ? status : template.status
         var headers = documentedHeaders(template)
         if answered == 401 { headers.append(("WWW-Authenticate", challenge(handler))) }
         if has(.wrongErrorShape) {

@@ -50,7 +50,7 @@ struct OperationHandler: Sendable {
             // A schema nothing satisfies (overlapping oneOf branches, say) still gets the
             // documented example, so the answer shows what the document says.
             responses[key] = ResponseTemplate(
-                key: key, status: Self.status(of: key), mediaType: content?.mediaType, validator: validator,
+                key: key, status: Responses.representativeStatus(of: key), mediaType: content?.mediaType, validator: validator,
                 body: documented ?? validator.flatMap { synthesizer.value(for: $0, direction: .response) } ?? example
                     ?? validator.map { synthesizer.bestEffort(for: $0, direction: .response) },
                 headers: response.headers.map { name, header in
@@ -77,13 +77,6 @@ struct OperationHandler: Sendable {
         }
     }
 
-    /// `200` for "200", the lowest of a range for "2XX", 500 for "default".
-    static func status(of key: String) -> Int {
-        if let code = Int(key) { return code }
-        if let first = key.first?.wholeNumberValue { return first * 100 }
-        return 500
-    }
-
     /// `application/json; charset=utf-8` → `application/json`.
     static func essence(_ mediaType: String) -> String {
         MediaTypeName.essence(mediaType)
@@ -91,6 +84,6 @@ struct OperationHandler: Sendable {
 
     /// The documented response for a status: its exact code, else its range, else `default`.
     func template(for status: Int) -> ResponseTemplate? {
-        [String(status), "\(status / 100)XX", "default"].lazy.compactMap { responses[$0] }.first
+        Responses.documentingKey(for: status) { responses[$0] != nil }.flatMap { responses[$0] }
     }
 }

@@ -1,3 +1,5 @@
+import OpenAPIModel
+
 /// Which of an operation's documented responses a run saw, and how often: the answers counted
 /// under the most specific key that documents them (`404`, then `4XX`, then `default`), and the
 /// statuses no key documents.
@@ -21,7 +23,7 @@ public struct ResponseCoverage: Sendable {
         var counts = Dictionary(uniqueKeysWithValues: keys.map { ($0, 0) })
         var extra: [Int: Int] = [:]
         for status in statuses {
-            if let key = Self.key(for: status, in: keys) {
+            if let key = Responses.documentingKey(for: status, where: keys.contains) {
                 counts[key, default: 0] += 1
             } else {
                 extra[status, default: 0] += 1
@@ -29,14 +31,6 @@ public struct ResponseCoverage: Sendable {
         }
         documented = keys.map { Documented(key: $0, answers: counts[$0] ?? 0) }
         undocumented = extra.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    }
-
-    /// The key that documents a status: its own, its class's (`4XX`), else `default`.
-    public static func key(for status: Int, in keys: [String]) -> String? {
-        let exact = String(status)
-        if keys.contains(exact) { return exact }
-        if let range = keys.first(where: { $0.uppercased() == "\(status / 100)XX" }) { return range }
-        return keys.contains("default") ? "default" : nil
     }
 }
 

@@ -36,12 +36,37 @@ public struct Responses: Sendable {
 
     /// The response documented for a status: the exact code, else its range, else `default`.
     public func response(for status: Int) -> Response? {
-        byStatus[String(status)] ?? byStatus["\(status / 100)XX"] ?? byStatus["default"]
+        documentingKey(for: status).flatMap { byStatus[$0] }
     }
 
-    /// The key that documents a status, by the same precedence as `response(for:)`.
+    /// The key that documents a status (see `documentingKey(for:where:)`).
     public func documentingKey(for status: Int) -> String? {
-        [String(status), "\(status / 100)XX", "default"].first { byStatus[$0] != nil }
+        Self.documentingKey(for: status) { byStatus[$0] != nil }
+    }
+
+    /// The one answer to "which response documents status N", for the model and for every
+    /// stage that holds only the keys (the mock's compiled responses, a stored run's list):
+    /// the exact code, else its class (`4XX`), else `default`.
+    ///
+    /// Only the upper-case `X` names a class: OpenAPI allows "the uppercase wildcard character
+    /// X" and nothing else, and the loader refuses `4xx` with its position, so no stage ever
+    /// holds a lower-case key to match.
+    public static func documentingKey(for status: Int, where isDocumented: (String) -> Bool) -> String? {
+        [String(status), "\(status / 100)XX", "default"].first(where: isDocumented)
+    }
+
+    /// Whether a key documents several statuses (a class such as `4XX`, or `default`), so an
+    /// answer under it carries the status it was asked for rather than the key's own.
+    public static func isShared(_ key: String) -> Bool {
+        Int(key) == nil
+    }
+
+    /// The status a key stands for when one must be chosen: its code, the lowest of a class
+    /// (`200` for `2XX`), `500` for `default`.
+    public static func representativeStatus(of key: String) -> Int {
+        if let code = Int(key) { return code }
+        if let first = key.first?.wholeNumberValue { return first * 100 }
+        return 500
     }
 
     static func decode(_ position: Position, _ context: DecodingContext) -> Responses? {
@@ -59,6 +84,12 @@ public struct Responses: Sendable {
                 continue
             }
             guard isStatusKey(key) else {
+                if isStatusKey(key.uppercased()) {
+                    context.error(
+                        "'\(key)' is not a response status: OpenAPI names a class of statuses with an upper-case X only; write '\(key.uppercased())'",
+                        at: position.child(key, entry.key))
+                    continue
+                }
                 context.error(
                     "'\(key)' is not a response status: expected a code from 100 to 599, a range such as '2XX', or 'default'",
                     at: position.child(key, entry.key))
