@@ -130,7 +130,7 @@ public struct SuiteRunner: Sendable {
             return result
         }
         if executor.target.usesLiveData, testCase.mayCreateData, !options.allowLiveData {
-            result.outcome = .skipped("would create live data on \(executor.target.name) (\(executor.target.baseURL)); pass --allow-live-data to run it")
+            result.outcome = .skipped(Self.liveDataRefusal(executor.target))
             return result
         }
         result = await play(testCase, operation)
@@ -138,6 +138,15 @@ public struct SuiteRunner: Sendable {
             result = await shrink(result, operation: operation, shrinker: shrinker)
         }
         return result
+    }
+
+    /// Why a case that creates data is not sent to `target` without `--allow-live-data`.
+    static func liveDataRefusal(_ target: Target) -> String {
+        let place = "\(target.name) (\(target.baseURL))"
+        guard target.dataPolicy == .undeclared else { return "would create live data on \(place); pass --allow-live-data to run it" }
+        return "would create data on \(place), which nothing declares a test server, so it is treated as live: "
+            + "declare it with 'live-data: false' on its environment in contract-test.yaml or 'x-live-data: false' on its server in the document, "
+            + "or pass --allow-live-data to run it"
     }
 
     /// Whether a valid request without credentials got a documented 401 from an operation that

@@ -133,7 +133,7 @@ public struct ContractRunner: Sendable {
         do throws(Target.ChoiceError) {
             var target = if case .baseURL(let url) = request.target { try Target.at(url, document: contract.document) }
                 else { try Target.sandbox(of: contract.document) }
-            if let liveData = request.liveData { target.usesLiveData = liveData }
+            if let liveData = request.liveData { target.dataPolicy = Target.DataPolicy(declaringLiveData: liveData) }
             if let name = request.targetName { target.name = name }
             return target
         } catch {

@@ -9,23 +9,15 @@ extension Target {
         case noSandbox
     }
 
-    /// The servers of a document that use live data: their description says "live data" or
-    /// "production". Creating anything there has real effects.
-    public static func liveServers(of document: OpenAPIDocument) -> [Server] {
-        document.servers.filter { server in
-            let words = (server.description ?? "").lowercased()
-            return words.contains("live data") || words.contains("production")
-        }
-    }
-
-    /// A target at `baseURL`: "production", using live data, when it is one of the document's
-    /// live servers (the same URL, ignoring case and a trailing slash), else "custom".
+    /// A target at `baseURL`: its policy is what the document's server at that URL (the same
+    /// URL, ignoring case and a trailing slash) declares with `x-live-data`; "production" when
+    /// that is live data, else "custom".
     public static func at(_ baseURL: String, document: OpenAPIDocument) throws(ChoiceError) -> Target {
         // Schemes ignore case (RFC 3986 section 3.1).
         let scheme = baseURL.prefix { $0 != ":" }.lowercased()
         guard scheme == "http" || scheme == "https", baseURL.dropFirst(scheme.count).hasPrefix("://") else { throw .notHTTP(baseURL) }
-        let live = liveServers(of: document).contains { sameBase($0.defaultURL, baseURL) }
-        return Target(baseURL: baseURL, name: live ? "production" : "custom", usesLiveData: live)
+        let declared = document.servers.first { $0.liveData != nil && sameBase($0.defaultURL, baseURL) }?.liveData
+        return Target(baseURL: baseURL, name: declared == true ? "production" : "custom", dataPolicy: declared.map(DataPolicy.init(declaringLiveData:)))
     }
 
     /// The document's sandbox: the first server whose description says "Sandbox".
@@ -33,7 +25,7 @@ extension Target {
         guard let sandbox = document.servers.first(where: { ($0.description ?? "").lowercased().contains("sandbox") }) else {
             throw .noSandbox
         }
-        return Target(baseURL: sandbox.defaultURL, name: "sandbox")
+        return Target(baseURL: sandbox.defaultURL, name: "sandbox", dataPolicy: sandbox.liveData.map(DataPolicy.init(declaringLiveData:)))
     }
 
     static func sameBase(_ a: String, _ b: String) -> Bool {

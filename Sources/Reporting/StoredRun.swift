@@ -323,7 +323,7 @@ extension StoredRun {
         let order = first.operationOrder
         var summary = RunSummary(
             specPath: first.spec,
-            target: Target(baseURL: first.target.baseURL, name: first.target.name, usesLiveData: first.target.usesLiveData),
+            target: Target(baseURL: first.target.baseURL, name: first.target.name, dataPolicy: first.target.usesLiveData ? .live : .test),
             seed: first.seed, startedAt: runs.map(\.run.startedAt).min() ?? first.startedAt,
             duration: runs.map(\.run.duration).max() ?? 0, results: first.results(stored),
             documentedStatuses: order.map { ($0, first.documentedStatuses[$0] ?? []) },

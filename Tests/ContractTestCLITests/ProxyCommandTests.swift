@@ -69,7 +69,7 @@ struct ProxyCommandTests {
             let failed = try await Self.curlHeaders(["-X", "POST", through, "-H", "Authorization: Bearer \(token)", "-H", "Content-Type: application/json",
                                                "--data-binary", #"{"partnerEmailId":"qa-proxy@example.com","expirationDays":10}"#])
             #expect(failed.contains("HTTP/1.1 200 OK"))
-            #expect(failed.contains("Contract-Test: failed; content-type: expected Content-Type application/json, found text/plain; charset=utf-8 (spec: specs/partneraccount.yaml:64:9 (#/paths/~1api~1v1~1invitation/post/responses/200))"), "\(failed)")
+            #expect(failed.contains("Contract-Test: failed; content-type: expected Content-Type application/json, found text/plain; charset=utf-8 (spec: specs/partneraccount.yaml:68:9 (#/paths/~1api~1v1~1invitation/post/responses/200))"), "\(failed)")
 
             let unauthorized = try await Self.curlHeaders(["-X", "POST", through, "-H", "Content-Type: application/json",
                                                      "--data-binary", #"{"partnerEmailId":"qa-proxy2@example.com","expirationDays":10}"#])
@@ -85,7 +85,7 @@ struct ProxyCommandTests {
             #expect(!proxy.isRunning, "the proxy stops after --duration")
             #expect(proxy.terminationStatus == 1)
             let printed = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
-            #expect(printed.contains { $0.hasPrefix("#1 POST /developerprofile/api/v1/invitation → 200 in ") && $0.hasSuffix(" ms: failed; content-type: expected Content-Type application/json, found text/plain; charset=utf-8 (spec: specs/partneraccount.yaml:64:9 (#/paths/~1api~1v1~1invitation/post/responses/200))") }, "\(printed)")
+            #expect(printed.contains { $0.hasPrefix("#1 POST /developerprofile/api/v1/invitation → 200 in ") && $0.hasSuffix(" ms: failed; content-type: expected Content-Type application/json, found text/plain; charset=utf-8 (spec: specs/partneraccount.yaml:68:9 (#/paths/~1api~1v1~1invitation/post/responses/200))") }, "\(printed)")
             #expect(printed.contains { $0.hasPrefix("#3 GET /developerprofile/api/v2/other → 404 in ") && $0.hasSuffix(" ms: undocumented endpoint") })
             #expect(printed.contains("  1. createPartnerInvitation › no credentials for 'bearerAuth': expected Authorization: Bearer ..."))
             #expect(printed.contains("  GET /developerprofile/api/v2/other  (1 exchange, first: proxy exchange 3)"))

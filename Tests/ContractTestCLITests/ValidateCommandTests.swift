@@ -10,7 +10,7 @@ struct ValidateCommandTests {
     func valid() throws {
         let outcome = try CommandRunner.run(["validate", "--schema", "Invitation", example])
         #expect(outcome.status == 0)
-        #expect(outcome.stdout == "\(example): valid against #/components/schemas/Invitation (specs/partneraccount.yaml:131:5)\n")
+        #expect(outcome.stdout == "\(example): valid against #/components/schemas/Invitation (specs/partneraccount.yaml:135:5)\n")
     }
 
     @Test("every error is listed with the instance pointer, keyword, expectation and spec line: exit 1")
@@ -18,12 +18,12 @@ struct ValidateCommandTests {
         let outcome = try CommandRunner.run(["validate", "--spec", "specs/partneraccount.yaml", "--schema", "Invitation", drifted])
         #expect(outcome.status == 1)
         #expect(outcome.stdout == """
-            \(drifted): invalid against #/components/schemas/Invitation (specs/partneraccount.yaml:131:5), 5 errors:
-              #: required: required member 'provisioningRequestID' is missing (schema #/components/schemas/Invitation/required at specs/partneraccount.yaml:136:7)
-              #/invitationId: type: expected string, found integer (42) (schema #/components/schemas/Invitation/properties/invitationId/type at specs/partneraccount.yaml:150:11)
-              #/email: format: expected an email address, found "not-an-email" (schema #/components/schemas/Invitation/properties/email/format at specs/partneraccount.yaml:159:11)
-              #/archived: type: expected boolean, found string ("no") (schema #/components/schemas/Invitation/properties/archived/type at specs/partneraccount.yaml:182:11)
-              #/insertTimestamp: format: expected an RFC 3339 date-time, found "2024-09-15 12:40:24" (schema #/components/schemas/Invitation/properties/insertTimestamp/format at specs/partneraccount.yaml:187:11)
+            \(drifted): invalid against #/components/schemas/Invitation (specs/partneraccount.yaml:135:5), 5 errors:
+              #: required: required member 'provisioningRequestID' is missing (schema #/components/schemas/Invitation/required at specs/partneraccount.yaml:140:7)
+              #/invitationId: type: expected string, found integer (42) (schema #/components/schemas/Invitation/properties/invitationId/type at specs/partneraccount.yaml:154:11)
+              #/email: format: expected an email address, found "not-an-email" (schema #/components/schemas/Invitation/properties/email/format at specs/partneraccount.yaml:163:11)
+              #/archived: type: expected boolean, found string ("no") (schema #/components/schemas/Invitation/properties/archived/type at specs/partneraccount.yaml:186:11)
+              #/insertTimestamp: format: expected an RFC 3339 date-time, found "2024-09-15 12:40:24" (schema #/components/schemas/Invitation/properties/insertTimestamp/format at specs/partneraccount.yaml:191:11)
 
             """)
     }
@@ -35,8 +35,8 @@ struct ValidateCommandTests {
             input: #"{"errors": [{"errorCode": "conflict"}]}"#)
         #expect(outcome.status == 1)
         #expect(outcome.stdout == """
-            <stdin>: invalid against #/components/responses/InvitationExists/content/application~1json/schema (specs/partneraccount.yaml:289:11), 1 error:
-              #/errors/0: required: required member 'errorDescription' is missing (schema #/components/schemas/ErrorDetail/required at specs/partneraccount.yaml:218:7)
+            <stdin>: invalid against #/components/responses/InvitationExists/content/application~1json/schema (specs/partneraccount.yaml:293:11), 1 error:
+              #/errors/0: required: required member 'errorDescription' is missing (schema #/components/schemas/ErrorDetail/required at specs/partneraccount.yaml:222:7)
 
             """)
         let ok = try CommandRunner.run(["validate", "--response", "createPartnerInvitation", "200", example])
@@ -50,8 +50,8 @@ struct ValidateCommandTests {
             input: "partnerEmailId: a@b.co\nexpirationDays: 400\n")
         #expect(outcome.status == 1)
         #expect(outcome.stdout == """
-            <stdin>: invalid against #/components/schemas/CreateInvitationRequest (specs/partneraccount.yaml:111:7), 1 error:
-              #/expirationDays: maximum: expected a number at most 365, found 400 (schema #/components/schemas/CreateInvitationRequest/properties/expirationDays/maximum at specs/partneraccount.yaml:126:11)
+            <stdin>: invalid against #/components/schemas/CreateInvitationRequest (specs/partneraccount.yaml:115:7), 1 error:
+              #/expirationDays: maximum: expected a number at most 365, found 400 (schema #/components/schemas/CreateInvitationRequest/properties/expirationDays/maximum at specs/partneraccount.yaml:130:11)
 
             """)
     }
@@ -61,7 +61,7 @@ struct ValidateCommandTests {
         let outcome = try CommandRunner.run(["validate", "--schema", "Invitation"], input: #"{"email": "a@b.co",}"#)
         #expect(outcome.status == 1)
         #expect(outcome.stdout == """
-            <stdin>: not a JSON or YAML value, so not valid against #/components/schemas/Invitation (specs/partneraccount.yaml:131:5):
+            <stdin>: not a JSON or YAML value, so not valid against #/components/schemas/Invitation (specs/partneraccount.yaml:135:5):
             <stdin>:1:20: error: expected a member name in double quotes
             {"email": "a@b.co",}
                                ^

@@ -121,7 +121,7 @@ struct VerifyCommandTests {
         #expect(outcome.status == 1)
         let lines = outcome.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first == "contract-test: traffic from \(folder)/session.har against specs/partneraccount.yaml (https://api-sandbox.sendpro360.pitneybowes.com/developerprofile, https://api.sendpro360.pitneybowes.com/developerprofile)")
-        #expect(lines.contains("  1. createPartnerInvitation › server-error: expected any answer but a 5xx (the request breaks the contract), found 500: a server error is never a conforming answer (spec: specs/partneraccount.yaml:301:7 (#/components/responses/InternalServerError))"), "\(outcome.stdout)")
+        #expect(lines.contains("  1. createPartnerInvitation › server-error: expected any answer but a 5xx (the request breaks the contract), found 500: a server error is never a conforming answer (spec: specs/partneraccount.yaml:305:7 (#/components/responses/InternalServerError))"), "\(outcome.stdout)")
         #expect(lines.contains("     reproduce: curl -sS -i -X POST 'https://api-sandbox.sendpro360.pitneybowes.com/developerprofile/api/v1/invitation' -H \"Authorization: Bearer $PARTNER_API_TOKEN\" -H 'Content-Type: application/json' -H \"Cookie: session=$COOKIE_SESSION\" --data-binary '{\"partnerEmailId\": \"a@example.com\", \"expirationDays\": 0}'"))
         #expect(lines.contains("CLIENT REQUESTS THAT BREAK THE CONTRACT (the client's problem, not the server's): 1 request, 1 distinct problem"))
         #expect(lines.contains("  1. createPartnerInvitation › body: #/expirationDays: expected a number at least 1, found 0"))

@@ -10,29 +10,59 @@ struct TargetChoiceTests {
         openapi: 3.1.0
         info: {title: T, version: "1"}
         servers:
-          - {url: "https://api-sandbox.example.com/base", description: Sandbox Server}
-          - {url: "https://api.example.com/base", description: Production Server (uses live data)}
+          - {url: "https://api-sandbox.example.com/base", description: Sandbox Server, x-live-data: false}
+          - {url: "https://api.example.com/base", description: Production Server (uses live data), x-live-data: true}
+          - {url: "https://staging.example.com/base", description: Staging (production-like, uses live data)}
+          - {url: "http://127.0.0.1:8080/declared", x-live-data: true}
         paths: {}
         """)).document!
 
-    @Test("a base URL that is a live server is production, whatever its case or trailing slash", arguments: [
-        ("https://api.example.com/base", "production", true),
-        ("HTTPS://API.example.com/base/", "production", true),
-        ("https://api.example.com/other", "custom", false),
-        ("http://127.0.0.1:8080/base", "custom", false),
+    @Test("the policy is what the server at that URL declares, whatever its case or trailing slash, never what its description says", arguments: [
+        ("https://api.example.com/base", "production", Target.DataPolicy.live),
+        ("HTTPS://API.example.com/base/", "production", .live),
+        ("https://api-sandbox.example.com/base", "custom", .test),
+        ("http://127.0.0.1:8080/declared", "production", .live),
+        ("https://staging.example.com/base", "custom", .undeclared),
+        ("https://api.example.com/other", "custom", .undeclared),
+        ("http://127.0.0.1:8080/base", "custom", .loopback),
+        ("http://localhost:8080", "custom", .loopback),
+        ("http://[::1]:8080", "custom", .loopback),
     ])
-    func baseURL(url: String, name: String, live: Bool) throws {
+    func baseURL(url: String, name: String, policy: Target.DataPolicy) throws {
         let target = try Target.at(url, document: Self.document)
         #expect(target.name == name)
-        #expect(target.usesLiveData == live)
+        #expect(target.dataPolicy == policy)
+        #expect(target.usesLiveData == (policy == .live || policy == .undeclared))
     }
 
-    @Test("the sandbox is the server whose description says so")
+    @Test("the sandbox is the server whose description says so; it takes test data when it declares so")
     func sandbox() throws {
         let target = try Target.sandbox(of: Self.document)
         #expect(target.baseURL == "https://api-sandbox.example.com/base")
         #expect(target.name == "sandbox")
-        #expect(!target.usesLiveData)
+        #expect(target.dataPolicy == .test)
+        let undeclared = try #require(OpenAPILoader().load(SourceFile(path: "api.yaml", text: """
+            openapi: 3.1.0
+            info: {title: T, version: "1"}
+            servers: [{url: "https://api-sandbox.example.com/base", description: Sandbox Server}]
+            paths: {}
+            """)).document)
+        #expect(try Target.sandbox(of: undeclared).dataPolicy == .undeclared)
+    }
+
+    @Test("x-live-data must be a boolean, said where")
+    func declarationType() {
+        let result = OpenAPILoader().load(SourceFile(path: "api.yaml", text: """
+            openapi: 3.1.0
+            info: {title: T, version: "1"}
+            servers:
+              - url: https://api.example.com
+                x-live-data: sometimes
+            paths: {}
+            """))
+        #expect(result.diagnostics.map(\.description) == [
+            "api.yaml:5:18: error: 'x-live-data' must be a boolean (true or false), found a string (at #/servers/0/x-live-data)",
+        ])
     }
 
     @Test("what cannot be a target is a typed error")

@@ -8,6 +8,9 @@ public struct Server: Sendable {
     /// OpenAPI 3.2's short name for the server.
     public var name: String?
     public var variables: OrderedDictionary<String, ServerVariable>
+    /// `x-live-data`: whether the server holds live data (`true`: creating anything there has
+    /// real effects) or takes test data (`false`, a sandbox); `nil` when the document does not say.
+    public var liveData: Bool?
     public var extensions: Extensions
     public var location: Location
 
@@ -18,6 +21,9 @@ public struct Server: Sendable {
         }
     }
 
+    /// The extension that declares a server's data policy.
+    public static let liveDataKey = "x-live-data"
+
     static func decode(_ position: Position, _ context: DecodingContext) -> Server? {
         guard var reader = ObjectReader(position, context, "a Server object") else { return nil }
         let server = Server(
@@ -25,6 +31,7 @@ public struct Server: Sendable {
             description: reader.string("description"),
             name: reader.string("name", since: .v3_2),
             variables: reader.map("variables") { _, position, context in ServerVariable.decode(position, context) } ?? [:],
+            liveData: reader.bool(liveDataKey),
             extensions: reader.finish(),
             location: reader.location)
         for name in server.url.templateVariables where server.variables[name] == nil {
