@@ -7,6 +7,9 @@ struct CommandRunner {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// What the command left in its working folder's `reports/` (the default report
+        /// paths), by file name; the folder itself is gone.
+        var reports: [String: String] = [:]
     }
 
     static let repositoryRoot = RepositoryPaths.root
@@ -23,15 +26,48 @@ struct CommandRunner {
         return URL(fileURLWithPath: repositoryRoot + "/.build/debug/contract-test")
     }()
 
-    /// Runs `contract-test ARGUMENTS` in the repository's root folder.
+    /// A working folder of one command's own: the repository's files by link, so relative
+    /// paths (`specs/partneraccount.yaml`) read as in the checkout, and an empty `reports/`
+    /// that no other command writes, so commands running at once never share a default report
+    /// and nothing lands in the checkout.
+    struct Workspace {
+        let path: String
+
+        init() throws {
+            path = NSTemporaryDirectory() + "contract-test-cli-\(UUID().uuidString)"
+            let files = FileManager.default
+            try files.createDirectory(atPath: path + "/reports", withIntermediateDirectories: true)
+            for entry in try files.contentsOfDirectory(atPath: repositoryRoot) where !entry.hasPrefix(".") && entry != "reports" {
+                try files.createSymbolicLink(atPath: path + "/" + entry, withDestinationPath: repositoryRoot + "/" + entry)
+            }
+        }
+
+        /// The files the command wrote to `reports/`, by name.
+        func reports() -> [String: String] {
+            let folder = path + "/reports"
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            return Dictionary(uniqueKeysWithValues: names.compactMap { name in
+                (try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)).map { (name, $0) }
+            })
+        }
+
+        func remove() {
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
+
+    /// Runs `contract-test ARGUMENTS` in a workspace of its own (the repository's files, its
+    /// own `reports/`), removed once its reports are read into the outcome.
     static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Outcome {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
         let process = Process()
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
+        process.currentDirectoryURL = URL(fileURLWithPath: workspace.path)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -48,7 +84,8 @@ struct CommandRunner {
         return Outcome(
             status: process.terminationStatus,
             stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+            stderr: String(decoding: stderr, as: UTF8.self),
+            reports: workspace.reports())
     }
 
     /// `run` on a thread of its own, so an in-process server keeps its threads while the

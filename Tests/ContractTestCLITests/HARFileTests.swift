@@ -95,8 +95,12 @@ struct HARFileTests {
 
     static func unreachableBlocking() throws {
         let folder = TargetTests.temporaryFile("har-unreachable")
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let outcome = try CommandRunner.run(["run", "--base-url", "http://127.0.0.1:9/developerprofile", "--kind", "positive"] + Self.reportArguments(folder),
+        let closed = try RefusingPort()
+        defer {
+            closed.close()
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        let outcome = try CommandRunner.run(["run", "--base-url", closed.url + "/developerprofile", "--kind", "positive"] + Self.reportArguments(folder),
                                             environment: ["PARTNER_API_TOKEN": "x"])
         #expect(outcome.status != 0)
         let har = folder + "/run.har"

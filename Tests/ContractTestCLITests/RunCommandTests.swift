@@ -21,7 +21,8 @@ struct RunCommandTests {
         #expect(lines.last?.contains(" passed, 0 failed, 0 errors, 0 skipped (") == true)
         #expect(lines.last?.hasSuffix("; JUnit report: reports/junit.xml; HTML report: reports/report.html") == true)
         #expect(!outcome.stdout.contains("\r"), "no progress line when stdout is not a terminal")
-        let report = try String(contentsOfFile: RepositoryPaths.root + "/reports/junit.xml", encoding: .utf8)
+        #expect(outcome.reports.keys.sorted() == ["junit.xml", "report.html", "run.json"])
+        let report = try #require(outcome.reports["junit.xml"])
         #expect(report.contains(#"failures="0" errors="0" skipped="0""#))
         #expect(report.contains(#"<property name="value-classes" value="56"/>"#))
         #expect(report.contains(#"<property name="value-classes-covered" value="56"/>"#))
@@ -167,16 +168,19 @@ struct RunCommandTests {
         #expect(other.stdout.split(separator: "\n").filter { $0.contains("  explore: ") } != explored, "another seed explores other values")
     }
 
-    @Test("a target that cannot be reached is an error, not a failure: exit 3",
-          .enabled(if: Prerequisites.port9InUse == nil, "needs 127.0.0.1:9 closed"))
+    @Test("a target that cannot be reached is an error, not a failure: exit 3")
     func unreachable() throws {
         let report = Self.temporaryReport()
-        defer { try? FileManager.default.removeItem(atPath: report) }
+        let closed = try RefusingPort()
+        defer {
+            closed.close()
+            try? FileManager.default.removeItem(atPath: report)
+        }
         let outcome = try CommandRunner.run(
-            ["run", "--base-url", "http://127.0.0.1:9/developerprofile", "--kind", "positive", "--junit", report],
+            ["run", "--base-url", closed.url + "/developerprofile", "--kind", "positive", "--junit", report],
             environment: ["PARTNER_API_TOKEN": "unused-token"])
         #expect(outcome.status == 3)
-        #expect(outcome.stdout.contains("error: cannot reach http://127.0.0.1:9/developerprofile/api/v1/invitation"))
+        #expect(outcome.stdout.contains("error: cannot reach \(closed.url)/developerprofile/api/v1/invitation"))
         let positive = try #require(try JSONSerialization.jsonObject(
             with: Data(CommandRunner.run(["cases", "--kind", "positive", "--format", "json"]).stdout.utf8)) as? [Any]).count
         #expect(outcome.stdout.split(separator: "\n").last?.hasPrefix("UNREACHABLE: 0 passed, 0 failed, \(positive) errors, 0 skipped") == true)

@@ -125,13 +125,14 @@ struct ExecutorTests {
         }
     }
 
-    @Test("a refused connection is told in words, as unreachable",
-          .enabled(if: Prerequisites.port9InUse == nil, "needs 127.0.0.1:9 closed"))
+    @Test("a refused connection is told in words, as unreachable")
     func unreachable() async throws {
-        let exchange = try await Self.send(port: 9)
+        let closed = try RefusingPort()
+        defer { closed.close() }
+        let exchange = try await Self.send(port: closed.port)
         #expect(exchange.response == nil)
         #expect(exchange.transportError?.kind == .unreachable)
-        #expect(exchange.transportError?.description.hasPrefix("cannot reach http://127.0.0.1:9/api/thing: ") == true)
+        #expect(exchange.transportError?.description.hasPrefix("cannot reach \(closed.url)/api/thing: ") == true)
     }
 
     @Test("a host name that does not resolve is unreachable, in words")

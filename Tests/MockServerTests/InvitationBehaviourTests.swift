@@ -6,7 +6,7 @@ import Synchronization
 import Testing
 import YAMLSource
 
-@Suite("The mock: invitation behaviour over HTTP")
+@Suite("The mock: invitation behaviour")
 struct InvitationBehaviourTests {
     @Test("a create answers the documented 200 body, with the rules applied")
     func create() async throws {
@@ -24,6 +24,20 @@ struct InvitationBehaviourTests {
             #expect(expires.seconds(since: inserted) == 10 * 86_400)
             let request = try JSONParser().parse(#"{"partnerEmailId": "Partner.One@Example.com", "expirationDays": 10}"#)
             #expect(contractRules.rules(for: "createPartnerInvitation")?.check(request: request, response: body) == [])
+        }
+    }
+
+    @Test("over the wire (Hummingbird in front): the answer arrives as the mock made it, and a body past the cap is refused")
+    func overHTTP() async throws {
+        try await withMock(transport: .http) { client in
+            let answer = try await client.create(email: "wire@example.com", days: 10)
+            #expect(answer.status == 200)
+            #expect(answer.contentType == "application/json")
+            #expect(try #require(answer.json)["email"] == .string("wire@example.com"))
+            let padding = String(repeating: "a", count: 70 * 1024)
+            let large = try await client.create(#"{"partnerEmailId": "wire2@example.com", "expirationDays": 10, "pad": "\#(padding)"}"#)
+            #expect(large.status == 400, "the contract documents no 413: a refusal answers as its 400")
+            #expect(large.text.contains("larger than"), "\(large.text)")
         }
     }
 

@@ -66,12 +66,20 @@ final class LogCapture: Sendable {
     }
 }
 
-/// Runs the mock over real HTTP on an ephemeral port (AsyncHTTPClient as the client) for the
-/// length of `body`.
+/// How a test reaches the mock.
+enum MockTransport {
+    /// `MockAPI.respond(to:)` called with values: no socket, for what the mock decides.
+    case values
+    /// Real HTTP on an ephemeral port (AsyncHTTPClient as the client): for what only the wire
+    /// shows (the body cap, compression, framing).
+    case http
+}
+
+/// Runs the mock for the length of `body`, reached as `transport` says.
 func withMock(
     faults: Set<Fault> = [], token: String? = token, credentials: [String: String] = [:], seed: UInt64 = 7, latency: Duration = .zero,
     document: OpenAPIDocument = contract, rules: BusinessRules = contractRules, logger: Logger = Logger(label: "test"),
-    maxResources: Int = 100_000,
+    maxResources: Int = 100_000, transport: MockTransport = .values,
     _ body: @escaping @Sendable (MockClient) async throws -> Void
 ) async throws {
     let api = MockAPI(
@@ -79,20 +87,39 @@ func withMock(
         configuration: MockConfiguration(port: 0, token: token, credentials: credentials, seed: seed, faults: faults, latency: latency,
                                          maxBodyBytes: 64 * 1024, maxResources: maxResources),
         logger: logger)
-    try await MockServer.application(api).test(.ahc(.http)) { client in
-        try await body(MockClient(client: client))
+    switch transport {
+    case .values:
+        try await body(MockClient(reach: .values(api)))
+    case .http:
+        try await MockServer.application(api).test(.ahc(.http)) { client in
+            try await body(MockClient(reach: .http(client)))
+        }
     }
 }
 
 /// Requests in the words of the tests.
 struct MockClient: Sendable {
-    let client: any TestClientProtocol
+    enum Reach: Sendable {
+        case values(MockAPI)
+        case http(any TestClientProtocol)
+    }
+
+    let reach: Reach
 
     func send(_ method: HTTPRequest.Method = .post, _ path: String = invitationPath, headers: [String: String] = [:], body: [UInt8]? = nil) async throws -> Answer {
-        var fields = HTTPFields()
-        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { fields[HTTPField.Name(name)!] = value }
-        let response = try await client.executeRequest(uri: path, method: method, headers: fields, body: body.map { ByteBuffer(bytes: $0) })
-        return Answer(status: response.status.code, headers: response.headers, text: String(buffer: response.body))
+        let sorted = headers.sorted { $0.key < $1.key }
+        switch reach {
+        case .values(let api):
+            let answer = await api.respond(to: MockRequest(method: method.rawValue, target: path, headers: sorted.map { ($0.key, $0.value) }, body: body ?? []))
+            var fields = HTTPFields()
+            for (name, value) in answer.headers { fields.append(HTTPField(name: HTTPField.Name(name)!, value: value)) }
+            return Answer(status: answer.status, headers: fields, text: String(decoding: answer.body, as: UTF8.self))
+        case .http(let client):
+            var fields = HTTPFields()
+            for (name, value) in sorted { fields[HTTPField.Name(name)!] = value }
+            let response = try await client.executeRequest(uri: path, method: method, headers: fields, body: body.map { ByteBuffer(bytes: $0) })
+            return Answer(status: response.status.code, headers: response.headers, text: String(buffer: response.body))
+        }
     }
 
     /// A create with a JSON body and the test token.
