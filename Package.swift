@@ -1,9 +1,12 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// Settings every target shares: Swift 6 language mode plus explicit `any` for existentials.
+/// Settings every Swift target gets (the loop at the end): Swift 6 language mode, explicit
+/// `any` for existentials, and member lookups only through modules a file imports (which
+/// this file then declares as the target's dependencies; CI checks the package's own).
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
 let package = Package(
@@ -35,6 +38,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
@@ -45,28 +49,34 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         // YAML → node tree with marks; the project-wide Diagnostic type.
-        .target(name: "YAMLSource", dependencies: ["CYAML"], swiftSettings: strictSettings),
+        .target(name: "YAMLSource", dependencies: ["CYAML"]),
         // Node tree → typed OpenAPI 3.0/3.1/3.2 model, `$ref` resolution, source map.
         .target(
             name: "OpenAPIModel",
-            dependencies: ["YAMLSource", .product(name: "OrderedCollections", package: "swift-collections")],
-            swiftSettings: strictSettings
+            dependencies: ["YAMLSource", .product(name: "OrderedCollections", package: "swift-collections")]
         ),
         // JSON Schema 2020-12 and OpenAPI 3.0 schema validation over the model's raw schemas.
         .target(
             name: "SchemaValidation",
-            dependencies: ["OpenAPIModel", "YAMLSource"],
-            resources: [.copy("Metaschemas")],
-            swiftSettings: strictSettings
+            dependencies: [
+                "OpenAPIModel", "YAMLSource",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            resources: [.copy("Metaschemas")]
         ),
         // Rules the schema cannot say (one active invitation per address, expiry, echoes),
         // declared as data beside the spec; the mock enacts them and the runner checks them.
-        .target(name: "BusinessRules", dependencies: ["OpenAPIModel", "SchemaValidation"], swiftSettings: strictSettings),
+        .target(
+            name: "BusinessRules",
+            dependencies: ["OpenAPIModel", "SchemaValidation", "YAMLSource", .product(name: "OrderedCollections", package: "swift-collections")]
+        ),
+        // PEM certificates and keys from files, for the runner's client and the mock's server.
+        .target(name: "TLSFiles", dependencies: ["YAMLSource", .product(name: "NIOSSL", package: "swift-nio-ssl")]),
         // The mock server: Hummingbird app built from the model, validator and rules.
         .target(
             name: "MockServer",
             dependencies: [
-                "OpenAPIModel", "SchemaValidation", "BusinessRules",
+                "OpenAPIModel", "SchemaValidation", "BusinessRules", "TLSFiles",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -77,8 +87,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "CompressNIO", package: "compress-nio"),
-            ],
-            swiftSettings: strictSettings
+            ]
         ),
         // The validating proxy: Hummingbird in front, async-http-client to the upstream, each
         // exchange judged as `verify` judges recorded traffic.
@@ -93,20 +102,21 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strictSettings
+            ]
         ),
         // Deterministic conformance cases per operation: positive, negative, auth, method, rules.
         .target(
             name: "CaseGeneration",
-            dependencies: ["OpenAPIModel", "SchemaValidation", "BusinessRules"],
-            swiftSettings: strictSettings
+            dependencies: [
+                "OpenAPIModel", "SchemaValidation", "BusinessRules", "YAMLSource",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
         ),
         // Sending cases: async-http-client, targets, tokens, retries.
         .target(
             name: "Execution",
             dependencies: [
-                "CaseGeneration", "BusinessRules", "YAMLSource", "OpenAPIModel",
+                "CaseGeneration", "BusinessRules", "YAMLSource", "OpenAPIModel", "TLSFiles",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -115,14 +125,16 @@ let package = Package(
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            swiftSettings: strictSettings
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
         ),
         // Judging one exchange against the contract: status, content type, schema, headers, rules.
         .target(
             name: "Checks",
-            dependencies: ["OpenAPIModel", "SchemaValidation", "BusinessRules", "CaseGeneration", "Execution"],
-            swiftSettings: strictSettings
+            dependencies: [
+                "OpenAPIModel", "SchemaValidation", "BusinessRules", "CaseGeneration", "Execution", "YAMLSource",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
         ),
         // JUnit XML, the HTML page and the JSON run (atomic writes), the terminal summary, curl reproductions.
         .target(
@@ -130,8 +142,9 @@ let package = Package(
             dependencies: [
                 "Checks", "CaseGeneration", "Execution", "OpenAPIModel", "SchemaValidation", "YAMLSource",
                 .product(name: "Mustache", package: "swift-mustache"), .product(name: "NIOHTTP1", package: "swift-nio"),
-            ],
-            swiftSettings: strictSettings
+                "BusinessRules",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
         ),
         // The run pipeline every front-end shares: the contract loaded, cases chosen and sliced,
         // the target and credentials wired, traffic verified, slices merged, reports written;
@@ -142,8 +155,8 @@ let package = Package(
                 "YAMLSource", "OpenAPIModel", "BusinessRules", "CaseGeneration", "Execution", "Checks", "Reporting", "MockServer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strictSettings
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
         ),
         // The `contract-test` executable: argument parsing and wiring only.
         .executableTarget(
@@ -164,23 +177,25 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ],
-            swiftSettings: strictSettings
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
         ),
         // `swift run -c release LoadBenchmark`: load-stage timings against a bare libyaml scan.
         .executableTarget(
             name: "LoadBenchmark",
-            dependencies: ["OpenAPIModel", "CYAML"],
-            path: "Benchmarks/LoadBenchmark",
-            swiftSettings: strictSettings
+            dependencies: ["OpenAPIModel", "CYAML", "YAMLSource"],
+            path: "Benchmarks/LoadBenchmark"
         ),
         // `swift run -c release ValidationBenchmark`: validations per second beside Python's jsonschema.
         .executableTarget(
             name: "ValidationBenchmark",
-            dependencies: ["SchemaValidation"],
+            dependencies: [
+                "SchemaValidation", "OpenAPIModel", "YAMLSource",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
             path: "Benchmarks/ValidationBenchmark",
-            exclude: ["jsonschema_bench.py"],
-            swiftSettings: strictSettings
+            exclude: ["jsonschema_bench.py"]
         ),
         // `swift run -c release MockBenchmark`: valid creates per second beside a fixed-body route (needs wrk).
         .executableTarget(
@@ -189,13 +204,14 @@ let package = Package(
                 "MockServer", "BusinessRules",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                "OpenAPIModel",
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/MockBenchmark",
-            exclude: ["create.lua"],
-            swiftSettings: strictSettings
+            exclude: ["create.lua"]
         ),
         // Paths to the contract and fixtures, shared by the test targets.
-        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         // `swift run -c release RunBenchmark`: the default suite's cases per second beside schemathesis.
         .executableTarget(
             name: "RunBenchmark",
@@ -203,8 +219,7 @@ let package = Package(
                 "MockServer", "BusinessRules", "CaseGeneration", "Checks", "Execution",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
-            path: "Benchmarks/RunBenchmark",
-            swiftSettings: strictSettings
+            path: "Benchmarks/RunBenchmark"
         ),
         // `swift run -c release RateLimitBenchmark`: how closely --rate-limit N keeps to N requests per second.
         .executableTarget(
@@ -213,8 +228,7 @@ let package = Package(
                 "ContractRun", "MockServer", "BusinessRules", "OpenAPIModel", "CaseGeneration",
                 .product(name: "Logging", package: "swift-log"),
             ],
-            path: "Benchmarks/RateLimitBenchmark",
-            swiftSettings: strictSettings
+            path: "Benchmarks/RateLimitBenchmark"
         ),
         // `swift run -c release ProxyBenchmark`: latency and throughput through the validating proxy beside direct.
         .executableTarget(
@@ -226,35 +240,43 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
-            path: "Benchmarks/ProxyBenchmark",
-            swiftSettings: strictSettings
+            path: "Benchmarks/ProxyBenchmark"
         ),
-        .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"], swiftSettings: strictSettings),
+        .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"]),
         .testTarget(
             name: "OpenAPIModelTests",
-            dependencies: ["TestSupport", "OpenAPIModel"],
-            swiftSettings: strictSettings
+            dependencies: ["TestSupport", "OpenAPIModel"]
         ),
         .testTarget(
             name: "SchemaValidationTests",
-            dependencies: ["TestSupport", "SchemaValidation"],
-            swiftSettings: strictSettings
+            dependencies: [
+                "TestSupport", "SchemaValidation", "OpenAPIModel", "YAMLSource",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
         ),
         .testTarget(
             name: "BusinessRulesTests",
-            dependencies: ["TestSupport", "BusinessRules"],
-            swiftSettings: strictSettings
+            dependencies: ["TestSupport", "BusinessRules", "OpenAPIModel", "SchemaValidation", "YAMLSource"]
         ),
         .testTarget(
             name: "MockServerTests",
-            dependencies: ["MockServer", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
-            swiftSettings: strictSettings
+            dependencies: [
+                "MockServer", "TestSupport", "BusinessRules", "OpenAPIModel", "SchemaValidation", "YAMLSource",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
         ),
         .testTarget(
             name: "CaseGenerationTests",
-            dependencies: ["TestSupport", "CaseGeneration", "BusinessRules", "OpenAPIModel", "SchemaValidation"],
-            swiftSettings: strictSettings
+            dependencies: [
+                "TestSupport", "CaseGeneration", "BusinessRules", "OpenAPIModel", "SchemaValidation", "YAMLSource",
+            ]
         ),
         .testTarget(
             name: "ExecutionTests",
@@ -267,8 +289,9 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
-            ],
-            swiftSettings: strictSettings
+                "TestSupport",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
         ),
         // The default gate in-process against the mock's faults, at many seeds.
         .testTarget(
@@ -281,23 +304,30 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
-            ],
-            swiftSettings: strictSettings
+            ]
         ),
         .testTarget(
             name: "ReportingTests",
-            dependencies: ["Reporting", "Checks", "CaseGeneration", "Execution"],
-            swiftSettings: strictSettings
+            dependencies: ["Reporting", "Checks", "CaseGeneration", "Execution"]
         ),
         .testTarget(
             name: "ContractRunTests",
-            dependencies: ["TestSupport", "ContractRun", "Reporting", "CaseGeneration", "MockServer", "Checks", "Execution"],
-            swiftSettings: strictSettings
+            dependencies: [
+                "TestSupport", "ContractRun", "Reporting", "CaseGeneration", "MockServer", "Checks", "Execution", "YAMLSource",
+            ]
         ),
         .testTarget(
             name: "ContractTestCLITests",
-            dependencies: ["TestSupport", "ContractTestCLI", "MockServer", "BusinessRules", "OpenAPIModel", "YAMLSource"],
-            swiftSettings: strictSettings
+            dependencies: [
+                "TestSupport", "ContractTestCLI", "MockServer", "BusinessRules", "OpenAPIModel", "YAMLSource",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
     ]
 )
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
+}

@@ -13,6 +13,7 @@ import Hummingbird
 import Logging
 import MockServer
 import NIOCore
+import NIOHTTP1
 import OpenAPIModel
 import ServiceLifecycle
 import Synchronization

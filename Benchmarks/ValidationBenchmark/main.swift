@@ -7,6 +7,7 @@
 // instance that is not valid).
 import Foundation
 import OpenAPIModel
+import OrderedCollections
 @_spi(Testing) import SchemaValidation
 import YAMLSource
 

@@ -1,4 +1,5 @@
 import SchemaValidation
+import YAMLSource
 
 /// A resource a success answer says it created, dated by the server's own clock (the body's
 /// `now` and `expiry` members): what a later create for the same name is judged against when

@@ -1,4 +1,5 @@
 import OpenAPIModel
+import OrderedCollections
 import SchemaValidation
 
 /// The rules of ordinary resources that a document says by its path shapes alone: a

@@ -1,4 +1,5 @@
 import OpenAPIModel
+import OrderedCollections
 import SchemaValidation
 import YAMLSource
 

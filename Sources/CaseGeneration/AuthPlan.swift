@@ -1,5 +1,6 @@
 import Foundation
 import OpenAPIModel
+import OrderedCollections
 
 /// What an operation's security requirements ask of a request, as this tool can send it: no
 /// credentials (`security: []`, or an empty alternative `{}`), the parts of the first

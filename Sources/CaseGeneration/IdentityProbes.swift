@@ -1,4 +1,5 @@
 import BusinessRules
+import OpenAPIModel
 import SchemaValidation
 import YAMLSource
 

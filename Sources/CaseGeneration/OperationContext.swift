@@ -1,5 +1,6 @@
 import BusinessRules
 import OpenAPIModel
+import OrderedCollections
 import SchemaValidation
 import YAMLSource
 

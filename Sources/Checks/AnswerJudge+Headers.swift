@@ -1,5 +1,7 @@
 import Execution
+import Foundation
 import OpenAPIModel
+import OrderedCollections
 import SchemaValidation
 
 extension AnswerJudge {

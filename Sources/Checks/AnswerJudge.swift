@@ -1,10 +1,11 @@
-import Foundation
-import Synchronization
 import BusinessRules
 import CaseGeneration
 import Execution
+import Foundation
 import OpenAPIModel
+import OrderedCollections
 import SchemaValidation
+import Synchronization
 import YAMLSource
 
 /// Judges one answer against the contract: the status is documented and what the case

@@ -2,6 +2,7 @@ import BusinessRules
 import CaseGeneration
 import Execution
 import OpenAPIModel
+import OrderedCollections
 import SchemaValidation
 import YAMLSource
 

@@ -1,5 +1,6 @@
 import Execution
 import OpenAPIModel
+import OrderedCollections
 import SchemaValidation
 
 extension RecordedExchange {

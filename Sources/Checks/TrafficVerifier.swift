@@ -3,6 +3,7 @@ import CaseGeneration
 import Execution
 import Foundation
 import OpenAPIModel
+import OrderedCollections
 import SchemaValidation
 import YAMLSource
 

@@ -7,6 +7,7 @@ import Foundation
 import Logging
 import MockServer
 import OpenAPIModel
+import OrderedCollections
 import Reporting
 import Synchronization
 
@@ -216,7 +217,7 @@ private struct Wiring: Sendable {
         var summary = RunSummary(
             specPath: request.contract.spec, target: target, seed: request.cases.seed,
             startedAt: ISO8601DateFormatter().string(from: startedAt),
-            duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            duration: elapsed / .seconds(1),
             results: results,
             documentedStatuses: document.operations.map { ($0.id, Array($0.operation.responses.byStatus.keys)) },
             replayCommand: request.cases.replayCommand(spec: request.contract.spec, rules: request.contract.rules))

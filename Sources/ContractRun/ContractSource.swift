@@ -1,6 +1,7 @@
 import BusinessRules
 import Foundation
 import OpenAPIModel
+import OrderedCollections
 import YAMLSource
 
 /// The contract a command works on: the document, its rules file, and how remote references

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import CaseGeneration
 import Execution
 import OpenAPIModel
+import OrderedCollections
 
 /// Where a run finds its secrets and certificates: names of environment variables, a
 /// command, files; never a secret itself.

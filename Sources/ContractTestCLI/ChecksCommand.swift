@@ -1,5 +1,6 @@
 import ArgumentParser
 import Checks
+import Foundation
 
 /// `contract-test checks`: every check an answer can be judged by, with what it asserts.
 struct ChecksCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractRun
+import Foundation
 
 /// `contract-test config`: the settings a run with the same options would use, each with
 /// where it came from (a flag, the configuration file's line, the default); secrets redacted.

@@ -40,8 +40,7 @@ struct CredentialOptions: ParsableArguments {
 
     func validate() throws {
         for credential in credentials {
-            let parts = credential.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            guard let pair = SchemeCredentials.pair(credential), !pair.value.isEmpty else {
                 throw ValidationError("--credential takes SCHEME=ENV_VAR (the name of an environment variable, not the secret), found '\(credential.prefix(1))…'")
             }
         }
@@ -65,10 +64,7 @@ struct CredentialOptions: ParsableArguments {
         settings.oauth2ClientSecretEnv = oauth2ClientSecretEnv
         settings.oauth2Scope = oauth2Scope
         settings.oauth2ClientAuth = oauth2ClientAuth
-        settings.schemeVariables = Dictionary(credentials.map { credential in
-            let parts = credential.split(separator: "=", maxSplits: 1)
-            return (String(parts[0]), String(parts[1]))
-        }, uniquingKeysWith: { $1 })
+        settings.schemeVariables = SchemeCredentials.byScheme(credentials)
         settings.basicUser = basicUser
         settings.clientCert = clientCert
         settings.clientKey = clientKey

@@ -14,14 +14,13 @@ struct Merge: ParsableCommand {
 
     @OptionGroup var reportFiles: ReportFiles
 
-    @Option(help: "The environment variable reproductions name for the secret.")
-    var tokenEnv = "PARTNER_API_TOKEN"
+    @OptionGroup var tokenVariable: TokenVariableOption
 
     func run() throws {
         let known = try reportFiles.knownProblems()
         let merged = try SliceMerge.mergeJudged(reports, baselineGiven: known != nil)
         // Slices judged with a baseline are judged again with it, read afresh, unless told otherwise.
         let carried = try known == nil ? merged.baseline.map { file throws(RunError) in try ReportPaths.readBaseline(file) } : nil
-        try reportFiles.finish(merged.summary, tokenVariable: tokenEnv, baseline: known ?? carried)
+        try reportFiles.finish(merged.summary, tokenVariable: tokenVariable.tokenEnv, baseline: known ?? carried)
     }
 }

@@ -6,6 +6,7 @@ import Logging
 import MockServer
 import OpenAPIModel
 import ServiceLifecycle
+import UnixSignals
 import YAMLSource
 
 /// `contract-test mock`: the API served from its contract, stateful, with named faults.
@@ -79,7 +80,7 @@ struct Mock: AsyncParsableCommand {
             throw ValidationError("unknown --log-level '\(logLevel)': expected one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
-        for credential in credentials where !credential.contains("=") || credential.hasPrefix("=") {
+        for credential in credentials where SchemeCredentials.pair(credential) == nil {
             throw ValidationError("--credential takes SCHEME=SECRET, found '\(credential.prefix { $0 != "=" })'")
         }
     }
@@ -94,10 +95,7 @@ struct Mock: AsyncParsableCommand {
         }
         let loaded = try contract.load()
         let (document, businessRules) = (loaded.document, loaded.rules)
-        let perScheme = Dictionary(credentials.map { credential in
-            let parts = credential.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            return (String(parts[0]), String(parts[1]))
-        }, uniquingKeysWith: { $1 })
+        let perScheme = SchemeCredentials.byScheme(credentials)
         try CredentialChoice.checkSchemes(perScheme.keys, in: loaded)
         let sink = BufferedLogHandler.Sink()
         let level = Logger.Level(rawValue: logLevel) ?? .info

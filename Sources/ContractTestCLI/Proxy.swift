@@ -7,6 +7,7 @@ import Foundation
 import Logging
 import OpenAPIModel
 import ServiceLifecycle
+import UnixSignals
 import ValidatingProxy
 
 /// `contract-test proxy --upstream URL`: a validating reverse proxy for QA's own clients (the
@@ -48,8 +49,7 @@ struct Proxy: AsyncParsableCommand {
 
     @OptionGroup var reportFiles: ReportFiles
 
-    @Option(help: "The environment variable reproductions name for the secret.")
-    var tokenEnv = "PARTNER_API_TOKEN"
+    @OptionGroup var tokenVariable: TokenVariableOption
 
     func validate() throws {
         for (name, url) in [("--upstream", upstream), ("--base-url", baseURL)] {
@@ -111,7 +111,7 @@ struct Proxy: AsyncParsableCommand {
         }
         let summary = verification.summary(of: verdict, recorded: recorded, files: ["the proxy for \(upstream)"],
                                            replayCommand: "contract-test proxy --upstream \(upstream)")
-        try reportFiles.finish(summary, tokenVariable: tokenEnv, baseline: known)
+        try reportFiles.finish(summary, tokenVariable: tokenVariable.tokenEnv, baseline: known)
     }
 
     /// `#3 POST /developerprofile/api/v1/invitation → 200 in 4.2 ms: failed; content-type: ...`

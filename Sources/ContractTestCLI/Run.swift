@@ -1,5 +1,8 @@
 import ArgumentParser
+import CaseGeneration
+import Checks
 import ContractRun
+import Execution
 import Foundation
 
 /// `contract-test run` (the default): the conformance suite against the embedded mock, the

@@ -2,6 +2,7 @@ import ArgumentParser
 import ContractRun
 import Foundation
 import OpenAPIModel
+import OrderedCollections
 import SchemaValidation
 import YAMLSource
 

@@ -28,8 +28,7 @@ struct Verify: ParsableCommand {
 
     @OptionGroup var reportFiles: ReportFiles
 
-    @Option(help: "The environment variable reproductions name for the secret.")
-    var tokenEnv = "PARTNER_API_TOKEN"
+    @OptionGroup var tokenVariable: TokenVariableOption
 
     func validate() throws {
         guard !traffic.isEmpty else { throw ValidationError("name at least one traffic file: a HAR file or a run.json report") }
@@ -40,6 +39,6 @@ struct Verify: ParsableCommand {
 
     func run() throws {
         let verification = TrafficVerification(contract: try contract.load(), checks: try checkOptions.selected(), maxResponseTime: checkOptions.responseTimeLimit, baseURL: baseURL)
-        try reportFiles.finish(try verification.verify(files: traffic), tokenVariable: tokenEnv)
+        try reportFiles.finish(try verification.verify(files: traffic), tokenVariable: tokenVariable.tokenEnv)
     }
 }

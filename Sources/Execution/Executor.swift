@@ -5,6 +5,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOSSL
+import TLSFiles
 import YAMLSource
 
 /// Sends cases' requests with AsyncHTTPClient: the token added (never shown), bounded retries
@@ -73,12 +74,16 @@ public struct Executor: Sendable {
         configuration.timeout.connect = .seconds(5)
         if caCertificates != nil || clientCertificate != nil {
             var tls = TLSConfiguration.makeClientConfiguration()
-            if let caCertificates {
-                tls.additionalTrustRoots = [.certificates(try PEMFiles.certificates(caCertificates, role: "CA certificate"))]
-            }
-            if let clientCertificate {
-                tls.certificateChain = try PEMFiles.certificates(clientCertificate.chain, role: "client certificate").map { .certificate($0) }
-                tls.privateKey = .privateKey(try PEMFiles.privateKey(clientCertificate.key, role: "client certificate's key"))
+            do throws(PEMFiles.Problem) {
+                if let caCertificates {
+                    tls.additionalTrustRoots = [.certificates(try PEMFiles.certificates(caCertificates, role: "CA certificate"))]
+                }
+                if let clientCertificate {
+                    tls.certificateChain = try PEMFiles.certificates(clientCertificate.chain, role: "client certificate").map { .certificate($0) }
+                    tls.privateKey = .privateKey(try PEMFiles.privateKey(clientCertificate.key, role: "client certificate's key"))
+                }
+            } catch {
+                throw TransportError(kind: .tls, description: error.description)
             }
             configuration.tlsConfiguration = tls
         }
@@ -159,7 +164,7 @@ public struct Executor: Sendable {
                 var problem = TransportError(classifying: error, url: shownURL)
                 if closed, !idempotent { problem.description += closedConnections.cause(notResending: spec.method) }
                 if let ticket { pressure?.unanswered(ticket, refused: problem.kind == .unreachable) }
-                return Exchange(request: sent, response: nil, transportError: problem, duration: seconds(clock.now - started),
+                return Exchange(request: sent, response: nil, transportError: problem, duration: (clock.now - started) / .seconds(1),
                                 retries: retries + crowdedRetries + resends)
             }
             closedConnections.heard(answer, to: spec.method, url: shownURL)
@@ -181,9 +186,9 @@ public struct Executor: Sendable {
             let timing = AnswerTiming(
                 sent: sentAt, answered: Timestamp.systemNow(), serverDate: answer.header("Date").flatMap(Timestamp.init(httpDate:)),
                 knownShift: shiftAtSend...max(shiftAtSend, clockShift.most))
-            var exchange = Exchange(request: sent, response: answer, transportError: nil, duration: seconds(clock.now - started),
+            var exchange = Exchange(request: sent, response: answer, transportError: nil, duration: (clock.now - started) / .seconds(1),
                                     retries: retries + crowdedRetries + resends, timing: timing)
-            exchange.answerTime = seconds(clock.now - attemptStarted)
+            exchange.answerTime = (clock.now - attemptStarted) / .seconds(1)
             return exchange
         }
     }
@@ -194,8 +199,7 @@ public struct Executor: Sendable {
 
     /// One request sent and its whole answer read (decoded from its content coding).
     private func receive(_ request: HTTPClientRequest) async throws -> Exchange.Response {
-        let response = try await client.execute(request, timeout: .nanoseconds(Int64(options.timeout.components.seconds) * 1_000_000_000
-            + options.timeout.components.attoseconds / 1_000_000_000))
+        let response = try await client.execute(request, timeout: TimeAmount(options.timeout))
         let body = try await response.body.collect(upTo: 32 << 20)
         return Exchange.Response(
             status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
@@ -278,16 +282,12 @@ public struct Executor: Sendable {
         return nil
     }
 
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-
     /// Moves the mock's clock forward (only the embedded or a local mock target has one).
     public func advanceMockClock(days: Int) async throws {
         guard let control = target.mockControlURL else {
             throw TransportError(kind: .other, description: "the target has no mock clock to move")
         }
-        var request = HTTPClientRequest(url: control + "/__mock/clock")
+        var request = HTTPClientRequest(url: control + MockControlRoute.clock.path)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         request.body = .bytes(ByteBuffer(string: #"{"advanceDays": \#(days)}"#))

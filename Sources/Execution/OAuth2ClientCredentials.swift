@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
 
 /// OAuth 2.0's client credentials grant (RFC 6749 section 4.4): where the run gets its bearer
 /// token when the sandbox issues short-lived ones. The client id and secret come from
@@ -69,7 +70,7 @@ public struct OAuth2ClientCredentials: Sendable {
         let body: [UInt8]
         do {
             (status, body) = try await HTTPClient.withHTTPClient(configuration: configuration) { client in
-                let response = try await client.execute(request, timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000))
+                let response = try await client.execute(request, timeout: TimeAmount(timeout))
                 return (Int(response.status.code), Array(try await response.body.collect(upTo: 1 << 20).readableBytesView))
             }
         } catch {

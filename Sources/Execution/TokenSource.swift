@@ -1,6 +1,7 @@
 import Foundation
 import Subprocess
 import Synchronization
+import SystemPackage
 
 /// Where the bearer token comes from: an environment variable, a command's output, or an
 /// OAuth2 token endpoint (client credentials). The token is kept in memory only; it is never
@@ -223,7 +224,7 @@ public final class TokenSource: Sendable {
         } catch {
             throw Failure(description: "the token command could not run: \(error)")
         }
-        let complaint = (result.standardError ?? "").split(separator: "\n").first.map { ": \($0)" } ?? ""
+        let complaint = result.standardError.split(separator: "\n").first.map { ": \($0)" } ?? ""
         switch result.terminationStatus {
         case .exited(0):
             break
@@ -232,7 +233,7 @@ public final class TokenSource: Sendable {
         case .signaled(let signal):
             throw Failure(description: "the token command was stopped by signal \(signal)\(complaint)")
         }
-        let token = (result.standardOutput ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !token.isEmpty else { throw Failure(description: "the token command printed nothing\(complaint)") }
         return token
     }

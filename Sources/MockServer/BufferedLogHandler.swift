@@ -26,7 +26,7 @@ public struct BufferedLogHandler: LogHandler {
         /// the sink lives.
         public init(fileDescriptor: Int32 = STDERR_FILENO, flushInterval: Duration = .milliseconds(200)) {
             self.fileDescriptor = fileDescriptor
-            let seconds = Double(flushInterval.components.seconds) + Double(flushInterval.components.attoseconds) / 1e18
+            let seconds = flushInterval / .seconds(1)
             Thread.detachNewThread { [weak self] in
                 while true {
                     Thread.sleep(forTimeInterval: seconds)

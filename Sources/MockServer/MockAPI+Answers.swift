@@ -1,6 +1,8 @@
 import BusinessRules
 import Foundation
+import Logging
 import OpenAPIModel
+import OrderedCollections
 import SchemaValidation
 import YAMLSource
 

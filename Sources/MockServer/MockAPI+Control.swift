@@ -1,12 +1,16 @@
+import BusinessRules
 import Foundation
 import SchemaValidation
 
 extension MockAPI {
     /// The control routes, which exist only on the mock: move the clock, reset, inspect.
     func control(_ request: MockRequest) async -> MockResponse {
-        let route = String(request.path.dropFirst(Self.controlPrefix.count))
-        switch (request.method.uppercased(), route) {
-        case ("POST", "clock"):
+        let route = MockControlRoute(rawValue: String(request.path.dropFirst(MockControlRoute.prefix.count)))
+        guard let route, request.method.uppercased() == route.method else {
+            return problem(404, "Not Found", "mock control routes: " + MockControlRoute.allCases.map(\.shown).joined(separator: ", "))
+        }
+        switch route {
+        case .clock:
             let body = request.body.flatMap { try? JSONParser().parse($0) } ?? .object(JSONObject([]))
             // Days beyond what seconds can count are refused below like any move too far.
             let seconds = Self.integer(body["advanceSeconds"])
@@ -18,12 +22,12 @@ extension MockAPI {
                 return problem(400, "Bad Request", "the clock moves at most 1000 years (\(MockClock.maxOffsetSeconds) seconds) from the real time in all")
             }
             return json(200, .object(JSONObject([.init("now", .string(clock.now().rfc3339))])))
-        case ("POST", "oauth2/token"):
+        case .oauth2Token:
             return issueToken(request)
-        case ("POST", "reset"):
+        case .reset:
             await resetState()
             return json(200, .object(JSONObject([.init("reset", .bool(true)), .init("now", .string(clock.now().rfc3339))])))
-        case ("GET", "state"):
+        case .state:
             let paging: (offset: Int, limit: Int)
             switch pageRequested(request.query) {
             case .page(let offset, let limit): paging = (offset, limit)
@@ -49,10 +53,8 @@ extension MockAPI {
                 .init("offset", .number(JSONNumber(paging.offset))),
                 .init("limit", .number(JSONNumber(paging.limit))),
                 .init("resources", .array(resources)),
-                .init("next", nextOffset < page.total ? .string("\(Self.controlPrefix)state?offset=\(nextOffset)&limit=\(paging.limit)") : .null),
+                .init("next", nextOffset < page.total ? .string("\(MockControlRoute.state.path)?offset=\(nextOffset)&limit=\(paging.limit)") : .null),
             ])))
-        default:
-            return problem(404, "Not Found", "mock control routes: POST \(Self.controlPrefix)clock, POST \(Self.controlPrefix)reset, GET \(Self.controlPrefix)state, POST \(Self.controlPrefix)oauth2/token")
         }
     }
 

@@ -27,9 +27,6 @@ public final class MockAPI: Sendable {
     let issuedTokens = IssuedTokens()
     let logger: Logger
 
-    /// Where the control routes live; they are not part of any contract.
-    static let controlPrefix = "/__mock/"
-
     public init(document: OpenAPIDocument, rules: BusinessRules = .none, configuration: MockConfiguration,
                 clock: MockClock = MockClock(), logger: Logger = Logger(label: "contract-test.mock")) {
         self.document = document
@@ -75,7 +72,7 @@ public final class MockAPI: Sendable {
     }
 
     private func answer(_ request: MockRequest) async -> MockResponse {
-        if request.path.hasPrefix(Self.controlPrefix) {
+        if request.path.hasPrefix(MockControlRoute.prefix) {
             return await control(request)
         }
         guard let (route, pathValues) = routes.match(request.path) else {

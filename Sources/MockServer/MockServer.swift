@@ -5,6 +5,7 @@ import HummingbirdCore
 import HummingbirdTLS
 import Logging
 import NIOSSL
+import TLSFiles
 import NIOCore
 import ServiceLifecycle
 import YAMLSource
@@ -19,15 +20,18 @@ public enum MockServer {
     ) throws -> some ApplicationProtocol {
         var server = HTTPServerBuilder.http1()
         if let tls = api.configuration.tls {
+            let configuration: TLSConfiguration
+            do throws(PEMFiles.Problem) {
+                let chain = try PEMFiles.certificates(tls.certificateChain, role: "TLS certificate").map { NIOSSLCertificateSource.certificate($0) }
+                let key = try PEMFiles.privateKey(tls.privateKey, role: "TLS key")
+                configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
+            } catch {
+                throw StartFailure(description: "cannot serve HTTPS: \(error)")
+            }
             do {
-                let chain = try NIOSSLCertificate.fromPEMBytes(try SourceFile(contentsOf: tls.certificateChain).bytes)
-                    .map { NIOSSLCertificateSource.certificate($0) }
-                let key = try NIOSSLPrivateKey(bytes: try SourceFile(contentsOf: tls.privateKey).bytes, format: .pem)
-                let configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: NIOSSLPrivateKeySource.privateKey(key))
                 server = try HTTPServerBuilder.tls(HTTPServerBuilder.http1(), tlsConfiguration: configuration)
             } catch {
-                let reason = (error as? Diagnostic)?.message ?? "\(tls.certificateChain) and \(tls.privateKey) must be a PEM certificate chain and its private key (\(error))"
-                throw StartFailure(description: "cannot serve HTTPS: \(reason)")
+                throw StartFailure(description: "cannot serve HTTPS: \(tls.certificateChain) and \(tls.privateKey) must be a certificate chain and its private key (\(error))")
             }
         }
         return Application(

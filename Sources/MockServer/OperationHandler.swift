@@ -1,6 +1,7 @@
-import Foundation
 import BusinessRules
+import Foundation
 import OpenAPIModel
+import OrderedCollections
 import SchemaValidation
 
 /// One operation of the document, compiled for serving: validators for its inputs and its

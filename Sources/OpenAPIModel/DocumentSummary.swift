@@ -1,3 +1,4 @@
+import OrderedCollections
 import YAMLSource
 
 /// What `lint` reports about one document: the facts a reader checks at a glance.

@@ -1,4 +1,5 @@
 import Execution
+import FoundationEssentials
 import OpenAPIModel
 
 /// A shell command that sends the same request again, for QA to reproduce a failure: every

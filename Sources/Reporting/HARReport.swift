@@ -1,3 +1,5 @@
+import BusinessRules
+import CaseGeneration
 import Checks
 import Execution
 import Foundation

@@ -3,6 +3,7 @@ import Checks
 import Execution
 import Foundation
 import Mustache
+import YAMLSource
 
 /// The run as one self-contained web page (`reports/report.html`): the verdict, a table per
 /// operation with its documented responses seen and never seen, the failures grouped by

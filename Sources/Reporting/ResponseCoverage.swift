@@ -1,3 +1,6 @@
+import CaseGeneration
+import Checks
+import Execution
 import OpenAPIModel
 
 /// Which of an operation's documented responses a run saw, and how often: the answers counted

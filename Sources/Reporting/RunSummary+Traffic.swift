@@ -1,7 +1,10 @@
+import BusinessRules
+import CaseGeneration
 import Checks
 import Execution
 import Foundation
 import OpenAPIModel
+import OrderedCollections
 
 extension RunSummary {
     /// The summary of recorded traffic, as `verify` and `proxy` report it: one case per judged

@@ -2,6 +2,7 @@ import CaseGeneration
 import Checks
 import Execution
 import Foundation
+import YAMLSource
 
 /// A run as JSON (`reports/run.json`, beside the JUnit report): every case with its verdict,
 /// failures and exchanges, so the reports of a run's slices can be merged into the report of

@@ -1,4 +1,5 @@
 import OpenAPIModel
+import OrderedCollections
 import YAMLSource
 
 /// Documented examples of request and response bodies checked against their own schemas: a

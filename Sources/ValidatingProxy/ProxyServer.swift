@@ -1,3 +1,4 @@
+import Execution
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore

@@ -80,7 +80,7 @@ public final class ValidatingProxy: Sendable {
         var answer: Exchange.Response?
         var problem: TransportError?
         do {
-            let response = try await client.execute(request, timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000))
+            let response = try await client.execute(request, timeout: TimeAmount(timeout))
             let body = try await response.body.collect(upTo: Self.maxBodyBytes)
             answer = Exchange.Response(status: Int(response.status.code),
                                        headers: response.headers.map { ($0.name, $0.value) }, body: Array(body.readableBytesView))
@@ -88,7 +88,7 @@ public final class ValidatingProxy: Sendable {
             problem = TransportError(classifying: error, url: url)
         }
         let elapsed = clock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed / .seconds(1)
         // The checks read the body as it decodes; the client gets it as it came.
         let judged = answer.map { response in
             Exchange.Response(status: response.status, headers: response.headers,

@@ -1,9 +1,11 @@
+import CaseGeneration
 import Checks
 import ContractRun
 import Execution
 import Foundation
 import Testing
 import TestSupport
+import YAMLSource
 
 /// `contract-test.yaml`: read with the project's loader, every error with its line and
 /// column; flags over the file, the environment's values over the file's, defaults last.

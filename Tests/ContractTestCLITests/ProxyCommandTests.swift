@@ -1,7 +1,10 @@
 import AsyncHTTPClient
 import Foundation
-import TestSupport
+import MockServer
+import NIOCore
+import NIOHTTP1
 import Testing
+import TestSupport
 
 /// `contract-test proxy`: QA's own clients (curl, and this project's HTTP client) through the
 /// validating proxy in front of a faulty mock.

@@ -94,13 +94,16 @@ struct SandboxEtiquetteTests {
                                                          "--set", "map_remote=|//partner\\.test|//" + mockRoot.dropFirst("http://".count)],
                 log: folder + "/mitmdump.log")
             defer { if proxy.isRunning { proxy.terminate() } }
+            // Nothing declares partner.test a test server, so it counts as live data until told.
             let through = try CommandRunner.run(
-                ["run", "--base-url", "http://partner.test/developerprofile", "--kind", "positive,negative"] + VerifyCommandTests.reportArguments(folder, ""),
+                ["run", "--base-url", "http://partner.test/developerprofile", "--kind", "positive,negative", "--allow-live-data"]
+                    + VerifyCommandTests.reportArguments(folder, ""),
                 environment: ["PARTNER_API_TOKEN": "fp-token", "HTTP_PROXY": "http://" + listening, "http_proxy": "", "NO_PROXY": "", "no_proxy": ""])
             #expect(through.status == 0, "\(through.stdout)\(through.stderr)")
             #expect(through.stdout.contains("contract-test: through the proxy http://\(listening) (from HTTP_PROXY)"))
             let direct = try CommandRunner.run(
-                ["run", "--base-url", "http://partner.test/developerprofile", "--kind", "positive"] + VerifyCommandTests.reportArguments(folder, ""),
+                ["run", "--base-url", "http://partner.test/developerprofile", "--kind", "positive", "--allow-live-data"]
+                    + VerifyCommandTests.reportArguments(folder, ""),
                 environment: ["PARTNER_API_TOKEN": "fp-token", "HTTP_PROXY": "http://" + listening, "http_proxy": "", "NO_PROXY": "partner.test", "no_proxy": ""])
             #expect(direct.status == 3, "partner.test resolves nowhere: \(direct.stdout)")
         }

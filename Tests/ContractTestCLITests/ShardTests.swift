@@ -123,4 +123,30 @@ struct ShardTests {
         #expect(outcome.stderr == "error: \(message)\n")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("m.xml").path), "no partial report")
     }
+
+    @Test("slices of a multi-file document are refused when a file it references changed between them")
+    func referencedFileChanged() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let document = folder.appendingPathComponent("doc")
+        try FileManager.default.copyItem(atPath: RepositoryPaths.fixtures + "/multi-file", toPath: document.path)
+        let spec = document.appendingPathComponent("openapi.yaml").path
+        func slice(_ shard: String) throws -> String {
+            let report = folder.appendingPathComponent("slice\(shard.prefix(1)).json").path
+            let outcome = try CommandRunner.run(["run", "--spec", spec, "--examples", "0", "--shard", shard, "--seed", "1",
+                                                 "--junit", report + ".xml", "--json", report, "--html", report + ".html"])
+            #expect([0, 1].contains(outcome.status), "\(outcome.stdout)\(outcome.stderr)")
+            return report
+        }
+        let first = try slice("1/2")
+        // Only the referenced schema file changes; the file named by --spec stays as it was.
+        let owner = document.appendingPathComponent("schemas/owner.yaml")
+        try (String(contentsOf: owner, encoding: .utf8) + "description: An owner.\n").write(to: owner, atomically: true, encoding: .utf8)
+        let second = try slice("2/2")
+        let outcome = try CommandRunner.run(["merge", first, second, "--junit", folder.appendingPathComponent("m.xml").path,
+                                             "--json", folder.appendingPathComponent("m.json").path, "--html", folder.appendingPathComponent("m.html").path])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr == "error: \(second) and \(first) come from different documents (\(spec) and \(spec), or the same file changed): merge the slices of one run\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("m.xml").path), "no partial report")
+    }
 }

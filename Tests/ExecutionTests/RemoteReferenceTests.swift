@@ -4,9 +4,10 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import OpenAPIModel
+import OrderedCollections
 import Synchronization
-import TestSupport
 import Testing
+import TestSupport
 import YAMLSource
 
 /// Remote `$ref`s: fetched over real HTTP from a loopback server, read with their positions,

@@ -1,3 +1,4 @@
+import BusinessRules
 import CaseGeneration
 import Checks
 import Execution

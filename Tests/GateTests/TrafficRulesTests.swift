@@ -1,8 +1,10 @@
 import BusinessRules
+import CaseGeneration
 import Checks
 import Execution
-import TestSupport
+import FoundationEssentials
 import Testing
+import TestSupport
 
 /// The rules over several answers, judged across recorded traffic in its order: one active
 /// invitation per address by the server's own dates, and ids that never repeat.

@@ -1,6 +1,9 @@
+import BusinessRules
 import Foundation
+import HTTPTypes
 import MockServer
 import SchemaValidation
+import Synchronization
 import Testing
 
 /// The mock's memory stays bounded however long it runs: `--max-resources`, a paged state.

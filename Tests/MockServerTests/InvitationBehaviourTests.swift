@@ -1,5 +1,6 @@
 import BusinessRules
 import Foundation
+import HTTPTypes
 import MockServer
 import SchemaValidation
 import Synchronization

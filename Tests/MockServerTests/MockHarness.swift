@@ -7,10 +7,11 @@ import Logging
 import MockServer
 import NIOCore
 import OpenAPIModel
+import OrderedCollections
 import SchemaValidation
 import Synchronization
-import TestSupport
 import Testing
+import TestSupport
 
 let repositoryRoot = RepositoryPaths.root
 let contract: OpenAPIDocument = OpenAPILoader().load(file: RepositoryPaths.contract).document!

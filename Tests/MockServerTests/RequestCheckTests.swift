@@ -1,4 +1,6 @@
+import BusinessRules
 import Foundation
+import HTTPTypes
 import MockServer
 import OpenAPIModel
 import SchemaValidation

@@ -1,10 +1,12 @@
+import BusinessRules
 import Foundation
+import HTTPTypes
 import MockServer
 import OpenAPIModel
 import SchemaValidation
+import Testing
 import TestSupport
 import YAMLSource
-import Testing
 
 /// Ordinary resources, kept by the mock as a server keeps them.
 @Suite("The mock: ordinary resources by path shape")

@@ -1,5 +1,6 @@
-import Testing
 import OpenAPIModel
+import OrderedCollections
+import Testing
 
 @Suite("Real OpenAPI documents load without a problem")
 struct CorpusTests {

@@ -1,6 +1,8 @@
 import Foundation
-import Testing
 import OpenAPIModel
+import OrderedCollections
+import Testing
+import YAMLSource
 
 @Suite("A document over several files")
 struct MultiFileTests {

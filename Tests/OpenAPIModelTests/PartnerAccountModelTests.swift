@@ -1,5 +1,6 @@
-import Testing
 import OpenAPIModel
+import OrderedCollections
+import Testing
 import YAMLSource
 
 @Suite("The contract: specs/partneraccount.yaml")

@@ -1,4 +1,5 @@
 import OpenAPIModel
+import OrderedCollections
 import Testing
 
 @Suite("Which response documents a status")

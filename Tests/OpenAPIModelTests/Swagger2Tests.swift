@@ -1,5 +1,6 @@
 import Foundation
 import OpenAPIModel
+import OrderedCollections
 import Testing
 import YAMLSource
 

@@ -1,5 +1,7 @@
-import Testing
 import OpenAPIModel
+import OrderedCollections
+import Testing
+import YAMLSource
 
 @Suite("OpenAPI 3.1 and 3.2 documents")
 struct VersionFeatureTests {

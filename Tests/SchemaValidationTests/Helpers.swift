@@ -1,5 +1,6 @@
 import Foundation
 import OpenAPIModel
+import OrderedCollections
 import SchemaValidation
 import TestSupport
 import YAMLSource

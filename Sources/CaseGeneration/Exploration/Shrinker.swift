@@ -1,4 +1,5 @@
 import BusinessRules
+import Foundation
 import OpenAPIModel
 import SchemaValidation
 import Synchronization

@@ -1,3 +1,4 @@
+import OrderedCollections
 import YAMLSource
 
 /// Rules that span objects: unique operation ids, path templates matching path parameters,

@@ -1,3 +1,4 @@
+import OrderedCollections
 import YAMLSource
 
 /// Finds loops of schemas that apply to the same value: `A` refers to `B` through `$ref`,

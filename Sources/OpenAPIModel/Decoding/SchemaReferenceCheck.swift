@@ -1,3 +1,4 @@
+import OrderedCollections
 import YAMLSource
 
 /// Follows every `$ref` reachable from the document's schemas, loading the files they name

@@ -1,3 +1,4 @@
+import OrderedCollections
 import YAMLSource
 
 /// What an error in a document stops a run from testing: nothing that is sent or judged (a

@@ -1,3 +1,4 @@
+import OrderedCollections
 import YAMLSource
 
 /// Loads the files of one document on demand, each once, through the same libyaml path, and

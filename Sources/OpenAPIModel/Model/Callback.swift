@@ -1,4 +1,5 @@
 import OrderedCollections
+import YAMLSource
 
 /// Requests the API may send back, keyed by a runtime expression for the URL.
 public struct Callback: Sendable, Referenceable {

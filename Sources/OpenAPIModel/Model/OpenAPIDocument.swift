@@ -1,4 +1,5 @@
 import OrderedCollections
+import YAMLSource
 
 /// An OpenAPI 3.0, 3.1 or 3.2 document: the typed structure the rest of the pipeline reads.
 ///

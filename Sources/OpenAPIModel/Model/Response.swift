@@ -1,4 +1,5 @@
 import OrderedCollections
+import YAMLSource
 
 /// One documented response: its description, headers, bodies per media type and links.
 public struct Response: Sendable, Referenceable {

@@ -1,4 +1,5 @@
 import OpenAPIModel
+import OrderedCollections
 import YAMLSource
 
 /// Compiles schemas (OpenAPI component schemas, inline schemas, or JSON Schema documents)

@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// The judgements of keywords that look at the instance alone, shared by the full evaluation
 /// (which then explains a failure) and the quick check (which only needs the answer).
 enum Assertions {

@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// OpenAPI's integer formats (`float` and `double` are not asserted: see `FormatCheck.named`).
 enum NumberFormats {
     static func isInteger(_ number: JSONNumber, bits: Int) -> Bool {

@@ -1,4 +1,5 @@
 import OpenAPIModel
+import OrderedCollections
 import YAMLSource
 
 /// An operation's inputs compiled for reading requests: each parameter with its validator and
