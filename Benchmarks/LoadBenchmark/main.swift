@@ -119,9 +119,9 @@ func generatedDocument(targetBytes: Int) -> String {
 func scaledVendorDocument(_ text: String, targetBytes: Int) -> String {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     guard let pathsLine = lines.firstIndex(of: "paths:"),
-          let componentsLine = lines.firstIndex(of: "components:"),
-          let schemasLine = lines.firstIndex(of: "  schemas:"),
-          let securityLine = lines.firstIndex(of: "  securitySchemes:")
+        let componentsLine = lines.firstIndex(of: "components:"),
+        let schemasLine = lines.firstIndex(of: "  schemas:"),
+        let securityLine = lines.firstIndex(of: "  securitySchemes:")
     else { fatalError("unexpected layout of the Shipping API document") }
     let pathBody = lines[(pathsLine + 1)..<componentsLine]
     let schemaBody = lines[(schemasLine + 1)..<securityLine]
@@ -175,9 +175,10 @@ if arguments.isEmpty {
     inputs.append(Input(name: "pb-shipping-api.yaml", source: SourceFile(path: shipping, bytes: shippingBytes)))
     let scaled = scaledVendorDocument(String(decoding: shippingBytes, as: UTF8.self), targetBytes: 10_000_000)
     inputs.append(Input(name: "generated: Shipping API x15", source: SourceFile(path: "scaled.yaml", text: scaled)))
-    inputs.append(Input(
-        name: "generated: operation-dense (stress)",
-        source: SourceFile(path: "dense.yaml", text: generatedDocument(targetBytes: 10_000_000))))
+    inputs.append(
+        Input(
+            name: "generated: operation-dense (stress)",
+            source: SourceFile(path: "dense.yaml", text: generatedDocument(targetBytes: 10_000_000))))
 } else {
     for path in arguments {
         inputs.append(Input(name: path, source: SourceFile(path: path, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))))))
@@ -220,7 +221,9 @@ for input in inputs {
     row("libyaml events -> node tree", tree)
     row("  -> model (non-schema refs followed)", model)
     row("  -> schema refs resolved (whole load)", resolved)
-    print("  stage costs: node tree +\(String(format: "%.2f", tree - scan)) ms, model +\(String(format: "%.2f", model - tree)) ms, schema refs +\(String(format: "%.2f", resolved - model)) ms")
+    print(
+        "  stage costs: node tree +\(String(format: "%.2f", tree - scan)) ms, model +\(String(format: "%.2f", model - tree)) ms, schema refs +\(String(format: "%.2f", resolved - model)) ms"
+    )
 }
 
 /// Milliseconds of the fastest of `runs` runs of a process, from start to exit.

@@ -30,7 +30,7 @@ guard FileManager.default.isExecutableFile(atPath: binary) else {
 }
 
 guard let document = OpenAPILoader().load(file: spec).document,
-      let rules = BusinessRules.load(file: BusinessRules.defaultFile(forSpec: spec), document: document).rules
+    let rules = BusinessRules.load(file: BusinessRules.defaultFile(forSpec: spec), document: document).rules
 else { fatalError("the contract did not load") }
 let quiet: Logger = {
     var logger = Logger(label: "bench")
@@ -58,7 +58,8 @@ struct LoadResult: Sendable {
         output.split(separator: "\n").first { $0.contains(label) }
             .flatMap { line in line.split(separator: " ").last.flatMap { Double($0) } }
     }
-    let requests = output.split(separator: "\n").first { $0.contains("requests in") }
+    let requests =
+        output.split(separator: "\n").first { $0.contains("requests in") }
         .flatMap { $0.split(separator: " ").first.flatMap { Int($0) } } ?? 0
     return LoadResult(requestsPerSecond: number(after: "Requests/sec:") ?? 0, non2xx: Int(number(after: "Non-2xx") ?? 0), requests: requests)
 }
@@ -84,7 +85,7 @@ final class CLIMock {
             line += String(decoding: byte, as: UTF8.self)
         }
         guard let address = line.split(separator: " ").first(where: { $0.hasPrefix("http://") }),
-              let port = address.split(separator: ":").last?.split(separator: "/").first.flatMap({ Int($0) })
+            let port = address.split(separator: ":").last?.split(separator: "/").first.flatMap({ Int($0) })
         else { fatalError("the mock did not say where it listens: \(line)") }
         self.port = port
     }
@@ -94,7 +95,8 @@ final class CLIMock {
     /// Resident memory in MB, from /proc.
     var residentMB: Double {
         let status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
-        let kilobytes = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }?
+        let kilobytes =
+            status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }?
             .split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? 0
         return kilobytes / 1024
     }
@@ -125,7 +127,8 @@ final class CLIMock {
 }
 
 /// A Hummingbird route that answers a fixed invitation body: the ceiling for this machine.
-let fixedBody = #"{"invitationId":"xqlNEXQPL0mEod4","developerId":"sacd74e","email":"NS05_merchant@yopmail.com","status":"Invited","invitationType":"ONBOARD_REQUEST","createdBy":"0oa20m6vx3wAZW7FQ0h8","provisioningRequestID":null,"archived":false,"insertTimestamp":"2024-09-15T12:40:24.256521003Z","updateTimestamp":"0001-01-01T00:00:00Z","expirationDate":"2024-09-25T12:40:24.254719091Z"}"#
+let fixedBody =
+    #"{"invitationId":"xqlNEXQPL0mEod4","developerId":"sacd74e","email":"NS05_merchant@yopmail.com","status":"Invited","invitationType":"ONBOARD_REQUEST","createdBy":"0oa20m6vx3wAZW7FQ0h8","provisioningRequestID":null,"archived":false,"insertTimestamp":"2024-09-15T12:40:24.256521003Z","updateTimestamp":"0001-01-01T00:00:00Z","expirationDate":"2024-09-25T12:40:24.254719091Z"}"#
 let router = Router()
 router.post("/developerprofile/api/v1/invitation") { _, _ in
     Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: fixedBody)))
@@ -138,7 +141,10 @@ router.post("/developerprofile/api/v1/invitation") { _, _ in
         onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) }, logger: quiet)
     return try await withThrowingTaskGroup(of: LoadResult?.self) { group in
         let service = ServiceGroup(services: [app], gracefulShutdownSignals: [], cancellationSignals: [], logger: quiet)
-        group.addTask { try await service.run(); return nil }
+        group.addTask {
+            try await service.run()
+            return nil
+        }
         var iterator = ports.makeAsyncIterator()
         let port = await iterator.next() ?? 0
         let result = try wrk("http://127.0.0.1:\(port)/developerprofile/api/v1/invitation", connections: connections)
@@ -176,7 +182,9 @@ print("valid creates per second (wrk, \(duration) s per run, release build, same
 print("  connections      CLI mock (log on)   in-process (log off)   fixed-body route   CLI/fixed   CLI non-2xx")
 for (name, cli, inProcess, fixed) in rows {
     let ratio = fixed.requestsPerSecond > 0 ? cli.requestsPerSecond / fixed.requestsPerSecond : 0
-    print("  \(name.padding(toLength: 15, withPad: " ", startingAt: 0))  \(format(cli.requestsPerSecond, 17))   \(format(inProcess.requestsPerSecond, 20))   \(format(fixed.requestsPerSecond, 16))   \(format(ratio, 9, 2))   \(cli.non2xx) of \(cli.requests)")
+    print(
+        "  \(name.padding(toLength: 15, withPad: " ", startingAt: 0))  \(format(cli.requestsPerSecond, 17))   \(format(inProcess.requestsPerSecond, 20))   \(format(fixed.requestsPerSecond, 16))   \(format(ratio, 9, 2))   \(cli.non2xx) of \(cli.requests)"
+    )
 }
 print("")
 print("CLI mock under a \(floodSeconds) s flood of creates at 32 connections (--max-resources \(maxResources.map(String.init) ?? "default"))")

@@ -28,7 +28,7 @@ let spec = "specs/partneraccount.yaml"
 let token = "bench-token"
 
 guard let document = OpenAPILoader().load(file: spec).document,
-      let rules = BusinessRules.load(file: BusinessRules.defaultFile(forSpec: spec), document: document).rules
+    let rules = BusinessRules.load(file: BusinessRules.defaultFile(forSpec: spec), document: document).rules
 else { fatalError("the contract did not load") }
 let quiet: Logger = {
     var logger = Logger(label: "bench")
@@ -97,27 +97,36 @@ configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1C
 try await HTTPClient.withHTTPClient(configuration: configuration) { client in
     try await MockServer.withRunning(api) { mockPort in
         let upstream = "http://127.0.0.1:\(mockPort)"
-        let verifier = TrafficVerifier(document: document, rules: rules, checks: CheckName.selection(only: nil, excluded: [], strict: false),
-                                       baseURL: upstream + "/developerprofile")
+        let verifier = TrafficVerifier(
+            document: document, rules: rules, checks: CheckName.selection(only: nil, excluded: [], strict: false),
+            baseURL: upstream + "/developerprofile")
         let proxy = ValidatingProxy(upstream: upstream, document: document, verifier: verifier, client: client)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let group = ServiceGroup(services: [ProxyServer.application(proxy, host: "127.0.0.1", port: 0, logger: quiet) { continuation.yield($0) }],
-                                 gracefulShutdownSignals: [], cancellationSignals: [], logger: quiet)
+        let group = ServiceGroup(
+            services: [ProxyServer.application(proxy, host: "127.0.0.1", port: 0, logger: quiet) { continuation.yield($0) }],
+            gracefulShutdownSignals: [], cancellationSignals: [], logger: quiet)
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             var iterator = ports.makeAsyncIterator()
             guard let proxyPort = await iterator.next() else { fatalError("the proxy did not start") }
             let through = "http://127.0.0.1:\(proxyPort)"
-            print("ProxyBenchmark: POST /api/v1/invitation (valid create, 200), \(requests) requests one at a time, then \(connections) connections for \(throughputSeconds) s")
+            print(
+                "ProxyBenchmark: POST /api/v1/invitation (valid create, 200), \(requests) requests one at a time, then \(connections) connections for \(throughputSeconds) s"
+            )
             let direct = try await latency(client, upstream)
             let proxied = try await latency(client, through)
             print(String(format: "latency   direct: median %.3f ms, p95 %.3f ms", direct.median, direct.p95))
-            print(String(format: "latency   proxy:  median %.3f ms, p95 %.3f ms (+%.3f ms median per exchange)", proxied.median, proxied.p95, proxied.median - direct.median))
+            print(
+                String(
+                    format: "latency   proxy:  median %.3f ms, p95 %.3f ms (+%.3f ms median per exchange)", proxied.median, proxied.p95,
+                    proxied.median - direct.median))
             let directRate = try await throughput(client, upstream)
             let proxiedRate = try await throughput(client, through)
             print(String(format: "throughput direct: %.0f requests/s", directRate))
             print(String(format: "throughput proxy:  %.0f requests/s (%.0f%% of direct)", proxiedRate, proxiedRate / directRate * 100))
-            print("proxy judged \(proxy.recorded.count) exchanges; failures among them: \(verifier.verify(proxy.recorded).results.filter(\.isFailure).count)")
+            print(
+                "proxy judged \(proxy.recorded.count) exchanges; failures among them: \(verifier.verify(proxy.recorded).results.filter(\.isFailure).count)"
+            )
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
         }

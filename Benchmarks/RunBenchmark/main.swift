@@ -26,7 +26,7 @@ let spec = "specs/partneraccount.yaml"
 let token = "bench-token"
 
 guard let document = OpenAPILoader().load(file: spec).document,
-      let rules = BusinessRules.load(file: BusinessRules.defaultFile(forSpec: spec), document: document).rules
+    let rules = BusinessRules.load(file: BusinessRules.defaultFile(forSpec: spec), document: document).rules
 else { fatalError("the contract did not load") }
 var quiet = Logger(label: "bench")
 quiet.logLevel = .error
@@ -36,7 +36,9 @@ quiet.logLevel = .error
 }
 
 /// A process's output and wall time.
-@Sendable func timed(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) -> (output: String, status: Int32, wall: Double)? {
+@Sendable func timed(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) -> (
+    output: String, status: Int32, wall: Double
+)? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [executable] + arguments
@@ -56,8 +58,9 @@ quiet.logLevel = .error
     guard let run = timed(st, ["run", spec, "--url", url, "-H", "Authorization: Bearer \(token)", "-c", "all"]) else { return nil }
     let lines = run.output.split(separator: "\n")
     guard let generated = lines.first(where: { $0.contains(" generated") })?.split(separator: " ").first.flatMap({ Int($0) }),
-          let summary = lines.last(where: { $0.contains(" in ") && $0.contains("s ====") }),
-          let time = summary.split(separator: " ").first(where: { $0.hasSuffix("s") && Double($0.dropLast()) != nil }).flatMap({ Double($0.dropLast()) })
+        let summary = lines.last(where: { $0.contains(" in ") && $0.contains("s ====") }),
+        let time = summary.split(separator: " ").first(where: { $0.hasSuffix("s") && Double($0.dropLast()) != nil }).flatMap({ Double($0.dropLast()) }
+        )
     else {
         print(run.output)
         return nil
@@ -68,10 +71,11 @@ quiet.logLevel = .error
 /// The gate as a user runs it against a base URL: its case count (from its verdict line) and wall time.
 @Sendable func gateProcess(_ url: String) -> (cases: Int, wall: Double)? {
     guard FileManager.default.isExecutableFile(atPath: binary),
-          let run = timed(binary, ["run", "--base-url", url, "--token-env", "BENCH_TOKEN", "--junit", NSTemporaryDirectory() + "bench-junit.xml"],
-                          environment: ["BENCH_TOKEN": token]),
-          let verdict = run.output.split(separator: "\n").last, let open = verdict.range(of: " (")?.upperBound,
-          let cases = Int(verdict[open...].prefix { $0.isNumber })
+        let run = timed(
+            binary, ["run", "--base-url", url, "--token-env", "BENCH_TOKEN", "--junit", NSTemporaryDirectory() + "bench-junit.xml"],
+            environment: ["BENCH_TOKEN": token]),
+        let verdict = run.output.split(separator: "\n").last, let open = verdict.range(of: " (")?.upperBound,
+        let cases = Int(verdict[open...].prefix { $0.isNumber })
     else { return nil }
     return (cases, run.wall)
 }
@@ -99,14 +103,18 @@ quiet.logLevel = .error
             let options = CaseOptions(runTag: "b\(round)-\(UInt64(Date().timeIntervalSince1970 * 1000))")
             var generator = CaseGenerator(document: document, rules: rules, options: options)
             let cases = generator.cases()
-            let runner = SuiteRunner(document: document, rules: rules, executor: executor, judge: AnswerJudge(document: document, rules: rules),
-                                     options: .init(shrinker: Shrinker(document: document, rules: rules, options: options)))
+            let runner = SuiteRunner(
+                document: document, rules: rules, executor: executor, judge: AnswerJudge(document: document, rules: rules),
+                options: .init(shrinker: Shrinker(document: document, rules: rules, options: options)))
             let results = await runner.run(cases)
             timings.append(seconds(ContinuousClock.now - started))
             caseCount = cases.count
             // Every value class of every member, which every run sends (the random bodies apart).
-            classes = Set(results.filter { $0.testCase.kind == .explore && $0.testCase.focus?.isRandom == false && !$0.isSkipped }
-                .compactMap { $0.testCase.focus.map { "\($0.member) \($0.valueClass)" } }).count
+            classes =
+                Set(
+                    results.filter { $0.testCase.kind == .explore && $0.testCase.focus?.isRandom == false && !$0.isSkipped }
+                        .compactMap { $0.testCase.focus.map { "\($0.member) \($0.valueClass)" } }
+                ).count
             failures += results.filter { $0.isFailure || $0.isError }.count
         }
     }
@@ -121,8 +129,12 @@ let inProcess = try await MockServer.withRunning(fast) { port in
     try await runSuite(port: port, basePath: fast.basePath, times: rounds + 1)
 }
 let warm = Array(inProcess.timings.dropFirst())
-print(String(format: "in-process, no latency: %d cases per run (%d value classes covered), median %.4f s over %d runs (best %.4f s, first %.4f s): %.0f cases/s, %d failures",
-             inProcess.cases, inProcess.classes, median(warm), warm.count, warm.min() ?? 0, inProcess.timings[0], Double(inProcess.cases) / median(warm), inProcess.failures))
+print(
+    String(
+        format:
+            "in-process, no latency: %d cases per run (%d value classes covered), median %.4f s over %d runs (best %.4f s, first %.4f s): %.0f cases/s, %d failures",
+        inProcess.cases, inProcess.classes, median(warm), warm.count, warm.min() ?? 0, inProcess.timings[0], Double(inProcess.cases) / median(warm),
+        inProcess.failures))
 
 // 2. The mock as users start it (`contract-test mock --latency 50`), as a sandbox across a network.
 /// Starts `contract-test mock` and returns it with the URL it serves.
@@ -144,8 +156,12 @@ func startMock() -> (process: Process, root: String, url: String)? {
     // "mock serving SPEC at http://127.0.0.1:PORT/developerprofile (token: required)"
     let words = String(decoding: line, as: UTF8.self).split(separator: " ")
     guard let url = words.first(where: { $0.hasPrefix("http://") }).map(String.init),
-          let root = url.range(of: "/", options: [], range: url.index(url.startIndex, offsetBy: 7)..<url.endIndex).map({ String(url[..<$0.lowerBound]) })
-    else { process.terminate(); return nil }
+        let root = url.range(of: "/", options: [], range: url.index(url.startIndex, offsetBy: 7)..<url.endIndex).map({ String(url[..<$0.lowerBound]) }
+        )
+    else {
+        process.terminate()
+        return nil
+    }
     return (process, root, url)
 }
 
@@ -158,20 +174,27 @@ var lines = ["against `contract-test mock --latency \(latency)` (every answer \(
 let port = Int(mock.root.split(separator: ":").last ?? "") ?? 0
 let gate = try await runSuite(port: port, basePath: String(mock.url.dropFirst(mock.root.count)), times: 3)
 let gateWall = median(gate.timings)
-lines.append(String(format: "  contract-test in-process: %d cases (%d value classes covered), verdict in %.3f s (median of 3), %d failures",
-                    gate.cases, gate.classes, gateWall, gate.failures))
+lines.append(
+    String(
+        format: "  contract-test in-process: %d cases (%d value classes covered), verdict in %.3f s (median of 3), %d failures",
+        gate.cases, gate.classes, gateWall, gate.failures))
 var processRuns: [(cases: Int, wall: Double)] = []
 for _ in 0..<3 {
     if let run = await detached({ gateProcess(mock.url) }) { processRuns.append(run) }
 }
 let process = processRuns.isEmpty ? nil : (cases: processRuns[0].cases, wall: median(processRuns.map(\.wall)))
 if let process {
-    lines.append(String(format: "  contract-test run --base-url (a process; the clock case skipped): %d cases, %.3f s wall (median of 3)", process.cases, process.wall))
+    lines.append(
+        String(
+            format: "  contract-test run --base-url (a process; the clock case skipped): %d cases, %.3f s wall (median of 3)", process.cases,
+            process.wall))
 }
 if let theirs = await detached({ schemathesis(mock.url) }) {
-    lines.append(String(format: "  schemathesis st run -c all: %d cases, %.2f s as it reports, %.2f s wall", theirs.cases, theirs.seconds, theirs.wall))
-    lines.append(String(format: "  verdict sooner: %.1fx in-process (wall vs wall), ", theirs.wall / gateWall)
-        + (process.map { String(format: "%.1fx process vs process", theirs.wall / $0.wall) } ?? "process not measured"))
+    lines.append(
+        String(format: "  schemathesis st run -c all: %d cases, %.2f s as it reports, %.2f s wall", theirs.cases, theirs.seconds, theirs.wall))
+    lines.append(
+        String(format: "  verdict sooner: %.1fx in-process (wall vs wall), ", theirs.wall / gateWall)
+            + (process.map { String(format: "%.1fx process vs process", theirs.wall / $0.wall) } ?? "process not measured"))
 } else {
     lines.append("  schemathesis did not run (pass --st PATH to its `st`)")
 }

@@ -23,10 +23,13 @@ guard let document = loaded.document, !loaded.hasErrors else {
 let compiler = SchemaCompiler(document: document)
 let invitation = compiler.validator(for: document.components.schemas["Invitation"]!)
 // The array schema is written as if in the spec file, so its `$ref` resolves there.
-let arrayNode = YAMLParser().parse(SourceFile(
-    path: spec, text: "{type: array, items: {$ref: '#/components/schemas/Invitation'}}")).root!
-let arrayValidator = compiler.validator(for: Schema(
-    node: arrayNode, location: Location(mark: arrayNode.mark, pointer: JSONPointer()), dialect: document.schemaDialect))
+let arrayNode = YAMLParser().parse(
+    SourceFile(
+        path: spec, text: "{type: array, items: {$ref: '#/components/schemas/Invitation'}}")
+).root!
+let arrayValidator = compiler.validator(
+    for: Schema(
+        node: arrayNode, location: Location(mark: arrayNode.mark, pointer: JSONPointer()), dialect: document.schemaDialect))
 
 // The vendor's public success example.
 let exampleText = try String(contentsOfFile: "Tests/Fixtures/bodies/invitation-example.json", encoding: .utf8)
@@ -76,8 +79,10 @@ try exampleText.write(to: folder.appendingPathComponent("example.json"), atomica
 try arrayText.write(to: folder.appendingPathComponent("array.json"), atomically: true, encoding: .utf8)
 let process = Process()
 process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-process.arguments = [python, "Benchmarks/ValidationBenchmark/jsonschema_bench.py", spec,
-                     folder.appendingPathComponent("example.json").path, folder.appendingPathComponent("array.json").path]
+process.arguments = [
+    python, "Benchmarks/ValidationBenchmark/jsonschema_bench.py", spec,
+    folder.appendingPathComponent("example.json").path, folder.appendingPathComponent("array.json").path,
+]
 let output = Pipe()
 process.standardOutput = output
 try process.run()
@@ -98,7 +103,8 @@ print("validations per second (best of 3 rounds of 0.5 s; Swift release build; \
 func cell(_ value: Double?, _ width: Int) -> String {
     (value.map { String(format: "%.1f", $0) } ?? "-").padding(toLength: width, withPad: " ", startingAt: 0)
 }
-let header = ["instance".padding(toLength: 30, withPad: " ", startingAt: 0), "swift".padding(toLength: 12, withPad: " ", startingAt: 0)]
+let header =
+    ["instance".padding(toLength: 30, withPad: " ", startingAt: 0), "swift".padding(toLength: 12, withPad: " ", startingAt: 0)]
     + peerOrder.map { $0.padding(toLength: 16, withPad: " ", startingAt: 0) }
 print("  " + header.joined())
 for (name, key, swift) in [("vendor example vs Invitation", "example", swiftExample), ("1 MB array of invitations", "array", swiftArray)] {
@@ -106,7 +112,9 @@ for (name, key, swift) in [("vendor example vs Invitation", "example", swiftExam
 }
 print("swift's speed as a multiple of each peer's:")
 for peer in peerOrder {
-    let ratios = ["example", "array"].map { key in peers[peer]?[key].map { String(format: "%.2fx", (key == "example" ? swiftExample : swiftArray) / $0) } ?? "-" }
+    let ratios = ["example", "array"].map { key in
+        peers[peer]?[key].map { String(format: "%.2fx", (key == "example" ? swiftExample : swiftArray) / $0) } ?? "-"
+    }
     print("  \(peer.padding(toLength: 16, withPad: " ", startingAt: 0)) example \(ratios[0]), array \(ratios[1])")
 }
 print("swift's full evaluation alone (every error collected; what a body that is not valid costs after the quick pass):")

@@ -24,11 +24,12 @@ extension OperationRules {
     /// `nil` when it does not (then nothing can be said about a later create).
     public func createdResource(request: JSONValue, response: JSONValue, source: String) -> CreatedResource? {
         guard let creation, let key = creation.key(in: request), case .string(let name)? = request.value(at: creation.identity),
-              let first = self.response.now.first, let created = response.value(at: first)?.stringValue.flatMap(Timestamp.init(rfc3339:))
+            let first = self.response.now.first, let created = response.value(at: first)?.stringValue.flatMap(Timestamp.init(rfc3339:))
         else { return nil }
         var activeUntil: Timestamp?
         if creation.activeDays != nil {
-            let ends = (creation.days(in: request).map { [created.adding(days: $0)] } ?? [])
+            let ends =
+                (creation.days(in: request).map { [created.adding(days: $0)] } ?? [])
                 + self.response.expiry.compactMap { response.value(at: $0)?.stringValue.flatMap(Timestamp.init(rfc3339:)) }
             // Neither the request nor the answer says how long it lasts: nothing to hold a later create to.
             guard let end = ends.min() else { return nil }
@@ -47,7 +48,8 @@ extension OperationRules {
         let active = earlier.activeUntil.map { "active until \($0.rfc3339)" } ?? "active with no end"
         return RuleViolation(
             rule: .oneActive,
-            message: "expected \(creation.conflictStatus): the \(name) \(JSONValue.string(earlier.name).truncatedText()) has a resource created at \(earlier.created.rfc3339) (\(earlier.source)), \(active), found \(status) for a create at \(later.created.rfc3339)",
+            message:
+                "expected \(creation.conflictStatus): the \(name) \(JSONValue.string(earlier.name).truncatedText()) has a resource created at \(earlier.created.rfc3339) (\(earlier.source)), \(active), found \(status) for a create at \(later.created.rfc3339)",
             pointer: .root, mark: creation.mark)
     }
 }

@@ -7,14 +7,14 @@ extension Timestamp {
     public init?(httpDate text: String) {
         let parts = text.split(separator: " ")
         guard parts.count == 6, parts[0].count == 4, parts[0].hasSuffix(","), parts[5] == "GMT",
-              parts[1].count == 2, let day = Int(parts[1]),
-              let month = Self.monthNames.firstIndex(of: String(parts[2])),
-              parts[3].count == 4, let year = Int(parts[3])
+            parts[1].count == 2, let day = Int(parts[1]),
+            let month = Self.monthNames.firstIndex(of: String(parts[2])),
+            parts[3].count == 4, let year = Int(parts[3])
         else { return nil }
         let clock = parts[4].split(separator: ":", omittingEmptySubsequences: false)
         guard clock.count == 3, clock.allSatisfy({ $0.count == 2 }),
-              let hour = Int(clock[0]), let minute = Int(clock[1]), let second = Int(clock[2]),
-              (1...31).contains(day), hour < 24, minute < 60, second <= 60
+            let hour = Int(clock[0]), let minute = Int(clock[1]), let second = Int(clock[2]),
+            (1...31).contains(day), hour < 24, minute < 60, second <= 60
         else { return nil }
         let days = Self.daysFromCivil(year: year, month: month + 1, day: day)
         self.init(seconds: Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second))

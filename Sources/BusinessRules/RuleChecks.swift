@@ -65,21 +65,26 @@ extension OperationRules {
             let sent = request.value(at: echo.request)
             let got = response.value(at: echo.response)
             let caseInsensitive = creation.map { $0.caseInsensitive && $0.identity == echo.request } ?? false
-            let same = caseInsensitive
+            let same =
+                caseInsensitive
                 ? sent?.stringValue?.lowercased() == got?.stringValue?.lowercased() && got?.stringValue != nil
                 : sent == got
             if !same {
-                violations.append(RuleViolation(
-                    rule: .echo, message: "expected the request's \(echo.request) \(sent?.truncatedText() ?? "(absent)"), found \(got?.truncatedText() ?? "nothing")",
-                    pointer: echo.response, mark: echo.mark))
+                violations.append(
+                    RuleViolation(
+                        rule: .echo,
+                        message:
+                            "expected the request's \(echo.request) \(sent?.truncatedText() ?? "(absent)"), found \(got?.truncatedText() ?? "nothing")",
+                        pointer: echo.response, mark: echo.mark))
             }
         }
         for constant in self.response.constants {
             let got = response.value(at: constant.response)
             if got != constant.value {
-                violations.append(RuleViolation(
-                    rule: .constant, message: "expected \(constant.value.truncatedText()), found \(got?.truncatedText() ?? "nothing")",
-                    pointer: constant.response, mark: constant.mark))
+                violations.append(
+                    RuleViolation(
+                        rule: .constant, message: "expected \(constant.value.truncatedText()), found \(got?.truncatedText() ?? "nothing")",
+                        pointer: constant.response, mark: constant.mark))
             }
         }
         violations += checkNow(response, timing: timing)
@@ -97,9 +102,10 @@ extension OperationRules {
         for pointer in self.response.now {
             let value = response.value(at: pointer)
             guard let text = value?.stringValue, let stamp = Timestamp(rfc3339: text) else {
-                violations.append(RuleViolation(
-                    rule: .now, message: "expected the time of the create as an RFC 3339 date-time, found \(value?.truncatedText() ?? "nothing")",
-                    pointer: pointer, mark: mark))
+                violations.append(
+                    RuleViolation(
+                        rule: .now, message: "expected the time of the create as an RFC 3339 date-time, found \(value?.truncatedText() ?? "nothing")",
+                        pointer: pointer, mark: mark))
                 continue
             }
             guard let timing else { continue }
@@ -110,15 +116,19 @@ extension OperationRules {
                 let server = (date.adding(seconds: timing.knownShift.lowerBound - 1), date.adding(seconds: timing.knownShift.upperBound + 2))
                 let serverOff = Self.distance(stamp, from: server)
                 if serverOff <= tolerance || localOff <= tolerance { continue }
-                violations.append(RuleViolation(
-                    rule: .now,
-                    message: "expected the time of the create: the answer's Date says \(date.rfc3339) (within \(Self.seconds(tolerance))), found \(text), \(Self.describe(serverOff)) off",
-                    pointer: pointer, mark: mark))
+                violations.append(
+                    RuleViolation(
+                        rule: .now,
+                        message:
+                            "expected the time of the create: the answer's Date says \(date.rfc3339) (within \(Self.seconds(tolerance))), found \(text), \(Self.describe(serverOff)) off",
+                        pointer: pointer, mark: mark))
             } else if localOff > tolerance {
-                violations.append(RuleViolation(
-                    rule: .now,
-                    message: "expected the time of the create, between \(local.0.rfc3339) and \(local.1.rfc3339) (within \(Self.seconds(tolerance))), found \(text), \(Self.describe(localOff)) off",
-                    pointer: pointer, mark: mark))
+                violations.append(
+                    RuleViolation(
+                        rule: .now,
+                        message:
+                            "expected the time of the create, between \(local.0.rfc3339) and \(local.1.rfc3339) (within \(Self.seconds(tolerance))), found \(text), \(Self.describe(localOff)) off",
+                        pointer: pointer, mark: mark))
             }
         }
         return violations
@@ -127,24 +137,29 @@ extension OperationRules {
     /// `expiry` members: the `now` member plus the request's active days.
     private func checkExpiry(request: JSONValue, response: JSONValue) -> [RuleViolation] {
         guard let first = self.response.now.first, let days = creation?.days(in: request),
-              let now = response.value(at: first)?.stringValue.flatMap(Timestamp.init(rfc3339:))
+            let now = response.value(at: first)?.stringValue.flatMap(Timestamp.init(rfc3339:))
         else { return [] }
         var violations: [RuleViolation] = []
         let mark = self.response.mark
         let expected = now.adding(days: days)
         for pointer in self.response.expiry {
             guard let text = response.value(at: pointer)?.stringValue, let expiry = Timestamp(rfc3339: text) else {
-                violations.append(RuleViolation(
-                    rule: .expiry, message: "expected an RFC 3339 date-time \(days) days after \(first), found \(response.value(at: pointer)?.truncatedText() ?? "nothing")",
-                    pointer: pointer, mark: mark))
+                violations.append(
+                    RuleViolation(
+                        rule: .expiry,
+                        message:
+                            "expected an RFC 3339 date-time \(days) days after \(first), found \(response.value(at: pointer)?.truncatedText() ?? "nothing")",
+                        pointer: pointer, mark: mark))
                 continue
             }
             let difference = expiry.seconds(since: expected)
             if abs(difference) > self.response.toleranceSeconds {
-                violations.append(RuleViolation(
-                    rule: .expiry,
-                    message: "expected \(first) + \(days) days = \(expected.rfc3339) (within \(Self.seconds(self.response.toleranceSeconds))), found \(text), \(Self.describe(difference)) off",
-                    pointer: pointer, mark: mark))
+                violations.append(
+                    RuleViolation(
+                        rule: .expiry,
+                        message:
+                            "expected \(first) + \(days) days = \(expected.rfc3339) (within \(Self.seconds(self.response.toleranceSeconds))), found \(text), \(Self.describe(difference)) off",
+                        pointer: pointer, mark: mark))
             }
         }
         return violations
@@ -163,8 +178,9 @@ extension OperationRules {
     /// A `unique` member's value a second time; `firstIn`: where it was first seen.
     public func uniqueRepeated(_ value: JSONValue, at pointer: JSONPointer, firstIn source: String?) -> RuleViolation {
         let seen = source.map { "again (first in \($0))" } ?? "twice"
-        return RuleViolation(rule: .unique, message: "expected a new value for every resource, found \(value.truncatedText()) \(seen)",
-                             pointer: pointer, mark: response.mark, value: value)
+        return RuleViolation(
+            rule: .unique, message: "expected a new value for every resource, found \(value.truncatedText()) \(seen)",
+            pointer: pointer, mark: response.mark, value: value)
     }
 
     /// Creates for one name sent at once: exactly one succeeds, the others conflict.
@@ -178,7 +194,8 @@ extension OperationRules {
             .map { "\($0.value.count) × \($0.key)" }.joined(separator: ", ")
         return RuleViolation(
             rule: .oneActive,
-            message: "expected exactly one of \(statuses.count) creates for one \(name) sent at once to succeed and \(statuses.count - 1) to get \(creation.conflictStatus), found \(found)",
+            message:
+                "expected exactly one of \(statuses.count) creates for one \(name) sent at once to succeed and \(statuses.count - 1) to get \(creation.conflictStatus), found \(found)",
             pointer: .root, mark: creation.mark)
     }
 

@@ -95,7 +95,8 @@ struct RulesReader {
         result.response.mark = response.mark
         for entry in response["echo"]?.mapping.map(Array.init) ?? [] {
             if let target = member(entry.key, in: successSchema, side: "response"),
-               let source = member(entry.value, in: requestSchema, side: "request") {
+                let source = member(entry.value, in: requestSchema, side: "request")
+            {
                 result.response.echo.append(.init(response: target, request: source, mark: entry.key.mark))
             }
         }
@@ -132,13 +133,17 @@ struct RulesReader {
             return nil
         }
         for token in pointer.tokens {
-            let next = current.node["properties"]?[token]
+            let next =
+                current.node["properties"]?[token]
                 ?? current.node["items"].flatMap { Int(token) != nil ? $0 : nil }
             guard let next else {
-                error("the \(side) schema (\(current.location.pointer.description.isEmpty ? "#" : "#" + current.location.pointer.description)) declares no member '\(token)' for '\(pointer)'", at: node)
+                error(
+                    "the \(side) schema (\(current.location.pointer.description.isEmpty ? "#" : "#" + current.location.pointer.description)) declares no member '\(token)' for '\(pointer)'",
+                    at: node)
                 return nil
             }
-            let child = Schema(node: next, location: Location(mark: next.mark, pointer: current.location.pointer.appending(token)), dialect: current.dialect)
+            let child = Schema(
+                node: next, location: Location(mark: next.mark, pointer: current.location.pointer.appending(token)), dialect: current.dialect)
             guard let resolved = document.resolve(child) else { return pointer }
             current = resolved
         }

@@ -28,10 +28,10 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
             return value
         }
         guard bytes.count >= 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              bytes[10] | 0x20 == UInt8(ascii: "t"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second <= 60
+            bytes[10] | 0x20 == UInt8(ascii: "t"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second <= 60
         else { return nil }
         var index = 19
         var nanos = 0
@@ -53,7 +53,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         } else if bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
             let sign = bytes[index] == UInt8(ascii: "+") ? 1 : -1
             guard index + 6 == bytes.count, bytes[index + 3] == UInt8(ascii: ":"),
-                  let hours = number((index + 1)..<(index + 3)), let minutes = number((index + 4)..<(index + 6))
+                let hours = number((index + 1)..<(index + 3)), let minutes = number((index + 4)..<(index + 6))
             else { return nil }
             offset = sign * (hours * 3600 + minutes * 60)
             index += 6

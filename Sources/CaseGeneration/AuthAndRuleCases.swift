@@ -9,16 +9,18 @@ extension OperationContext {
     mutating func authCases(_ generator: inout CaseGenerator) -> [TestCase] {
         let at = entry.security.first?.location.mark.description ?? location
         let refused = auth.refusals(tag: generator.options.runTag).map { name, credentials in
-            TestCase(operationId: entry.id, kind: .auth, name: name,
-                     steps: [.request(request(body: validBody(&generator), credentials: credentials), expect: .status([401]), checkRules: false)],
-                     specLocation: at)
+            TestCase(
+                operationId: entry.id, kind: .auth, name: name,
+                steps: [.request(request(body: validBody(&generator), credentials: credentials), expect: .status([401]), checkRules: false)],
+                specLocation: at)
         }
         // Valid credentials in an equivalent spelling must be let in like the usual one.
         let accepted = auth.equivalents().compactMap { name, credentials -> TestCase? in
             let body = validBody(&generator)
             guard bodyValidator == nil || body.map(accepts) == true else { return nil }
-            return TestCase(operationId: entry.id, kind: .auth, name: name,
-                            steps: [.request(request(body: body, credentials: credentials), expect: self.accepted, checkRules: true)], specLocation: at)
+            return TestCase(
+                operationId: entry.id, kind: .auth, name: name,
+                steps: [.request(request(body: body, credentials: credentials), expect: self.accepted, checkRules: true)], specLocation: at)
         }
         return refused + accepted
     }
@@ -29,56 +31,77 @@ extension OperationContext {
     mutating func ruleCases(_ generator: inout CaseGenerator) -> [TestCase] {
         guard let rules, let bodyShape, let kept = validBody(&generator) else { return [] }
         let at = rules.mark.description
-        var cases = [TestCase(
-            operationId: entry.id, kind: .rules, name: "a create answers with the rules kept (echo, constants, dates)",
-            steps: [.request(request(body: kept), expect: .success, checkRules: true)], specLocation: at)]
+        var cases = [
+            TestCase(
+                operationId: entry.id, kind: .rules, name: "a create answers with the rules kept (echo, constants, dates)",
+                steps: [.request(request(body: kept), expect: .success, checkRules: true)], specLocation: at)
+        ]
         guard let creation = rules.creation, let base = validBody(&generator),
-              case .string(let address)? = base.value(at: creation.identity)
+            case .string(let address)? = base.value(at: creation.identity)
         else { return cases }
         let conflict = Expectation.conflict(creation.conflictStatus)
         let second = validBody(&generator) ?? base
         let again = second.setting(.string(address), at: creation.identity)
-        cases.append(TestCase(
-            operationId: entry.id, kind: .rules, name: "a second create for an active \(creation.identity.lastToken ?? "name") gets \(creation.conflictStatus)",
-            steps: [.request(request(body: base), expect: .success, checkRules: true),
-                    .request(request(body: again), expect: conflict, checkRules: false)],
-            specLocation: creation.mark.description))
+        cases.append(
+            TestCase(
+                operationId: entry.id, kind: .rules,
+                name: "a second create for an active \(creation.identity.lastToken ?? "name") gets \(creation.conflictStatus)",
+                steps: [
+                    .request(request(body: base), expect: .success, checkRules: true),
+                    .request(request(body: again), expect: conflict, checkRules: false),
+                ],
+                specLocation: creation.mark.description))
         // A second create for the active name that differs in its other members (its days,
         // say) is still a second one for that name.
         if let changed = Self.otherMembersChanged(again, keeping: creation.identity, shape: bodyShape), accepts(changed) {
             let first = validBody(&generator) ?? base
             if case .string(let name)? = first.value(at: creation.identity) {
-                cases.append(TestCase(
-                    operationId: entry.id, kind: .rules,
-                    name: "a second create for an active \(creation.identity.lastToken ?? "name") with its other members changed gets \(creation.conflictStatus)",
-                    steps: [.request(request(body: first), expect: .success, checkRules: true),
-                            .request(request(body: changed.setting(.string(name), at: creation.identity)), expect: conflict, checkRules: false)],
-                    specLocation: creation.mark.description))
+                cases.append(
+                    TestCase(
+                        operationId: entry.id, kind: .rules,
+                        name:
+                            "a second create for an active \(creation.identity.lastToken ?? "name") with its other members changed gets \(creation.conflictStatus)",
+                        steps: [
+                            .request(request(body: first), expect: .success, checkRules: true),
+                            .request(request(body: changed.setting(.string(name), at: creation.identity)), expect: conflict, checkRules: false),
+                        ],
+                        specLocation: creation.mark.description))
             }
         }
         if creation.caseInsensitive {
             let first = validBody(&generator) ?? base
             if case .string(let other)? = first.value(at: creation.identity) {
                 let shouted = first.setting(.string(other.uppercased()), at: creation.identity)
-                cases.append(TestCase(
-                    operationId: entry.id, kind: .rules, name: "the \(creation.identity.lastToken ?? "name") compares without case: a second create in capitals gets \(creation.conflictStatus)",
-                    steps: [.request(request(body: first), expect: .success, checkRules: true),
-                            .request(request(body: shouted), expect: conflict, checkRules: false)],
-                    specLocation: creation.mark.description))
+                cases.append(
+                    TestCase(
+                        operationId: entry.id, kind: .rules,
+                        name:
+                            "the \(creation.identity.lastToken ?? "name") compares without case: a second create in capitals gets \(creation.conflictStatus)",
+                        steps: [
+                            .request(request(body: first), expect: .success, checkRules: true),
+                            .request(request(body: shouted), expect: conflict, checkRules: false),
+                        ],
+                        specLocation: creation.mark.description))
             }
         }
         cases += raceCases(creation, &generator)
         cases += identityProbes(creation, &generator)
-        if let daysPointer = creation.activeDays, let shortest = bodyShape.property(daysPointer.lastToken ?? "")?.shape.minimum?.value.int.map(Int.init) ?? Optional(1) {
+        if let daysPointer = creation.activeDays,
+            let shortest = bodyShape.property(daysPointer.lastToken ?? "")?.shape.minimum?.value.int.map(Int.init) ?? Optional(1)
+        {
             let fresh = validBody(&generator) ?? base
             let short = fresh.setting(.number(JSONNumber(shortest)), at: daysPointer)
-            cases.append(TestCase(
-                operationId: entry.id, kind: .rules, name: "after expiry (\(shortest) day\(shortest == 1 ? "" : "s")) a new create for the address succeeds",
-                steps: [.request(request(body: short), expect: .success, checkRules: true),
+            cases.append(
+                TestCase(
+                    operationId: entry.id, kind: .rules,
+                    name: "after expiry (\(shortest) day\(shortest == 1 ? "" : "s")) a new create for the address succeeds",
+                    steps: [
+                        .request(request(body: short), expect: .success, checkRules: true),
                         .request(request(body: short), expect: conflict, checkRules: false),
                         .advanceClock(days: shortest + 1),
-                        .request(request(body: short), expect: .success, checkRules: true)],
-                specLocation: creation.mark.description))
+                        .request(request(body: short), expect: .success, checkRules: true),
+                    ],
+                    specLocation: creation.mark.description))
         }
         if !rules.response.unique.isEmpty {
             var overTheRun = TestCase(
@@ -89,12 +112,15 @@ extension OperationContext {
             cases.append(overTheRun)
             let first = validBody(&generator) ?? base
             let second = validBody(&generator) ?? base
-            cases.append(TestCase(
-                operationId: entry.id, kind: .rules,
-                name: "two creates get different \(rules.response.unique.map { $0.lastToken ?? "" }.joined(separator: ", "))",
-                steps: [.request(request(body: first), expect: .success, checkRules: true),
-                        .request(request(body: second), expect: .success, checkRules: true)],
-                specLocation: rules.response.mark?.description ?? at))
+            cases.append(
+                TestCase(
+                    operationId: entry.id, kind: .rules,
+                    name: "two creates get different \(rules.response.unique.map { $0.lastToken ?? "" }.joined(separator: ", "))",
+                    steps: [
+                        .request(request(body: first), expect: .success, checkRules: true),
+                        .request(request(body: second), expect: .success, checkRules: true),
+                    ],
+                    specLocation: rules.response.mark?.description ?? at))
         }
         return cases
     }
@@ -107,16 +133,17 @@ extension OperationContext {
         var changed = body
         for member in members where identity.tokens != [member.key] {
             guard let memberShape = shape.property(member.key)?.shape else { continue }
-            let other: JSONValue? = switch member.value {
-            case .number(let number):
-                [memberShape.maximum?.value, memberShape.minimum?.value, JSONNumber(number.double + 1)]
-                    .compactMap { $0 }.first { $0.double != number.double }.map(JSONValue.number)
-            case .string(let text) where !memberShape.enumeration.isEmpty:
-                memberShape.enumeration.first { $0 != .string(text) }
-            case .string(let text) where memberShape.format == nil && memberShape.pattern == nil: .string(text + "-2")
-            case .bool(let flag): .bool(!flag)
-            default: nil
-            }
+            let other: JSONValue? =
+                switch member.value {
+                case .number(let number):
+                    [memberShape.maximum?.value, memberShape.minimum?.value, JSONNumber(number.double + 1)]
+                        .compactMap { $0 }.first { $0.double != number.double }.map(JSONValue.number)
+                case .string(let text) where !memberShape.enumeration.isEmpty:
+                    memberShape.enumeration.first { $0 != .string(text) }
+                case .string(let text) where memberShape.format == nil && memberShape.pattern == nil: .string(text + "-2")
+                case .bool(let flag): .bool(!flag)
+                default: nil
+                }
             if let other { changed = changed.setting(other, at: JSONPointer(tokens: [member.key])) }
         }
         return changed == body ? nil : changed
@@ -137,11 +164,12 @@ extension OperationContext {
         for (words, spell) in spellings {
             guard let body = validBody(&generator), case .string(let identity)? = body.value(at: creation.identity) else { continue }
             let requests = spell(identity).map { request(body: body.setting(.string($0), at: creation.identity)) }
-            cases.append(TestCase(
-                operationId: entry.id, kind: .rules,
-                name: "\(requests.count) creates for \(words) sent at once: exactly one succeeds, the others get \(creation.conflictStatus)",
-                steps: [.race(requests, conflictStatus: creation.conflictStatus)],
-                specLocation: creation.mark.description))
+            cases.append(
+                TestCase(
+                    operationId: entry.id, kind: .rules,
+                    name: "\(requests.count) creates for \(words) sent at once: exactly one succeeds, the others get \(creation.conflictStatus)",
+                    steps: [.race(requests, conflictStatus: creation.conflictStatus)],
+                    specLocation: creation.mark.description))
         }
         return cases
     }
@@ -155,9 +183,10 @@ extension OperationContext {
         }
         var period = 2
         while variants.count < count, period <= text.count {
-            let variant = String(text.enumerated().map { index, character in
-                Character(index % period == 0 ? character.uppercased() : character.lowercased())
-            })
+            let variant = String(
+                text.enumerated().map { index, character in
+                    Character(index % period == 0 ? character.uppercased() : character.lowercased())
+                })
             if !variants.contains(variant) { variants.append(variant) }
             period += 1
         }

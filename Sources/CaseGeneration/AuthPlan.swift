@@ -60,7 +60,8 @@ struct AuthPlan: Sendable {
             switch scheme.scheme?.lowercased() {
             case "bearer": .success(.authorization("Bearer"))
             case "basic": .success(.authorization("Basic"))
-            default: .failure(Unsupported(description: "the HTTP authentication scheme '\(scheme.scheme ?? "")' is not supported (bearer and basic are)"))
+            default:
+                .failure(Unsupported(description: "the HTTP authentication scheme '\(scheme.scheme ?? "")' is not supported (bearer and basic are)"))
             }
         case .apiKey:
             switch scheme.keyLocation {
@@ -105,15 +106,29 @@ struct AuthPlan: Sendable {
             switch part.placement {
             case .authorization(let kind) where kind == "Bearer":
                 let subject = onlyBearer ? "" : " for \(part.scheme)"
-                cases.append(("Basic credentials instead of a bearer token\(subject) get 401", with(literal(.authorization("Basic"), "Y29udHJhY3QtdGVzdDpub3QtYS10b2tlbg=="))))
+                cases.append(
+                    (
+                        "Basic credentials instead of a bearer token\(subject) get 401",
+                        with(literal(.authorization("Basic"), "Y29udHJhY3QtdGVzdDpub3QtYS10b2tlbg=="))
+                    ))
                 cases.append(("a malformed bearer token (two words)\(subject) gets 401", with(literal(.authorization("Bearer"), "not a-token"))))
                 cases.append(("an invalid bearer token\(subject) gets 401", with(literal(.authorization("Bearer"), "invalid-\(tag)-token"))))
             case .authorization(let kind) where kind == "Basic":
-                cases.append(("a bearer token instead of Basic credentials for \(part.scheme) gets 401", with(literal(.authorization("Bearer"), "invalid-\(tag)-token"))))
-                cases.append(("malformed Basic credentials (not base64) for \(part.scheme) get 401", with(literal(.authorization("Basic"), "not base64!"))))
-                cases.append(("a wrong password for \(part.scheme) gets 401", with(literal(.authorization("Basic"), Data("contract-test:invalid-\(tag)".utf8).base64EncodedString()))))
+                cases.append(
+                    (
+                        "a bearer token instead of Basic credentials for \(part.scheme) gets 401",
+                        with(literal(.authorization("Bearer"), "invalid-\(tag)-token"))
+                    ))
+                cases.append(
+                    ("malformed Basic credentials (not base64) for \(part.scheme) get 401", with(literal(.authorization("Basic"), "not base64!"))))
+                cases.append(
+                    (
+                        "a wrong password for \(part.scheme) gets 401",
+                        with(literal(.authorization("Basic"), Data("contract-test:invalid-\(tag)".utf8).base64EncodedString()))
+                    ))
             case .header(let name), .query(let name), .cookie(let name):
-                cases.append(("an invalid API key \(name) (\(Self.where(part.placement))) gets 401", with(literal(part.placement, "invalid-\(tag)-key"))))
+                cases.append(
+                    ("an invalid API key \(name) (\(Self.where(part.placement))) gets 401", with(literal(part.placement, "invalid-\(tag)-key"))))
                 cases.append(("an empty API key \(name) (\(Self.where(part.placement))) gets 401", with(literal(part.placement, ""))))
             default:
                 break

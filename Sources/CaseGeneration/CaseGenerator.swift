@@ -32,8 +32,10 @@ public struct CaseGenerator {
         let firstOnPath = Set(operations.filter { seenPaths.insert($0.path).inserted }.map(\.id))
         for entry in operations where options.operationIds.map({ $0.contains(entry.id) }) ?? true {
             if let reason = options.skippedOperations[entry.id] {
-                all.append(TestCase(operationId: entry.id, kind: .positive, name: "every case of the operation", steps: [],
-                                    specLocation: entry.operation.location.mark.description, skipReason: reason))
+                all.append(
+                    TestCase(
+                        operationId: entry.id, kind: .positive, name: "every case of the operation", steps: [],
+                        specLocation: entry.operation.location.mark.description, skipReason: reason))
                 continue
             }
             var context = OperationContext(entry: entry, generator: &self)

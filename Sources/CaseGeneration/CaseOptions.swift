@@ -22,9 +22,11 @@ public struct CaseOptions: Sendable {
     /// The random bodies a run adds unless told otherwise.
     public static let defaultExamples = 10
 
-    public init(seed: UInt64 = 1, emailDomain: String = "example.com", runTag: String = "run",
-                kinds: Set<CaseKind> = Set(CaseKind.generated), operationIds: Set<String>? = nil,
-                examples: Int = CaseOptions.defaultExamples, caseIds: Set<String>? = nil) {
+    public init(
+        seed: UInt64 = 1, emailDomain: String = "example.com", runTag: String = "run",
+        kinds: Set<CaseKind> = Set(CaseKind.generated), operationIds: Set<String>? = nil,
+        examples: Int = CaseOptions.defaultExamples, caseIds: Set<String>? = nil
+    ) {
         self.seed = seed
         self.emailDomain = emailDomain
         self.runTag = runTag

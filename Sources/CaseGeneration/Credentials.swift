@@ -27,10 +27,11 @@ extension Credentials: CustomStringConvertible {
         if let unsatisfiable { return unsatisfiable }
         guard !parts.isEmpty else { return "none" }
         return parts.map { part in
-            let value = switch part.value {
-            case .secret: "<secret of \(part.scheme)>"
-            case .literal(let text): text
-            }
+            let value =
+                switch part.value {
+                case .secret: "<secret of \(part.scheme)>"
+                case .literal(let text): text
+                }
             return switch part.placement {
             case .authorization(let kind): "Authorization: \(kind) \(value)"
             case .header(let name): "\(name): \(value)"

@@ -11,7 +11,7 @@ extension OperationContext {
         guard entry.method == "PUT" else { return cases }
         let segments = PathTemplate(entry.path).segments
         guard let last = segments.last(where: { !$0.isEmpty }), last.count == 1, case .parameter(let name) = last[0],
-              let (_, validator, _) = requiredParameters.first(where: { $0.parameter.location == .path && $0.parameter.name == name })
+            let (_, validator, _) = requiredParameters.first(where: { $0.parameter.location == .path && $0.parameter.name == name })
         else { return cases }
         // The filled path's last segment with text is the parameter's value.
         let trailing = path.hasSuffix("/") && path.count > 1

@@ -22,15 +22,22 @@ extension OperationContext {
             pairs += [
                 ("a plus tag (local+tag@domain, dropped by Gmail-style normalizers)", { ("\($0)@\(domain)", "\($0)+tag@\(domain)") }, false),
                 ("a hyphen tag (local-tag@domain, dropped where '-' delimits tags)", { ("\($0)@\(domain)", "\($0)-tag@\(domain)") }, false),
-                ("dots in the local part (ignored by Gmail-style normalizers)", { ("\($0)@\(domain)", "\($0.prefix(1)).\($0.dropFirst())@\(domain)") }, false),
-                ("their 64th character (merged by a column of 63 or fewer)", {
-                    let stem = EmailClasses.padded($0, to: 63)
-                    return ("\(stem)a@\(domain)", "\(stem)b@\(domain)")
-                }, false),
+                (
+                    "dots in the local part (ignored by Gmail-style normalizers)",
+                    { ("\($0)@\(domain)", "\($0.prefix(1)).\($0.dropFirst())@\(domain)") }, false
+                ),
+                (
+                    "their 64th character (merged by a column of 63 or fewer)",
+                    {
+                        let stem = EmailClasses.padded($0, to: 63)
+                        return ("\(stem)a@\(domain)", "\(stem)b@\(domain)")
+                    }, false
+                ),
                 ("an accent (folded by accent-insensitive collations)", { ("\($0)-zoe@\(domain)", "\($0)-zoë@\(domain)") }, true),
             ]
             if !creation.caseInsensitive {
-                pairs.append(("the case of the local part (RFC 5321: only the domain ignores case)", { ("\($0)-x@\(domain)", "\($0)-X@\(domain)") }, false))
+                pairs.append(
+                    ("the case of the local part (RFC 5321: only the domain ignores case)", { ("\($0)-x@\(domain)", "\($0)-X@\(domain)") }, false))
             }
         } else if bodyShape?.property(name)?.shape.types.first == "string" {
             pairs += [
@@ -49,12 +56,15 @@ extension OperationContext {
             // Both names must be what the rule says they are: the first valid, the second valid
             // unless its validity depends on the reading.
             guard accepts(firstBody), mayRefuse || accepts(secondBody) else { return nil }
-            let probe = DistinctName(conflictStatus: creation.conflictStatus, earlier: first, difference: difference, noun: noun, mayRefuse: mayRefuse)
+            let probe = DistinctName(
+                conflictStatus: creation.conflictStatus, earlier: first, difference: difference, noun: noun, mayRefuse: mayRefuse)
             return TestCase(
                 operationId: entry.id, kind: .rules,
                 name: "two \(noun) that differ only by \(difference) are two resources: both creates succeed",
-                steps: [.request(request(body: firstBody), expect: .success, checkRules: true),
-                        .request(request(body: secondBody), expect: .distinctName(probe), checkRules: !mayRefuse)],
+                steps: [
+                    .request(request(body: firstBody), expect: .success, checkRules: true),
+                    .request(request(body: secondBody), expect: .distinctName(probe), checkRules: !mayRefuse),
+                ],
                 specLocation: creation.mark.description)
         }
     }

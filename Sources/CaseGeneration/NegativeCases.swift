@@ -1,5 +1,5 @@
-import Foundation
 import BusinessRules
+import Foundation
 import OpenAPIModel
 import SchemaValidation
 import YAMLSource
@@ -13,10 +13,11 @@ extension OperationContext {
         var cases: [TestCase] = []
         let refused = refusal
         func refuse(_ name: String, _ request: RequestSpec, at location: String? = nil, focus: CaseFocus? = nil) {
-            cases.append(TestCase(
-                operationId: entry.id, kind: .negative, name: name,
-                steps: [.request(request, expect: refused, checkRules: false)],
-                specLocation: location ?? self.location, focus: focus))
+            cases.append(
+                TestCase(
+                    operationId: entry.id, kind: .negative, name: name,
+                    steps: [.request(request, expect: refused, checkRules: false)],
+                    specLocation: location ?? self.location, focus: focus))
         }
         for (parameter, validator, _) in requiredParameters where parameter.location != .path {
             let at = parameter.objectLocation.mark.description
@@ -25,8 +26,9 @@ extension OperationContext {
                 let text = ParameterCoding.text(wrong, OperationContext.style(parameter))
                 // Only a text the server cannot read as the declared type is malformed.
                 if !validator.isValid(validator.shape.value(fromParameterText: text), direction: .request) {
-                    refuse("\(parameter.location.rawValue) parameter \(parameter.name) = '\(text)' (malformed) is refused",
-                           with(parameter, text), at: at)
+                    refuse(
+                        "\(parameter.location.rawValue) parameter \(parameter.name) = '\(text)' (malformed) is refused",
+                        with(parameter, text), at: at)
                 }
             }
         }
@@ -48,12 +50,15 @@ extension OperationContext {
                 // JSON names are case-sensitive: the member written in another case is no member.
                 let recased = Self.otherCase(of: name)
                 if recased != name, shape.property(recased) == nil, let value = base[name] {
-                    refuseBody("\(name) written \(recased) (names are case-sensitive: the required member is missing) is refused",
-                               variant(nil).setting(value, at: JSONPointer(tokens: [recased])), at: at, focus: focus("name in another case"))
+                    refuseBody(
+                        "\(name) written \(recased) (names are case-sensitive: the required member is missing) is refused",
+                        variant(nil).setting(value, at: JSONPointer(tokens: [recased])), at: at, focus: focus("name in another case"))
                 }
             }
             if let wrong = Mistakes.wrongType(for: member) {
-                refuseBody("\(name) as \(wrong.typeName) \(wrong.truncatedText(limit: 20)) (wrong type) is refused", variant(wrong), at: at, focus: focus("wrong type"))
+                refuseBody(
+                    "\(name) as \(wrong.typeName) \(wrong.truncatedText(limit: 20)) (wrong type) is refused", variant(wrong), at: at,
+                    focus: focus("wrong type"))
             }
             if !member.nullable, !member.types.isEmpty {
                 refuseBody("\(name) null (not nullable) is refused", variant(.null), at: at, focus: focus("null"))
@@ -69,31 +74,42 @@ extension OperationContext {
             }
             if member.types == ["string"] {
                 if let length = member.minLength, length > 0 {
-                    refuseBody("\(name) of \(length - 1) characters (below minLength \(length)) is refused",
-                               variant(.string(String(repeating: "a", count: length - 1))), at: at, focus: focus("below minLength"))
+                    refuseBody(
+                        "\(name) of \(length - 1) characters (below minLength \(length)) is refused",
+                        variant(.string(String(repeating: "a", count: length - 1))), at: at, focus: focus("below minLength"))
                 }
                 if let length = member.maxLength, length < 100_000 {
-                    refuseBody("\(name) of \(length + 1) characters (above maxLength \(length)) is refused",
-                               variant(.string(String(repeating: "a", count: length + 1))), at: at, focus: focus("above maxLength"))
+                    refuseBody(
+                        "\(name) of \(length + 1) characters (above maxLength \(length)) is refused",
+                        variant(.string(String(repeating: "a", count: length + 1))), at: at, focus: focus("above maxLength"))
                 }
                 if let format = member.format, let wrong = Mistakes.breaking(format: format) {
-                    refuseBody("\(name) \(wrong.truncatedText(limit: 30)) (not \(Mistakes.formatWords(format))) is refused", variant(wrong), at: at, focus: focus("not \(Mistakes.formatWords(format))"))
+                    refuseBody(
+                        "\(name) \(wrong.truncatedText(limit: 30)) (not \(Mistakes.formatWords(format))) is refused", variant(wrong), at: at,
+                        focus: focus("not \(Mistakes.formatWords(format))"))
                 }
                 if let pattern = member.pattern, let wrong = Mistakes.breaking(pattern: pattern, validator: property) {
-                    refuseBody("\(name) \(wrong.truncatedText(limit: 30)) (not matching /\(pattern)/) is refused", variant(wrong), at: at, focus: focus("not matching its pattern"))
+                    refuseBody(
+                        "\(name) \(wrong.truncatedText(limit: 30)) (not matching /\(pattern)/) is refused", variant(wrong), at: at,
+                        focus: focus("not matching its pattern"))
                 }
                 if !member.enumeration.isEmpty {
-                    refuseBody("\(name) \"not-an-enum-value\" (not in its enum) is refused", variant(.string("not-an-enum-value")), at: at, focus: focus("not in its enum"))
+                    refuseBody(
+                        "\(name) \"not-an-enum-value\" (not in its enum) is refused", variant(.string("not-an-enum-value")), at: at,
+                        focus: focus("not in its enum"))
                 }
             }
         }
         if !shape.allowsUndeclaredMembers {
-            refuseBody("an undeclared member (additionalProperties: false) is refused",
-                       freshBody(base, &generator).setting(.number(JSONNumber(1)), at: JSONPointer(tokens: ["undeclaredMember"])), at: bodyValidator?.location.mark?.description)
+            refuseBody(
+                "an undeclared member (additionalProperties: false) is refused",
+                freshBody(base, &generator).setting(.number(JSONNumber(1)), at: JSONPointer(tokens: ["undeclaredMember"])),
+                at: bodyValidator?.location.mark?.description)
         }
         // An empty body is no JSON, XML or multipart document, and a form without pairs is the
         // empty object; empty bytes or text are content like any other.
-        let emptyIsInvalid = bodyMediaType.map { MediaTypeName.isJSON($0) || XMLBody.isXML($0) } ?? false || isMultipart
+        let emptyIsInvalid =
+            bodyMediaType.map { MediaTypeName.isJSON($0) || XMLBody.isXML($0) } ?? false || isMultipart
             || (isForm && !accepts(.object(JSONObject([]))))
         if bodyRequired, emptyIsInvalid {
             refuse("an empty body (the body is required) is refused", request(rawBody: []))
@@ -106,10 +122,11 @@ extension OperationContext {
             // sees fit, and a server may read a type the document does not list (a 415 is its
             // right, not its duty): accepting is as lawful as refusing; a 5xx is neither.
             for (label, contentType) in [("without Content-Type", OperationContext.ContentType.none), ("sent as text/plain", .custom("text/plain"))] {
-                cases.append(TestCase(
-                    operationId: entry.id, kind: .negative, name: "a body \(label) is read or refused, never a server error",
-                    steps: [.request(request(body: freshBody(base, &generator), contentType: contentType), expect: either, checkRules: false)],
-                    specLocation: location))
+                cases.append(
+                    TestCase(
+                        operationId: entry.id, kind: .negative, name: "a body \(label) is read or refused, never a server error",
+                        steps: [.request(request(body: freshBody(base, &generator), contentType: contentType), expect: either, checkRules: false)],
+                        specLocation: location))
             }
         }
         return cases
@@ -127,7 +144,8 @@ extension OperationContext {
 
     private func replacing(_ parameter: Parameter, with text: String?) -> RequestSpec {
         var spec = request()
-        guard let value = requiredParameters.first(where: { $0.parameter.name == parameter.name && $0.parameter.location == parameter.location })?.value
+        guard
+            let value = requiredParameters.first(where: { $0.parameter.name == parameter.name && $0.parameter.location == parameter.location })?.value
         else { return spec }
         let style = OperationContext.style(parameter)
         switch parameter.location {

@@ -41,17 +41,21 @@ struct OperationContext: Sendable {
         bodyMediaType = content?.mediaType
         formLayout = bodyMediaType.map(MediaTypeName.essence) == FormEncoding.mediaType ? bodyShape.map(FormLayout.init) : nil
         let identity = generator.rules.rules(for: entry.operation.operationId)?.creation?.identity.tokens
-        let addressMembers = bodyShape?.properties.filter { name, validator in identity == [name] || validator.shape.format == "email" }.map(\.name) ?? []
+        let addressMembers =
+            bodyShape?.properties.filter { name, validator in identity == [name] || validator.shape.format == "email" }.map(\.name) ?? []
         self.addressMembers = addressMembers
-        namingMembers = bodyShape?.properties.filter { name, validator in
-            let shape = validator.shape
-            return !addressMembers.contains(name) && Self.namesAResource(name) && shape.types == ["string"] && shape.format == nil && shape.enumeration.isEmpty
-        } ?? []
+        namingMembers =
+            bodyShape?.properties.filter { name, validator in
+                let shape = validator.shape
+                return !addressMembers.contains(name) && Self.namesAResource(name) && shape.types == ["string"] && shape.format == nil
+                    && shape.enumeration.isEmpty
+            } ?? []
         bodyRequired = body?.required ?? false
         var values: [(Parameter, SchemaValidator?, JSONValue)] = []
         for parameter in entry.parameters where parameter.required || parameter.location == .path {
             let validator = parameter.schema.map(generator.compiler.validator(for:))
-            let sample = Self.documentedExample(of: parameter, validator)
+            let sample =
+                Self.documentedExample(of: parameter, validator)
                 ?? validator.flatMap { generator.synthesizer.value(for: $0, direction: .request) }
             values.append((parameter, validator, sample ?? .string("1")))
         }
@@ -60,7 +64,9 @@ struct OperationContext: Sendable {
         query = values.filter { $0.0.location == .query }.flatMap { parameter, _, value in
             ParameterCoding.pairs(value, Self.style(parameter)).map { QueryItem(name: $0.name, value: $0.value) }
         }
-        var headers = values.filter { $0.0.location == .header }.map { HeaderItem(name: $0.0.name, value: ParameterCoding.text($0.2, Self.style($0.0))) }
+        var headers = values.filter { $0.0.location == .header }.map {
+            HeaderItem(name: $0.0.name, value: ParameterCoding.text($0.2, Self.style($0.0)))
+        }
         let cookies = values.filter { $0.0.location == .cookie }.map { "\($0.0.name)=\(ParameterCoding.text($0.2, Self.style($0.0)))" }
         if !cookies.isEmpty { headers.append(HeaderItem(name: "Cookie", value: cookies.joined(separator: "; "))) }
         parameterHeaders = headers
@@ -100,21 +106,31 @@ struct OperationContext: Sendable {
     }
 
     /// The operation's request with this body (JSON or form, as documented) and these changes.
-    func request(body: JSONValue? = nil, rawBody: [UInt8]? = nil, contentType: ContentType = .documented,
-                 credentials: Credentials? = nil, query: [QueryItem]? = nil, method: String? = nil) -> RequestSpec {
+    func request(
+        body: JSONValue? = nil, rawBody: [UInt8]? = nil, contentType: ContentType = .documented,
+        credentials: Credentials? = nil, query: [QueryItem]? = nil, method: String? = nil
+    ) -> RequestSpec {
         var headers = parameterHeaders
-        let bytes = rawBody ?? body.map { body in
-            isForm ? Array(FormEncoding.encode(body).utf8) : isMultipart ? MultipartEncoding.encode(body, shape: bodyShape)
-                : isXML ? XMLBody.encode(body) : body.jsonBytes
-        }
-        let type: String? = switch contentType {
-        case .documented: bytes == nil ? nil : isMultipart ? MultipartEncoding.contentType : bodyMediaType.map(MediaTypeName.concrete) ?? "application/json"
-        case .none: nil
-        case .custom(let value): value
-        }
+        let bytes =
+            rawBody
+            ?? body.map { body in
+                isForm
+                    ? Array(FormEncoding.encode(body).utf8)
+                    : isMultipart
+                        ? MultipartEncoding.encode(body, shape: bodyShape)
+                        : isXML ? XMLBody.encode(body) : body.jsonBytes
+            }
+        let type: String? =
+            switch contentType {
+            case .documented:
+                bytes == nil ? nil : isMultipart ? MultipartEncoding.contentType : bodyMediaType.map(MediaTypeName.concrete) ?? "application/json"
+            case .none: nil
+            case .custom(let value): value
+            }
         if let type { headers.append(HeaderItem(name: "Content-Type", value: type)) }
-        return RequestSpec(method: method ?? entry.method, path: path, query: query ?? self.query, headers: headers,
-                           body: bytes, credentials: credentials ?? auth.valid)
+        return RequestSpec(
+            method: method ?? entry.method, path: path, query: query ?? self.query, headers: headers,
+            body: bytes, credentials: credentials ?? auth.valid)
     }
 
     /// What a request the operation must let in gets: a documented 2xx (or 404 where the
@@ -129,7 +145,8 @@ struct OperationContext: Sendable {
             let redirects = keys.compactMap { Int($0) }.filter { (300..<400).contains($0) }
             if !redirects.isEmpty { return .status(redirects) }
         }
-        let namesResource = entry.parameters.contains { $0.location == .path }
+        let namesResource =
+            entry.parameters.contains { $0.location == .path }
             || (["PUT", "PATCH", "DELETE"].contains(entry.method) && keys.contains("404"))
         return namesResource ? .successOrAbsent : .success
     }
@@ -179,7 +196,8 @@ struct OperationContext: Sendable {
         if isXML { return XMLBody.decode(XMLBody.encode(body), shape: bodyShape) ?? body }
         if isMultipart {
             let shape = bodyShape
-            return MultipartEncoding.decode(MultipartEncoding.encode(body, shape: shape), contentType: MultipartEncoding.contentType, shape: shape) ?? body
+            return MultipartEncoding.decode(MultipartEncoding.encode(body, shape: shape), contentType: MultipartEncoding.contentType, shape: shape)
+                ?? body
         }
         return body
     }
@@ -188,7 +206,9 @@ struct OperationContext: Sendable {
     /// is still a form, the empty object).
     func accepts(_ body: JSONValue) -> Bool {
         guard let bodyValidator else { return true }
-        return isForm ? FormEncoding.errors(onTheWire(body), bodyValidator, layout: formLayout).isEmpty : bodyValidator.isValid(onTheWire(body), direction: .request)
+        return isForm
+            ? FormEncoding.errors(onTheWire(body), bodyValidator, layout: formLayout).isEmpty
+            : bodyValidator.isValid(onTheWire(body), direction: .request)
     }
 
     /// A valid body with every email member (and the rules' identity) given a fresh address and
@@ -241,9 +261,10 @@ struct OperationContext: Sendable {
                 steps: [.request(request(method: method), expect: .refusedMethod, checkRules: false)], specLocation: at)
         }
         if !declared.contains("TRACE"), !servedElsewhere("TRACE") {
-            cases.append(TestCase(
-                operationId: entry.id, kind: .method, name: "TRACE \(entry.path) (not declared) is refused, never echoed",
-                steps: [.request(request(method: "TRACE"), expect: .refusedMethod, checkRules: false)], specLocation: at))
+            cases.append(
+                TestCase(
+                    operationId: entry.id, kind: .method, name: "TRACE \(entry.path) (not declared) is refused, never echoed",
+                    steps: [.request(request(method: "TRACE"), expect: .refusedMethod, checkRules: false)], specLocation: at))
         }
         return cases
     }

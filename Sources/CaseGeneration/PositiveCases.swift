@@ -13,10 +13,11 @@ extension OperationContext {
                 // A body the synthesizer could not make valid gives no case, never a wrong one.
                 guard let body, accepts(body) else { return }
             }
-            cases.append(TestCase(
-                operationId: entry.id, kind: .positive, name: name,
-                steps: [.request(request(body: body), expect: expect ?? accepted, checkRules: true)],
-                specLocation: location ?? self.location))
+            cases.append(
+                TestCase(
+                    operationId: entry.id, kind: .positive, name: name,
+                    steps: [.request(request(body: body), expect: expect ?? accepted, checkRules: true)],
+                    specLocation: location ?? self.location))
         }
         guard bodyValidator != nil else {
             add("a request with the required parameters is accepted", nil)
@@ -36,7 +37,8 @@ extension OperationContext {
                 add("a body with its members in reverse order is accepted", freshBody(.object(JSONObject(members.reversed())), &generator))
             }
             if shape.allowsUndeclaredMembers {
-                add("a body with a member the schema does not declare (it allows them) is accepted",
+                add(
+                    "a body with a member the schema does not declare (it allows them) is accepted",
                     freshBody(base, &generator).setting(.string("contract-test"), at: JSONPointer(tokens: [Self.undeclaredMember])))
             }
         }
@@ -94,8 +96,11 @@ extension OperationContext {
         guard accepts(body) else { return [] }
         var sent = request(body: body)
         sent.headers.append(HeaderItem(name: "Accept-Encoding", value: "gzip"))
-        return [TestCase(operationId: entry.id, kind: .positive, name: "a request that takes a gzip answer (Accept-Encoding: gzip) is accepted",
-                         steps: [.request(sent, expect: accepted, checkRules: true)], specLocation: location)]
+        return [
+            TestCase(
+                operationId: entry.id, kind: .positive, name: "a request that takes a gzip answer (Accept-Encoding: gzip) is accepted",
+                steps: [.request(sent, expect: accepted, checkRules: true)], specLocation: location)
+        ]
     }
 }
 

@@ -20,21 +20,24 @@ extension CaseGenerator {
             let members = families.roles.filter { $0.value.family == index }.keys
             if members.contains(where: { options.skippedOperations[operations[$0].id] != nil }) { continue }
             guard let create = operation({ if case .create = $0 { true } else { false } }),
-                  let read = operation({ if case .read = $0 { true } else { false } }),
-                  operationIds.map({ $0.contains(create.id) }) ?? true
+                let read = operation({ if case .read = $0 { true } else { false } }),
+                operationIds.map({ $0.contains(create.id) }) ?? true
             else { continue }
             let creating = OperationContext(entry: create, generator: &self)
-            guard var body = [creating.validBody(&self), creating.validBody(&self, includeOptional: false)]
-                .compactMap({ $0 }).first(where: creating.accepts) else { continue }
+            guard
+                var body = [creating.validBody(&self), creating.validBody(&self, includeOptional: false)]
+                    .compactMap({ $0 }).first(where: creating.accepts)
+            else { continue }
             // An id the client chooses is a new one, so no other case reaches this resource.
             for member in family.idMembers {
                 var random = SeededGenerator(seed: Self.mix(options.seed, options.runTag + family.item + member))
-                let fresh: JSONValue? = switch body[member] {
-                case .string? where creating.bodyShape?.property(member)?.shape.format == "uuid": .string(random.uuid())
-                case .string?: .string(addresses.freshToken())
-                case .number?: .number(JSONNumber(Int64(900_000_000 + Int(Self.mix(options.seed, options.runTag + family.item) % 90_000_000))))
-                default: nil
-                }
+                let fresh: JSONValue? =
+                    switch body[member] {
+                    case .string? where creating.bodyShape?.property(member)?.shape.format == "uuid": .string(random.uuid())
+                    case .string?: .string(addresses.freshToken())
+                    case .number?: .number(JSONNumber(Int64(900_000_000 + Int(Self.mix(options.seed, options.runTag + family.item) % 90_000_000))))
+                    default: nil
+                    }
                 if let fresh, creating.accepts(body.setting(fresh, at: JSONPointer(tokens: [member]))) {
                     body = body.setting(fresh, at: JSONPointer(tokens: [member]))
                 }
@@ -52,18 +55,23 @@ extension CaseGenerator {
             let reading = OperationContext(entry: read, generator: &self)
             let readRequest = with(reading.request(), read)
             steps.append(.onCreated(readRequest, expect: .success, path: itemPath, parameter: family.parameter, idMember: nil))
-            let update = operation({ if case .update(merge: false) = $0 { true } else { false } })
+            let update =
+                operation({ if case .update(merge: false) = $0 { true } else { false } })
                 ?? operation({ if case .update(merge: true) = $0 { true } else { false } })
             if let update, update.method != "POST" {
                 let updating = OperationContext(entry: update, generator: &self)
                 let changed = updating.validBody(&self)
-                steps.append(.onCreated(with(updating.request(body: changed), update), expect: .success, path: itemPath,
-                                        parameter: family.parameter, idMember: changed?[named[0]] != nil ? named[0] : nil))
+                steps.append(
+                    .onCreated(
+                        with(updating.request(body: changed), update), expect: .success, path: itemPath,
+                        parameter: family.parameter, idMember: changed?[named[0]] != nil ? named[0] : nil))
             }
             if let delete = operation({ if case .delete = $0 { true } else { false } }) {
                 let deleting = OperationContext(entry: delete, generator: &self)
-                steps.append(.onCreated(with(deleting.request(), delete), expect: .success, path: itemPath,
-                                        parameter: family.parameter, idMember: nil))
+                steps.append(
+                    .onCreated(
+                        with(deleting.request(), delete), expect: .success, path: itemPath,
+                        parameter: family.parameter, idMember: nil))
                 if read.operation.responses.byStatus["404"] != nil {
                     steps.append(.onCreated(readRequest, expect: .status([404]), path: itemPath, parameter: family.parameter, idMember: nil))
                 }
@@ -75,9 +83,10 @@ extension CaseGenerator {
                 if case .onCreated(_, .status([404]), _, _, _)? = steps.last { said.append("gone") }
             }
             let names = said.dropLast().joined(separator: ", ") + " and " + said.last!
-            cases.append(TestCase(
-                operationId: create.id, kind: .sequence, name: "a resource at \(family.item) is \(names)",
-                steps: steps, specLocation: document.paths[family.item]?.location.mark.description))
+            cases.append(
+                TestCase(
+                    operationId: create.id, kind: .sequence, name: "a resource at \(family.item) is \(names)",
+                    steps: steps, specLocation: document.paths[family.item]?.location.mark.description))
         }
         return cases
     }

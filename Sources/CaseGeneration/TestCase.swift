@@ -40,8 +40,10 @@ public struct RequestSpec: Sendable, Codable {
     /// The operation the request belongs to, when it is not its case's (steps of a sequence).
     public var operationId: String?
 
-    public init(method: String, path: String, query: [QueryItem] = [], headers: [HeaderItem] = [],
-                body: [UInt8]? = nil, credentials: Credentials = .none) {
+    public init(
+        method: String, path: String, query: [QueryItem] = [], headers: [HeaderItem] = [],
+        body: [UInt8]? = nil, credentials: Credentials = .none
+    ) {
         self.method = method
         self.path = path
         self.query = query
@@ -314,8 +316,10 @@ public struct TestCase: Sendable, Codable {
     /// A rule judged over every answer the run got, not in the case's own steps (it has none).
     public var overTheRun: RunRule?
 
-    public init(operationId: String, kind: CaseKind, name: String, steps: [Step], specLocation: String? = nil,
-                focus: CaseFocus? = nil, skipReason: String? = nil) {
+    public init(
+        operationId: String, kind: CaseKind, name: String, steps: [Step], specLocation: String? = nil,
+        focus: CaseFocus? = nil, skipReason: String? = nil
+    ) {
         self.operationId = operationId
         self.kind = kind
         self.name = name

@@ -16,8 +16,10 @@ extension AnswerJudge {
             let lines = response.headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
             guard !lines.isEmpty else {
                 if header.required {
-                    failures.append(CheckFailure(check: .header, message: "documented required header \(name) is missing",
-                                                 specLocation: header.location.description, expectation: "header \(name)"))
+                    failures.append(
+                        CheckFailure(
+                            check: .header, message: "documented required header \(name) is missing",
+                            specLocation: header.location.description, expectation: "header \(name)"))
                 }
                 continue
             }
@@ -39,32 +41,40 @@ extension AnswerJudge {
             validator = compiled
             let shape = validator.shape
             // List members may have whitespace around their commas (RFC 9110 section 5.6.1).
-            let listed = shape.types.first == "array" || shape.types.first == "object"
+            let listed =
+                shape.types.first == "array" || shape.types.first == "object"
                 ? text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ",")
                 : text
             let style = ParameterCoding.Style(name: name, style: "simple", explode: header.explode ?? false)
             value = ParameterCoding.read(text: listed, style, shape: shape)
-        } else if let (mediaType, content) = header.content?.first(where: { MediaTypeName.isJSON(MediaTypeName.essence($0.key)) }).map({ ($0.key, $0.value) }),
-                  let compiled = self.validator(named: "\(owner) header \(name.lowercased()) \(mediaType)", of: content.schema) {
+        } else if let (mediaType, content) = header.content?.first(where: { MediaTypeName.isJSON(MediaTypeName.essence($0.key)) }).map({
+            ($0.key, $0.value)
+        }),
+            let compiled = self.validator(named: "\(owner) header \(name.lowercased()) \(mediaType)", of: content.schema)
+        {
             validator = compiled
             do {
                 value = try JSONParser().parse(Array(text.utf8), file: "header \(name)")
             } catch {
-                return CheckFailure(check: .headerSchema, message: "header \(name): '\(text)' is \(error.notJSONReason) (the document says \(mediaType))",
-                                    specLocation: header.location.description, expectation: "header \(name) \(mediaType)")
+                return CheckFailure(
+                    check: .headerSchema, message: "header \(name): '\(text)' is \(error.notJSONReason) (the document says \(mediaType))",
+                    specLocation: header.location.description, expectation: "header \(name) \(mediaType)")
             }
         } else {
             return nil
         }
         guard let error = validator.validate(value, direction: .response).first else { return nil }
-        return CheckFailure(check: .headerSchema, message: "header \(name): '\(text)': \(error.keyword): \(error.message)",
-                            specLocation: error.schema.description, expectation: "header \(name) \(error.keyword)")
+        return CheckFailure(
+            check: .headerSchema, message: "header \(name): '\(text)': \(error.keyword): \(error.message)",
+            specLocation: error.schema.description, expectation: "header \(name) \(error.keyword)")
     }
 
     /// An answer slower than `--max-response-time` allows.
     static func slowAnswer(_ seconds: Double, limit: Double) -> CheckFailure {
         let allowed = Int((limit * 1000).rounded())
-        return CheckFailure(check: .responseTime, message: "answered in \(Int((seconds * 1000).rounded())) ms, more than the \(allowed) ms allowed (--max-response-time)",
-                            expectation: "answered within \(allowed) ms")
+        return CheckFailure(
+            check: .responseTime,
+            message: "answered in \(Int((seconds * 1000).rounded())) ms, more than the \(allowed) ms allowed (--max-response-time)",
+            expectation: "answered within \(allowed) ms")
     }
 }

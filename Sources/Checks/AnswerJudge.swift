@@ -29,8 +29,10 @@ public final class AnswerJudge: Sendable {
     /// `compiler`: one that has compiled the document's other schemas already (the request
     /// schemas of recorded traffic), so what they share is compiled once; it is the judge's from now on.
     /// `maxResponseTime`: seconds; judged by the `response-time` check when `checks` holds it.
-    public init(document: OpenAPIDocument, rules: BusinessRules, checks: Set<CheckName> = CheckName.selection(only: nil, excluded: [], strict: false),
-                maxResponseTime: Double? = nil, overrides: [OperationOverride] = [], compiler: sending SchemaCompiler? = nil) {
+    public init(
+        document: OpenAPIDocument, rules: BusinessRules, checks: Set<CheckName> = CheckName.selection(only: nil, excluded: [], strict: false),
+        maxResponseTime: Double? = nil, overrides: [OperationOverride] = [], compiler: sending SchemaCompiler? = nil
+    ) {
         self.document = document
         self.rules = rules
         self.checks = checks
@@ -42,16 +44,24 @@ public final class AnswerJudge: Sendable {
     /// Every way the answer to `request` differs from the contract and the expectation.
     /// `statusOnly`: an answer to a method the path does not declare belongs to no operation,
     /// so only its status (and a 405's `Allow`) is judged.
-    public func judge(_ exchange: Exchange, expectation: Expectation, operation: OperationEntry,
-                      request: RequestSpec, checkRules: Bool, statusOnly: Bool = false) -> [CheckFailure] {
+    public func judge(
+        _ exchange: Exchange, expectation: Expectation, operation: OperationEntry,
+        request: RequestSpec, checkRules: Bool, statusOnly: Bool = false
+    ) -> [CheckFailure] {
         guard let response = exchange.response else { return [] }
-        var failures = judgeStatus(response.status, expectation: expectation, operation: operation, request: request,
-                                   location: (300..<400).contains(response.status) ? response.header("Location") : nil)
+        var failures = judgeStatus(
+            response.status, expectation: expectation, operation: operation, request: request,
+            location: (300..<400).contains(response.status) ? response.header("Location") : nil)
         if case .refusedMethod = expectation, (200..<300).contains(response.status),
-           String(decoding: response.body, as: UTF8.self).lowercased().contains("authorization:") {
-            failures = [CheckFailure(
-                check: .status, message: "expected \(expectation), found \(response.status): the \(request.method) was served and its answer echoes the request, credentials included (a cross-site tracing risk)",
-                specLocation: document.paths[operation.path]?.location.description, expectation: "\(request.method) refused")]
+            String(decoding: response.body, as: UTF8.self).lowercased().contains("authorization:")
+        {
+            failures = [
+                CheckFailure(
+                    check: .status,
+                    message:
+                        "expected \(expectation), found \(response.status): the \(request.method) was served and its answer echoes the request, credentials included (a cross-site tracing risk)",
+                    specLocation: document.paths[operation.path]?.location.description, expectation: "\(request.method) refused")
+            ]
         }
         if response.status == 405 { failures += judgeAllow(response, operation: operation, method: request.method) }
         let responses = operation.operation.responses
@@ -63,7 +73,8 @@ public final class AnswerJudge: Sendable {
             failures.append(Self.slowAnswer(time, limit: limit))
         }
         if checkRules, (200..<300).contains(response.status), let operationRules = rules.rules(for: operation.operation.operationId),
-           let sent = request.json, let body = try? JSONParser().parse(response.body) {
+            let sent = request.json, let body = try? JSONParser().parse(response.body)
+        {
             for violation in operationRules.check(request: sent, response: body, timing: exchange.timing) {
                 failures.append(Self.failure(violation))
             }
@@ -80,14 +91,17 @@ public final class AnswerJudge: Sendable {
 
     /// A broken business rule as a check failure.
     public static func failure(_ violation: RuleViolation) -> CheckFailure {
-        CheckFailure(check: CheckName(rule: violation.rule), message: violation.message, pointer: violation.pointer.description,
-                     specLocation: violation.mark?.description, expectation: violation.rule.rawValue)
+        CheckFailure(
+            check: CheckName(rule: violation.rule), message: violation.message, pointer: violation.pointer.description,
+            specLocation: violation.mark?.description, expectation: violation.rule.rawValue)
     }
 
     /// `redirect`: a redirect's `Location`, said with the status (where the server sends the
     /// client is what tells a moved path from a wrong one).
-    private func judgeStatus(_ status: Int, expectation: Expectation, operation: OperationEntry, request: RequestSpec,
-                             location redirect: String?) -> [CheckFailure] {
+    private func judgeStatus(
+        _ status: Int, expectation: Expectation, operation: OperationEntry, request: RequestSpec,
+        location redirect: String?
+    ) -> [CheckFailure] {
         if case .orAbsent(let inner) = expectation {
             // A made-up id that names nothing: the answer a server owes, documented or not.
             return status == 404 ? [] : judgeStatus(status, expectation: inner, operation: operation, request: request, location: redirect)
@@ -105,8 +119,11 @@ public final class AnswerJudge: Sendable {
             return []
         }
         if status >= 500 {
-            return [CheckFailure(check: .serverError, message: "\(expected): a server error is never a conforming answer",
-                                 specLocation: location, expectation: expected)]
+            return [
+                CheckFailure(
+                    check: .serverError, message: "\(expected): a server error is never a conforming answer",
+                    specLocation: location, expectation: expected)
+            ]
         }
         if !expectation.accepts(status) {
             if case .conflict = expectation {
@@ -115,10 +132,14 @@ public final class AnswerJudge: Sendable {
             if case .distinctName(let probe) = expectation, status == probe.conflictStatus {
                 let creation = rules.rules(for: operation.operation.operationId)?.creation
                 let sent = creation.flatMap { request.json?.value(at: $0.identity)?.stringValue } ?? "the second"
-                return [CheckFailure(
-                    check: .ruleOneActive,
-                    message: "two different \(probe.noun) were treated as one: \(sent) got \(status) while \(probe.earlier) was active; they differ by \(probe.difference) (\(expected))",
-                    specLocation: creation?.mark.description ?? location, expectation: "distinct \(probe.noun) stay distinct: \(probe.difference)")]
+                return [
+                    CheckFailure(
+                        check: .ruleOneActive,
+                        message:
+                            "two different \(probe.noun) were treated as one: \(sent) got \(status) while \(probe.earlier) was active; they differ by \(probe.difference) (\(expected))",
+                        specLocation: creation?.mark.description ?? location, expectation: "distinct \(probe.noun) stay distinct: \(probe.difference)"
+                    )
+                ]
             }
             return [CheckFailure(check: .status, message: expected, specLocation: location, expectation: expected)]
         }
@@ -132,15 +153,18 @@ public final class AnswerJudge: Sendable {
             // any answer where the operation documents none, is fine.
             return []
         case .clientError where !Self.documentsRefusals(responses),
-             .eitherOutcome where (400..<500).contains(status) && !Self.documentsRefusals(responses),
-             .distinctName where (400..<500).contains(status) && !Self.documentsRefusals(responses):
+            .eitherOutcome where (400..<500).contains(status) && !Self.documentsRefusals(responses),
+            .distinctName where (400..<500).contains(status) && !Self.documentsRefusals(responses):
             // The operation documents no answer for a refused request (only 401, say): any 4xx
             // is the reasonable refusal, and flagging it would cry wolf.
             return []
         default:
             let listed = responses.byStatus.keys.joined(separator: ", ")
-            return [CheckFailure(check: .status, message: "\(status) is not documented for \(operation.id) (documented: \(listed))",
-                                 specLocation: operation.operation.location.description, expectation: "\(status) documented")]
+            return [
+                CheckFailure(
+                    check: .status, message: "\(status) is not documented for \(operation.id) (documented: \(listed))",
+                    specLocation: operation.operation.location.description, expectation: "\(status) documented")
+            ]
         }
     }
 
@@ -150,19 +174,29 @@ public final class AnswerJudge: Sendable {
         let declared = (document.paths[operation.path]?.operations.keys.map { $0.uppercased() } ?? []).sorted()
         let location = document.paths[operation.path]?.location.description
         guard let allow = response.header("Allow") else {
-            return [CheckFailure(check: .allowHeader, message: "a 405 must say what is allowed: expected Allow: \(declared.joined(separator: ", ")), found no Allow header",
-                                 specLocation: location, expectation: "Allow present")]
+            return [
+                CheckFailure(
+                    check: .allowHeader,
+                    message: "a 405 must say what is allowed: expected Allow: \(declared.joined(separator: ", ")), found no Allow header",
+                    specLocation: location, expectation: "Allow present")
+            ]
         }
         let listed = Set(allow.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
         let missing = declared.filter { !listed.contains($0) }
         var failures: [CheckFailure] = []
         if !missing.isEmpty {
-            failures.append(CheckFailure(check: .allowHeader, message: "expected Allow to list the declared \(declared.joined(separator: ", ")), found Allow: \(allow) (missing \(missing.joined(separator: ", ")))",
-                                         specLocation: location, expectation: "Allow lists declared methods"))
+            failures.append(
+                CheckFailure(
+                    check: .allowHeader,
+                    message:
+                        "expected Allow to list the declared \(declared.joined(separator: ", ")), found Allow: \(allow) (missing \(missing.joined(separator: ", ")))",
+                    specLocation: location, expectation: "Allow lists declared methods"))
         }
         if listed.contains(method.uppercased()) {
-            failures.append(CheckFailure(check: .allowHeader, message: "\(method.uppercased()) was refused with 405 but Allow lists it: \(allow)",
-                                         specLocation: location, expectation: "Allow omits the refused method"))
+            failures.append(
+                CheckFailure(
+                    check: .allowHeader, message: "\(method.uppercased()) was refused with 405 but Allow lists it: \(allow)",
+                    specLocation: location, expectation: "Allow omits the refused method"))
         }
         return failures
     }
@@ -174,22 +208,28 @@ public final class AnswerJudge: Sendable {
         let essence = contentType.map { Self.essence($0) }
         guard let essence, let mediaType = MediaTypeName.match(essence, in: documentedTypes) else {
             if response.body.isEmpty && contentType == nil { return [] }
-            return [CheckFailure(
-                check: .contentType,
-                message: "expected Content-Type \(documentedTypes.joined(separator: " or ")), found \(contentType ?? "none")",
-                specLocation: documented.location.description, expectation: "Content-Type \(essence ?? "none")")]
+            return [
+                CheckFailure(
+                    check: .contentType,
+                    message: "expected Content-Type \(documentedTypes.joined(separator: " or ")), found \(contentType ?? "none")",
+                    specLocation: documented.location.description, expectation: "Content-Type \(essence ?? "none")")
+            ]
         }
         guard MediaTypeName.isJSON(essence), let validator = validator(operation, key, mediaType, documented) else { return [] }
         let body: JSONValue
         do {
             body = try JSONParser().parse(response.body, file: "response body")
         } catch {
-            return [CheckFailure(check: .schema, message: "the body is \(error.notJSONReason)",
-                                 specLocation: validator.location.description, expectation: "JSON")]
+            return [
+                CheckFailure(
+                    check: .schema, message: "the body is \(error.notJSONReason)",
+                    specLocation: validator.location.description, expectation: "JSON")
+            ]
         }
         var failures = validator.validate(body, direction: .response).map { error in
-            CheckFailure(check: .schema, message: "\(error.keyword): \(error.message)", pointer: error.instancePointer.description,
-                         specLocation: error.schema.description, expectation: error.keyword)
+            CheckFailure(
+                check: .schema, message: "\(error.keyword): \(error.message)", pointer: error.instancePointer.description,
+                specLocation: error.schema.description, expectation: error.keyword)
         }
         if checks.contains(.undocumentedMember) { failures += UndocumentedMembers.find(in: body, validator: validator) }
         return failures
@@ -235,9 +275,10 @@ enum UndocumentedMembers {
                 if let property = shape.property(member.key) {
                     failures += find(in: member.value, validator: property, at: path, depth: depth + 1)
                 } else {
-                    failures.append(CheckFailure(
-                        check: .undocumentedMember, message: "member '\(member.key)' is not declared by the schema",
-                        pointer: path.description, specLocation: validator.location.description, expectation: "declared"))
+                    failures.append(
+                        CheckFailure(
+                            check: .undocumentedMember, message: "member '\(member.key)' is not declared by the schema",
+                            pointer: path.description, specLocation: validator.location.description, expectation: "declared"))
                 }
             }
             return failures

@@ -21,14 +21,15 @@ public enum CheckName: String, Sendable, CaseIterable, Hashable, Codable {
 
     /// The check of a business rule.
     public init(rule: RuleKind) {
-        self = switch rule {
-        case .echo: .ruleEcho
-        case .constant: .ruleConstant
-        case .now: .ruleNow
-        case .expiry: .ruleExpiry
-        case .unique: .ruleUnique
-        case .oneActive: .ruleOneActive
-        }
+        self =
+            switch rule {
+            case .echo: .ruleEcho
+            case .constant: .ruleConstant
+            case .now: .ruleNow
+            case .expiry: .ruleExpiry
+            case .unique: .ruleUnique
+            case .oneActive: .ruleOneActive
+            }
     }
 
     /// One line on what the check asserts.

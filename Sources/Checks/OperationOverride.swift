@@ -11,8 +11,10 @@ public struct OperationOverride: Sendable, Equatable {
     public var excludedChecks: Set<CheckName>
     public var skip: Bool
 
-    public init(operationId: String, reason: String, place: String, extraStatuses: Set<Int> = [], excludedChecks: Set<CheckName> = [],
-                skip: Bool = false) {
+    public init(
+        operationId: String, reason: String, place: String, extraStatuses: Set<Int> = [], excludedChecks: Set<CheckName> = [],
+        skip: Bool = false
+    ) {
         self.operationId = operationId
         self.reason = reason
         self.place = place

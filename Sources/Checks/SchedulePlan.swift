@@ -35,11 +35,13 @@ struct SchedulePlan {
         let clock = cases.indices.filter { cases[$0].needsMockClock }
         clockChain = clock.isEmpty ? nil : Work(indices: clock, width: 1, kind: .clockChain)
         let ordinary = cases.indices.filter { !cases[$0].needsMockClock && !cases[$0].deletesSharedResource }
-        multiStep = ordinary
+        multiStep =
+            ordinary
             .filter { cases[$0].steps.count > 1 || cases[$0].width > 1 }
             .sorted { cases[$0].steps.count > cases[$1].steps.count }
             .map { Work(indices: [$0], width: cases[$0].width, kind: .multiStep) }
-        singles = ordinary
+        singles =
+            ordinary
             .filter { cases[$0].steps.count <= 1 && cases[$0].width == 1 }
             .map { Work(indices: [$0], width: 1, kind: .single) }
         deleting = cases.indices
@@ -71,7 +73,8 @@ struct SchedulePlan {
             nextSingle += 1
             return started(singles[nextSingle - 1])
         }
-        let othersDone = clockChain == nil && !clockRunning && nextMulti == multiStep.count && multiStepRunning == 0
+        let othersDone =
+            clockChain == nil && !clockRunning && nextMulti == multiStep.count && multiStepRunning == 0
             && inFlight == deletingInFlight
         if othersDone, nextDeleting < deleting.count, fits(deleting[nextDeleting]) {
             nextDeleting += 1

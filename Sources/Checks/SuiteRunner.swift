@@ -95,7 +95,8 @@ public struct SuiteRunner: Sendable {
         }
         switch rule {
         case .unique:
-            guard judge.checks(for: testCase.operationId).contains(.ruleUnique), let violation = operationRules.checkUnique(answers.map(\.1)).first else { return result }
+            guard judge.checks(for: testCase.operationId).contains(.ruleUnique), let violation = operationRules.checkUnique(answers.map(\.1)).first
+            else { return result }
             result.outcome = .failed([AnswerJudge.failure(violation)])
             // The answer that repeated a value: the second holder of it.
             let repeated = answers.filter { $0.1.value(at: violation.pointer) == violation.value }
@@ -126,7 +127,8 @@ public struct SuiteRunner: Sendable {
             return result
         }
         if testCase.requests.contains(where: \.credentials.needsClientCertificate), !executor.hasClientCertificate,
-           executor.target.mockControlURL == nil {
+            executor.target.mockControlURL == nil
+        {
             result.outcome = .skipped("the operation asks for a TLS client certificate (mutualTLS): pass --client-cert and --client-key")
             return result
         }
@@ -153,8 +155,10 @@ public struct SuiteRunner: Sendable {
     /// Whether a valid request without credentials got a documented 401 from an operation that
     /// declares no security: every reading of such a document allows the server to ask for
     /// credentials it does not describe, and none allows the gate to know what to send.
-    static func asksForUndeclaredCredentials(_ status: Int, _ expectation: Expectation, _ operation: OperationEntry,
-                                             _ request: RequestSpec) -> Bool {
+    static func asksForUndeclaredCredentials(
+        _ status: Int, _ expectation: Expectation, _ operation: OperationEntry,
+        _ request: RequestSpec
+    ) -> Bool {
         guard status == 401, expectation == .success || expectation == .successOrAbsent else { return false }
         return operation.security.isEmpty && request.credentials.parts.isEmpty && operation.operation.responses.byStatus["401"] != nil
     }
@@ -178,12 +182,15 @@ public struct SuiteRunner: Sendable {
                 return nil
             }
             if let status = exchange.response?.status, Self.asksForUndeclaredCredentials(status, expectation, stepOperation, request) {
-                result.outcome = .skipped("the server answered 401, which the operation documents, asking for credentials the document declares no security scheme for: there are none to send")
+                result.outcome = .skipped(
+                    "the server answered 401, which the operation documents, asking for credentials the document declares no security scheme for: there are none to send"
+                )
                 result.culpritStep = result.exchanges.count - 1
                 return nil
             }
-            let failures = judge.judge(exchange, expectation: expectation, operation: stepOperation, request: request,
-                                       checkRules: checkRules, statusOnly: testCase.kind == .method)
+            let failures = judge.judge(
+                exchange, expectation: expectation, operation: stepOperation, request: request,
+                checkRules: checkRules, statusOnly: testCase.kind == .method)
             if !failures.isEmpty {
                 result.outcome = .failed(failures)
                 result.culpritStep = result.exchanges.count - 1
@@ -198,7 +205,8 @@ public struct SuiteRunner: Sendable {
                 // A documented refusal (404: a parent the case made up) creates nothing: the
                 // steps after it would be judged about a resource that does not exist.
                 if let status = answer.response?.status, !(200..<300).contains(status) {
-                    result.outcome = .skipped("the create was answered \(status), a documented answer that creates nothing: the steps after it need a created resource")
+                    result.outcome = .skipped(
+                        "the create was answered \(status), a documented answer that creates nothing: the steps after it need a created resource")
                     return result
                 }
                 created = Self.createdId(members, answer: answer.successBody, request: request.json)
@@ -206,7 +214,9 @@ public struct SuiteRunner: Sendable {
                     // The contract need not name the new resource in the answer: the steps after
                     // the create cannot run, which is the gate's limit, not the server's fault.
                     let status = answer.response.map { " (\($0.status))" } ?? ""
-                    result.outcome = .skipped("the create's answer\(status) names no \(members.joined(separator: " or ")) the steps after it could use (looked at its members, those of an object it wraps, and the request's)")
+                    result.outcome = .skipped(
+                        "the create's answer\(status) names no \(members.joined(separator: " or ")) the steps after it could use (looked at its members, those of an object it wraps, and the request's)"
+                    )
                     return result
                 }
             case .onCreated(var request, let expectation, let path, let parameter, let idMember):
@@ -245,8 +255,9 @@ public struct SuiteRunner: Sendable {
                     return result
                 }
                 for (index, (exchange, request)) in zip(exchanges, requests).enumerated() {
-                    let failures = judge.judge(exchange, expectation: .successOrConflict(conflictStatus), operation: operation,
-                                               request: request, checkRules: true)
+                    let failures = judge.judge(
+                        exchange, expectation: .successOrConflict(conflictStatus), operation: operation,
+                        request: request, checkRules: true)
                     if !failures.isEmpty {
                         result.outcome = .failed(failures)
                         result.culpritStep = first + index
@@ -254,7 +265,8 @@ public struct SuiteRunner: Sendable {
                     }
                 }
                 if let violation = operationRules?.checkOneActive(statuses: exchanges.compactMap { $0.response?.status }),
-                   judge.checks(for: operation.id).contains(.ruleOneActive) {
+                    judge.checks(for: operation.id).contains(.ruleOneActive)
+                {
                     result.outcome = .failed([AnswerJudge.failure(violation)])
                     // The second success, where there were two; else the last answer.
                     let successes = exchanges.indices.filter { exchanges[$0].response.map { (200..<300).contains($0.status) } ?? false }
@@ -264,7 +276,8 @@ public struct SuiteRunner: Sendable {
             }
         }
         if testCase.kind == .rules, judge.checks(for: operation.id).contains(.ruleUnique),
-           let violation = operationRules?.checkUnique(successBodies).first {
+            let violation = operationRules?.checkUnique(successBodies).first
+        {
             result.outcome = .failed([AnswerJudge.failure(violation)])
             result.culpritStep = result.exchanges.count - 1
         }

@@ -29,11 +29,14 @@ struct TrafficLedger: Sendable {
     /// The rules a success answer breaks given the answers before it; the answer is then
     /// entered. An exchange entered before (the same request and answer, byte for byte) is the
     /// same exchange recorded twice: it breaks nothing and adds nothing.
-    mutating func enter(_ exchange: Exchange, source: String, scope: Scope, rules: OperationRules,
-                        checks: Set<CheckName>) -> [RuleViolation] {
+    mutating func enter(
+        _ exchange: Exchange, source: String, scope: Scope, rules: OperationRules,
+        checks: Set<CheckName>
+    ) -> [RuleViolation] {
         guard let response = exchange.response, let body = exchange.successBody else { return [] }
-        let record = Record(method: exchange.request.method.uppercased(), url: exchange.request.url,
-                            request: exchange.request.body ?? [], response: response.body)
+        let record = Record(
+            method: exchange.request.method.uppercased(), url: exchange.request.url,
+            request: exchange.request.body ?? [], response: response.body)
         guard entered.insert(record).inserted else { return [] }
         var violations: [RuleViolation] = []
         for pointer in rules.response.unique {
@@ -48,7 +51,8 @@ struct TrafficLedger: Sendable {
         if let request, let resource = rules.createdResource(request: request, response: body, source: source) {
             let earlier = created[scope, default: [:]][resource.key, default: []]
             if checks.contains(.ruleOneActive),
-               let violation = earlier.lazy.compactMap({ rules.checkOneActive(resource, status: response.status, after: $0) }).first {
+                let violation = earlier.lazy.compactMap({ rules.checkOneActive(resource, status: response.status, after: $0) }).first
+            {
                 violations.append(violation)
             }
             created[scope, default: [:]][resource.key, default: []].append(resource)

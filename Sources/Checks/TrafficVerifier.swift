@@ -91,10 +91,12 @@ public struct TrafficVerifier: Sendable {
         self.document = document
         self.rules = rules
         let operations = document.operations.enumerated().map { ($0.offset, $0.element.path, $0.element.method.uppercased()) }
-        let urls = baseURL.map { [$0] } ?? {
-            let listed = document.effectiveServers.map(\.defaultURL)
-            return listed.isEmpty ? ["/"] : listed
-        }()
+        let urls =
+            baseURL.map { [$0] }
+            ?? {
+                let listed = document.effectiveServers.map(\.defaultURL)
+                return listed.isEmpty ? ["/"] : listed
+            }()
         servers = urls.map { url in
             (Self.trimmed(url), RouteTable(document: document, operations: operations, serverURL: url))
         }
@@ -127,7 +129,8 @@ public struct TrafficVerifier: Sendable {
             if let known = verdict.undocumented.firstIndex(where: { $0.method == request.method.uppercased() && $0.path == shown }) {
                 verdict.undocumented[known].count += 1
             } else {
-                verdict.undocumented.append(UndocumentedEndpoint(method: request.method.uppercased(), path: shown, count: 1, firstSource: recorded.source))
+                verdict.undocumented.append(
+                    UndocumentedEndpoint(method: request.method.uppercased(), path: shown, count: 1, firstSource: recorded.source))
             }
             return .undocumented
         }
@@ -135,14 +138,16 @@ public struct TrafficVerifier: Sendable {
         let words = clientProblem(request, query: query, pathValues: pathValues, entry: entry, inputs: inputs[index])
         var result = judged(recorded, entry: entry, relativePath: Self.relative(path, below: server), query: query, faultyRequest: words != nil)
         let problem = words.map {
-            ClientProblem(source: recorded.source, operationId: entry.id, method: request.method.uppercased(), url: request.url, problem: $0,
-                          caseId: result.testCase.id)
+            ClientProblem(
+                source: recorded.source, operationId: entry.id, method: request.method.uppercased(), url: request.url, problem: $0,
+                caseId: result.testCase.id)
         }
         if let problem { verdict.clientProblems.append(problem) }
         if problem == nil, let operationRules = rules.rules(for: entry.operation.operationId) {
-            let violations = verdict.ledger.enter(recorded.exchange, source: recorded.source,
-                                                  scope: TrafficLedger.Scope(server: serverIndex, operation: index),
-                                                  rules: operationRules, checks: judge.checks)
+            let violations = verdict.ledger.enter(
+                recorded.exchange, source: recorded.source,
+                scope: TrafficLedger.Scope(server: serverIndex, operation: index),
+                rules: operationRules, checks: judge.checks)
             if !violations.isEmpty { result.outcome = .failed(result.failures + violations.map(AnswerJudge.failure)) }
         }
         verdict.results.append(result)
@@ -150,8 +155,10 @@ public struct TrafficVerifier: Sendable {
     }
 
     /// The case result of one exchange of a documented operation.
-    private func judged(_ recorded: RecordedExchange, entry: OperationEntry, relativePath: String, query: String?,
-                        faultyRequest: Bool) -> CaseResult {
+    private func judged(
+        _ recorded: RecordedExchange, entry: OperationEntry, relativePath: String, query: String?,
+        faultyRequest: Bool
+    ) -> CaseResult {
         let exchange = recorded.exchange
         let status = exchange.response?.status
         let expectation: Expectation
@@ -164,7 +171,8 @@ public struct TrafficVerifier: Sendable {
             // the server's judgement of what the record cannot show.
             expectation = .anyAnswer
         } else if status == 304, ["GET", "HEAD"].contains(exchange.request.method.uppercased()),
-                  exchange.request.headers.contains(where: { ["if-none-match", "if-modified-since"].contains($0.name.lowercased()) }) {
+            exchange.request.headers.contains(where: { ["if-none-match", "if-modified-since"].contains($0.name.lowercased()) })
+        {
             // A browser asking whether its copy is current: RFC 9110 section 15.4.5 allows a
             // 304 to any conditional GET, whatever the document lists.
             expectation = .anyAnswer
@@ -174,12 +182,14 @@ public struct TrafficVerifier: Sendable {
         } else {
             expectation = .documented
         }
-        let spec = RequestSpec(method: exchange.request.method.uppercased(), path: relativePath,
-                               query: QueryString.pairs(query).map { QueryItem(name: $0.name, value: $0.value) },
-                               body: exchange.request.body)
-        let testCase = TestCase(operationId: entry.id, kind: .traffic, name: "\(recorded.source): \(spec.method) \(relativePath)",
-                                steps: [.request(spec, expect: expectation, checkRules: !faultyRequest)],
-                                specLocation: entry.operation.location.description)
+        let spec = RequestSpec(
+            method: exchange.request.method.uppercased(), path: relativePath,
+            query: QueryString.pairs(query).map { QueryItem(name: $0.name, value: $0.value) },
+            body: exchange.request.body)
+        let testCase = TestCase(
+            operationId: entry.id, kind: .traffic, name: "\(recorded.source): \(spec.method) \(relativePath)",
+            steps: [.request(spec, expect: expectation, checkRules: !faultyRequest)],
+            specLocation: entry.operation.location.description)
         let outcome: CaseResult.Outcome
         if let transport = exchange.transportError {
             // Nothing the server said was recorded: nothing to judge it by.
@@ -192,8 +202,10 @@ public struct TrafficVerifier: Sendable {
     }
 
     /// What the request gets wrong against the contract: credentials, parameters, body.
-    private func clientProblem(_ request: Exchange.Request, query: String?, pathValues: [String: String], entry: OperationEntry,
-                               inputs: RequestInputs) -> String? {
+    private func clientProblem(
+        _ request: Exchange.Request, query: String?, pathValues: [String: String], entry: OperationEntry,
+        inputs: RequestInputs
+    ) -> String? {
         let reading = RequestInputs.Request(query: query, headers: request.headers, body: request.body ?? [])
         if let missing = missingCredentials(reading, entry: entry) { return missing }
         if let problem = inputs.parameterProblem(reading, pathValues: pathValues) { return problem.description }
@@ -233,11 +245,12 @@ public struct TrafficVerifier: Sendable {
             return nil
         case .apiKey:
             let key = scheme.name ?? ""
-            let present: Bool = switch scheme.keyLocation {
-            case "header": request.header(key) != nil
-            case "query": QueryString.values(request.query)[key] != nil
-            default: Cookies.value(key, in: request.cookies) != nil
-            }
+            let present: Bool =
+                switch scheme.keyLocation {
+                case "header": request.header(key) != nil
+                case "query": QueryString.values(request.query)[key] != nil
+                default: Cookies.value(key, in: request.cookies) != nil
+                }
             return present ? nil : "no credentials for '\(name)': expected the API key \(key) in the \(scheme.keyLocation ?? "cookie")"
         case .mutualTLS:
             return nil

@@ -26,8 +26,10 @@ public struct CaseChoice: Sendable {
     /// Options a replay needs besides the seed (`--config FILE --env NAME`).
     public var replayOptions: [String] = []
 
-    public init(seed: UInt64 = 1, emailDomain: String = "example.com", operations: [String] = [], kinds: Set<CaseKind> = Set(CaseKind.generated),
-                examples: Int = CaseOptions.defaultExamples, caseIds: [String] = [], shard: Shard? = nil) {
+    public init(
+        seed: UInt64 = 1, emailDomain: String = "example.com", operations: [String] = [], kinds: Set<CaseKind> = Set(CaseKind.generated),
+        examples: Int = CaseOptions.defaultExamples, caseIds: [String] = [], shard: Shard? = nil
+    ) {
         self.seed = seed
         self.emailDomain = emailDomain
         self.operations = operations
@@ -48,9 +50,10 @@ public struct CaseChoice: Sendable {
 
     /// What to generate, as this choice says.
     public func options(runTag: String) -> CaseOptions {
-        CaseOptions(seed: seed, emailDomain: emailDomain, runTag: runTag, kinds: kinds,
-                    operationIds: operations.isEmpty ? nil : Set(operations), examples: examples,
-                    caseIds: caseIds.isEmpty ? nil : Set(caseIds))
+        CaseOptions(
+            seed: seed, emailDomain: emailDomain, runTag: runTag, kinds: kinds,
+            operationIds: operations.isEmpty ? nil : Set(operations), examples: examples,
+            caseIds: caseIds.isEmpty ? nil : Set(caseIds))
     }
 
     /// The cases of `contract` this choice names (of the slice, when sliced), each with its

@@ -36,9 +36,10 @@ public struct ContractRunner: Sendable {
         var summary: RunSummary
         switch request.target {
         case .mock(let faults):
-            let wiring = Wiring(request: request, contract: contract, selected: selected, runTag: runTag,
-                                configuration: try Self.clientConfiguration(request, proxy: nil), headers: headers,
-                                startedAt: startedAt, events: events)
+            let wiring = Wiring(
+                request: request, contract: contract, selected: selected, runTag: runTag,
+                configuration: try Self.clientConfiguration(request, proxy: nil), headers: headers,
+                startedAt: startedAt, events: events)
             summary = try await wiring.againstEmbeddedMock(faults: faults)
         case .sandbox, .baseURL:
             let target = try Self.target(of: request, contract: contract)
@@ -49,9 +50,10 @@ public struct ContractRunner: Sendable {
                 tokenClient = try Self.clientConfiguration(request, proxy: Self.proxy(for: tokenURL, request))
             }
             let secrets = try await request.credentials.secrets(for: selected.cases, contract: contract, client: tokenClient)
-            let wiring = Wiring(request: request, contract: contract, selected: selected, runTag: runTag,
-                                configuration: try Self.clientConfiguration(request, proxy: proxy), headers: headers,
-                                startedAt: startedAt, events: events)
+            let wiring = Wiring(
+                request: request, contract: contract, selected: selected, runTag: runTag,
+                configuration: try Self.clientConfiguration(request, proxy: proxy), headers: headers,
+                startedAt: startedAt, events: events)
             summary = try await wiring.execute(against: target, secrets: secrets)
             // A secret that could not be had mid-run (a token endpoint that stopped issuing)
             // is the run's problem, not the server's: no verdict.
@@ -91,8 +93,9 @@ public struct ContractRunner: Sendable {
     /// The HTTP client's settings for the run: trust, client certificate, connections, proxy.
     static func clientConfiguration(_ request: RunRequest, proxy: ProxyChoice?) throws(RunError) -> HTTPClient.Configuration {
         do throws(TransportError) {
-            return try Executor.clientConfiguration(caCertificates: request.caCertificates, clientCertificate: request.credentials.clientCertificate,
-                                                    connections: request.concurrency, proxy: proxy)
+            return try Executor.clientConfiguration(
+                caCertificates: request.caCertificates, clientCertificate: request.credentials.clientCertificate,
+                connections: request.concurrency, proxy: proxy)
         } catch {
             throw .transport(error)
         }
@@ -132,8 +135,10 @@ public struct ContractRunner: Sendable {
     /// The target `.sandbox` or `.baseURL` names.
     static func target(of request: RunRequest, contract: LoadedContract) throws(RunError) -> Target {
         do throws(Target.ChoiceError) {
-            var target = if case .baseURL(let url) = request.target { try Target.at(url, document: contract.document) }
-                else { try Target.sandbox(of: contract.document) }
+            var target =
+                if case .baseURL(let url) = request.target { try Target.at(url, document: contract.document) } else {
+                    try Target.sandbox(of: contract.document)
+                }
             if let liveData = request.liveData { target.dataPolicy = Target.DataPolicy(declaringLiveData: liveData) }
             if let name = request.targetName { target.name = name }
             return target
@@ -169,8 +174,9 @@ private struct Wiring: Sendable {
         let token = ContractRunner.randomToken()
         var quiet = Logger(label: "contract-test")
         quiet.logLevel = .error
-        let api = MockAPI(document: contract.document, rules: contract.rules,
-                          configuration: MockConfiguration(port: 0, token: token, seed: request.cases.seed, faults: faults), logger: quiet)
+        let api = MockAPI(
+            document: contract.document, rules: contract.rules,
+            configuration: MockConfiguration(port: 0, token: token, seed: request.cases.seed, faults: faults), logger: quiet)
         let basePath = api.basePath
         do {
             return try await MockServer.withRunning(api) { port in
@@ -191,22 +197,28 @@ private struct Wiring: Sendable {
         let began = clock.now
         let (document, rules, cases) = (contract.document, contract.rules, selected.cases)
         let done = Mutex(0)
-        let judge = AnswerJudge(document: document, rules: rules, checks: request.checks, maxResponseTime: request.maxResponseTime,
-                                overrides: request.overrides)
+        let judge = AnswerJudge(
+            document: document, rules: rules, checks: request.checks, maxResponseTime: request.maxResponseTime,
+            overrides: request.overrides)
         let shrinker = Shrinker(document: document, rules: rules, options: request.cases.options(runTag: runTag))
         let pressure = Pressure(ceiling: request.concurrency)
-        let options = Executor.Options(timeout: request.timeout, maxRetries: request.retries, extraHeaders: headers,
-                                       rateLimit: request.rateLimit.map(RateLimit.init(perSecond:)))
+        let options = Executor.Options(
+            timeout: request.timeout, maxRetries: request.retries, extraHeaders: headers,
+            rateLimit: request.rateLimit.map(RateLimit.init(perSecond:)))
         let results: [CaseResult]
         do {
             results = try await HTTPClient.withHTTPClient(configuration: configuration) { client in
-                let executor = Executor(client: client, target: target, secrets: secrets, options: options,
-                                        hasClientCertificate: request.credentials.clientCertificate != nil, pressure: pressure)
+                let executor = Executor(
+                    client: client, target: target, secrets: secrets, options: options,
+                    hasClientCertificate: request.credentials.clientCertificate != nil, pressure: pressure)
                 let runner = SuiteRunner(
                     document: document, rules: rules, executor: executor, judge: judge,
                     options: SuiteRunner.Options(concurrency: request.concurrency, allowLiveData: request.allowLiveData, shrinker: shrinker))
                 return await runner.run(cases) { result in
-                    let count = done.withLock { $0 += 1; return $0 }
+                    let count = done.withLock {
+                        $0 += 1
+                        return $0
+                    }
                     events(.finished(result, done: count, total: cases.count))
                 }
             }

@@ -53,8 +53,9 @@ public struct ContractSource: Sendable {
         if !skipped.isEmpty, document.operations.allSatisfy({ skipped[$0.id] != nil }) {
             throw .contract(loaded.diagnostics.filter { $0.severity == .error }, sources: sources)
         }
-        var contract = LoadedContract(spec: spec, document: document, rules: .none, skipped: skipped, tolerated: tolerated,
-                                      sources: sources, digest: Self.digest(of: loaded.sourceMap))
+        var contract = LoadedContract(
+            spec: spec, document: document, rules: .none, skipped: skipped, tolerated: tolerated,
+            sources: sources, digest: Self.digest(of: loaded.sourceMap))
         contract.fetchedSHA256 = loaded.sourceMap.files[spec]?.remote?.sha256
         let rulesFile = rules ?? BusinessRules.defaultFile(forSpec: spec)
         guard rules != nil || FileManager.default.fileExists(atPath: rulesFile) else { return contract }

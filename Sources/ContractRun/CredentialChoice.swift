@@ -28,8 +28,10 @@ public struct CredentialChoice: Sendable {
         public var scope: String?
         public var clientAuthentication: OAuth2ClientCredentials.ClientAuthentication
 
-        public init(tokenURL: String, clientIdVariable: String = "OAUTH2_CLIENT_ID", clientSecretVariable: String = "OAUTH2_CLIENT_SECRET",
-                    scope: String? = nil, clientAuthentication: OAuth2ClientCredentials.ClientAuthentication = .basic) {
+        public init(
+            tokenURL: String, clientIdVariable: String = "OAUTH2_CLIENT_ID", clientSecretVariable: String = "OAUTH2_CLIENT_SECRET",
+            scope: String? = nil, clientAuthentication: OAuth2ClientCredentials.ClientAuthentication = .basic
+        ) {
             self.tokenURL = tokenURL
             self.clientIdVariable = clientIdVariable
             self.clientSecretVariable = clientSecretVariable
@@ -38,8 +40,10 @@ public struct CredentialChoice: Sendable {
         }
     }
 
-    public init(tokenVariable: String = "PARTNER_API_TOKEN", tokenCommand: String? = nil, oauth2: OAuth2Choice? = nil,
-                schemeVariables: [String: String] = [:], basicUser: String = "contract-test", clientCertificate: (chain: String, key: String)? = nil) {
+    public init(
+        tokenVariable: String = "PARTNER_API_TOKEN", tokenCommand: String? = nil, oauth2: OAuth2Choice? = nil,
+        schemeVariables: [String: String] = [:], basicUser: String = "contract-test", clientCertificate: (chain: String, key: String)? = nil
+    ) {
         self.tokenVariable = tokenVariable
         self.tokenCommand = tokenCommand
         self.oauth2 = oauth2
@@ -50,14 +54,18 @@ public struct CredentialChoice: Sendable {
 
     /// The run's secrets, after checking that every scheme the cases send a secret for has one;
     /// `client` is how a token endpoint is reached (trust, proxy).
-    public func secrets(for cases: [TestCase], contract: LoadedContract,
-                        client: HTTPClient.Configuration = HTTPClient.Configuration()) async throws(RunError) -> Secrets {
+    public func secrets(
+        for cases: [TestCase], contract: LoadedContract,
+        client: HTTPClient.Configuration = HTTPClient.Configuration()
+    ) async throws(RunError) -> Secrets {
         try Self.checkSchemes(schemeVariables.keys, in: contract)
-        let fallback = oauth2.map { choice in
-            TokenSource.oauth2(OAuth2ClientCredentials(
-                tokenURL: choice.tokenURL, clientIdVariable: choice.clientIdVariable, clientSecretVariable: choice.clientSecretVariable,
-                scope: choice.scope, clientAuthentication: choice.clientAuthentication, configuration: client))
-        } ?? tokenCommand.map(TokenSource.command) ?? TokenSource.environment(tokenVariable)
+        let fallback =
+            oauth2.map { choice in
+                TokenSource.oauth2(
+                    OAuth2ClientCredentials(
+                        tokenURL: choice.tokenURL, clientIdVariable: choice.clientIdVariable, clientSecretVariable: choice.clientSecretVariable,
+                        scope: choice.scope, clientAuthentication: choice.clientAuthentication, configuration: client))
+            } ?? tokenCommand.map(TokenSource.command) ?? TokenSource.environment(tokenVariable)
         let secrets = Secrets(fallback: fallback, perScheme: schemeVariables.mapValues(TokenSource.environment), basicUser: basicUser)
         let used = Set(cases.flatMap { $0.requests.flatMap { $0.credentials.parts.filter { $0.value == .secret }.map(\.scheme) } })
         var needFallback: [String] = []

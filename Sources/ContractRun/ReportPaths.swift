@@ -14,8 +14,10 @@ public struct ReportPaths: Sendable {
     /// The run's distinct problems as a baseline to fill in; `nil`: none.
     public var baseline: String?
 
-    public init(junit: String = "reports/junit.xml", json: String = "reports/run.json", html: String = "reports/report.html", har: String? = nil,
-                baseline: String? = nil) {
+    public init(
+        junit: String = "reports/junit.xml", json: String = "reports/run.json", html: String = "reports/report.html", har: String? = nil,
+        baseline: String? = nil
+    ) {
         self.junit = junit
         self.json = json
         self.html = html

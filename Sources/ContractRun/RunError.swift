@@ -83,7 +83,8 @@ extension RunError: CustomStringConvertible {
         case .contract(let diagnostics, let sources), .baseline(let diagnostics, let sources), .configuration(let diagnostics, let sources):
             return DiagnosticRenderer(sources: sources).render(diagnostics)
         case .noConfigurationForEnvironment(let name):
-            return "error: --env \(name) needs a configuration file that defines it: none was given (--config FILE) and there is no \(ConfigurationFile.defaultName) here"
+            return
+                "error: --env \(name) needs a configuration file that defines it: none was given (--config FILE) and there is no \(ConfigurationFile.defaultName) here"
         case .unknownEnvironment(let name, let file, let known):
             let listed = known.isEmpty ? "it defines none" : "expected one of " + known.joined(separator: ", ")
             return "error: no environment '\(name)' in \(file): \(listed)"
@@ -116,9 +117,11 @@ extension RunError: CustomStringConvertible {
         case .traffic(let error):
             return "error: \(error)"
         case .noTrafficToTarget(let exchanges, let target, let spec, let servers):
-            return "error: none of the \(exchanges) exchanges is addressed to \(target ?? "a server of \(spec)") (\(servers.joined(separator: ", "))): give --base-url with the URL the traffic went to"
+            return
+                "error: none of the \(exchanges) exchanges is addressed to \(target ?? "a server of \(spec)") (\(servers.joined(separator: ", "))): give --base-url with the URL the traffic went to"
         case .reportFormat(let path, let found):
-            return "error: \(path) was written by another version of contract-test (report format \(found); this one reads \(StoredRun.currentFormat)): run every slice with one version"
+            return
+                "error: \(path) was written by another version of contract-test (report format \(found); this one reads \(StoredRun.currentFormat)): run every slice with one version"
         case .notAReport(let path, let reason):
             return "error: \(path) is not a contract-test JSON report (\(reason)): expected what run --json writes"
         case .unreadable(let path, let reason):
@@ -130,7 +133,8 @@ extension RunError: CustomStringConvertible {
         case .header(let problem):
             return "error: \(problem)"
         case .headerOfScheme(let name, let scheme, let spec):
-            return "error: header \(name) carries the security scheme '\(scheme)' of \(spec): give its secret with --credential \(scheme)=ENV_VAR, so that auth cases can leave it out"
+            return
+                "error: header \(name) carries the security scheme '\(scheme)' of \(spec): give its secret with --credential \(scheme)=ENV_VAR, so that auth cases can leave it out"
         case .proxy(let problem):
             return "error: \(problem)"
         }

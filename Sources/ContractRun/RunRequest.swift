@@ -51,12 +51,14 @@ public struct RunRequest: Sendable {
     /// headers name are read.
     public var environment: [String: String]
 
-    public init(contract: ContractSource = ContractSource(), cases: CaseChoice = CaseChoice(), target: TargetChoice = .mock(faults: []),
-                credentials: CredentialChoice = CredentialChoice(), caCertificates: String? = nil, allowLiveData: Bool = false,
-                concurrency: Int = SuiteRunner.Options.defaultConcurrency, timeout: Duration = .seconds(30), retries: Int = 3,
-                checks: Set<CheckName> = CheckName.selection(only: nil, excluded: [], strict: false), maxResponseTime: Double? = nil,
-                headers: [ExtraHeader] = [], operationHeaders: [String: [ExtraHeader]] = [:], rateLimit: Double? = nil,
-                runTag: String? = nil, environment: [String: String] = [:]) {
+    public init(
+        contract: ContractSource = ContractSource(), cases: CaseChoice = CaseChoice(), target: TargetChoice = .mock(faults: []),
+        credentials: CredentialChoice = CredentialChoice(), caCertificates: String? = nil, allowLiveData: Bool = false,
+        concurrency: Int = SuiteRunner.Options.defaultConcurrency, timeout: Duration = .seconds(30), retries: Int = 3,
+        checks: Set<CheckName> = CheckName.selection(only: nil, excluded: [], strict: false), maxResponseTime: Double? = nil,
+        headers: [ExtraHeader] = [], operationHeaders: [String: [ExtraHeader]] = [:], rateLimit: Double? = nil,
+        runTag: String? = nil, environment: [String: String] = [:]
+    ) {
         self.contract = contract
         self.cases = cases
         self.target = target

@@ -33,7 +33,11 @@ public enum SliceMerge {
         let baselines = Set(runs.map { $0.run.baseline?.file ?? "" })
         guard baselines.count == 1 || baselineGiven else {
             let named = runs.map { "\($0.file) (\($0.run.baseline.map { "baseline " + $0.file } ?? "no baseline"))" }
-            throw .merge(StoredRun.MergeError(description: "the slices were judged with different baselines: \(named.joined(separator: ", ")); give merge --baseline FILE to judge the whole run with one"))
+            throw .merge(
+                StoredRun.MergeError(
+                    description:
+                        "the slices were judged with different baselines: \(named.joined(separator: ", ")); give merge --baseline FILE to judge the whole run with one"
+                ))
         }
         return (summary, baselines.count == 1 ? baselines.first.flatMap { $0.isEmpty ? nil : $0 } : nil)
     }

@@ -14,8 +14,9 @@ public struct TrafficVerification: Sendable {
     public init(contract: LoadedContract, checks: Set<CheckName>, maxResponseTime: Double? = nil, baseURL: String? = nil) {
         self.contract = contract
         self.baseURL = baseURL
-        verifier = TrafficVerifier(document: contract.document, rules: contract.rules, checks: checks, maxResponseTime: maxResponseTime,
-                                   baseURL: baseURL)
+        verifier = TrafficVerifier(
+            document: contract.document, rules: contract.rules, checks: checks, maxResponseTime: maxResponseTime,
+            baseURL: baseURL)
     }
 
     /// The URLs the judged traffic is below.
@@ -49,8 +50,9 @@ public struct TrafficVerification: Sendable {
 
     /// The summary every report of judged traffic is made from.
     public func summary(of verdict: TrafficVerdict, recorded: [RecordedExchange], files: [String], replayCommand: String) -> RunSummary {
-        var summary = RunSummary.ofTraffic(verdict, recorded: recorded, files: files, specPath: contract.spec, document: contract.document,
-                                           servers: servers, skipped: contract.skipped, replayCommand: replayCommand)
+        var summary = RunSummary.ofTraffic(
+            verdict, recorded: recorded, files: files, specPath: contract.spec, document: contract.document,
+            servers: servers, skipped: contract.skipped, replayCommand: replayCommand)
         summary.specDigest = contract.digest
         summary.specSHA256 = contract.fetchedSHA256
         if verifier.judge.checks.contains(.responseTime) { summary.responseTimeLimit = verifier.judge.maxResponseTime }

@@ -20,13 +20,19 @@ struct CaseSelection: ParsableArguments {
     @Option(help: "Only these kinds: positive,negative,auth,method,rules,explore,sequence.")
     var kind: String?
 
-    @Option(help: "Random valid bodies per operation beyond the value classes, which every run sends all of (0: the classes only; leave explore out of --kind for no exploration; default: \(CaseOptions.defaultExamples)).")
+    @Option(
+        help:
+            "Random valid bodies per operation beyond the value classes, which every run sends all of (0: the classes only; leave explore out of --kind for no exploration; default: \(CaseOptions.defaultExamples))."
+    )
     var examples: Int?
 
     @Option(name: .customLong("case"), help: "Only the case with this id (repeatable): replays a reported case with its seed.")
     var caseIds: [String] = []
 
-    @Option(help: "Only slice K of N of the cases (1/3, 2/3, 3/3): the same cases every time, together the whole run. Default: GitLab's CI_NODE_INDEX/CI_NODE_TOTAL when set.")
+    @Option(
+        help:
+            "Only slice K of N of the cases (1/3, 2/3, 3/3): the same cases every time, together the whole run. Default: GitLab's CI_NODE_INDEX/CI_NODE_TOTAL when set."
+    )
     var shard: String?
 
     func validate() throws {

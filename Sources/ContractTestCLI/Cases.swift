@@ -102,7 +102,8 @@ struct CaseView: Encodable {
             case .advanceClock(let days):
                 return StepView(advanceClockDays: days)
             case .race(let requests, let conflict):
-                return StepView(expect: "exactly one 2xx, the others \(conflict)", atOnce: requests.map { Self.view($0, expect: nil, checkRules: true) })
+                return StepView(
+                    expect: "exactly one 2xx, the others \(conflict)", atOnce: requests.map { Self.view($0, expect: nil, checkRules: true) })
             case .create(let request, let expect, _):
                 return Self.view(request, expect: expect.description, checkRules: false)
             case .onCreated(let request, let expect, let path, _, _):

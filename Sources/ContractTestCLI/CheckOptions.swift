@@ -1,7 +1,7 @@
 import ArgumentParser
-import Foundation
 import Checks
 import ContractRun
+import Foundation
 
 /// Which checks judge the answers: shared by `run` and `verify`.
 struct CheckOptions: ParsableArguments {
@@ -19,7 +19,9 @@ struct CheckOptions: ParsableArguments {
 
     func validate() throws {
         if let maxResponseTime, maxResponseTime < 1 { throw ValidationError("--max-response-time must be at least 1 ms") }
-        if maxResponseTime == nil, checks?.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == CheckName.responseTime.rawValue }) == true {
+        if maxResponseTime == nil,
+            checks?.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == CheckName.responseTime.rawValue }) == true
+        {
             throw ValidationError("--checks names response-time: give --max-response-time MS, the time an answer may take")
         }
         _ = try selected()
@@ -41,7 +43,8 @@ struct CheckOptions: ParsableArguments {
         guard let list else { return nil }
         return try list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.map { name in
             guard let check = CheckName(rawValue: name) else {
-                throw ValidationError("unknown check '\(name)' in \(option): expected one of \(CheckName.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError(
+                    "unknown check '\(name)' in \(option): expected one of \(CheckName.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             return check
         }
@@ -49,7 +52,8 @@ struct CheckOptions: ParsableArguments {
 
     /// The checks these options choose.
     func selected() throws -> Set<CheckName> {
-        return CheckName.selection(only: try names(checks, option: "--checks"), excluded: try names(excludeChecks, option: "--exclude-checks") ?? [],
-                                   strict: strict, timed: maxResponseTime != nil)
+        return CheckName.selection(
+            only: try names(checks, option: "--checks"), excluded: try names(excludeChecks, option: "--exclude-checks") ?? [],
+            strict: strict, timed: maxResponseTime != nil)
     }
 }

@@ -9,7 +9,9 @@ struct ContractTest: AsyncParsableCommand {
         commandName: "contract-test",
         abstract: "OpenAPI contract tests for the Developer Partner APIs.",
         version: ReportPaths.toolVersion,
-        subcommands: [Run.self, Cases.self, ConfigCommand.self, Merge.self, Verify.self, Proxy.self, ChecksCommand.self, Lint.self, Validate.self, Mock.self],
+        subcommands: [
+            Run.self, Cases.self, ConfigCommand.self, Merge.self, Verify.self, Proxy.self, ChecksCommand.self, Lint.self, Validate.self, Mock.self,
+        ],
         defaultSubcommand: Run.self
     )
 

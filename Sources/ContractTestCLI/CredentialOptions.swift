@@ -5,13 +5,18 @@ import Execution
 /// Where `run` finds its secrets and certificates. Nothing secret is given on the command
 /// line: options name environment variables, commands and files.
 struct CredentialOptions: ParsableArguments {
-    @Option(help: "The environment variable that holds the secret of every security scheme: a bearer token, an API key, a Basic password (default: PARTNER_API_TOKEN).")
+    @Option(
+        help:
+            "The environment variable that holds the secret of every security scheme: a bearer token, an API key, a Basic password (default: PARTNER_API_TOKEN)."
+    )
     var tokenEnv: String?
 
     @Option(help: "A shell command that prints the secret (run again once on an unexpected 401).")
     var tokenCommand: String?
 
-    @Option(help: ArgumentHelp("An OAuth2 token endpoint that issues the bearer token (client credentials grant); renewed before it expires.", valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "An OAuth2 token endpoint that issues the bearer token (client credentials grant); renewed before it expires.", valueName: "url"))
     var oauth2TokenUrl: String?
 
     @Option(help: ArgumentHelp("The environment variable that holds the OAuth2 client id (default: OAUTH2_CLIENT_ID).", valueName: "name"))
@@ -41,7 +46,8 @@ struct CredentialOptions: ParsableArguments {
     func validate() throws {
         for credential in credentials {
             guard let pair = SchemeCredentials.pair(credential), !pair.value.isEmpty else {
-                throw ValidationError("--credential takes SCHEME=ENV_VAR (the name of an environment variable, not the secret), found '\(credential.prefix(1))…'")
+                throw ValidationError(
+                    "--credential takes SCHEME=ENV_VAR (the name of an environment variable, not the secret), found '\(credential.prefix(1))…'")
             }
         }
         if (clientCert == nil) != (clientKey == nil) {

@@ -74,8 +74,9 @@ struct LintReport {
             valid: !diagnostics.contains { $0.severity == .error },
             summary: result.document.map(DocumentSummary.init),
             problems: diagnostics.map {
-                .init(severity: $0.severity.rawValue, message: $0.message, file: $0.mark?.file,
-                      line: $0.mark?.line, column: $0.mark?.column, pointer: $0.pointer)
+                .init(
+                    severity: $0.severity.rawValue, message: $0.message, file: $0.mark?.file,
+                    line: $0.mark?.line, column: $0.mark?.column, pointer: $0.pointer)
             })
     }
 
@@ -86,7 +87,9 @@ struct LintReport {
             let format = summary.convertedFrom.map { "\($0) (read as OpenAPI \(summary.openapi))" } ?? "OpenAPI \(summary.openapi)"
             lines.append("\(path): \(format), \"\(summary.title)\" \(summary.version)")
             lines.append("  servers:")
-            lines += summary.servers.isEmpty ? ["    (none: '/' is implied)"]
+            lines +=
+                summary.servers.isEmpty
+                ? ["    (none: '/' is implied)"]
                 : summary.servers.map { "    \($0.url)" + ($0.description.map { "  (\($0))" } ?? "") }
             lines.append("  operations (\(summary.operations.count)):")
             let width = summary.operations.map { $0.method.count + 1 + $0.path.count }.max() ?? 0
@@ -109,8 +112,11 @@ struct LintReport {
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
-        lines.append("  problems: " + (diagnostics.isEmpty ? "none"
-            : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"))
+        lines.append(
+            "  problems: "
+                + (diagnostics.isEmpty
+                    ? "none"
+                    : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"))
         if !diagnostics.isEmpty {
             lines.append(DiagnosticRenderer(sources: result.sourceMap.sources).render(diagnostics))
         }

@@ -6,7 +6,8 @@ import ContractRun
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Join the reports of a run's slices into the report of the whole run.",
-        discussion: "Exit status: as run would give for the whole run (0 passed, 1 failures, 3 unreachable); 2 when the reports are not every slice of one run."
+        discussion:
+            "Exit status: as run would give for the whole run (0 passed, 1 failures, 3 unreachable); 2 when the reports are not every slice of one run."
     )
 
     @Argument(help: "The JSON reports of the slices (what run --json writes; reports/run.json by default).")

@@ -77,7 +77,8 @@ struct Mock: AsyncParsableCommand {
         guard tokenLifetime >= 1 else { throw ValidationError("--token-lifetime must be at least 1 second") }
         guard maxResources >= 1 else { throw ValidationError("--max-resources must be 1 or more, found \(maxResources)") }
         guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("unknown --log-level '\(logLevel)': expected one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "unknown --log-level '\(logLevel)': expected one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
         for credential in credentials where SchemeCredentials.pair(credential) == nil {
@@ -110,8 +111,10 @@ struct Mock: AsyncParsableCommand {
         let server: any Service
         do {
             server = try MockServer.application(api) { port in
-            let faults = configuration.faults.isEmpty ? "" : ", faults: " + configuration.faults.map(\.rawValue).sorted().joined(separator: ", ")
-                Console.out("mock serving \(spec) at \(configuration.scheme)://\(host):\(port)\(api.basePath) (token: \(token == nil && perScheme.isEmpty ? "any" : "required")\(faults))")
+                let faults = configuration.faults.isEmpty ? "" : ", faults: " + configuration.faults.map(\.rawValue).sorted().joined(separator: ", ")
+                Console.out(
+                    "mock serving \(spec) at \(configuration.scheme)://\(host):\(port)\(api.basePath) (token: \(token == nil && perScheme.isEmpty ? "any" : "required")\(faults))"
+                )
             }
         } catch {
             throw RunError.server("\(error)")

@@ -37,7 +37,10 @@ struct Proxy: AsyncParsableCommand {
 
     @OptionGroup var contract: ContractOptions
 
-    @Option(help: "The URL the document's paths are below, as the upstream serves them (default: the upstream, with the path of the document's first server when the upstream has none).")
+    @Option(
+        help:
+            "The URL the document's paths are below, as the upstream serves them (default: the upstream, with the path of the document's first server when the upstream has none)."
+    )
     var baseURL: String?
 
     @OptionGroup var checkOptions: CheckOptions
@@ -75,7 +78,8 @@ struct Proxy: AsyncParsableCommand {
         let known = try reportFiles.knownProblems()
         let loaded = try contract.load()
         let base = judgedBase(loaded.document)
-        let verification = TrafficVerification(contract: loaded, checks: try checkOptions.selected(), maxResponseTime: checkOptions.responseTimeLimit, baseURL: base)
+        let verification = TrafficVerification(
+            contract: loaded, checks: try checkOptions.selected(), maxResponseTime: checkOptions.responseTimeLimit, baseURL: base)
         let verifier = verification.verifier
         let document = loaded.document
         let configuration: HTTPClient.Configuration
@@ -87,10 +91,13 @@ struct Proxy: AsyncParsableCommand {
         var logger = Logger(label: "contract-test.proxy")
         logger.logLevel = .error
         let (recorded, verdict) = try await HTTPClient.withHTTPClient(configuration: configuration) { client in
-            let proxy = ValidatingProxy(upstream: upstream, document: document, verifier: verifier, client: client,
-                                        timeout: .seconds(connection.answerTimeout)) { exchange in Console.out(Self.line(exchange)) }
+            let proxy = ValidatingProxy(
+                upstream: upstream, document: document, verifier: verifier, client: client,
+                timeout: .seconds(connection.answerTimeout)
+            ) { exchange in Console.out(Self.line(exchange)) }
             let application = ProxyServer.application(proxy, host: host, port: port, logger: logger) { [upstream, host, spec = contract.spec] port in
-                Console.out("proxy listening at http://\(host):\(port) for \(upstream), judging against \(spec) below \(base); Ctrl-C writes the reports")
+                Console.out(
+                    "proxy listening at http://\(host):\(port) for \(upstream), judging against \(spec) below \(base); Ctrl-C writes the reports")
             }
             let group = ServiceGroup(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
             try await withThrowingTaskGroup(of: Void.self) { tasks in
@@ -109,8 +116,9 @@ struct Proxy: AsyncParsableCommand {
             }
             return (proxy.recorded, proxy.verdict)
         }
-        let summary = verification.summary(of: verdict, recorded: recorded, files: ["the proxy for \(upstream)"],
-                                           replayCommand: "contract-test proxy --upstream \(upstream)")
+        let summary = verification.summary(
+            of: verdict, recorded: recorded, files: ["the proxy for \(upstream)"],
+            replayCommand: "contract-test proxy --upstream \(upstream)")
         try reportFiles.finish(summary, tokenVariable: tokenVariable.tokenEnv, baseline: known)
     }
 

@@ -17,13 +17,17 @@ struct ReportFiles: ParsableArguments {
     @Option(help: ArgumentHelp("Where to write every exchange as HAR 1.2, passing ones too (off unless given).", valueName: "file"))
     var har: String?
 
-    @Option(help: ArgumentHelp("Known problems: fail only on problems this baseline does not accept (or whose acceptance expired).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Known problems: fail only on problems this baseline does not accept (or whose acceptance expired).", valueName: "file"))
     var baseline: String?
 
     @Option(help: ArgumentHelp("Write the run's distinct problems as a baseline to fill in (a reason each).", valueName: "file"))
     var writeBaseline: String?
 
-    @Option(help: "How many distinct problems the terminal shows in full, most frequent first; the reports keep all (default: \(TerminalReport.defaultShownProblems)).")
+    @Option(
+        help:
+            "How many distinct problems the terminal shows in full, most frequent first; the reports keep all (default: \(TerminalReport.defaultShownProblems))."
+    )
     var showProblems: Int?
 
     func validate() throws {
@@ -43,7 +47,9 @@ struct ReportFiles: ParsableArguments {
 
     /// The reports' paths, the defaults where none is given.
     var paths: ReportPaths {
-        ReportPaths(junit: junit ?? "reports/junit.xml", json: json ?? "reports/run.json", html: html ?? "reports/report.html", har: har, baseline: writeBaseline)
+        ReportPaths(
+            junit: junit ?? "reports/junit.xml", json: json ?? "reports/run.json", html: html ?? "reports/report.html", har: har,
+            baseline: writeBaseline)
     }
 
     /// The baseline to judge by, read before anything is sent (a bad one is refused at once).
@@ -53,8 +59,9 @@ struct ReportFiles: ParsableArguments {
 
     /// Writes the reports, prints the summary, and ends with the run's exit status.
     func finish(_ summary: RunSummary, tokenVariable: String, baseline known: Baseline? = nil) throws {
-        try Self.finish(summary, tokenVariable: tokenVariable, baseline: known ?? knownProblems(), paths: paths,
-                        showProblems: showProblems ?? TerminalReport.defaultShownProblems)
+        try Self.finish(
+            summary, tokenVariable: tokenVariable, baseline: known ?? knownProblems(), paths: paths,
+            showProblems: showProblems ?? TerminalReport.defaultShownProblems)
     }
 
     /// Writes the reports to `paths`, prints the summary (`showProblems` in full), and ends
@@ -63,7 +70,8 @@ struct ReportFiles: ParsableArguments {
         var summary = summary
         if let known { summary.judge(by: known, today: ReportPaths.today) }
         try paths.write(summary, tokenVariable: tokenVariable)
-        var report = TerminalReport(summary: summary, color: TerminalReport.colorAllowed, tokenVariable: tokenVariable, junitPath: paths.junit, htmlPath: paths.html)
+        var report = TerminalReport(
+            summary: summary, color: TerminalReport.colorAllowed, tokenVariable: tokenVariable, junitPath: paths.junit, htmlPath: paths.html)
         report.shownProblems = showProblems
         print(report.text)
         let status = ExitStatus(summary)

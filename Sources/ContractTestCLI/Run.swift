@@ -10,7 +10,8 @@ import Foundation
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the conformance cases against a target and check every answer.",
-        discussion: "Options left out come from the configuration file (contract-test.yaml, or --config FILE), then the defaults; `contract-test config` shows what a run would use. Exit status: 0 all passed, 1 contract failures, 2 usage or spec error, 3 target unreachable."
+        discussion:
+            "Options left out come from the configuration file (contract-test.yaml, or --config FILE), then the defaults; `contract-test config` shows what a run would use. Exit status: 0 all passed, 1 contract failures, 2 usage or spec error, 3 target unreachable."
     )
 
     @OptionGroup var options: RunOptions
@@ -33,7 +34,8 @@ struct Run: AsyncParsableCommand {
         }
         let summary = try await runner.run(effective.request(environment: ProcessInfo.processInfo.environment))
         if showProgress { Console.progress(nil) }
-        try ReportFiles.finish(summary, tokenVariable: effective.tokenEnv.value, baseline: known, paths: effective.reportPaths,
-                               showProblems: effective.showProblems.value)
+        try ReportFiles.finish(
+            summary, tokenVariable: effective.tokenEnv.value, baseline: known, paths: effective.reportPaths,
+            showProblems: effective.showProblems.value)
     }
 }

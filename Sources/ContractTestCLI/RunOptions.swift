@@ -8,7 +8,9 @@ import MockServer
 /// Where a run's configuration file is, and which of its environments to use: `run`,
 /// `cases` and `config` take these.
 struct ConfigurationOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The configuration file (default: \(ConfigurationFile.defaultName) in the working directory, when there is one).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "The configuration file (default: \(ConfigurationFile.defaultName) in the working directory, when there is one).", valueName: "file"))
     var config: String?
 
     @Option(help: ArgumentHelp("The configuration file's environment to run against (default: its 'environment').", valueName: "name"))
@@ -45,14 +47,20 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Run cases that create data even against a server that uses live data.")
     var allowLiveData = false
 
-    @Option(help: "The most requests in flight at once; fewer while the target answers 429, 503 or Retry-After, or refuses connections (default: \(SuiteRunner.Options.defaultConcurrency)).")
+    @Option(
+        help:
+            "The most requests in flight at once; fewer while the target answers 429, 503 or Retry-After, or refuses connections (default: \(SuiteRunner.Options.defaultConcurrency))."
+    )
     var concurrency: Int?
 
     @Option(help: "Retries on 429 and 503, honouring Retry-After, at most 10 s each (default: 3).")
     var retries: Int?
 
-    @Option(name: [.customShort("H"), .customLong("header")],
-            help: ArgumentHelp("'Name: value': a header every request carries (repeatable); ${VAR} reads the value from the environment and is shown redacted.", valueName: "header"))
+    @Option(
+        name: [.customShort("H"), .customLong("header")],
+        help: ArgumentHelp(
+            "'Name: value': a header every request carries (repeatable); ${VAR} reads the value from the environment and is shown redacted.",
+            valueName: "header"))
     var headers: [String] = []
 
     @Option(help: ArgumentHelp("At most this many requests per second across the run (the requests of a race excepted).", valueName: "n"))
@@ -77,7 +85,9 @@ struct RunOptions: ParsableArguments {
         if baseURL != nil, target == .sandbox {
             throw ValidationError("give either --target sandbox or --base-url, not both")
         }
-        if let rateLimit, !(rateLimit > 0 && rateLimit.isFinite) { throw ValidationError("--rate-limit must be a positive number of requests per second") }
+        if let rateLimit, !(rateLimit > 0 && rateLimit.isFinite) {
+            throw ValidationError("--rate-limit must be a positive number of requests per second")
+        }
         _ = try extraHeaders()
     }
 

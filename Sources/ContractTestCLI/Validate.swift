@@ -28,11 +28,16 @@ struct Validate: ParsableCommand {
     @Option(help: "Any schema by JSON pointer into the document, e.g. '#/components/schemas/Invitation'.")
     var pointer: String?
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp(
-        "The schema of a documented response: an operationId and a status.", valueName: "operation-id status"))
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "The schema of a documented response: an operationId and a status.", valueName: "operation-id status"))
     var response: [String] = []
 
-    @Option(help: "Which way the body travels: request (readOnly members refused), response (writeOnly refused), or none. Default: response with --response, else none.")
+    @Option(
+        help:
+            "Which way the body travels: request (readOnly members refused), response (writeOnly refused), or none. Default: response with --response, else none."
+    )
     var direction: DirectionOption?
 
     @Argument(help: "The body to check; - or nothing reads standard input.")
@@ -78,7 +83,8 @@ struct Validate: ParsableCommand {
         let name = bodyPath == "-" ? "<stdin>" : bodyPath
         let source: SourceFile
         do {
-            source = bodyPath == "-"
+            source =
+                bodyPath == "-"
                 ? SourceFile(path: name, bytes: Array(FileHandle.standardInput.readDataToEndOfFile()))
                 : try SourceFile(contentsOf: bodyPath)
         } catch {
@@ -119,9 +125,10 @@ struct Validate: ParsableCommand {
         if let pointer {
             let text = pointer.hasPrefix("#") ? String(pointer.dropFirst()) : pointer
             guard let parsed = JSONPointer(fragment: text), let file = document.sourceMap.mainFile,
-                  let node = document.sourceMap.node(at: parsed, in: file)
+                let node = document.sourceMap.node(at: parsed, in: file)
             else {
-                throw SelectionError(message: "nothing exists at '\(pointer)' in \(spec): expected a JSON pointer such as '#/components/schemas/Invitation'")
+                throw SelectionError(
+                    message: "nothing exists at '\(pointer)' in \(spec): expected a JSON pointer such as '#/components/schemas/Invitation'")
             }
             return (Schema(node: node, location: Location(mark: node.mark, pointer: parsed), dialect: document.schemaDialect), .none)
         }

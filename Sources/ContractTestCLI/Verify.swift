@@ -38,7 +38,8 @@ struct Verify: ParsableCommand {
     }
 
     func run() throws {
-        let verification = TrafficVerification(contract: try contract.load(), checks: try checkOptions.selected(), maxResponseTime: checkOptions.responseTimeLimit, baseURL: baseURL)
+        let verification = TrafficVerification(
+            contract: try contract.load(), checks: try checkOptions.selected(), maxResponseTime: checkOptions.responseTimeLimit, baseURL: baseURL)
         try reportFiles.finish(try verification.verify(files: traffic), tokenVariable: tokenVariable.tokenEnv)
     }
 }

@@ -39,7 +39,8 @@ final class ClosedConnections: Sendable {
     func cause(notResending method: String) -> String {
         var text = ": the \(method) is not sent again, as it may have reached the server and is not idempotent (RFC 9112 section 9.3.1)."
         if let earlier = lastErrorAnswer.withLock({ $0 }) {
-            text += " Likely cause: the server closes a connection after an error answer without `Connection: close`; the last such answer was \(earlier.status) to \(earlier.method) \(earlier.url)."
+            text +=
+                " Likely cause: the server closes a connection after an error answer without `Connection: close`; the last such answer was \(earlier.status) to \(earlier.method) \(earlier.url)."
         }
         return text
     }

@@ -62,8 +62,10 @@ public struct Exchange: Sendable {
     /// server's: what a `now` rule is compared with.
     public var timing: AnswerTiming?
 
-    public init(request: Request, response: Response?, transportError: TransportError?, duration: Double, retries: Int,
-                timing: AnswerTiming? = nil) {
+    public init(
+        request: Request, response: Response?, transportError: TransportError?, duration: Double, retries: Int,
+        timing: AnswerTiming? = nil
+    ) {
         self.request = request
         self.response = response
         self.transportError = transportError

@@ -22,8 +22,10 @@ public struct Executor: Sendable {
         /// At most so many requests per second (`--rate-limit`); `nil`: as fast as answered.
         public var rateLimit: RateLimit?
 
-        public init(timeout: Duration = .seconds(30), maxRetries: Int = 3, maxRetryWait: Duration = .seconds(10),
-                    extraHeaders: ExtraHeaders = .none, rateLimit: RateLimit? = nil) {
+        public init(
+            timeout: Duration = .seconds(30), maxRetries: Int = 3, maxRetryWait: Duration = .seconds(10),
+            extraHeaders: ExtraHeaders = .none, rateLimit: RateLimit? = nil
+        ) {
             self.timeout = timeout
             self.maxRetries = maxRetries
             self.maxRetryWait = maxRetryWait
@@ -45,8 +47,10 @@ public struct Executor: Sendable {
     /// Admits each request and hears each answer, when the run adapts its concurrency.
     public let pressure: Pressure?
 
-    public init(client: HTTPClient, target: Target, secrets: Secrets, options: Options = Options(), hasClientCertificate: Bool = false,
-                pressure: Pressure? = nil) {
+    public init(
+        client: HTTPClient, target: Target, secrets: Secrets, options: Options = Options(), hasClientCertificate: Bool = false,
+        pressure: Pressure? = nil
+    ) {
         self.client = client
         self.target = target
         self.secrets = secrets
@@ -63,8 +67,10 @@ public struct Executor: Sendable {
     /// The client configuration for a run: TLS trusting `caCertificates` (PEM) besides the
     /// system's roots, through `proxy` when there is one, no redirects (a redirect is an answer to judge, not to follow), and as
     /// many connections to the target as requests in flight (the pool's default is 8).
-    public static func clientConfiguration(caCertificates: String?, clientCertificate: (chain: String, key: String)? = nil,
-                                           connections: Int = 8, proxy: ProxyChoice? = nil) throws(TransportError) -> HTTPClient.Configuration {
+    public static func clientConfiguration(
+        caCertificates: String?, clientCertificate: (chain: String, key: String)? = nil,
+        connections: Int = 8, proxy: ProxyChoice? = nil
+    ) throws(TransportError) -> HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration()
         configuration.proxy = proxy?.configuration
         configuration.redirectConfiguration = .disallow
@@ -112,10 +118,12 @@ public struct Executor: Sendable {
         do throws(TokenSource.Failure) {
             credentials = try await applied(spec.credentials)
         } catch {
-            let shown = Exchange.Request(method: spec.method, url: target.url(for: spec.target), headers: spec.headers.map { ($0.name, $0.value) },
-                                         body: spec.body)
-            return Exchange(request: shown, response: nil, transportError: TransportError(kind: .credentials, description: "not sent: \(error)"),
-                            duration: 0, retries: 0)
+            let shown = Exchange.Request(
+                method: spec.method, url: target.url(for: spec.target), headers: spec.headers.map { ($0.name, $0.value) },
+                body: spec.body)
+            return Exchange(
+                request: shown, response: nil, transportError: TransportError(kind: .credentials, description: "not sent: \(error)"),
+                duration: 0, retries: 0)
         }
         var url = target.url(for: spec.target)
         var shownURL = url
@@ -164,8 +172,9 @@ public struct Executor: Sendable {
                 var problem = TransportError(classifying: error, url: shownURL)
                 if closed, !idempotent { problem.description += closedConnections.cause(notResending: spec.method) }
                 if let ticket { pressure?.unanswered(ticket, refused: problem.kind == .unreachable) }
-                return Exchange(request: sent, response: nil, transportError: problem, duration: (clock.now - started) / .seconds(1),
-                                retries: retries + crowdedRetries + resends)
+                return Exchange(
+                    request: sent, response: nil, transportError: problem, duration: (clock.now - started) / .seconds(1),
+                    retries: retries + crowdedRetries + resends)
             }
             closedConnections.heard(answer, to: spec.method, url: shownURL)
             let retryAfter = retryAfterWait(answer)
@@ -186,8 +195,9 @@ public struct Executor: Sendable {
             let timing = AnswerTiming(
                 sent: sentAt, answered: Timestamp.systemNow(), serverDate: answer.header("Date").flatMap(Timestamp.init(httpDate:)),
                 knownShift: shiftAtSend...max(shiftAtSend, clockShift.most))
-            var exchange = Exchange(request: sent, response: answer, transportError: nil, duration: (clock.now - started) / .seconds(1),
-                                    retries: retries + crowdedRetries + resends, timing: timing)
+            var exchange = Exchange(
+                request: sent, response: answer, transportError: nil, duration: (clock.now - started) / .seconds(1),
+                retries: retries + crowdedRetries + resends, timing: timing)
             exchange.answerTime = (clock.now - attemptStarted) / .seconds(1)
             return exchange
         }
@@ -244,7 +254,10 @@ public struct Executor: Sendable {
                 let basic = kind.lowercased() == "basic" && isSecret
                 let credential = basic ? Data("\(secrets.basicUser):\(text)".utf8).base64EncodedString() : text
                 result.headers.append(.init(name: "Authorization", sent: "\(kind) \(credential)", shown: "\(kind) \(hidden)"))
-                if isSecret { result.redacted.append(RedactedSecret(header: "Authorization", variable: source.variable, basicUser: basic ? secrets.basicUser : nil)) }
+                if isSecret {
+                    result.redacted.append(
+                        RedactedSecret(header: "Authorization", variable: source.variable, basicUser: basic ? secrets.basicUser : nil))
+                }
             case .header(let name):
                 result.headers.append(.init(name: name, sent: text, shown: hidden))
                 if isSecret { result.redacted.append(RedactedSecret(header: name, variable: source.variable)) }
@@ -260,7 +273,8 @@ public struct Executor: Sendable {
             }
         }
         if !cookies.isEmpty {
-            result.headers.append(.init(name: "Cookie", sent: cookies.map(\.sent).joined(separator: "; "), shown: cookies.map(\.shown).joined(separator: "; ")))
+            result.headers.append(
+                .init(name: "Cookie", sent: cookies.map(\.sent).joined(separator: "; "), shown: cookies.map(\.shown).joined(separator: "; ")))
         }
         return result
     }

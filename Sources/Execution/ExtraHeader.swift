@@ -78,7 +78,10 @@ public struct ExtraHeader: Sendable, Hashable {
             throw Problem(description: "header \(name) reads ${\(error.name)}, which is not set")
         }
         if Self.breaksLine(sent) {
-            throw Problem(description: "header \(name): the value of ${\(value.variables.joined(separator: "}, ${"))} has a line break or NUL, which no header value may hold")
+            throw Problem(
+                description:
+                    "header \(name): the value of ${\(value.variables.joined(separator: "}, ${"))} has a line break or NUL, which no header value may hold"
+            )
         }
         return Resolved(name: name, sent: sent, shown: value.shown, variables: value.variables)
     }

@@ -26,9 +26,11 @@ public struct OAuth2ClientCredentials: Sendable {
     public var configuration: HTTPClient.Configuration
     public var timeout: Duration
 
-    public init(tokenURL: String, clientIdVariable: String = "OAUTH2_CLIENT_ID", clientSecretVariable: String = "OAUTH2_CLIENT_SECRET",
-                scope: String? = nil, clientAuthentication: ClientAuthentication = .basic,
-                configuration: HTTPClient.Configuration = HTTPClient.Configuration(), timeout: Duration = .seconds(30)) {
+    public init(
+        tokenURL: String, clientIdVariable: String = "OAUTH2_CLIENT_ID", clientSecretVariable: String = "OAUTH2_CLIENT_SECRET",
+        scope: String? = nil, clientAuthentication: ClientAuthentication = .basic,
+        configuration: HTTPClient.Configuration = HTTPClient.Configuration(), timeout: Duration = .seconds(30)
+    ) {
         self.tokenURL = tokenURL
         self.clientIdVariable = clientIdVariable
         self.clientSecretVariable = clientSecretVariable
@@ -74,7 +76,9 @@ public struct OAuth2ClientCredentials: Sendable {
                 return (Int(response.status.code), Array(try await response.body.collect(upTo: 1 << 20).readableBytesView))
             }
         } catch {
-            throw TokenSource.Failure(description: "the OAuth2 token endpoint \(tokenURL) could not be reached: \(TransportError(classifying: error, url: tokenURL).description)")
+            throw TokenSource.Failure(
+                description:
+                    "the OAuth2 token endpoint \(tokenURL) could not be reached: \(TransportError(classifying: error, url: tokenURL).description)")
         }
         return try Self.issued(status: status, body: body, tokenURL: tokenURL)
     }
@@ -88,7 +92,9 @@ public struct OAuth2ClientCredentials: Sendable {
             throw TokenSource.Failure(description: "the OAuth2 token endpoint \(tokenURL) refused the client credentials (\(status)\(code)\(words))")
         }
         guard let object else {
-            throw TokenSource.Failure(description: "the OAuth2 token endpoint \(tokenURL) answered 200 without a JSON object: expected access_token, token_type and expires_in")
+            throw TokenSource.Failure(
+                description:
+                    "the OAuth2 token endpoint \(tokenURL) answered 200 without a JSON object: expected access_token, token_type and expires_in")
         }
         guard let token = object["access_token"] as? String, !token.isEmpty else {
             throw TokenSource.Failure(description: "the OAuth2 token endpoint \(tokenURL) answered without an access_token")
@@ -107,7 +113,7 @@ public struct OAuth2ClientCredentials: Sendable {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "*"):
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "*"):
                 out.append(Character(UnicodeScalar(byte)))
             case UInt8(ascii: " "):
                 out.append("+")

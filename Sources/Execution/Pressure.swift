@@ -64,9 +64,10 @@ public final class Pressure: Sendable {
         public static func merged(_ reports: [Report]) -> Report? {
             guard let first = reports.first else { return nil }
             return reports.dropFirst().reduce(first) { total, next in
-                Report(ceiling: max(total.ceiling, next.ceiling), lowest: min(total.lowest, next.lowest),
-                       final: min(total.final, next.final), cuts: total.cuts + next.cuts,
-                       signals: total.signals.merging(next.signals, uniquingKeysWith: +))
+                Report(
+                    ceiling: max(total.ceiling, next.ceiling), lowest: min(total.lowest, next.lowest),
+                    final: min(total.final, next.final), cuts: total.cuts + next.cuts,
+                    signals: total.signals.merging(next.signals, uniquingKeysWith: +))
             }
         }
     }

@@ -28,11 +28,16 @@ public struct ProxyChoice: Sendable, Equatable {
     /// The proxy for `url` under `environment`; `nil`: reach it directly.
     public static func forTarget(_ url: String, environment: [String: String]) throws(Problem) -> ProxyChoice? {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
-              let host = components.host, !host.isEmpty else { return nil }
+            let host = components.host, !host.isEmpty
+        else { return nil }
         let names = scheme == "https" ? ["https_proxy", "HTTPS_PROXY"] : ["http_proxy", "HTTP_PROXY"]
         guard let variable = names.first(where: { !(environment[$0] ?? "").isEmpty }), let value = environment[variable] else { return nil }
         let port = components.port ?? (scheme == "https" ? 443 : 80)
-        if isLoopback(host) || bypasses(host: host, port: port, noProxy: ["no_proxy", "NO_PROXY"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? "") { return nil }
+        if isLoopback(host)
+            || bypasses(host: host, port: port, noProxy: ["no_proxy", "NO_PROXY"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? "")
+        {
+            return nil
+        }
         return try parse(value, variable: variable)
     }
 
@@ -45,7 +50,10 @@ public struct ProxyChoice: Sendable, Equatable {
         let scheme = components.scheme?.lowercased() ?? "http"
         let socks = ["socks5", "socks5h"].contains(scheme)
         guard scheme == "http" || socks else {
-            throw Problem(description: "\(variable) names a \(scheme):// proxy: expected http:// (the connection to the proxy itself is not encrypted; https targets are tunnelled with CONNECT) or socks5://")
+            throw Problem(
+                description:
+                    "\(variable) names a \(scheme):// proxy: expected http:// (the connection to the proxy itself is not encrypted; https targets are tunnelled with CONNECT) or socks5://"
+            )
         }
         let credentials = components.user.map { user in
             (user: user.removingPercentEncoding ?? user, password: (components.password ?? "").removingPercentEncoding ?? "")

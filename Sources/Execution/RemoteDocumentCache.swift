@@ -37,7 +37,8 @@ public final class RemoteDocumentCache: RemoteDocumentSource {
     /// `$XDG_CACHE_HOME/contract-test/remote-refs`, else `~/.cache/contract-test/remote-refs`.
     public static var defaultDirectory: String {
         let environment = ProcessInfo.processInfo.environment
-        let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let base =
+            environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSTemporaryDirectory()) + "/.cache"
         return base + "/contract-test/remote-refs"
     }
@@ -90,9 +91,10 @@ public final class RemoteDocumentCache: RemoteDocumentSource {
             return .success(RemoteDocument(bytes: bytes, sha256: entry.sha256, origin: .unchanged))
         case 200:
             let bytes = response.body.map { Array($0.readableBytesView) } ?? []
-            let entry = Entry(url: url, sha256: Self.sha256(bytes), etag: response.headers.first(name: "ETag"),
-                              lastModified: response.headers.first(name: "Last-Modified"),
-                              fetchedAt: ISO8601DateFormatter().string(from: Date()))
+            let entry = Entry(
+                url: url, sha256: Self.sha256(bytes), etag: response.headers.first(name: "ETag"),
+                lastModified: response.headers.first(name: "Last-Modified"),
+                fetchedAt: ISO8601DateFormatter().string(from: Date()))
             writeEntry(key, entry, bytes)
             return .success(RemoteDocument(bytes: bytes, sha256: entry.sha256, origin: .fetched))
         default:
@@ -103,8 +105,9 @@ public final class RemoteDocumentCache: RemoteDocumentSource {
     }
 
     private static func stale(_ cached: (entry: Entry, bytes: [UInt8]), reason: String) -> RemoteDocument {
-        RemoteDocument(bytes: cached.bytes, sha256: cached.entry.sha256,
-                       origin: .cachedAfterFailure(reason: reason, fetchedAt: cached.entry.fetchedAt))
+        RemoteDocument(
+            bytes: cached.bytes, sha256: cached.entry.sha256,
+            origin: .cachedAfterFailure(reason: reason, fetchedAt: cached.entry.fetchedAt))
     }
 
     private func paths(_ key: String) -> (entry: String, body: String) {
@@ -115,8 +118,8 @@ public final class RemoteDocumentCache: RemoteDocumentSource {
     private func readEntry(_ key: String, url: String) -> (entry: Entry, bytes: [UInt8])? {
         let (entryPath, bodyPath) = paths(key)
         guard let data = FileManager.default.contents(atPath: entryPath),
-              let entry = try? JSONDecoder().decode(Entry.self, from: data), entry.url == url,
-              let body = FileManager.default.contents(atPath: bodyPath)
+            let entry = try? JSONDecoder().decode(Entry.self, from: data), entry.url == url,
+            let body = FileManager.default.contents(atPath: bodyPath)
         else { return nil }
         let bytes = Array(body)
         return Self.sha256(bytes) == entry.sha256 ? (entry, bytes) : nil
@@ -127,7 +130,7 @@ public final class RemoteDocumentCache: RemoteDocumentSource {
     private func writeEntry(_ key: String, _ entry: Entry, _ bytes: [UInt8]) {
         let (entryPath, bodyPath) = paths(key)
         guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil,
-              let encoded = try? JSONEncoder().encode(entry)
+            let encoded = try? JSONEncoder().encode(entry)
         else { return }
         for (path, data) in [(bodyPath, Data(bytes)), (entryPath, encoded)] {
             let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"

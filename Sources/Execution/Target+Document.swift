@@ -17,7 +17,8 @@ extension Target {
         let scheme = baseURL.prefix { $0 != ":" }.lowercased()
         guard scheme == "http" || scheme == "https", baseURL.dropFirst(scheme.count).hasPrefix("://") else { throw .notHTTP(baseURL) }
         let declared = document.servers.first { $0.liveData != nil && sameBase($0.defaultURL, baseURL) }?.liveData
-        return Target(baseURL: baseURL, name: declared == true ? "production" : "custom", dataPolicy: declared.map(DataPolicy.init(declaringLiveData:)))
+        return Target(
+            baseURL: baseURL, name: declared == true ? "production" : "custom", dataPolicy: declared.map(DataPolicy.init(declaringLiveData:)))
     }
 
     /// The document's sandbox: the first server whose description says "Sandbox".

@@ -60,8 +60,10 @@ public final class TokenSource: Sendable {
     /// Tokens an OAuth2 token endpoint issues for the client credentials (read from
     /// `environment`), renewed before they expire; `now` is the clock their lifetimes are
     /// measured by.
-    public static func oauth2(_ credentials: OAuth2ClientCredentials, now: @escaping @Sendable () -> ContinuousClock.Instant = { .now },
-                              environment: [String: String] = ProcessInfo.processInfo.environment) -> TokenSource {
+    public static func oauth2(
+        _ credentials: OAuth2ClientCredentials, now: @escaping @Sendable () -> ContinuousClock.Instant = { .now },
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> TokenSource {
         TokenSource(.oauth2(credentials, environment: environment), now: now)
     }
 

@@ -19,7 +19,11 @@ extension TransportError {
         }
         switch Self.kind(of: error) {
         case .tls:
-            self.init(kind: .tls, description: "TLS problem talking to \(url): the server's certificate is not trusted or the handshake failed (\(text)); for a private CA pass --ca-cert")
+            self.init(
+                kind: .tls,
+                description:
+                    "TLS problem talking to \(url): the server's certificate is not trusted or the handshake failed (\(text)); for a private CA pass --ca-cert"
+            )
         case .timeout:
             self.init(kind: .timeout, description: "no answer from \(url) within the timeout (\(text))")
         case .unreachable where Self.isNameResolution(error):
@@ -36,14 +40,15 @@ extension TransportError {
         case is NIOSSLError, is NIOSSLExtraError, is BoringSSLError:
             return .tls
         case let clientError as HTTPClientError
-            where clientError == .deadlineExceeded || clientError == .readTimeout || clientError == .connectTimeout:
+        where clientError == .deadlineExceeded || clientError == .readTimeout || clientError == .connectTimeout:
             return .timeout
         case ChannelError.connectTimeout:
             return .timeout
         case is NIOConnectionError, is SocketAddressError:
             return .unreachable
         case let ioError as IOError:
-            return unreachableErrnos.contains(ioError.errnoCode) ? .unreachable
+            return unreachableErrnos.contains(ioError.errnoCode)
+                ? .unreachable
                 : ioError.errnoCode == ETIMEDOUT ? .timeout : .other
         default:
             return .other
@@ -55,7 +60,8 @@ extension TransportError {
         let host = URIHost.of(url)
         switch error {
         case .invalidProxyResponse:
-            return "cannot reach \(url): the proxy would not open a tunnel to \(host) (it answered CONNECT with an error): check the proxy, or list \(host) in NO_PROXY"
+            return
+                "cannot reach \(url): the proxy would not open a tunnel to \(host) (it answered CONNECT with an error): check the proxy, or list \(host) in NO_PROXY"
         case .proxyAuthenticationRequired:
             return "cannot reach \(url): the proxy asks for credentials (407): give them in the proxy variable as http://user:password@host:port"
         case .httpProxyHandshakeTimeout:

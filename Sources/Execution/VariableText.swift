@@ -47,7 +47,9 @@ public struct VariableText: Sendable, Hashable, CustomStringConvertible {
             }
             let name = String(characters[(index + 2)..<close])
             guard Self.isVariableName(name) else {
-                throw ParseError(offset: index, description: "'${\(name)}' does not name an environment variable: expected letters, digits and _, not starting with a digit")
+                throw ParseError(
+                    offset: index,
+                    description: "'${\(name)}' does not name an environment variable: expected letters, digits and _, not starting with a digit")
             }
             if !literal.isEmpty { pieces.append(.literal(literal)) }
             literal = ""
@@ -110,4 +112,3 @@ public struct VariableText: Sendable, Hashable, CustomStringConvertible {
         return value
     }
 }
-

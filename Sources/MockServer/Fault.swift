@@ -59,7 +59,8 @@ public enum Fault: String, Sendable, CaseIterable, Hashable {
         case .racyDuplicateCheck: "creates for one address that arrive at once all succeed (checked, then recorded after a pause)"
         case .wrongNow: "the time of the create is two hours behind (local time written as UTC); expiry follows it"
         case .noAllowHeader: "405 answers leave out Allow"
-        case .identitiesMerged: "the one-active check compares names normalized: plus tags and dots dropped, accents folded (two different addresses become one)"
+        case .identitiesMerged:
+            "the one-active check compares names normalized: plus tags and dots dropped, accents folded (two different addresses become one)"
         case .extraMembersRefused: "bodies with members the schema does not declare are refused, though the schema allows them"
         case .memberOrderRequired: "bodies whose members are not in the schema's order are refused"
         case .memberNamesCaseInsensitive: "member names are matched without case (PartnerEmailId is read as partnerEmailId)"

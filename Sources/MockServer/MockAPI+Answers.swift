@@ -11,8 +11,10 @@ extension MockAPI {
     /// (`asValidation`) with a 4xx the operation does not document, its documented 400), the
     /// error code, description and offending members
     /// written where the rules file says the API carries them.
-    func fail(_ handler: OperationHandler, status: Int, code: String, description: String, members: [String],
-              asValidation: Bool = true) -> MockResponse {
+    func fail(
+        _ handler: OperationHandler, status: Int, code: String, description: String, members: [String],
+        asValidation: Bool = true
+    ) -> MockResponse {
         // A refused request answers as the operation documents refusals (400, else its class)
         // when its own 4xx is not documented by code.
         let refusal = asValidation && status >= 400 && status < 500 && status != 401
@@ -69,14 +71,16 @@ extension MockAPI {
                 var name = has(.identitiesMerged) ? Self.normalizedWrongly(key) : key
                 // `duplicate-check-on-whole-body`: the name with everything else the body says.
                 if has(.duplicateCheckOnWholeBody) { name += " " + request.jsonText }
-                let record = ResourceLedger.Record(operationId: handler.entry.id, key: name, createdAt: now, expiresAt: expiresAt, body: body.jsonBytes)
+                let record = ResourceLedger.Record(
+                    operationId: handler.entry.id, key: name, createdAt: now, expiresAt: expiresAt, body: body.jsonBytes)
                 let outcome = await recordCreate(record, now: now)
                 if case .conflict(let until) = outcome {
                     let documented = handler.entry.operation.responses.byStatus[String(creation.conflictStatus)]?.description
                     let description = documented ?? "an active resource with this \(creation.identity.lastToken ?? "name") exists"
                     let detail = until.map { " (active until \($0.rfc3339))" } ?? ""
-                    return fail(handler, status: creation.conflictStatus, code: "conflict", description: description + detail,
-                                members: [creation.identity.tokens.first ?? ""])
+                    return fail(
+                        handler, status: creation.conflictStatus, code: "conflict", description: description + detail,
+                        members: [creation.identity.tokens.first ?? ""])
                 }
             }
         }
@@ -86,7 +90,8 @@ extension MockAPI {
             let documented = Set(handler.responses.values.map(\.status))
             status = [201, 200, 202, 203].first { !documented.contains($0) } ?? 299
         }
-        let contentType = has(.wrongContentType) ? "text/plain; charset=utf-8" : (template.mediaType.map(MediaTypeName.concrete) ?? "application/json")
+        let contentType =
+            has(.wrongContentType) ? "text/plain; charset=utf-8" : (template.mediaType.map(MediaTypeName.concrete) ?? "application/json")
         return MockResponse(status: status, headers: [("Content-Type", contentType)] + documentedHeaders(template), body: body.jsonBytes)
     }
 
@@ -108,7 +113,9 @@ extension MockAPI {
     private func logged(_ created: (outcome: ResourceLedger.Outcome, evicted: [ResourceLedger.Eviction])) -> ResourceLedger.Outcome {
         for eviction in created.evicted {
             let record = eviction.record
-            logger.warning("forgot \(eviction.expired ? "expired" : "the oldest") resource \(record.operationId) \(record.key) (created \(record.createdAt.rfc3339)) to stay within --max-resources \(ledger.capacity)")
+            logger.warning(
+                "forgot \(eviction.expired ? "expired" : "the oldest") resource \(record.operationId) \(record.key) (created \(record.createdAt.rfc3339)) to stay within --max-resources \(ledger.capacity)"
+            )
         }
         return created.outcome
     }
@@ -144,7 +151,8 @@ extension MockAPI {
             body = body.setting(nil, at: JSONPointer(tokens: [first]))
         }
         if has(.wrongMemberType),
-           let name = shape.properties.first(where: { body[$0.name]?.stringValue != nil && $0.validator.shape.types == ["string"] })?.name {
+            let name = shape.properties.first(where: { body[$0.name]?.stringValue != nil && $0.validator.shape.types == ["string"] })?.name
+        {
             body = body.setting(.number(JSONNumber(12345)), at: JSONPointer(tokens: [name]))
         }
         if has(.malformedDateTime), let name = shape.properties.first(where: { $0.validator.shape.format == "date-time" })?.name {

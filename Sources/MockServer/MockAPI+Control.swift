@@ -13,13 +13,15 @@ extension MockAPI {
         case .clock:
             let body = request.body.flatMap { try? JSONParser().parse($0) } ?? .object(JSONObject([]))
             // Days beyond what seconds can count are refused below like any move too far.
-            let seconds = Self.integer(body["advanceSeconds"])
+            let seconds =
+                Self.integer(body["advanceSeconds"])
                 ?? Self.integer(body["advanceDays"]).map { $0.multipliedReportingOverflow(by: 86_400).overflow ? Int64.max : $0 * 86_400 }
             guard let seconds, seconds >= 0 else {
                 return problem(400, "Bad Request", "expected {\"advanceSeconds\": N} or {\"advanceDays\": N} with N >= 0")
             }
             guard clock.advance(seconds: seconds) else {
-                return problem(400, "Bad Request", "the clock moves at most 1000 years (\(MockClock.maxOffsetSeconds) seconds) from the real time in all")
+                return problem(
+                    400, "Bad Request", "the clock moves at most 1000 years (\(MockClock.maxOffsetSeconds) seconds) from the real time in all")
             }
             return json(200, .object(JSONObject([.init("now", .string(clock.now().rfc3339))])))
         case .oauth2Token:
@@ -36,25 +38,31 @@ extension MockAPI {
             let now = clock.now()
             let page = ledger.page(offset: paging.offset, limit: paging.limit)
             let resources = page.records.map { record in
-                JSONValue.object(JSONObject([
-                    .init("operationId", .string(record.operationId)), .init("key", .string(record.key)),
-                    .init("createdAt", .string(record.createdAt.rfc3339)),
-                    .init("expiresAt", record.expiresAt.map { .string($0.rfc3339) } ?? .null),
-                    .init("active", .bool(record.expiresAt.map { $0 > now } ?? true)),
-                    .init("body", (try? JSONParser().parse(record.body)) ?? .null),
-                ]))
+                JSONValue.object(
+                    JSONObject([
+                        .init("operationId", .string(record.operationId)), .init("key", .string(record.key)),
+                        .init("createdAt", .string(record.createdAt.rfc3339)),
+                        .init("expiresAt", record.expiresAt.map { .string($0.rfc3339) } ?? .null),
+                        .init("active", .bool(record.expiresAt.map { $0 > now } ?? true)),
+                        .init("body", (try? JSONParser().parse(record.body)) ?? .null),
+                    ]))
             }
             let nextOffset = paging.offset + page.records.count
-            return json(200, .object(JSONObject([
-                .init("now", .string(now.rfc3339)),
-                .init("faults", .array(configuration.faults.map(\.rawValue).sorted().map(JSONValue.string))),
-                .init("tokensIssued", .number(JSONNumber(issuedTokens.count))),
-                .init("total", .number(JSONNumber(page.total))),
-                .init("offset", .number(JSONNumber(paging.offset))),
-                .init("limit", .number(JSONNumber(paging.limit))),
-                .init("resources", .array(resources)),
-                .init("next", nextOffset < page.total ? .string("\(MockControlRoute.state.path)?offset=\(nextOffset)&limit=\(paging.limit)") : .null),
-            ])))
+            return json(
+                200,
+                .object(
+                    JSONObject([
+                        .init("now", .string(now.rfc3339)),
+                        .init("faults", .array(configuration.faults.map(\.rawValue).sorted().map(JSONValue.string))),
+                        .init("tokensIssued", .number(JSONNumber(issuedTokens.count))),
+                        .init("total", .number(JSONNumber(page.total))),
+                        .init("offset", .number(JSONNumber(paging.offset))),
+                        .init("limit", .number(JSONNumber(paging.limit))),
+                        .init("resources", .array(resources)),
+                        .init(
+                            "next",
+                            nextOffset < page.total ? .string("\(MockControlRoute.state.path)?offset=\(nextOffset)&limit=\(paging.limit)") : .null),
+                    ])))
         }
     }
 

@@ -6,8 +6,10 @@ import YAMLSource
 
 extension MockAPI {
     /// Serves one documented operation: security, parameters, body, business rules, answer.
-    func handle(_ request: MockRequest, with handler: OperationHandler, resource: (family: Int, role: ResourceFamilies.Role)?,
-                pathValues: [String: String]) async -> MockResponse {
+    func handle(
+        _ request: MockRequest, with handler: OperationHandler, resource: (family: Int, role: ResourceFamilies.Role)?,
+        pathValues: [String: String]
+    ) async -> MockResponse {
         if !has(.authIgnored), let problem = checkSecurity(request, handler) {
             return fail(handler, status: 401, code: "unauthorized", description: problem, members: [])
         }

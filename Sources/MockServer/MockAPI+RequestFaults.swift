@@ -7,7 +7,9 @@ import YAMLSource
 extension MockAPI {
     /// A refusal the faults make of a body the contract accepts, or a crash on one it does not.
     func faultyReading(_ value: JSONValue, _ body: RequestInputs.Body) -> BodyRejection? {
-        if has(.serverErrorOnHugeNumber), Self.contains(value, where: { if case .number(let number) = $0 { abs(number.double) > 2_147_483_647 } else { false } }) {
+        if has(.serverErrorOnHugeNumber),
+            Self.contains(value, where: { if case .number(let number) = $0 { abs(number.double) > 2_147_483_647 } else { false } })
+        {
             return BodyRejection(status: 500, message: "Internal Server Error", members: [])
         }
         if has(.serverErrorOnNonASCII), Self.contains(value, where: { $0.stringValue?.unicodeScalars.contains { !$0.isASCII } ?? false }) {
@@ -42,7 +44,8 @@ extension MockAPI {
             // A member named like a declared one but for case is read as that one.
             for member in object where shape.property(member.key) == nil {
                 guard let declared = shape.properties.first(where: { $0.name.lowercased() == member.key.lowercased() })?.name,
-                      coerced[declared] == nil else { continue }
+                    coerced[declared] == nil
+                else { continue }
                 coerced = coerced.setting(nil, at: JSONPointer(tokens: [member.key])).setting(member.value, at: JSONPointer(tokens: [declared]))
             }
         }
@@ -79,9 +82,11 @@ extension MockAPI {
     /// `identities-merged`: a name as an over-eager normalizer keys it: lower case, accents
     /// folded, and in an address's local part a plus tag dropped and dots removed.
     static func normalizedWrongly(_ name: String) -> String {
-        let folded = String(String.UnicodeScalarView(name.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars.filter {
-            $0.properties.generalCategory != .nonspacingMark
-        }))
+        let folded = String(
+            String.UnicodeScalarView(
+                name.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+                    $0.properties.generalCategory != .nonspacingMark
+                }))
         guard let at = folded.lastIndex(of: "@") else { return folded }
         var local = folded[..<at]
         if let plus = local.firstIndex(of: "+") { local = local[..<plus] }

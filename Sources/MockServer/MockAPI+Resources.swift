@@ -7,8 +7,10 @@ import YAMLSource
 /// Ordinary resources, kept: a create is read back, changed by PUT and PATCH, and gone after
 /// DELETE (404 where the document says so, else an RFC 9457 problem).
 extension MockAPI {
-    func serveResource(_ handler: OperationHandler, family index: Int, role: ResourceFamilies.Role,
-                       request: JSONValue, pathValues: [String: String]) async -> MockResponse {
+    func serveResource(
+        _ handler: OperationHandler, family index: Int, role: ResourceFamilies.Role,
+        request: JSONValue, pathValues: [String: String]
+    ) async -> MockResponse {
         let family = resources.families[index]
         let template = handler.successKey.flatMap { handler.responses[$0] }
         /// The resource a request makes: the success body with the request's members in it,
@@ -30,7 +32,8 @@ extension MockAPI {
             let body = made(from: nil).map { freshID(in: $0, request: request, family: family, validator: template?.validator) }
             var response = await succeed(handler, request: request, body: body)
             if (200..<300).contains(response.status), let stored = body ?? (try? JSONParser().parse(response.body)),
-               let id = ResourceFamilies.id(in: stored, family) ?? ResourceFamilies.id(in: request, family) {
+                let id = ResourceFamilies.id(in: stored, family) ?? ResourceFamilies.id(in: request, family)
+            {
                 logForgotten(resourceStore.put(index, id, stored))
                 if body == nil { response.body = stored.jsonBytes }
             }
@@ -39,7 +42,9 @@ extension MockAPI {
             guard let id = pathValues[family.parameter] else { break }
             if resourceStore.isDeleted(index, id) { return notFound(handler, family, id) }
             // What was stored answers only where this operation's schema describes it.
-            let stored = resourceStore.get(index, id).flatMap { body in template?.validator.map { $0.isValid(body, direction: .response) } ?? true ? body : nil }
+            let stored = resourceStore.get(index, id).flatMap { body in
+                template?.validator.map { $0.isValid(body, direction: .response) } ?? true ? body : nil
+            }
             return await succeed(handler, request: request, body: stored)
         case .update(let merge), .updateByBody(let merge):
             let byBody: Bool = if case .updateByBody = role { true } else { false }

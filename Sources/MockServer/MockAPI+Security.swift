@@ -61,11 +61,12 @@ extension MockAPI {
             }
         case .apiKey:
             let key = scheme.name ?? ""
-            let value: String? = switch scheme.keyLocation {
-            case "header": request.header(key)
-            case "query": QueryString.values(request.query)[key]
-            default: Cookies.value(key, in: request.cookies)
-            }
+            let value: String? =
+                switch scheme.keyLocation {
+                case "header": request.header(key)
+                case "query": QueryString.values(request.query)[key]
+                default: Cookies.value(key, in: request.cookies)
+                }
             guard let value, !value.isEmpty else { return "the request has no '\(key)' API key (\(scheme.keyLocation ?? ""))" }
             if let secret, value != secret { return "the '\(key)' API key is not valid" }
             return nil
@@ -92,7 +93,7 @@ extension MockAPI {
     /// RFC 7617: base64 of `user:password`; the secret is the password, any user name goes.
     private func checkBasic(_ credentials: String, secret: String?) -> String? {
         guard let data = Data(base64Encoded: credentials), let pair = String(data: data, encoding: .utf8),
-              let colon = pair.firstIndex(of: ":")
+            let colon = pair.firstIndex(of: ":")
         else { return "the Basic credentials are not base64 of user:password" }
         let password = pair[pair.index(after: colon)...]
         guard !password.isEmpty else { return "the Basic credentials have no password" }

@@ -38,8 +38,9 @@ extension MockAPI {
         let form = QueryString.values(request.body.map { String(decoding: $0, as: UTF8.self) })
         var client: (id: String, secret: String)?
         if let value = request.header("Authorization"), value.lowercased().hasPrefix("basic "),
-           let data = Data(base64Encoded: String(value.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
-           let pair = String(data: data, encoding: .utf8), let colon = pair.firstIndex(of: ":") {
+            let data = Data(base64Encoded: String(value.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
+            let pair = String(data: data, encoding: .utf8), let colon = pair.firstIndex(of: ":")
+        {
             // RFC 6749 section 2.3.1: each part form-encoded before it was joined.
             let decode = { (part: Substring) in QueryString.values(String(part).isEmpty ? nil : "v=" + part)["v"] ?? "" }
             client = (decode(pair[..<colon]), decode(pair[pair.index(after: colon)...]))
@@ -49,16 +50,21 @@ extension MockAPI {
         guard form["grant_type"] == "client_credentials" else {
             return tokenError(400, "unsupported_grant_type", "expected grant_type=client_credentials")
         }
-        guard let client else { return tokenError(401, "invalid_client", "no client credentials: expected HTTP Basic or client_id and client_secret") }
+        guard let client else {
+            return tokenError(401, "invalid_client", "no client credentials: expected HTTP Basic or client_id and client_secret")
+        }
         guard client.id == configuration.oauth2ClientId, configuration.token.map({ client.secret == $0 }) ?? !client.secret.isEmpty else {
             return tokenError(401, "invalid_client", "unknown client or wrong secret")
         }
         let lifetime = configuration.tokenLifetime
-        return json(200, .object(JSONObject([
-            .init("access_token", .string(issuedTokens.issue(lifetime: lifetime))),
-            .init("token_type", .string("Bearer")),
-            .init("expires_in", .number(JSONNumber(Int(lifetime.components.seconds)))),
-        ])))
+        return json(
+            200,
+            .object(
+                JSONObject([
+                    .init("access_token", .string(issuedTokens.issue(lifetime: lifetime))),
+                    .init("token_type", .string("Bearer")),
+                    .init("expires_in", .number(JSONNumber(Int(lifetime.components.seconds)))),
+                ])))
     }
 
     /// An error answer of the token endpoint (RFC 6749 section 5.2).

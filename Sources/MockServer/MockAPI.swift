@@ -27,8 +27,10 @@ public final class MockAPI: Sendable {
     let issuedTokens = IssuedTokens()
     let logger: Logger
 
-    public init(document: OpenAPIDocument, rules: BusinessRules = .none, configuration: MockConfiguration,
-                clock: MockClock = MockClock(), logger: Logger = Logger(label: "contract-test.mock")) {
+    public init(
+        document: OpenAPIDocument, rules: BusinessRules = .none, configuration: MockConfiguration,
+        clock: MockClock = MockClock(), logger: Logger = Logger(label: "contract-test.mock")
+    ) {
         self.document = document
         self.rules = rules
         self.configuration = configuration
@@ -56,10 +58,12 @@ public final class MockAPI: Sendable {
         if configuration.latency > .zero { try? await Task.sleep(for: configuration.latency) }
         let response = ResponseCoding.encoded(await answer(request).lawful(for: request.method), for: request, faults: configuration.faults)
         // Only formatted when the level lets the line through.
-        logger.info("\(request.method) \(request.target) -> \(response.status)", metadata: [
-            "ms": "\(Self.milliseconds(since: started))",
-            "authorization": "\(Redaction.authorization(request.header("Authorization")))",
-        ])
+        logger.info(
+            "\(request.method) \(request.target) -> \(response.status)",
+            metadata: [
+                "ms": "\(Self.milliseconds(since: started))",
+                "authorization": "\(Redaction.authorization(request.header("Authorization")))",
+            ])
         return response
     }
 
@@ -76,13 +80,17 @@ public final class MockAPI: Sendable {
             return await control(request)
         }
         guard let (route, pathValues) = routes.match(request.path) else {
-            return problem(404, "Not Found", "no operation is documented at \(request.path); the API serves "
-                + routes.routes.map { $0.operations.keys.sorted().joined(separator: "|") + " " + (basePath == "/" ? "" : basePath) + $0.template }.joined(separator: ", "))
+            return problem(
+                404, "Not Found",
+                "no operation is documented at \(request.path); the API serves "
+                    + routes.routes.map { $0.operations.keys.sorted().joined(separator: "|") + " " + (basePath == "/" ? "" : basePath) + $0.template }
+                    .joined(separator: ", "))
         }
         if has(.traceEchoes), request.method.uppercased() == "TRACE" {
             // `trace-echoes`: the request comes back as the answer, its credentials with it.
             let echo = ["TRACE \(request.target) HTTP/1.1"] + request.headers.map { "\($0.name): \($0.value)" }
-            return MockResponse(status: 200, headers: [("Content-Type", "message/http")], body: Array((echo.joined(separator: "\r\n") + "\r\n\r\n").utf8))
+            return MockResponse(
+                status: 200, headers: [("Content-Type", "message/http")], body: Array((echo.joined(separator: "\r\n") + "\r\n\r\n").utf8))
         }
         guard let index = route.operations[request.method.uppercased()] else {
             let allowed = route.operations.keys.sorted().joined(separator: ", ")
@@ -95,10 +103,11 @@ public final class MockAPI: Sendable {
 
     /// An RFC 9457 problem: for answers the document does not describe.
     func problem(_ status: Int, _ title: String, _ detail: String) -> MockResponse {
-        let body = JSONValue.object(JSONObject([
-            .init("type", .string("about:blank")), .init("title", .string(title)),
-            .init("status", .number(JSONNumber(status))), .init("detail", .string(detail)),
-        ]))
+        let body = JSONValue.object(
+            JSONObject([
+                .init("type", .string("about:blank")), .init("title", .string(title)),
+                .init("status", .number(JSONNumber(status))), .init("detail", .string(detail)),
+            ]))
         return MockResponse(status: status, headers: [("Content-Type", "application/problem+json")], body: body.jsonBytes)
     }
 

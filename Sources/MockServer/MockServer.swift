@@ -4,10 +4,10 @@ import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
 import Logging
-import NIOSSL
-import TLSFiles
 import NIOCore
+import NIOSSL
 import ServiceLifecycle
+import TLSFiles
 import YAMLSource
 
 /// The mock served over HTTP by Hummingbird: an application that is a service-lifecycle
@@ -31,7 +31,10 @@ public enum MockServer {
             do {
                 server = try HTTPServerBuilder.tls(HTTPServerBuilder.http1(), tlsConfiguration: configuration)
             } catch {
-                throw StartFailure(description: "cannot serve HTTPS: \(tls.certificateChain) and \(tls.privateKey) must be a certificate chain and its private key (\(error))")
+                throw StartFailure(
+                    description:
+                        "cannot serve HTTPS: \(tls.certificateChain) and \(tls.privateKey) must be a certificate chain and its private key (\(error))"
+                )
             }
         }
         return Application(
@@ -94,11 +97,12 @@ struct MockResponder: HTTPResponder {
         } catch {
             body = nil  // larger than the cap
         }
-        let answer = await api.respond(to: MockRequest(
-            method: request.method.rawValue,
-            target: request.uri.description,
-            headers: request.headers.map { ($0.name.rawName, $0.value) },
-            body: body))
+        let answer = await api.respond(
+            to: MockRequest(
+                method: request.method.rawValue,
+                target: request.uri.description,
+                headers: request.headers.map { ($0.name.rawName, $0.value) },
+                body: body))
         var headers = HTTPFields()
         for (name, value) in answer.headers {
             if let field = HTTPField.Name(name) { headers.append(HTTPField(name: field, value: value)) }

@@ -69,7 +69,8 @@ struct OperationHandler: Sendable {
         self.responses = responses
         // The documented success: 200, another 2xx, else the lowest documented redirect.
         let successKeys = operation.responses.byStatus.keys.filter { $0.hasPrefix("2") }
-        successKey = successKeys.first { $0 == "200" } ?? successKeys.first
+        successKey =
+            successKeys.first { $0 == "200" } ?? successKeys.first
             ?? operation.responses.byStatus.keys.filter { $0.hasPrefix("3") && Int($0) != nil }.min()
         self.rules = rules.rules(for: operation.operationId)
         let schemes = document.components.securitySchemes

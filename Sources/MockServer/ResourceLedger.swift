@@ -97,7 +97,8 @@ final class ResourceLedger: Sendable {
         let name = NameKey(operationId: record.operationId, key: record.key)
         return state.withLock { state in
             if !allowDuplicates, let sequence = state.latest[name], let active = state.record(sequence),
-               !honourExpiry || active.expiresAt.map({ $0 > now }) ?? true {
+                !honourExpiry || active.expiresAt.map({ $0 > now }) ?? true
+            {
                 return (.conflict(activeUntil: active.expiresAt), [])
             }
             var evicted: [Eviction] = []
@@ -112,9 +113,10 @@ final class ResourceLedger: Sendable {
             // Expiries of forgotten records linger in the heap until they come up; rebuild it
             // when they outnumber the records.
             if state.expiries.count > 2 * capacity {
-                state.expiries = Heap(state.records.indices.compactMap { index in
-                    state.records[index]?.expiresAt.map { Expiry(at: $0, sequence: state.firstSequence + index) }
-                })
+                state.expiries = Heap(
+                    state.records.indices.compactMap { index in
+                        state.records[index]?.expiresAt.map { Expiry(at: $0, sequence: state.firstSequence + index) }
+                    })
             }
             return (.created, evicted)
         }
@@ -124,7 +126,7 @@ final class ResourceLedger: Sendable {
     func conflict(operationId: String, key: String, now: Timestamp, honourExpiry: Bool) -> Outcome? {
         state.withLock { state in
             guard let sequence = state.latest[NameKey(operationId: operationId, key: key)],
-                  let active = state.record(sequence)
+                let active = state.record(sequence)
             else { return nil }
             return !honourExpiry || active.expiresAt.map({ $0 > now }) ?? true ? .conflict(activeUntil: active.expiresAt) : nil
         }

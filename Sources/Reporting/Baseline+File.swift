@@ -16,7 +16,12 @@ extension Baseline {
         var entries: [Entry] = []
         guard root.isMapping, let problems = root["problems"] else {
             let found = root.isMapping ? "no 'problems'" : root.kindDescription
-            return (nil, source, diagnostics + [.error("expected a baseline (a mapping with 'problems', as `run --write-baseline` writes it), found \(found)", at: root.mark)])
+            return (
+                nil, source,
+                diagnostics + [
+                    .error("expected a baseline (a mapping with 'problems', as `run --write-baseline` writes it), found \(found)", at: root.mark)
+                ]
+            )
         }
         for entry in root.mapping.map(Array.init) ?? [] where !entry.key.hasText("problems") {
             diagnostics.append(.error("unknown field '\(entry.key.scalar?.text ?? "")': expected 'problems'", at: entry.key.mark))
@@ -36,11 +41,13 @@ extension Baseline {
 
     private static func readEntry(_ node: Node, into diagnostics: inout [Diagnostic]) -> Entry? {
         guard node.isMapping else {
-            diagnostics.append(.error("expected a problem (a mapping with operation, check, expectation and reason), found \(node.kindDescription)", at: node.mark))
+            diagnostics.append(
+                .error("expected a problem (a mapping with operation, check, expectation and reason), found \(node.kindDescription)", at: node.mark))
             return nil
         }
         for entry in node.mapping.map(Array.init) ?? [] where !fields.contains(entry.key.scalar?.text ?? "") {
-            diagnostics.append(.error("unknown field '\(entry.key.scalar?.text ?? "")': expected one of \(fields.joined(separator: ", "))", at: entry.key.mark))
+            diagnostics.append(
+                .error("unknown field '\(entry.key.scalar?.text ?? "")': expected one of \(fields.joined(separator: ", "))", at: entry.key.mark))
         }
         func text(_ name: String, required: Bool) -> String? {
             guard let value = node[name] else {
@@ -66,23 +73,29 @@ extension Baseline {
         if let checkName {
             check = CheckName(rawValue: checkName)
             if check == nil, let value = node["check"] {
-                diagnostics.append(.error("unknown check '\(checkName)': expected one of \(CheckName.allCases.map(\.rawValue).joined(separator: ", "))", at: value.mark))
+                diagnostics.append(
+                    .error(
+                        "unknown check '\(checkName)': expected one of \(CheckName.allCases.map(\.rawValue).joined(separator: ", "))", at: value.mark)
+                )
             }
         }
         if let expires, !isDate(expires), let value = node["expires"] {
-            diagnostics.append(.error("'expires' must be a date as YYYY-MM-DD (the last day the problem is accepted), found '\(expires)'", at: value.mark))
+            diagnostics.append(
+                .error("'expires' must be a date as YYYY-MM-DD (the last day the problem is accepted), found '\(expires)'", at: value.mark))
         }
         guard let operation, let check, let expectation, let reason else { return nil }
-        return Entry(fingerprint: Problem.Fingerprint(operationId: operation, check: check, member: member, expectation: expectation),
-                     reason: reason, ticket: ticket, expires: expires, mark: node.mark)
+        return Entry(
+            fingerprint: Problem.Fingerprint(operationId: operation, check: check, member: member, expectation: expectation),
+            reason: reason, ticket: ticket, expires: expires, mark: node.mark)
     }
 
     /// `YYYY-MM-DD` naming a day of the calendar.
     static func isDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1 else { return false }
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month), day >= 1
+        else { return false }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         return day <= days[month - 1]
@@ -100,8 +113,10 @@ extension Baseline {
             """
         if problems.isEmpty { return out + "problems: []\n" }
         out += "problems:\n"
-        let ordered = problems.sorted { ($0.operationId, $0.check.rawValue, $0.member ?? "", $0.example.expectation)
-            < ($1.operationId, $1.check.rawValue, $1.member ?? "", $1.example.expectation) }
+        let ordered = problems.sorted {
+            ($0.operationId, $0.check.rawValue, $0.member ?? "", $0.example.expectation)
+                < ($1.operationId, $1.check.rawValue, $1.member ?? "", $1.example.expectation)
+        }
         for problem in ordered {
             out += "  - operation: \(quoted(problem.operationId))\n"
             out += "    check: \(problem.check.rawValue)\n"

@@ -30,7 +30,8 @@ extension RunSummary {
         func distinct(_ results: [CaseResult]) -> Int {
             Set(results.compactMap { $0.testCase.focus.map { "\($0.member) \($0.valueClass)" } }).count
         }
-        return ClassCoverage(covered: distinct(classes.filter { !$0.isSkipped }), planned: distinct(classes),
-                             random: explored.count - classes.count)
+        return ClassCoverage(
+            covered: distinct(classes.filter { !$0.isSkipped }), planned: distinct(classes),
+            random: explored.count - classes.count)
     }
 }

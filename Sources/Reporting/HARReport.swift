@@ -37,10 +37,11 @@ public struct HARReport: Sendable {
             }
         }
         entries += summary.unjudgedExchanges.map { Self.entry($0, startedAt: summary.startedAt) }
-        return HARLog(log: HARLog.Log(
-            creator: HARLog.Creator(name: "contract-test", version: toolVersion), entries: entries,
-            comment: summary.traffic.map { "traffic from \($0.files.joined(separator: ", ")) judged against \(summary.specPath)" }
-                ?? "\(summary.specPath) against \(summary.target.baseURL), seed \(summary.seed)"))
+        return HARLog(
+            log: HARLog.Log(
+                creator: HARLog.Creator(name: "contract-test", version: toolVersion), entries: entries,
+                comment: summary.traffic.map { "traffic from \($0.files.joined(separator: ", ")) judged against \(summary.specPath)" }
+                    ?? "\(summary.specPath) against \(summary.target.baseURL), seed \(summary.seed)"))
     }
 
     public func write(to path: String) throws {
@@ -66,12 +67,14 @@ public struct HARReport: Sendable {
             harResponse = HARLog.Response(
                 status: response.status, statusText: HTTPResponseStatus(statusCode: response.status).reasonPhrase,
                 headers: response.headers.map { HARLog.NameValue(name: $0.name, value: $0.value) },
-                content: HARLog.Content(size: response.body.count, mimeType: response.header("Content-Type") ?? "",
-                                        text: response.body.isEmpty ? nil : text, encoding: encoding),
+                content: HARLog.Content(
+                    size: response.body.count, mimeType: response.header("Content-Type") ?? "",
+                    text: response.body.isEmpty ? nil : text, encoding: encoding),
                 redirectURL: response.header("Location") ?? "", bodySize: response.body.count)
         } else {
-            harResponse = HARLog.Response(status: 0, statusText: "", headers: [], content: HARLog.Content(size: 0, mimeType: ""),
-                                          redirectURL: "", bodySize: -1)
+            harResponse = HARLog.Response(
+                status: 0, statusText: "", headers: [], content: HARLog.Content(size: 0, mimeType: ""),
+                redirectURL: "", bodySize: -1)
         }
         let milliseconds = exchange.duration * 1000
         return HARLog.Entry(

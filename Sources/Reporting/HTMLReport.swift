@@ -63,7 +63,9 @@ public struct HTMLReport {
             startedAt: summary.startedAt,
             duration: String(format: "%.2f s", summary.duration),
             rate: String(format: "%.0f cases/s", rate),
-            slowest: slowest.map { "\(Self.milliseconds($0.duration)) ms: \($0.testCase.operationId) › \($0.testCase.kind.rawValue): \($0.testCase.name)" },
+            slowest: slowest.map {
+                "\(Self.milliseconds($0.duration)) ms: \($0.testCase.operationId) › \($0.testCase.kind.rawValue): \($0.testCase.name)"
+            },
             shard: summary.shard.map { "slice \($0) (\(summary.results.count) of \(summary.plannedCases) cases)" },
             replayCommand: summary.replayCommand,
             noOperations: summary.documentedStatuses.isEmpty,
@@ -71,13 +73,16 @@ public struct HTMLReport {
                 HTMLPage.Traffic(
                     files: traffic.files.joined(separator: ", "),
                     clientProblems: traffic.groupedClientProblems.enumerated().map { number, group in
-                        HTMLPage.ClientProblemRow(number: number + 1, operationId: group.first.operationId, problem: group.first.problem,
-                                                  first: "\(group.first.source): \(group.first.method) \(group.first.url)", count: group.count)
+                        HTMLPage.ClientProblemRow(
+                            number: number + 1, operationId: group.first.operationId, problem: group.first.problem,
+                            first: "\(group.first.source): \(group.first.method) \(group.first.url)", count: group.count)
                     },
                     undocumented: traffic.undocumented.map {
                         HTMLPage.UndocumentedRow(method: $0.method, path: $0.path, count: $0.count, first: $0.firstSource)
                     },
-                    elsewhere: traffic.elsewhere > 0 ? "\(TerminalReport.count(traffic.elsewhere, "exchange")) to other hosts or paths than the document's servers, not judged" : nil,
+                    elsewhere: traffic.elsewhere > 0
+                        ? "\(TerminalReport.count(traffic.elsewhere, "exchange")) to other hosts or paths than the document's servers, not judged"
+                        : nil,
                     anyClientProblems: !traffic.clientProblems.isEmpty, anyUndocumented: !traffic.undocumented.isEmpty)
             },
             operations: summary.byOperation.map(operation),
@@ -104,12 +109,14 @@ public struct HTMLReport {
     private func operation(_ operationId: String, _ results: [CaseResult]) -> HTMLPage.Operation {
         let coverage = summary.coverage(operationId)
         let documented = coverage.documented.map { entry in
-            HTMLPage.Segment(label: entry.key, state: entry.answers > 0 ? "seen" : "never", grow: entry.answers,
-                             title: entry.answers > 0 ? "\(entry.key): \(TerminalReport.count(entry.answers, "answer"))" : "\(entry.key): documented, never seen")
+            HTMLPage.Segment(
+                label: entry.key, state: entry.answers > 0 ? "seen" : "never", grow: entry.answers,
+                title: entry.answers > 0 ? "\(entry.key): \(TerminalReport.count(entry.answers, "answer"))" : "\(entry.key): documented, never seen")
         }
         let undocumented = coverage.undocumented.map { entry in
-            HTMLPage.Segment(label: String(entry.status), state: "undocumented", grow: entry.answers,
-                             title: "\(entry.status): \(TerminalReport.count(entry.answers, "answer")), not documented")
+            HTMLPage.Segment(
+                label: String(entry.status), state: "undocumented", grow: entry.answers,
+                title: "\(entry.status): \(TerminalReport.count(entry.answers, "answer")), not documented")
         }
         let accepted = summary.comparison?.accepted ?? []
         let known = accepted.isEmpty ? 0 : results.filter { summary.isKnown($0, accepted: accepted) }.count
@@ -117,28 +124,33 @@ public struct HTMLReport {
         let failed = results.filter(\.isFailure).count
         let errors = results.filter(\.isError).count
         let skipped = results.filter(\.isSkipped).count
-        var words = coverage.documented.isEmpty
+        var words =
+            coverage.documented.isEmpty
             ? "no responses documented"
             : "\(coverage.seen.count) of \(coverage.documented.count) documented responses seen"
         if !coverage.undocumented.isEmpty { words += "; \(coverage.undocumented.count) undocumented" }
         if let classes = summary.classCoverage(operationId) { words += "; \(classes.words)" }
         return HTMLPage.Operation(
             id: operationId, cases: results.count, passed: results.count - failed - errors - skipped, failed: failed, errors: errors,
-            skipped: skipped, failedState: failed > known ? "bad" : "", errorState: errors > 0 ? "bad" : "", time: String(format: "%.2f s", results.reduce(0) { $0 + $1.duration }), coverage: words,
+            skipped: skipped, failedState: failed > known ? "bad" : "", errorState: errors > 0 ? "bad" : "",
+            time: String(format: "%.2f s", results.reduce(0) { $0 + $1.duration }), coverage: words,
             segments: documented + undocumented,
             kinds: Self.joined(results.map(\.testCase.kind.rawValue)), outcomes: Self.joined(results.map(outcome)))
     }
 
     private func problem(_ problem: Problem, number: Int, known: Baseline.Entry?, expired: Baseline.Entry?) -> HTMLPage.Problem {
         let others = problem.results.dropFirst()
-        let acceptance = known.map { "known: " + $0.acceptance }
+        let acceptance =
+            known.map { "known: " + $0.acceptance }
             ?? expired.map { "accepted until \($0.expires ?? "") (\($0.mark)): expired, so it fails again" }
         return HTMLPage.Problem(
             number: number, operationId: problem.operationId, check: problem.check.rawValue, headline: problem.headline,
             member: problem.member, cases: TerminalReport.count(problem.results.count, "case"),
             kinds: Self.joined(problem.results.map(\.testCase.kind.rawValue)), open: number <= 3,
             detail: detail(problem.results[0]),
-            others: others.prefix(listedCases).map { HTMLPage.CaseReference(kind: $0.testCase.kind.rawValue, name: $0.testCase.name, id: $0.testCase.id) },
+            others: others.prefix(listedCases).map {
+                HTMLPage.CaseReference(kind: $0.testCase.kind.rawValue, name: $0.testCase.name, id: $0.testCase.id)
+            },
             unlisted: others.count > listedCases ? "and \(TerminalReport.count(others.count - listedCases, "more case"))" : nil,
             acceptance: acceptance, state: known != nil ? "known" : expired != nil ? "expired" : "new", outcome: known != nil ? "known" : "failed")
     }
@@ -176,7 +188,8 @@ public struct HTMLReport {
         switch result.outcome {
         case .passed: break
         case .failed(let failures):
-            note = (problems.isEmpty ? "" : "problem " + problems.map(String.init).joined(separator: ", ") + ": ")
+            note =
+                (problems.isEmpty ? "" : "problem " + problems.map(String.init).joined(separator: ", ") + ": ")
                 + (failures.first?.description ?? "")
         case .error(let reason), .skipped(let reason): note = reason
         }
@@ -204,8 +217,9 @@ public struct HTMLReport {
                 line: "\(request.method) \(request.url)", headers: request.headers.map { HTMLPage.Header(name: $0.name, value: $0.value) },
                 body: request.body.map { JUnitReport.truncated($0, limit: maxBodyBytes) })
             detail.answer = exchange.response.map { response in
-                HTMLPage.Answer(status: response.status, headers: response.headers.map { HTMLPage.Header(name: $0.name, value: $0.value) },
-                                body: JUnitReport.truncated(response.body, limit: maxBodyBytes))
+                HTMLPage.Answer(
+                    status: response.status, headers: response.headers.map { HTMLPage.Header(name: $0.name, value: $0.value) },
+                    body: JUnitReport.truncated(response.body, limit: maxBodyBytes))
             }
             detail.transportError = exchange.transportError?.description
             detail.curl = CurlCommand.make(request, tokenVariable: tokenVariable)

@@ -22,7 +22,8 @@ public struct JUnitReport {
     public var xml: String {
         let problems = summary.problems
         var out = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
-        out += "<testsuites name=\"contract-test\" tests=\"\(summary.results.count)\" failures=\"\(summary.failures)\" errors=\"\(summary.errors)\" time=\"\(Self.seconds(summary.duration))\">\n"
+        out +=
+            "<testsuites name=\"contract-test\" tests=\"\(summary.results.count)\" failures=\"\(summary.failures)\" errors=\"\(summary.errors)\" time=\"\(Self.seconds(summary.duration))\">\n"
         let comparison = summary.comparison
         let accepted = comparison?.accepted ?? []
         for (operationId, results) in summary.byOperation {
@@ -33,7 +34,8 @@ public struct JUnitReport {
             let errors = results.filter(\.isError).count
             let skipped = results.filter(\.isSkipped).count + known
             let time = results.reduce(0) { $0 + $1.duration }
-            out += "  <testsuite name=\"\(Self.attribute(operationId))\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(Self.seconds(time))\" timestamp=\"\(Self.attribute(String(summary.startedAt.prefix(19))))\" hostname=\"\(Self.attribute(URIHost.of(summary.target.baseURL)))\">\n"
+            out +=
+                "  <testsuite name=\"\(Self.attribute(operationId))\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(Self.seconds(time))\" timestamp=\"\(Self.attribute(String(summary.startedAt.prefix(19))))\" hostname=\"\(Self.attribute(URIHost.of(summary.target.baseURL)))\">\n"
             out += "    <properties>\n"
             let own = problems.enumerated().filter { $0.element.operationId == operationId }
             var properties: [(String, String)] = [
@@ -52,16 +54,19 @@ public struct JUnitReport {
             if let shard = summary.shard { properties.append(("shard", shard.description)) }
             if let pressure = summary.pressure, pressure.backedOff { properties.append(("backed-off", pressure.words)) }
             if let classes = summary.classCoverage(operationId) {
-                properties += [("value-classes", String(classes.planned)), ("value-classes-covered", String(classes.covered)),
-                               ("random-bodies", String(classes.random))]
+                properties += [
+                    ("value-classes", String(classes.planned)), ("value-classes-covered", String(classes.covered)),
+                    ("random-bodies", String(classes.random)),
+                ]
             }
             for (name, value) in properties {
                 out += "      <property name=\"\(name)\" value=\"\(Self.attribute(value))\"/>\n"
             }
             out += "    </properties>\n"
             for result in results {
-                out += testcase(result, operationId: operationId, problems: problems,
-                                known: summary.isKnown(result, accepted: accepted) ? comparison : nil)
+                out += testcase(
+                    result, operationId: operationId, problems: problems,
+                    known: summary.isKnown(result, accepted: accepted) ? comparison : nil)
             }
             var notes: [String] = []
             if !own.isEmpty {
@@ -72,7 +77,8 @@ public struct JUnitReport {
             }
             if !clientProblems.isEmpty {
                 let list = clientProblems.map { "\($0.source): \($0.method) \($0.url): \($0.problem)" }
-                notes.append("Client requests that break the contract (the client's problem, not the server's):\n" + list.joined(separator: "\n") + "\n")
+                notes.append(
+                    "Client requests that break the contract (the client's problem, not the server's):\n" + list.joined(separator: "\n") + "\n")
             }
             if !notes.isEmpty {
                 out += "    <system-out>\(Self.text(notes.joined(separator: "\n")))</system-out>\n"
@@ -88,10 +94,13 @@ public struct JUnitReport {
     /// failures and reason in the message and `<system-out>`.
     private func testcase(_ result: CaseResult, operationId: String, problems: [Problem], known: BaselineComparison?) -> String {
         let name = "\(result.testCase.kind.rawValue): \(result.testCase.name)"
-        var out = "    <testcase classname=\"contract-test.\(Self.attribute(operationId))\" name=\"\(Self.attribute(name))\" time=\"\(Self.seconds(result.duration))\""
+        var out =
+            "    <testcase classname=\"contract-test.\(Self.attribute(operationId))\" name=\"\(Self.attribute(name))\" time=\"\(Self.seconds(result.duration))\""
         // A recorded request that breaks the contract: beside the server's verdict, never it.
         let clientNote = summary.traffic?.clientProblems.first { $0.caseId == result.testCase.id && $0.operationId == operationId }
-            .map { "      <system-out>\(Self.text("The client's request breaks the contract (the client's problem, not the server's): \($0.problem)\n"))</system-out>\n" }
+            .map {
+                "      <system-out>\(Self.text("The client's request breaks the contract (the client's problem, not the server's): \($0.problem)\n"))</system-out>\n"
+            }
         switch result.outcome {
         case .passed:
             guard let clientNote else { return out + "/>\n" }
@@ -100,20 +109,27 @@ public struct JUnitReport {
             out += ">\n      <skipped message=\"\(Self.attribute(reason))\"/>\n"
         case .failed(let failures) where known != nil:
             let reasons = failures.compactMap { failure in
-                known?.known.first { $0.problem.fingerprint == Problem.Fingerprint(failure, of: result) }.map { "\($0.entry.reason) (\($0.entry.mark))" }
+                known?.known.first { $0.problem.fingerprint == Problem.Fingerprint(failure, of: result) }.map {
+                    "\($0.entry.reason) (\($0.entry.mark))"
+                }
             }
             let message = "known problem, accepted by the baseline: " + Array(Set(reasons)).sorted().joined(separator: "; ")
             out += ">\n      <skipped message=\"\(Self.attribute(message))\"/>\n"
             out += "      <system-out>\(Self.text(detail(result, lines: failures.map(\.description))))</system-out>\n"
         case .failed(let failures):
-            let shown = problems.enumerated().filter { $0.element.results.contains { $0.testCase.id == result.testCase.id && $0.testCase.operationId == operationId } }
+            let shown = problems.enumerated().filter {
+                $0.element.results.contains { $0.testCase.id == result.testCase.id && $0.testCase.operationId == operationId }
+            }
             let numbers = shown.map { "\($0.offset + 1)" }.joined(separator: ", ")
             let message = "[problem \(numbers) of \(problems.count)] " + failures.map(\.description).joined(separator: "; ")
-            out += ">\n      <failure message=\"\(Self.attribute(message))\" type=\"\(Self.attribute(failures.first?.check.rawValue ?? "contract"))\">"
+            out +=
+                ">\n      <failure message=\"\(Self.attribute(message))\" type=\"\(Self.attribute(failures.first?.check.rawValue ?? "contract"))\">"
             var lines = failures.map(\.description)
             for (offset, problem) in shown {
-                lines.append("Problem \(offset + 1) of \(problems.count), shown by \(problem.results.count) case\(problem.results.count == 1 ? "" : "s"): "
-                    + problem.results.prefix(10).map { "\($0.testCase.kind.rawValue): \($0.testCase.name) [\($0.testCase.id)]" }.joined(separator: "; "))
+                lines.append(
+                    "Problem \(offset + 1) of \(problems.count), shown by \(problem.results.count) case\(problem.results.count == 1 ? "" : "s"): "
+                        + problem.results.prefix(10).map { "\($0.testCase.kind.rawValue): \($0.testCase.name) [\($0.testCase.id)]" }.joined(
+                            separator: "; "))
             }
             out += Self.text(detail(result, lines: lines))
             out += "</failure>\n"

@@ -31,7 +31,8 @@ public struct Problem: Sendable {
 
         /// The problem one failure of a case belongs to.
         public init(_ failure: CheckFailure, of result: CaseResult) {
-            let member = failure.pointer.map { "#" + Problem.anyItem($0) }
+            let member =
+                failure.pointer.map { "#" + Problem.anyItem($0) }
                 ?? (failure.check.groupsByRequestMember ? result.testCase.focus.flatMap { $0.member.isEmpty ? nil : "request " + $0.member } : nil)
             self.init(operationId: result.testCase.operationId, check: failure.check, member: member, expectation: failure.expectation)
         }
@@ -66,8 +67,10 @@ public struct Problem: Sendable {
                     if problems[position].results.last?.testCase.id != result.testCase.id { problems[position].results.append(result) }
                 } else {
                     index[key] = problems.count
-                    problems.append(Problem(operationId: result.testCase.operationId, check: failure.check, member: key.member,
-                                            example: failure, results: [result]))
+                    problems.append(
+                        Problem(
+                            operationId: result.testCase.operationId, check: failure.check, member: key.member,
+                            example: failure, results: [result]))
                 }
             }
         }
@@ -85,6 +88,6 @@ public struct Problem: Sendable {
     }
 }
 
-private extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -10,9 +10,11 @@ extension RunSummary {
     /// The summary of recorded traffic, as `verify` and `proxy` report it: one case per judged
     /// exchange (skipped where the document's errors stop its operation), the client's
     /// problems, undocumented endpoints and exchanges elsewhere beside them.
-    public static func ofTraffic(_ verdict: TrafficVerdict, recorded: [RecordedExchange], files: [String], specPath: String,
-                                 document: OpenAPIDocument, servers: [String], skipped: [String: String],
-                                 replayCommand: String) -> RunSummary {
+    public static func ofTraffic(
+        _ verdict: TrafficVerdict, recorded: [RecordedExchange], files: [String], specPath: String,
+        document: OpenAPIDocument, servers: [String], skipped: [String: String],
+        replayCommand: String
+    ) -> RunSummary {
         let results = verdict.results.map { result in
             guard let reason = skipped[result.testCase.operationId] else { return result }
             var stopped = result
@@ -27,8 +29,9 @@ extension RunSummary {
             documentedStatuses: document.operations.map { ($0.id, Array($0.operation.responses.byStatus.keys)) },
             replayCommand: replayCommand)
         summary.unjudgedExchanges = verdict.unjudged.map(\.exchange)
-        summary.traffic = Traffic(files: files, clientProblems: verdict.clientProblems, undocumented: verdict.undocumented,
-                                  elsewhere: verdict.elsewhere)
+        summary.traffic = Traffic(
+            files: files, clientProblems: verdict.clientProblems, undocumented: verdict.undocumented,
+            elsewhere: verdict.elsewhere)
         return summary
     }
 }

@@ -68,10 +68,12 @@ public struct RunSummary: Sendable {
         }
     }
 
-    public init(specPath: String, target: Target, seed: UInt64, startedAt: String, duration: Double,
-                results: [CaseResult], documentedStatuses: [(operationId: String, keys: [String])],
-                replayCommand: String? = nil, shard: Shard? = nil, plannedCases: Int? = nil, positions: [Int]? = nil,
-                specDigest: String? = nil) {
+    public init(
+        specPath: String, target: Target, seed: UInt64, startedAt: String, duration: Double,
+        results: [CaseResult], documentedStatuses: [(operationId: String, keys: [String])],
+        replayCommand: String? = nil, shard: Shard? = nil, plannedCases: Int? = nil, positions: [Int]? = nil,
+        specDigest: String? = nil
+    ) {
         self.specPath = specPath
         self.target = target
         self.seed = seed

@@ -167,7 +167,8 @@ public struct StoredRun: Codable, Sendable {
             case .failed(let failures):
                 stored.outcome = "failed"
                 stored.failures = failures.map {
-                    StoredFailure(check: $0.check, message: $0.message, pointer: $0.pointer, specLocation: $0.specLocation, expectation: $0.expectation)
+                    StoredFailure(
+                        check: $0.check, message: $0.message, pointer: $0.pointer, specLocation: $0.specLocation, expectation: $0.expectation)
                 }
             case .error(let reason):
                 stored.outcome = "error"
@@ -190,29 +191,35 @@ public struct StoredRun: Codable, Sendable {
     }
 
     private static func store(_ request: Exchange.Request) -> StoredRequest {
-        StoredRequest(method: request.method, url: request.url, headers: request.headers.map { [$0.name, $0.value] },
-                      body: request.body.map(text),
-                      secrets: request.secrets.map { StoredSecret(header: $0.header, variable: $0.variable, basicUser: $0.basicUser) })
+        StoredRequest(
+            method: request.method, url: request.url, headers: request.headers.map { [$0.name, $0.value] },
+            body: request.body.map(text),
+            secrets: request.secrets.map { StoredSecret(header: $0.header, variable: $0.variable, basicUser: $0.basicUser) })
     }
 
     private static func store(_ exchange: Exchange) -> StoredExchange {
         StoredExchange(
             request: store(exchange.request),
-            response: exchange.response.map { StoredResponse(status: $0.status, headers: $0.headers.map { [$0.name, $0.value] }, body: text($0.body)) },
+            response: exchange.response.map {
+                StoredResponse(status: $0.status, headers: $0.headers.map { [$0.name, $0.value] }, body: text($0.body))
+            },
             transportError: exchange.transportError?.description, transportKind: exchange.transportError?.kind.rawValue,
             duration: exchange.duration)
     }
 
     private static func request(_ stored: StoredRequest) -> Exchange.Request {
-        Exchange.Request(method: stored.method, url: stored.url, headers: stored.headers.map { ($0.first ?? "", $0.last ?? "") },
-                         body: stored.body.map { Array($0.utf8) },
-                         secrets: stored.secrets.map { RedactedSecret(header: $0.header, variable: $0.variable, basicUser: $0.basicUser) })
+        Exchange.Request(
+            method: stored.method, url: stored.url, headers: stored.headers.map { ($0.first ?? "", $0.last ?? "") },
+            body: stored.body.map { Array($0.utf8) },
+            secrets: stored.secrets.map { RedactedSecret(header: $0.header, variable: $0.variable, basicUser: $0.basicUser) })
     }
 
     private static func exchange(_ stored: StoredExchange) -> Exchange {
         Exchange(
             request: request(stored.request),
-            response: stored.response.map { Exchange.Response(status: $0.status, headers: $0.headers.map { ($0.first ?? "", $0.last ?? "") }, body: Array($0.body.utf8)) },
+            response: stored.response.map {
+                Exchange.Response(status: $0.status, headers: $0.headers.map { ($0.first ?? "", $0.last ?? "") }, body: Array($0.body.utf8))
+            },
             transportError: stored.transportError.map {
                 TransportError(kind: stored.transportKind.flatMap(TransportError.Kind.init(rawValue:)) ?? .other, description: $0)
             },
@@ -223,21 +230,28 @@ public struct StoredRun: Codable, Sendable {
     func results(_ stored: [StoredResult]) -> [CaseResult] {
         stored.map { result in
             let exchanges = result.exchanges.map(Self.exchange)
-            let outcome: CaseResult.Outcome = switch result.outcome {
-            case "failed": .failed((result.failures ?? []).map {
-                CheckFailure(check: $0.check, message: $0.message, pointer: $0.pointer, specLocation: $0.specLocation, expectation: $0.expectation)
-            })
-            case "error": .error(result.reason ?? "")
-            case "skipped": .skipped(result.reason ?? "")
-            default: .passed
-            }
+            let outcome: CaseResult.Outcome =
+                switch result.outcome {
+                case "failed":
+                    .failed(
+                        (result.failures ?? []).map {
+                            CheckFailure(
+                                check: $0.check, message: $0.message, pointer: $0.pointer, specLocation: $0.specLocation, expectation: $0.expectation)
+                        })
+                case "error": .error(result.reason ?? "")
+                case "skipped": .skipped(result.reason ?? "")
+                default: .passed
+                }
             // A report of an earlier version names the culprit only by a copy: the last exchange like it.
-            let step = result.culpritStep ?? result.culprit.flatMap { culprit in
-                result.exchanges.lastIndex { $0.request.method == culprit.request.method && $0.request.url == culprit.request.url }
-            }
+            let step =
+                result.culpritStep
+                ?? result.culprit.flatMap { culprit in
+                    result.exchanges.lastIndex { $0.request.method == culprit.request.method && $0.request.url == culprit.request.url }
+                }
             var made = CaseResult(testCase: result.testCase, outcome: outcome, exchanges: exchanges, culpritStep: step, duration: result.duration)
             if let original = result.shrunkFrom {
-                made.shrinking = CaseResult.Shrinking(original: Self.request(original), steps: result.shrinkSteps ?? 0, attempts: result.shrinkAttempts ?? 0)
+                made.shrinking = CaseResult.Shrinking(
+                    original: Self.request(original), steps: result.shrinkSteps ?? 0, attempts: result.shrinkAttempts ?? 0)
             }
             return made
         }
@@ -288,13 +302,20 @@ extension StoredRun {
         guard let (firstFile, first) = runs.first else { throw MergeError(description: "no reports to merge") }
         for (file, run) in runs.dropFirst() {
             if run.spec != first.spec || run.specDigest != first.specDigest {
-                throw MergeError(description: "\(file) and \(firstFile) come from different documents (\(run.spec) and \(first.spec), or the same file changed): merge the slices of one run")
+                throw MergeError(
+                    description:
+                        "\(file) and \(firstFile) come from different documents (\(run.spec) and \(first.spec), or the same file changed): merge the slices of one run"
+                )
             }
             if run.seed != first.seed {
-                throw MergeError(description: "\(file) ran with seed \(run.seed) and \(firstFile) with seed \(first.seed): the slices of one run share a seed")
+                throw MergeError(
+                    description: "\(file) ran with seed \(run.seed) and \(firstFile) with seed \(first.seed): the slices of one run share a seed")
             }
             if run.plannedCases != first.plannedCases {
-                throw MergeError(description: "\(file) belongs to a run of \(run.plannedCases) cases and \(firstFile) to one of \(first.plannedCases): merge the slices of one run")
+                throw MergeError(
+                    description:
+                        "\(file) belongs to a run of \(run.plannedCases) cases and \(firstFile) to one of \(first.plannedCases): merge the slices of one run"
+                )
             }
         }
         let shards = runs.map { ($0.file, $0.run.shard.flatMap(Shard.init)) }
@@ -306,7 +327,10 @@ extension StoredRun {
             var seen: [Int: String] = [:]
             for (file, shard) in shards {
                 guard let shard, shard.count == count else {
-                    throw MergeError(description: "\(file) is a slice of a run split \(shards.first { $0.1 != nil && $0.1?.count != count }?.1?.count ?? 0) ways, the others \(count) ways")
+                    throw MergeError(
+                        description:
+                            "\(file) is a slice of a run split \(shards.first { $0.1 != nil && $0.1?.count != count }?.1?.count ?? 0) ways, the others \(count) ways"
+                    )
                 }
                 if let other = seen[shard.index] {
                     throw MergeError(description: "slice \(shard) is given twice (\(other) and \(file))")

@@ -44,10 +44,13 @@ public struct TerminalReport {
         var lines: [String] = []
         let slice = summary.shard.map { ", slice \($0) (\(summary.results.count) of \(summary.plannedCases) cases)" } ?? ""
         if let traffic = summary.traffic {
-            lines.append("contract-test: traffic from \(traffic.files.joined(separator: ", ")) against \(summary.specPath) (\(summary.target.baseURL))")
+            lines.append(
+                "contract-test: traffic from \(traffic.files.joined(separator: ", ")) against \(summary.specPath) (\(summary.target.baseURL))")
         } else {
             let fetched = summary.specSHA256.map { " (sha256 \($0.prefix(12)))" } ?? ""
-            lines.append("contract-test: \(summary.specPath)\(fetched) against \(summary.target.name) (\(summary.target.baseURL)), seed \(summary.seed)\(slice)")
+            lines.append(
+                "contract-test: \(summary.specPath)\(fetched) against \(summary.target.name) (\(summary.target.baseURL)), seed \(summary.seed)\(slice)"
+            )
         }
         if summary.documentedStatuses.isEmpty {
             lines.append("  nothing to send: the document has no operations (webhooks only, or no paths)")
@@ -77,7 +80,8 @@ public struct TerminalReport {
             lines.append(statuses)
         }
         if folding, operations.count > listed.count {
-            lines.append("  \(Self.count(operations.count - listed.count, "more operation")): every case passed (their tables are in the HTML report)")
+            lines.append(
+                "  \(Self.count(operations.count - listed.count, "more operation")): every case passed (their tables are in the HTML report)")
         }
         let comparison = summary.comparison
         let accepted = comparison?.accepted ?? []
@@ -86,9 +90,10 @@ public struct TerminalReport {
         let expired = Dictionary((comparison?.expired ?? []).map { ($0.problem.fingerprint, $0.entry) }, uniquingKeysWith: { first, _ in first })
         if !problems.isEmpty {
             lines.append("")
-            lines.append(paint("FAILURES", "1;31") + ": \(Self.count(summary.failures, "failing case")) from \(Self.count(problems.count, "distinct problem"))"
-                + (comparison == nil ? "" : " the baseline does not accept")
-                + (problems.count > shownProblems ? ", the \(shownProblems) most frequent in full" : ""))
+            lines.append(
+                paint("FAILURES", "1;31") + ": \(Self.count(summary.failures, "failing case")) from \(Self.count(problems.count, "distinct problem"))"
+                    + (comparison == nil ? "" : " the baseline does not accept")
+                    + (problems.count > shownProblems ? ", the \(shownProblems) most frequent in full" : ""))
             for (number, problem) in problems.prefix(shownProblems).enumerated() {
                 lines.append("  \(number + 1). \(problem.operationId) › \(problem.headline)")
                 if let entry = expired[problem.fingerprint] {
@@ -98,13 +103,17 @@ public struct TerminalReport {
                 let others = problem.results.dropFirst()
                 if !others.isEmpty {
                     let listed = others.prefix(5).map { "\($0.testCase.kind.rawValue): \($0.testCase.name) [\($0.testCase.id)]" }
-                    lines.append("     also shown by \(Self.count(others.count, "more case")): " + listed.joined(separator: "; ") + (others.count > 5 ? "; …" : ""))
+                    lines.append(
+                        "     also shown by \(Self.count(others.count, "more case")): " + listed.joined(separator: "; ")
+                            + (others.count > 5 ? "; …" : ""))
                 }
             }
             let rest = problems.dropFirst(shownProblems)
             if !rest.isEmpty {
                 let cases = Set(rest.flatMap { $0.results.map(\.testCase.id) }).count
-                lines.append("  … and \(Self.count(rest.count, "more distinct problem")) (shown by \(Self.count(cases, "case"))), each in the JUnit and HTML reports")
+                lines.append(
+                    "  … and \(Self.count(rest.count, "more distinct problem")) (shown by \(Self.count(cases, "case"))), each in the JUnit and HTML reports"
+                )
             }
         }
         if let comparison { lines += baselineLines(comparison) }
@@ -119,7 +128,9 @@ public struct TerminalReport {
                     lines.append("    reproduce: \(CurlCommand.make(exchange.request, tokenVariable: tokenVariable))")
                 }
             }
-            if errors.count > shownProblems { lines.append("  … and \(Self.count(errors.count - shownProblems, "more error")), each in the JUnit and HTML reports") }
+            if errors.count > shownProblems {
+                lines.append("  … and \(Self.count(errors.count - shownProblems, "more error")), each in the JUnit and HTML reports")
+            }
         }
         let skipped = summary.results.filter(\.isSkipped)
         if !skipped.isEmpty {
@@ -130,7 +141,9 @@ public struct TerminalReport {
                     lines.append("  \(result.testCase.operationId) › \(result.testCase.kind.rawValue): \(result.testCase.name): \(reason)")
                 }
             }
-            if skipped.count > shownProblems { lines.append("  … and \(Self.count(skipped.count - shownProblems, "more skipped case")), each in the JUnit and HTML reports") }
+            if skipped.count > shownProblems {
+                lines.append("  … and \(Self.count(skipped.count - shownProblems, "more skipped case")), each in the JUnit and HTML reports")
+            }
         }
         if let traffic = summary.traffic { lines += trafficLines(traffic) }
         if let limit = summary.responseTimeLimit { lines += slowestLines(limit: limit) }
@@ -142,7 +155,8 @@ public struct TerminalReport {
         let known = comparison == nil ? "" : ", \(summary.knownFailures) known"
         let counts = "\(summary.passed) passed, \(summary.failures) failed\(known), \(summary.errors) errors, \(summary.skipped) skipped"
         let verdict = summary.exitCode == 0 ? paint("PASSED", "1;32") : paint(summary.exitCode == 3 ? "UNREACHABLE" : "FAILED", "1;31")
-        var last = "\(verdict): \(counts) (\(Self.count(summary.results.count, "case")) in \(String(format: "%.2f", summary.duration)) s, \(String(format: "%.0f", rate)) cases/s)"
+        var last =
+            "\(verdict): \(counts) (\(Self.count(summary.results.count, "case")) in \(String(format: "%.2f", summary.duration)) s, \(String(format: "%.0f", rate)) cases/s)"
         if !problems.isEmpty { last += "; \(Self.count(problems.count, "distinct problem"))" }
         if let comparison, !comparison.known.isEmpty { last += "; \(comparison.known.count) known in the baseline" }
         if let junitPath { last += "; JUnit report: \(junitPath)" }
@@ -158,7 +172,9 @@ public struct TerminalReport {
         let over = summary.results.filter { $0.exchanges.contains { ($0.answerTime ?? 0) > limit } }.count
         var lines = ["", "SLOWEST ANSWERS (allowed: \(Int((limit * 1000).rounded())) ms; \(Self.count(over, "case")) over)"]
         for (result, seconds) in slowest {
-            lines.append("  \(Int((seconds * 1000).rounded())) ms  \(result.testCase.operationId) › \(result.testCase.kind.rawValue): \(result.testCase.name) [\(result.testCase.id)]")
+            lines.append(
+                "  \(Int((seconds * 1000).rounded())) ms  \(result.testCase.operationId) › \(result.testCase.kind.rawValue): \(result.testCase.name) [\(result.testCase.id)]"
+            )
         }
         return lines
     }
@@ -169,7 +185,9 @@ public struct TerminalReport {
         if !comparison.known.isEmpty {
             let cases = comparison.known.reduce(0) { $0 + $1.problem.results.count }
             lines.append("")
-            lines.append("KNOWN PROBLEMS (in the baseline, not failing the run): \(Self.count(comparison.known.count, "distinct problem")), shown by \(Self.count(cases, "case"))")
+            lines.append(
+                "KNOWN PROBLEMS (in the baseline, not failing the run): \(Self.count(comparison.known.count, "distinct problem")), shown by \(Self.count(cases, "case"))"
+            )
             for (problem, entry) in comparison.known {
                 lines.append("  \(problem.operationId) › \(problem.headline)")
                 lines.append("     known: \(entry.acceptance)")
@@ -177,7 +195,9 @@ public struct TerminalReport {
         }
         if !comparison.resolved.isEmpty {
             lines.append("")
-            lines.append("RESOLVED: \(Self.count(comparison.resolved.count, "baseline entry", plural: "baseline entries")) no problem of this run matches (remove from the baseline once fixed for good)")
+            lines.append(
+                "RESOLVED: \(Self.count(comparison.resolved.count, "baseline entry", plural: "baseline entries")) no problem of this run matches (remove from the baseline once fixed for good)"
+            )
             for entry in comparison.resolved {
                 lines.append("  \(entry.problemWords) (\(entry.mark))")
             }
@@ -192,16 +212,22 @@ public struct TerminalReport {
         if !traffic.clientProblems.isEmpty {
             let groups = traffic.groupedClientProblems
             lines.append("")
-            lines.append("CLIENT REQUESTS THAT BREAK THE CONTRACT (the client's problem, not the server's): \(Self.count(traffic.clientProblems.count, "request")), \(Self.count(groups.count, "distinct problem"))")
+            lines.append(
+                "CLIENT REQUESTS THAT BREAK THE CONTRACT (the client's problem, not the server's): \(Self.count(traffic.clientProblems.count, "request")), \(Self.count(groups.count, "distinct problem"))"
+            )
             for (number, group) in groups.prefix(shownProblems).enumerated() {
                 lines.append("  \(number + 1). \(group.first.operationId) › \(group.first.problem)")
-                lines.append("     first: \(group.first.source): \(group.first.method) \(group.first.url)" + (group.count > 1 ? " (and \(group.count - 1) more)" : ""))
+                lines.append(
+                    "     first: \(group.first.source): \(group.first.method) \(group.first.url)"
+                        + (group.count > 1 ? " (and \(group.count - 1) more)" : ""))
             }
             if groups.count > shownProblems { lines.append("  … and \(Self.count(groups.count - shownProblems, "more distinct problem"))") }
         }
         if !traffic.undocumented.isEmpty {
             lines.append("")
-            lines.append("UNDOCUMENTED ENDPOINTS: \(Self.count(traffic.undocumented.count, "method and path", plural: "methods and paths")) the document does not declare")
+            lines.append(
+                "UNDOCUMENTED ENDPOINTS: \(Self.count(traffic.undocumented.count, "method and path", plural: "methods and paths")) the document does not declare"
+            )
             for endpoint in traffic.undocumented.prefix(shownProblems) {
                 lines.append("  \(endpoint.method) \(endpoint.path)  (\(Self.count(endpoint.count, "exchange")), first: \(endpoint.firstSource))")
             }
@@ -209,7 +235,9 @@ public struct TerminalReport {
         }
         if traffic.elsewhere > 0 {
             lines.append("")
-            lines.append("\(Self.count(traffic.elsewhere, "exchange")) to other hosts or paths than the document's servers (\(summary.target.baseURL)) not judged")
+            lines.append(
+                "\(Self.count(traffic.elsewhere, "exchange")) to other hosts or paths than the document's servers (\(summary.target.baseURL)) not judged"
+            )
         }
         return lines
     }

@@ -149,28 +149,32 @@ public enum TrafficFile {
                 let bytes: [UInt8]
                 if content?.encoding?.lowercased() == "base64" {
                     guard let decoded = Data(base64Encoded: content?.text ?? "") else {
-                        throw ReadError(description: "\(path): the response content says base64 but is not (at /log/entries/\(index)/response/content/text)")
+                        throw ReadError(
+                            description: "\(path): the response content says base64 but is not (at /log/entries/\(index)/response/content/text)")
                     }
                     bytes = Array(decoded)
                 } else {
                     bytes = Array((content?.text ?? "").utf8)
                 }
-                response = Exchange.Response(status: entry.response.status,
-                                             headers: (entry.response.headers ?? []).filter { !$0.name.hasPrefix(":") }.map { ($0.name, $0.value) },
-                                             body: bytes)
+                response = Exchange.Response(
+                    status: entry.response.status,
+                    headers: (entry.response.headers ?? []).filter { !$0.name.hasPrefix(":") }.map { ($0.name, $0.value) },
+                    body: bytes)
             } else {
                 response = nil
             }
             let seconds = (entry.time ?? 0) / 1000
             let sent = entry.startedDateTime.flatMap(Timestamp.init(rfc3339:))
             let timing = sent.map { sent in
-                AnswerTiming(sent: sent, answered: sent.adding(nanoseconds: Int64(seconds * 1e9)),
-                             serverDate: response?.header("Date").flatMap(Timestamp.init(httpDate:)),
-                             knownShift: entry.contractTest?.knownShift ?? 0...0)
+                AnswerTiming(
+                    sent: sent, answered: sent.adding(nanoseconds: Int64(seconds * 1e9)),
+                    serverDate: response?.header("Date").flatMap(Timestamp.init(httpDate:)),
+                    knownShift: entry.contractTest?.knownShift ?? 0...0)
             }
-            var exchange = Exchange(request: request, response: response,
-                                    transportError: response == nil ? TransportError(kind: .other, description: entry.error ?? "no answer was recorded") : nil,
-                                    duration: seconds, retries: 0, timing: timing)
+            var exchange = Exchange(
+                request: request, response: response,
+                transportError: response == nil ? TransportError(kind: .other, description: entry.error ?? "no answer was recorded") : nil,
+                duration: seconds, retries: 0, timing: timing)
             // The recorder's elapsed time: what the client waited for this answer.
             exchange.answerTime = entry.time.map { $0 / 1000 }
             exchanges.append(RecordedExchange(exchange: exchange, source: source))
@@ -208,7 +212,8 @@ public enum TrafficFile {
         let name = URL(fileURLWithPath: path).lastPathComponent
         return run.results(run.results).enumerated().flatMap { caseIndex, result in
             result.exchanges.enumerated().map { step, exchange in
-                RecordedExchange(exchange: exchange, source: "\(name) case \(result.testCase.id)" + (result.exchanges.count > 1 ? " step \(step + 1)" : ""))
+                RecordedExchange(
+                    exchange: exchange, source: "\(name) case \(result.testCase.id)" + (result.exchanges.count > 1 ? " step \(step + 1)" : ""))
             }
         }
     }

@@ -20,9 +20,10 @@ public enum ExampleCheck {
                 if isForm { value = FormEncoding.decode(FormEncoding.encode(value), shape: validator.shape) }
                 guard let error = validator.validate(value, direction: direction).first else { continue }
                 let title = name == "example" ? "the example" : "example '\(name)'"
-                found.append(.warning(
-                    "\(title) of \(place) contradicts its schema: #\(error.instancePointer): \(error.keyword): \(error.message) (schema \(error.schema))",
-                    at: example.mark))
+                found.append(
+                    .warning(
+                        "\(title) of \(place) contradicts its schema: #\(error.instancePointer): \(error.keyword): \(error.message) (schema \(error.schema))",
+                        at: example.mark))
             }
         }
         for entry in document.operations {

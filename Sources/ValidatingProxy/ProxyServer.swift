@@ -28,9 +28,10 @@ struct ProxyResponder: HTTPResponder {
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let body = try await request.body.collect(upTo: ValidatingProxy.maxBodyBytes)
-        let answer = await proxy.forward(ValidatingProxy.Incoming(
-            method: request.method.rawValue, target: request.uri.description,
-            headers: request.headers.map { ($0.name.rawName, $0.value) }, body: Array(body.readableBytesView)))
+        let answer = await proxy.forward(
+            ValidatingProxy.Incoming(
+                method: request.method.rawValue, target: request.uri.description,
+                headers: request.headers.map { ($0.name.rawName, $0.value) }, body: Array(body.readableBytesView)))
         var headers = HTTPFields()
         for (name, value) in answer.headers {
             if let field = HTTPField.Name(name) { headers.append(HTTPField(name: field, value: value)) }

@@ -30,8 +30,10 @@ public final class ValidatingProxy: Sendable {
     /// The name of the header the proxy adds to every answer.
     public static let headerName = "Contract-Test"
 
-    public init(upstream: String, document: OpenAPIDocument, verifier: TrafficVerifier, client: HTTPClient,
-                timeout: Duration = .seconds(30), onExchange: @escaping @Sendable (ProxyExchange) -> Void = { _ in }) {
+    public init(
+        upstream: String, document: OpenAPIDocument, verifier: TrafficVerifier, client: HTTPClient,
+        timeout: Duration = .seconds(30), onExchange: @escaping @Sendable (ProxyExchange) -> Void = { _ in }
+    ) {
         self.upstream = upstream.hasSuffix("/") ? String(upstream.dropLast()) : upstream
         self.document = document
         self.verifier = verifier
@@ -47,7 +49,9 @@ public final class ValidatingProxy: Sendable {
     public var verdict: TrafficVerdict { kept.withLock { $0.verdict } }
 
     /// Fields that belong to one connection (RFC 9110 section 7.6.1), never forwarded.
-    static let hopByHop: Set<String> = ["connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "host", "content-length"]
+    static let hopByHop: Set<String> = [
+        "connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "host", "content-length",
+    ]
 
     /// A request as the client sent it.
     public struct Incoming: Sendable {
@@ -82,8 +86,9 @@ public final class ValidatingProxy: Sendable {
         do {
             let response = try await client.execute(request, timeout: TimeAmount(timeout))
             let body = try await response.body.collect(upTo: Self.maxBodyBytes)
-            answer = Exchange.Response(status: Int(response.status.code),
-                                       headers: response.headers.map { ($0.name, $0.value) }, body: Array(body.readableBytesView))
+            answer = Exchange.Response(
+                status: Int(response.status.code),
+                headers: response.headers.map { ($0.name, $0.value) }, body: Array(body.readableBytesView))
         } catch {
             problem = TransportError(classifying: error, url: url)
         }
@@ -91,11 +96,13 @@ public final class ValidatingProxy: Sendable {
         let seconds = elapsed / .seconds(1)
         // The checks read the body as it decodes; the client gets it as it came.
         let judged = answer.map { response in
-            Exchange.Response(status: response.status, headers: response.headers,
-                              body: ContentCoding.decoded(response.body, contentEncoding: response.header("Content-Encoding")))
+            Exchange.Response(
+                status: response.status, headers: response.headers,
+                body: ContentCoding.decoded(response.body, contentEncoding: response.header("Content-Encoding")))
         }
         var exchange = Exchange(
-            request: Exchange.Request(method: incoming.method, url: url, headers: incoming.headers, body: incoming.body.isEmpty ? nil : incoming.body),
+            request: Exchange.Request(
+                method: incoming.method, url: url, headers: incoming.headers, body: incoming.body.isEmpty ? nil : incoming.body),
             response: judged, transportError: problem, duration: seconds, retries: 0,
             timing: AnswerTiming(sent: sent, answered: Timestamp.systemNow(), serverDate: answer?.header("Date").flatMap(Timestamp.init(httpDate:))))
         exchange.answerTime = answer == nil ? nil : seconds
@@ -106,9 +113,11 @@ public final class ValidatingProxy: Sendable {
             return ProxyExchange(number: kept.recorded.count, recorded: recorded, judged: judged)
         }
         onExchange(judgement)
-        var response = answer ?? Exchange.Response(
-            status: 502, headers: [("Content-Type", "text/plain; charset=utf-8")],
-            body: Array("contract-test proxy: no answer from \(upstream): \(problem?.description ?? "unknown")\n".utf8))
+        var response =
+            answer
+            ?? Exchange.Response(
+                status: 502, headers: [("Content-Type", "text/plain; charset=utf-8")],
+                body: Array("contract-test proxy: no answer from \(upstream): \(problem?.description ?? "unknown")\n".utf8))
         response.headers = response.headers.filter { !Self.hopByHop.contains($0.name.lowercased()) } + [(Self.headerName, judgement.headerValue)]
         return response
     }

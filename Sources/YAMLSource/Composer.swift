@@ -91,15 +91,17 @@ struct Composer {
         switch event.type {
         case YAML_STREAM_END_EVENT:
             if documents == 0 {
-                diagnostics.append(.error(
-                    "the file is empty: expected a YAML or JSON document", at: Mark(fileID: fileID, line: 1, column: 1)))
+                diagnostics.append(
+                    .error(
+                        "the file is empty: expected a YAML or JSON document", at: Mark(fileID: fileID, line: 1, column: 1)))
             }
             return false
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
             if documents > 1 {
-                diagnostics.append(.error(
-                    "a second document starts here: expected exactly one document in the file", at: mark(event.start_mark)))
+                diagnostics.append(
+                    .error(
+                        "a second document starts here: expected exactly one document in the file", at: mark(event.start_mark)))
                 root = nil
                 return false
             }
@@ -121,20 +123,22 @@ struct Composer {
 
     private mutating func scalar(_ event: yaml_event_t) -> Bool {
         let data = event.data.scalar
-        let style: Scalar.Style = switch data.style {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: .literal
-        case YAML_FOLDED_SCALAR_STYLE: .folded
-        default: .plain
-        }
+        let style: Scalar.Style =
+            switch data.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: .literal
+            case YAML_FOLDED_SCALAR_STYLE: .folded
+            default: .plain
+            }
         let tag = string(data.tag)
         let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
         let index = Int32(records.count)
-        records.append(NodeRecord(
-            line: UInt32(event.start_mark.line + 1), column: UInt32(event.start_mark.column + 1),
-            start: UInt32(text.count), count: UInt32(data.length),
-            shape: .scalar, style: style, kind: CoreSchema.resolve(bytes: bytes, style: style, tag: tag)))
+        records.append(
+            NodeRecord(
+                line: UInt32(event.start_mark.line + 1), column: UInt32(event.start_mark.column + 1),
+                start: UInt32(text.count), count: UInt32(data.length),
+                shape: .scalar, style: style, kind: CoreSchema.resolve(bytes: bytes, style: style, tag: tag)))
         text.append(contentsOf: bytes)
         if let tag { tags[index] = tag }
         return add(index, size: 1, anchor: string(data.anchor))
@@ -143,15 +147,17 @@ struct Composer {
     private mutating func alias(_ event: yaml_event_t) -> Bool {
         let name = string(event.data.alias.anchor) ?? ""
         guard let anchored = anchors[name] else {
-            diagnostics.append(.error(
-                "unknown alias '*\(name)': no anchor '&\(name)' is defined before it", at: mark(event.start_mark)))
+            diagnostics.append(
+                .error(
+                    "unknown alias '*\(name)': no anchor '&\(name)' is defined before it", at: mark(event.start_mark)))
             return false
         }
         aliasedNodes += anchored.size
         guard aliasedNodes <= limits.maxAliasedNodes else {
-            diagnostics.append(.error(
-                "aliases expand to more than \(limits.maxAliasedNodes) nodes (here '*\(name)'): expected a document without exponential alias expansion",
-                at: mark(event.start_mark)))
+            diagnostics.append(
+                .error(
+                    "aliases expand to more than \(limits.maxAliasedNodes) nodes (here '*\(name)'): expected a document without exponential alias expansion",
+                    at: mark(event.start_mark)))
             return false
         }
         return add(anchored.index, size: anchored.size, anchor: nil)
@@ -159,14 +165,16 @@ struct Composer {
 
     private mutating func open(isMapping: Bool, _ start: yaml_mark_t, anchor: String?) -> Bool {
         guard stack.count < limits.maxDepth else {
-            diagnostics.append(.error(
-                "nesting is deeper than \(limits.maxDepth) levels: expected a shallower document", at: mark(start)))
+            diagnostics.append(
+                .error(
+                    "nesting is deeper than \(limits.maxDepth) levels: expected a shallower document", at: mark(start)))
             return false
         }
         let index = Int32(records.count)
-        records.append(NodeRecord(
-            line: UInt32(start.line + 1), column: UInt32(start.column + 1), start: 0, count: 0,
-            shape: isMapping ? .mapping : .sequence, style: .plain, kind: .null))
+        records.append(
+            NodeRecord(
+                line: UInt32(start.line + 1), column: UInt32(start.column + 1), start: 0, count: 0,
+                shape: isMapping ? .mapping : .sequence, style: .plain, kind: .null))
         stack.append(Collection(index: index, anchor: anchor, isMapping: isMapping))
         if scratch.count < stack.count {
             scratch.append([])
@@ -211,15 +219,17 @@ struct Composer {
         stack[top].pendingKey = nil
         let keyRecord = records[Int(key)]
         if keyRecord.shape == .scalar, keyRecord.style == .plain, tags[key] == nil, keyRecord.count == 2,
-           text[Int(keyRecord.start)] == UInt8(ascii: "<"), text[Int(keyRecord.start) + 1] == UInt8(ascii: "<") {
+            text[Int(keyRecord.start)] == UInt8(ascii: "<"), text[Int(keyRecord.start) + 1] == UInt8(ascii: "<")
+        {
             return addMerge(index)
         }
         if keyRecord.shape == .scalar {
             if let first = firstKey(equalTo: key, in: top) {
                 let firstMark = mark(of: first)
-                diagnostics.append(.error(
-                    "duplicate key '\(keyText(key))' in this mapping: expected each key once (first defined at \(firstMark.line):\(firstMark.column))",
-                    at: mark(of: key)))
+                diagnostics.append(
+                    .error(
+                        "duplicate key '\(keyText(key))' in this mapping: expected each key once (first defined at \(firstMark.line):\(firstMark.column))",
+                        at: mark(of: key)))
                 return true
             }
             remember(key: key, in: top)
@@ -276,8 +286,9 @@ struct Composer {
             sources = (0..<Int(record.count)).map { children[Int(record.start) + $0] }
         default:
             let found = record.shape == .sequence ? "a sequence with other items" : record.kind.description
-            diagnostics.append(.error(
-                "the merge key '<<' needs a mapping or a sequence of mappings, found \(found)", at: mark(of: value)))
+            diagnostics.append(
+                .error(
+                    "the merge key '<<' needs a mapping or a sequence of mappings, found \(found)", at: mark(of: value)))
             return false
         }
         let top = stack.count - 1

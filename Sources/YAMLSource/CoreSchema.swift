@@ -77,12 +77,18 @@ enum CoreSchema {
         if equals(unsigned, ".inf", ".Inf", ".INF") { return .float }
 
         var integerDigits = 0
-        while index < bytes.count, isDigit(bytes[index]) { index += 1; integerDigits += 1 }
+        while index < bytes.count, isDigit(bytes[index]) {
+            index += 1
+            integerDigits += 1
+        }
         if index == bytes.count { return integerDigits > 0 ? .int : nil }
         var fractionDigits = 0
         if bytes[index] == UInt8(ascii: ".") {
             index += 1
-            while index < bytes.count, isDigit(bytes[index]) { index += 1; fractionDigits += 1 }
+            while index < bytes.count, isDigit(bytes[index]) {
+                index += 1
+                fractionDigits += 1
+            }
         }
         // `[0-9]+(\.[0-9]*)?` or `\.[0-9]+`
         guard integerDigits > 0 || fractionDigits > 0 else { return nil }
@@ -91,7 +97,10 @@ enum CoreSchema {
             index += 1
             if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
             var exponentDigits = 0
-            while index < bytes.count, isDigit(bytes[index]) { index += 1; exponentDigits += 1 }
+            while index < bytes.count, isDigit(bytes[index]) {
+                index += 1
+                exponentDigits += 1
+            }
             guard exponentDigits > 0, index == bytes.count else { return nil }
         }
         return .float
@@ -114,7 +123,12 @@ enum CoreSchema {
     static func double(_ text: String) -> Double? {
         var sign = 1.0
         var body = Substring(text)
-        if body.first == "-" { sign = -1; body = body.dropFirst() } else if body.first == "+" { body = body.dropFirst() }
+        if body.first == "-" {
+            sign = -1
+            body = body.dropFirst()
+        } else if body.first == "+" {
+            body = body.dropFirst()
+        }
         switch body {
         case ".inf", ".Inf", ".INF": return sign * .infinity
         case ".nan", ".NaN", ".NAN": return .nan

@@ -10,7 +10,7 @@ extension Node {
                 node = entry.value
             case .sequence(let items):
                 guard let index = Int(token), index >= 0, index < items.count,
-                      token == String(index)
+                    token == String(index)
                 else { return nil }
                 node = items[index]
             case .scalar:

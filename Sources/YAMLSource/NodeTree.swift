@@ -31,8 +31,9 @@ public indirect enum NodeTree: Sendable {
     public func build() -> Node {
         var builder = Builder(fileID: mark.fileID)
         let root = builder.add(self)
-        let storage = NodeStorage(fileID: builder.fileID, records: builder.records, children: builder.children,
-                                  text: builder.text, tags: builder.tags)
+        let storage = NodeStorage(
+            fileID: builder.fileID, records: builder.records, children: builder.children,
+            text: builder.text, tags: builder.tags)
         return Node(storage: storage, index: root)
     }
 
@@ -69,8 +70,10 @@ public indirect enum NodeTree: Sendable {
             let start = text.count
             text.append(contentsOf: value.utf8)
             let index = Int32(records.count)
-            records.append(NodeRecord(line: UInt32(mark.line), column: UInt32(mark.column), start: UInt32(start),
-                                      count: UInt32(text.count - start), shape: .scalar, style: style, kind: kind))
+            records.append(
+                NodeRecord(
+                    line: UInt32(mark.line), column: UInt32(mark.column), start: UInt32(start),
+                    count: UInt32(text.count - start), shape: .scalar, style: style, kind: kind))
             if let tag { tags[index] = tag }
             return index
         }
@@ -78,8 +81,10 @@ public indirect enum NodeTree: Sendable {
         private mutating func collection(_ shape: NodeRecord.Shape, _ items: [Int32], at mark: Mark, count: Int) -> Int32 {
             let start = children.count
             children.append(contentsOf: items)
-            records.append(NodeRecord(line: UInt32(mark.line), column: UInt32(mark.column), start: UInt32(start),
-                                      count: UInt32(count), shape: shape, style: .plain, kind: .null))
+            records.append(
+                NodeRecord(
+                    line: UInt32(mark.line), column: UInt32(mark.column), start: UInt32(start),
+                    count: UInt32(count), shape: shape, style: .plain, kind: .null))
             return Int32(records.count - 1)
         }
     }

@@ -9,9 +9,10 @@ enum SurrogateEscapes {
         var changed = false
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "\\"), index + 11 < bytes.count,
-               bytes[index + 1] == UInt8(ascii: "u"), bytes[index + 6] == UInt8(ascii: "\\"), bytes[index + 7] == UInt8(ascii: "u"),
-               let high = hex(bytes[(index + 2)..<(index + 6)]), let low = hex(bytes[(index + 8)..<(index + 12)]),
-               (0xD800...0xDBFF).contains(high), (0xDC00...0xDFFF).contains(low) {
+                bytes[index + 1] == UInt8(ascii: "u"), bytes[index + 6] == UInt8(ascii: "\\"), bytes[index + 7] == UInt8(ascii: "u"),
+                let high = hex(bytes[(index + 2)..<(index + 6)]), let low = hex(bytes[(index + 8)..<(index + 12)]),
+                (0xD800...0xDBFF).contains(high), (0xDC00...0xDFFF).contains(low)
+            {
                 let scalar = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
                 let digits = Array(String(scalar, radix: 16, uppercase: true).utf8)
                 output += Array("\\U".utf8) + Array(repeating: UInt8(ascii: "0"), count: 8 - digits.count) + digits

@@ -42,7 +42,8 @@ public struct YAMLParser: Sendable {
         // JSON writes characters beyond U+FFFF as UTF-16 surrogate escapes (`\ud83d\ude00`),
         // which YAML does not accept; read them as YAML's `\U0001F600` and parse again.
         if parsed.root == nil, parsed.diagnostics.first?.message.hasPrefix("found invalid Unicode character escape code") == true,
-           let rewritten = SurrogateEscapes.rewrite(source.bytes) {
+            let rewritten = SurrogateEscapes.rewrite(source.bytes)
+        {
             let retried = compose(source, bytes: rewritten)
             if retried.root != nil { return retried }
         }

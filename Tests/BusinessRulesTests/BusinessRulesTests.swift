@@ -51,15 +51,17 @@ struct BusinessRulesTests {
     @Test("broken rules are named with what differed and where the rule is declared")
     func violations() throws {
         let rules = try rules()
-        let drifted = example
+        let drifted =
+            example
             .setting(.string("someone@else.com"), at: JSONPointer(tokens: ["email"]))
             .setting(.string("Pending"), at: JSONPointer(tokens: ["status"]))
             .setting(.string("2024-09-26T12:40:24Z"), at: JSONPointer(tokens: ["expirationDate"]))
-        #expect(rules.check(request: request, response: drifted).map(\.description) == [
-            #"#/email: echo: expected the request's /partnerEmailId "NS05_merchant@yopmail.com", found "someone@else.com" (rule at \#(rulesFile):17:9)"#,
-            #"#/status: constant: expected "Invited", found "Pending" (rule at \#(rulesFile):19:9)"#,
-            "#/expirationDate: expiry: expected /insertTimestamp + 10 days = 2024-09-25T12:40:24.256521003Z (within 5 s), found 2024-09-26T12:40:24Z, 1.00 days off (rule at \(rulesFile):16:7)",
-        ])
+        #expect(
+            rules.check(request: request, response: drifted).map(\.description) == [
+                #"#/email: echo: expected the request's /partnerEmailId "NS05_merchant@yopmail.com", found "someone@else.com" (rule at \#(rulesFile):17:9)"#,
+                #"#/status: constant: expected "Invited", found "Pending" (rule at \#(rulesFile):19:9)"#,
+                "#/expirationDate: expiry: expected /insertTimestamp + 10 days = 2024-09-25T12:40:24.256521003Z (within 5 s), found 2024-09-26T12:40:24Z, 1.00 days off (rule at \(rulesFile):16:7)",
+            ])
         let upperCase = request.setting(.string("ns05_MERCHANT@yopmail.com"), at: JSONPointer(tokens: ["partnerEmailId"]))
         #expect(rules.check(request: upperCase, response: example) == [], "addresses compare without case")
     }
@@ -69,25 +71,26 @@ struct BusinessRulesTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString).yaml").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try """
-            operations:
-              createInvitation:
-                creates: {identity: /email}
-              createPartnerInvitation:
-                creates: {identity: /email, conflictStatus: 410}
-                response:
-                  echo: {/mail: /partnerEmailId}
-                  expiry: [/expirationDate]
-            extras: {}
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+        operations:
+          createInvitation:
+            creates: {identity: /email}
+          createPartnerInvitation:
+            creates: {identity: /email, conflictStatus: 410}
+            response:
+              echo: {/mail: /partnerEmailId}
+              expiry: [/expirationDate]
+        extras: {}
+        """.write(toFile: path, atomically: true, encoding: .utf8)
         let (rules, diagnostics) = BusinessRules.load(file: path, document: contract)
         #expect(rules == nil)
-        #expect(diagnostics.map(\.description) == [
-            "\(path):9:1: error: unknown field 'extras': expected 'operations' or 'errors'",
-            "\(path):2:3: error: no operation 'createInvitation' in the document: expected one of createPartnerInvitation",
-            "\(path):5:25: error: the request schema (#/components/schemas/CreateInvitationRequest) declares no member 'email' for '/email'",
-            "\(path):7:14: error: the response schema (#/components/schemas/Invitation) declares no member 'mail' for '/mail'",
-            "\(path):8:15: error: 'expiry' needs 'creates.activeDays' to know how many days to add",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "\(path):9:1: error: unknown field 'extras': expected 'operations' or 'errors'",
+                "\(path):2:3: error: no operation 'createInvitation' in the document: expected one of createPartnerInvitation",
+                "\(path):5:25: error: the request schema (#/components/schemas/CreateInvitationRequest) declares no member 'email' for '/email'",
+                "\(path):7:14: error: the response schema (#/components/schemas/Invitation) declares no member 'mail' for '/mail'",
+                "\(path):8:15: error: 'expiry' needs 'creates.activeDays' to know how many days to add",
+            ])
     }
 }
 
@@ -121,7 +124,8 @@ struct RuleKindTests {
 
     /// A success body made now, as the mock would answer.
     func body(now: Timestamp, id: String = "xqlNEXQPL0mEod4") -> JSONValue {
-        json("""
+        json(
+            """
             {"invitationId": "\(id)", "email": "NS05_merchant@yopmail.com", "status": "Invited",
              "insertTimestamp": "\(now.rfc3339)", "expirationDate": "\(now.adding(days: 10).rfc3339)"}
             """)
@@ -143,13 +147,17 @@ struct RuleKindTests {
         var violations: [RuleViolation] = []
         switch kind {
         case .echo:
-            violations = rules.check(request: request, response: body(now: now).setting(.string("x@example.com"), at: JSONPointer(tokens: ["email"])), timing: timing)
+            violations = rules.check(
+                request: request, response: body(now: now).setting(.string("x@example.com"), at: JSONPointer(tokens: ["email"])), timing: timing)
         case .constant:
-            violations = rules.check(request: request, response: body(now: now).setting(.string("Pending"), at: JSONPointer(tokens: ["status"])), timing: timing)
+            violations = rules.check(
+                request: request, response: body(now: now).setting(.string("Pending"), at: JSONPointer(tokens: ["status"])), timing: timing)
         case .now:
             violations = rules.check(request: request, response: body(now: now.adding(seconds: -7200)), timing: timing)
         case .expiry:
-            violations = rules.check(request: request, response: body(now: now).setting(.string("2026-12-06T12:00:00Z"), at: JSONPointer(tokens: ["expirationDate"])), timing: timing)
+            violations = rules.check(
+                request: request, response: body(now: now).setting(.string("2026-12-06T12:00:00Z"), at: JSONPointer(tokens: ["expirationDate"])),
+                timing: timing)
         case .unique:
             violations = rules.checkUnique([body(now: now), body(now: now)])
         case .oneActive:
@@ -163,27 +171,33 @@ struct RuleKindTests {
         let sent = Timestamp(rfc3339: "2026-11-25T12:00:00Z")!
         let answered = sent.adding(seconds: 1)
         let late = body(now: sent.adding(seconds: 3601))
-        #expect(rules.check(request: request, response: late, timing: AnswerTiming(sent: sent, answered: answered)).map(\.description) == [
-            "#/insertTimestamp: now: expected the time of the create, between 2026-11-25T12:00:00Z and 2026-11-25T12:00:01Z (within 10 s), found 2026-11-25T13:00:01Z, 1.00 hours off (rule at \(RepositoryPaths.contractRules):16:7)",
-        ])
+        #expect(
+            rules.check(request: request, response: late, timing: AnswerTiming(sent: sent, answered: answered)).map(\.description) == [
+                "#/insertTimestamp: now: expected the time of the create, between 2026-11-25T12:00:00Z and 2026-11-25T12:00:01Z (within 10 s), found 2026-11-25T13:00:01Z, 1.00 hours off (rule at \(RepositoryPaths.contractRules):16:7)"
+            ])
         // The server's clock is an hour ahead of this machine's and its timestamp agrees with
         // it: clock skew, not a wrong timestamp.
         let skewed = AnswerTiming(sent: sent, answered: answered, serverDate: sent.adding(seconds: 3601))
         #expect(rules.check(request: request, response: late, timing: skewed) == [])
         // The server's Date is right and the timestamp two hours behind it: a wrong timestamp.
         let behind = body(now: sent.adding(seconds: -7200))
-        #expect(rules.check(request: request, response: behind, timing: AnswerTiming(sent: sent, answered: answered, serverDate: sent)).map(\.description) == [
-            "#/insertTimestamp: now: expected the time of the create: the answer's Date says 2026-11-25T12:00:00Z (within 10 s), found 2026-11-25T10:00:00Z, 2.00 hours off (rule at \(RepositoryPaths.contractRules):16:7)",
-        ])
+        #expect(
+            rules.check(request: request, response: behind, timing: AnswerTiming(sent: sent, answered: answered, serverDate: sent)).map(\.description)
+                == [
+                    "#/insertTimestamp: now: expected the time of the create: the answer's Date says 2026-11-25T12:00:00Z (within 10 s), found 2026-11-25T10:00:00Z, 2.00 hours off (rule at \(RepositoryPaths.contractRules):16:7)"
+                ])
         // A run that moved the mock's clock two days ahead expects its timestamps there.
         let moved = body(now: sent.adding(days: 2))
-        #expect(rules.check(request: request, response: moved, timing: AnswerTiming(sent: sent, answered: answered, knownShift: 172_800...172_800)) == [])
+        #expect(
+            rules.check(request: request, response: moved, timing: AnswerTiming(sent: sent, answered: answered, knownShift: 172_800...172_800)) == [])
     }
 
     @Test("the one-active rule says what came back")
     func oneActive() throws {
-        #expect(rules.checkOneActive(statuses: [200, 200, 409, 200, 409])?.description ==
-            "#: one-active: expected exactly one of 5 creates for one partnerEmailId sent at once to succeed and 4 to get 409, found 3 × 200, 2 × 409 (rule at \(RepositoryPaths.contractRules):10:7)")
+        #expect(
+            rules.checkOneActive(statuses: [200, 200, 409, 200, 409])?.description
+                == "#: one-active: expected exactly one of 5 creates for one partnerEmailId sent at once to succeed and 4 to get 409, found 3 × 200, 2 × 409 (rule at \(RepositoryPaths.contractRules):10:7)"
+        )
         #expect(rules.checkOneActive(statuses: [409, 409])?.message.hasSuffix("found 2 × 409") == true)
     }
 
@@ -193,7 +207,9 @@ struct RuleKindTests {
         #expect(date.rfc3339 == "1994-11-06T08:49:37Z")
         #expect(date.httpDate == "Sun, 06 Nov 1994 08:49:37 GMT")
         #expect(Timestamp(rfc3339: "2026-11-25T19:27:18Z")?.httpDate == "Wed, 25 Nov 2026 19:27:18 GMT")
-        for bad in ["Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994", "Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 32 Nov 1994 08:49:37 GMT", ""] {
+        for bad in [
+            "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994", "Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 32 Nov 1994 08:49:37 GMT", "",
+        ] {
             #expect(Timestamp(httpDate: bad) == nil, "\(bad)")
         }
     }

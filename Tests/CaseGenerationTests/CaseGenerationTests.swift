@@ -1,6 +1,6 @@
 import BusinessRules
-import Foundation
 import CaseGeneration
+import Foundation
 import OpenAPIModel
 import SchemaValidation
 import TestSupport
@@ -9,8 +9,10 @@ import YAMLSource
 
 @Suite("Case generation")
 struct CaseGenerationTests {
-    static let corpus = ["api-with-examples", "callback-example", "link-example", "pb-shipping-api", "petstore-expanded", "petstore", "uspto",
-                         "petstore3", "twilio_api_v2010", "openai"]
+    static let corpus = [
+        "api-with-examples", "callback-example", "link-example", "pb-shipping-api", "petstore-expanded", "petstore", "uspto",
+        "petstore3", "twilio_api_v2010", "openai",
+    ]
 
     static func cases(_ path: String, rules: String? = nil, kinds: Set<CaseKind> = Set(CaseKind.generated)) throws -> (OpenAPIDocument, [TestCase]) {
         let document = try #require(OpenAPILoader().load(file: path).document)
@@ -22,7 +24,7 @@ struct CaseGenerationTests {
     /// The request body schema of an operation and whether its body is a form.
     static func bodySchema(_ document: OpenAPIDocument, _ operationId: String) -> (SchemaValidator, Bool)? {
         guard let entry = document.operations.first(where: { $0.id == operationId }),
-              let content = entry.operation.requestBody?.jsonContent, let schema = content.content.schema
+            let content = entry.operation.requestBody?.jsonContent, let schema = content.content.schema
         else { return nil }
         return (SchemaCompiler(document: document).validator(for: schema), MediaTypeName.essence(content.mediaType) == FormEncoding.mediaType)
     }
@@ -38,21 +40,23 @@ struct CaseGenerationTests {
             let mustBeValid = testCase.kind == .positive || testCase.focus?.validity == .valid
             if testCase.kind == .explore, testCase.focus?.validity == .either { continue }
             guard case .request(let request, _, _)? = testCase.steps.first, let body = request.body, !body.isEmpty,
-                  let contentType = request.headers.first(where: { $0.name == "Content-Type" })?.value, !contentType.hasPrefix("text/"),
-                  let (validator, isForm) = schemas[testCase.operationId] ?? {
-                      let schema = Self.bodySchema(document, testCase.operationId)
-                      schemas[testCase.operationId] = schema
-                      return schema
-                  }()
+                let contentType = request.headers.first(where: { $0.name == "Content-Type" })?.value, !contentType.hasPrefix("text/"),
+                let (validator, isForm) = schemas[testCase.operationId]
+                    ?? {
+                        let schema = Self.bodySchema(document, testCase.operationId)
+                        schemas[testCase.operationId] = schema
+                        return schema
+                    }()
             else { continue }
             let text = String(decoding: body, as: UTF8.self)
-            let decoded: JSONValue? = if isForm {
-                FormEncoding.decode(text, shape: validator.shape)
-            } else if MediaTypeName.essence(contentType) == MultipartEncoding.mediaType {
-                MultipartEncoding.decode(body, contentType: contentType, shape: validator.shape)
-            } else {
-                try? JSONParser().parse(body)
-            }
+            let decoded: JSONValue? =
+                if isForm {
+                    FormEncoding.decode(text, shape: validator.shape)
+                } else if MediaTypeName.essence(contentType) == MultipartEncoding.mediaType {
+                    MultipartEncoding.decode(body, contentType: contentType, shape: validator.shape)
+                } else {
+                    try? JSONParser().parse(body)
+                }
             guard let value = decoded else {
                 #expect(testCase.name == "malformed JSON is refused", "\(testCase.operationId): \(testCase.name)")
                 continue
@@ -89,7 +93,8 @@ struct CaseGenerationTests {
         var addresses: [String: String] = [:]
         for testCase in cases where testCase.kind != .rules {
             guard case .request(let request, _, _)? = testCase.steps.first,
-                  case .string(let address)? = request.json?["partnerEmailId"], address.lowercased().contains("ct-t-") else { continue }
+                case .string(let address)? = request.json?["partnerEmailId"], address.lowercased().contains("ct-t-")
+            else { continue }
             #expect(addresses[address] == nil, "\(address) is used by '\(addresses[address] ?? "")' and '\(testCase.name)'")
             addresses[address] = testCase.name
         }
@@ -98,39 +103,44 @@ struct CaseGenerationTests {
     @Test("no-op filters: kinds and operations")
     func filters() throws {
         let (_, cases) = try Self.cases(RepositoryPaths.fixtures + "/specs-corpus/petstore.yaml", kinds: [.method])
-        #expect(cases.map(\.name) == [
-            "PUT /pets (not declared) is refused", "PATCH /pets (not declared) is refused", "DELETE /pets (not declared) is refused",
-            "TRACE /pets (not declared) is refused, never echoed",
-            "PUT /pets/{petId} (not declared) is refused", "PATCH /pets/{petId} (not declared) is refused",
-            "DELETE /pets/{petId} (not declared) is refused", "TRACE /pets/{petId} (not declared) is refused, never echoed",
-        ])
+        #expect(
+            cases.map(\.name) == [
+                "PUT /pets (not declared) is refused", "PATCH /pets (not declared) is refused", "DELETE /pets (not declared) is refused",
+                "TRACE /pets (not declared) is refused, never echoed",
+                "PUT /pets/{petId} (not declared) is refused", "PATCH /pets/{petId} (not declared) is refused",
+                "DELETE /pets/{petId} (not declared) is refused", "TRACE /pets/{petId} (not declared) is refused, never echoed",
+            ])
     }
 
     /// Every value class of the contract's members, by member: what every run sends.
-    static let contractClasses: Set<String> = Set([
-        "-(2^53 + 1)", "2^53 + 1, beyond a double's exact integers", "a boolean", "a number as a string",
-        "a small fraction above a whole number", "an array", "an object", "below int32", "below int64", "beyond a double's range",
-        "inside the bounds", "int32 maximum", "int32 minimum", "int32 overflow", "int64 overflow", "near a double's largest",
-        "near a double's lowest", "negative", "not a whole number", "not a whole number, with an exponent", "null", "uint32 overflow",
-    ].map { "/expirationDays: \($0)" } + [
-        "254 characters, the longest address RFC 5321 allows", "255 characters (beyond RFC 5321's 254)",
-        "CJK characters before the @ (RFC 6531)", "a 63-character domain label", "a 64-character local part, the longest RFC 5321 allows",
-        "a 65-character local part (beyond RFC 5321's 64)", "a boolean", "a comma inside", "a display name around it", "a dot after the @",
-        "a dot before the @ (WHATWG allows it, RFC 5321 and 5322 do not)", "a leading dot (WHATWG allows it, RFC 5321 and 5322 do not)",
-        "a number", "a space inside", "a subdomain", "accented letters before the @ (RFC 6531)", "an apostrophe", "an array",
-        "an empty domain label", "an internationalized domain (RFC 6531)", "an object", "an unclosed quote", "capital letters",
-        "digits only before the @", "dots in the local part", "emoji as surrogate-pair escapes (RFC 6531)",
-        "every special character the grammars allow", "no @", "nothing after the @", "nothing before the @", "null",
-        "plus tag (local+tag@domain)", "two @", "underscores",
-    ].map { "/partnerEmailId: \($0)" })
+    static let contractClasses: Set<String> = Set(
+        [
+            "-(2^53 + 1)", "2^53 + 1, beyond a double's exact integers", "a boolean", "a number as a string",
+            "a small fraction above a whole number", "an array", "an object", "below int32", "below int64", "beyond a double's range",
+            "inside the bounds", "int32 maximum", "int32 minimum", "int32 overflow", "int64 overflow", "near a double's largest",
+            "near a double's lowest", "negative", "not a whole number", "not a whole number, with an exponent", "null", "uint32 overflow",
+        ].map { "/expirationDays: \($0)" }
+            + [
+                "254 characters, the longest address RFC 5321 allows", "255 characters (beyond RFC 5321's 254)",
+                "CJK characters before the @ (RFC 6531)", "a 63-character domain label", "a 64-character local part, the longest RFC 5321 allows",
+                "a 65-character local part (beyond RFC 5321's 64)", "a boolean", "a comma inside", "a display name around it", "a dot after the @",
+                "a dot before the @ (WHATWG allows it, RFC 5321 and 5322 do not)", "a leading dot (WHATWG allows it, RFC 5321 and 5322 do not)",
+                "a number", "a space inside", "a subdomain", "accented letters before the @ (RFC 6531)", "an apostrophe", "an array",
+                "an empty domain label", "an internationalized domain (RFC 6531)", "an object", "an unclosed quote", "capital letters",
+                "digits only before the @", "dots in the local part", "emoji as surrogate-pair escapes (RFC 6531)",
+                "every special character the grammars allow", "no @", "nothing after the @", "nothing before the @", "null",
+                "plus tag (local+tag@domain)", "two @", "underscores",
+            ].map { "/partnerEmailId: \($0)" })
 
     @Test("exploration: every value class at every seed, the seed picks values and order, --examples adds random bodies, ids outlive the run tag")
     func exploration() throws {
         let document = try #require(OpenAPILoader().load(file: RepositoryPaths.contract).document)
         let rules = try #require(BusinessRules.load(file: RepositoryPaths.contractRules, document: document).rules)
         func explore(seed: UInt64 = 1, tag: String = "t", examples: Int = CaseOptions.defaultExamples) -> [TestCase] {
-            var generator = CaseGenerator(document: document, rules: rules, options: CaseOptions(
-                seed: seed, runTag: tag, kinds: [.explore], examples: examples))
+            var generator = CaseGenerator(
+                document: document, rules: rules,
+                options: CaseOptions(
+                    seed: seed, runTag: tag, kinds: [.explore], examples: examples))
             return generator.cases()
         }
         func classes(_ cases: [TestCase]) -> Set<String> {
@@ -141,7 +151,8 @@ struct CaseGenerationTests {
         for seed in 1...10 as ClosedRange<UInt64> {
             #expect(classes(explore(seed: seed)) == Self.contractClasses, "seed \(seed)")
         }
-        #expect(random(cases) == (1...CaseOptions.defaultExamples).map { "a body (random valid values in every member, #\($0)) is accepted" }.sorted())
+        #expect(
+            random(cases) == (1...CaseOptions.defaultExamples).map { "a body (random valid values in every member, #\($0)) is accepted" }.sorted())
         #expect(random(explore(examples: 0)) == [])
         #expect(classes(explore(examples: 0)) == Self.contractClasses, "--examples 0 keeps the classes")
         #expect(random(explore(examples: 3)) == (1...3).map { "a body (random valid values in every member, #\($0)) is accepted" }.sorted())
@@ -150,10 +161,14 @@ struct CaseGenerationTests {
         #expect(Set(second.map(\.name)) != Set(cases.map(\.name)), "the seed picks the values inside the bounds")
         #expect(second.map(\.focus?.valueClass) != cases.map(\.focus?.valueClass), "the seed picks the order")
         let emoji = try #require(cases.first { $0.name.contains("emoji as surrogate-pair escapes") })
-        guard case .request(let request, let expectation, _)? = emoji.steps.first else { Issue.record("no request"); return }
+        guard case .request(let request, let expectation, _)? = emoji.steps.first else {
+            Issue.record("no request")
+            return
+        }
         #expect(String(decoding: request.body ?? [], as: UTF8.self).contains(#"-\ud83d\ude00@example.com"#))
         #expect(expectation == .eitherOutcome)
-        var replay = CaseGenerator(document: document, rules: rules, options: CaseOptions(runTag: "later", kinds: Set(CaseKind.generated), caseIds: [emoji.id]))
+        var replay = CaseGenerator(
+            document: document, rules: rules, options: CaseOptions(runTag: "later", kinds: Set(CaseKind.generated), caseIds: [emoji.id]))
         #expect(replay.cases().map(\.name) == [emoji.name])
     }
 
@@ -172,7 +187,10 @@ struct CaseGenerationTests {
         }
         #expect(smaller == ["10.5", "366", "2147483647", "2147483648", "4294967296", "9007199254740992", "9223372036854775808", "5e+307"])
         let mixed = try #require(cases.first { $0.name == "a body (random valid values in every member, #1) is accepted" })
-        guard case .request(let original, _, _)? = mixed.steps.first else { Issue.record("no request"); return }
+        guard case .request(let original, _, _)? = mixed.steps.first else {
+            Issue.record("no request")
+            return
+        }
         let shrunk = shrinker.candidates(for: mixed).compactMap { candidate -> JSONValue? in
             guard case .request(let request, _, _)? = candidate.steps.first else { return nil }
             return request.json

@@ -4,8 +4,8 @@ import ContractRun
 import Foundation
 import MockServer
 import Reporting
-import Testing
 import TestSupport
+import Testing
 
 /// The run pipeline in-process: what `run`, `merge` and `verify` do, without a process.
 @Suite("The run pipeline as a library")
@@ -43,9 +43,14 @@ struct ContractRunnerTests {
         skipped.skip = true
         let summary = try await run([.wrongContentType], skipped)
         #expect(ExitStatus(summary) == .passed && summary.skipped == summary.results.count && summary.skipped > 0)
-        #expect(summary.results.allSatisfy { result in
-            if case .skipped(let reason) = result.outcome { reason == "skipped by the configuration: PARTNER-7 (contract-test.yaml:9:5)" } else { false }
-        })
+        #expect(
+            summary.results.allSatisfy { result in
+                if case .skipped(let reason) = result.outcome {
+                    reason == "skipped by the configuration: PARTNER-7 (contract-test.yaml:9:5)"
+                } else {
+                    false
+                }
+            })
         var unknown = base
         unknown.operationId = "nope"
         await #expect(throws: RunError.self) { try await run([], unknown) }
@@ -79,7 +84,9 @@ struct ContractRunnerTests {
             _ = try await ContractRunner().run(RunRequest(contract: Self.contract, cases: CaseChoice(seed: 7, caseIds: ["0000"])))
             Issue.record("no error")
         } catch {
-            #expect(error.description == "error: no case '0000' for seed 7 in \(RepositoryPaths.contract): `contract-test cases --seed 7` lists every case with its id")
+            #expect(
+                error.description
+                    == "error: no case '0000' for seed 7 in \(RepositoryPaths.contract): `contract-test cases --seed 7` lists every case with its id")
         }
     }
 
@@ -94,7 +101,10 @@ struct ContractRunnerTests {
             _ = try SliceMerge.merge([file])
             Issue.record("no error")
         } catch {
-            guard case .notAReport(let path, _) = error else { Issue.record("\(error)"); return }
+            guard case .notAReport(let path, _) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(path == file)
             #expect(error.description.hasPrefix("error: \(file) is not a contract-test JSON report ('"))
             #expect(error.description.hasSuffix("is missing (at /)): expected what run --json writes"))

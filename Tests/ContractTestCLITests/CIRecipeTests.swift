@@ -73,7 +73,9 @@ struct CIRecipeTests {
         var found: [Invocation] = []
         for line in lines {
             let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
-            let commandStarts = words.indices.filter { $0 == 0 || ["&&", "||", ";", "then", "do"].contains(words[$0 - 1]) || words[$0 - 1] == "run" && $0 >= 2 && words[$0 - 2] == "swift" }
+            let commandStarts = words.indices.filter {
+                $0 == 0 || ["&&", "||", ";", "then", "do"].contains(words[$0 - 1]) || words[$0 - 1] == "run" && $0 >= 2 && words[$0 - 2] == "swift"
+            }
             guard let at = commandStarts.first(where: { isExecutable(words[$0]) }), at + 1 < words.count else { continue }
             var options = options(words[(at + 2)...].joined(separator: " "))
             if line.contains("\"${args[@]}\"") { options += arrayOptions }
@@ -112,7 +114,8 @@ struct CIRecipeTests {
                 known[invocation.subcommand] = Set(Self.options(text))
             }
             for option in invocation.options {
-                #expect(known[invocation.subcommand]?.contains(option) == true, "\(invocation): \(option) is not an option of \(invocation.subcommand)")
+                #expect(
+                    known[invocation.subcommand]?.contains(option) == true, "\(invocation): \(option) is not an option of \(invocation.subcommand)")
             }
         }
     }
@@ -122,7 +125,10 @@ struct CIRecipeTests {
         let commands = Self.allInvocations
         #expect(commands.contains { $0.subcommand == "run" && $0.options.contains("--shard") && $0.place.hasPrefix("README") })
         #expect(commands.contains { $0.subcommand == "merge" && $0.options.contains("--html") })
-        #expect(commands.contains { $0.place == "action.yml" && $0.subcommand == "run" && $0.options.contains("--html") && $0.options.contains("--shard") })
+        #expect(
+            commands.contains {
+                $0.place == "action.yml" && $0.subcommand == "run" && $0.options.contains("--html") && $0.options.contains("--shard")
+            })
         #expect(Self.recipes.contains { $0.text.contains("parallel: 3") && $0.text.contains("junit: reports/junit-") })
     }
 

@@ -16,7 +16,8 @@ struct CommandRunner {
 
     /// The executable beside the test bundle (SwiftPM builds both into one folder).
     static let executable: URL = {
-        let candidates = [Bundle.main.executableURL, URL(fileURLWithPath: CommandLine.arguments[0])]
+        let candidates =
+            [Bundle.main.executableURL, URL(fileURLWithPath: CommandLine.arguments[0])]
             .compactMap { $0?.deletingLastPathComponent() }
             + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
         for folder in candidates {
@@ -46,9 +47,10 @@ struct CommandRunner {
         func reports() -> [String: String] {
             let folder = path + "/reports"
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            return Dictionary(uniqueKeysWithValues: names.compactMap { name in
-                (try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)).map { (name, $0) }
-            })
+            return Dictionary(
+                uniqueKeysWithValues: names.compactMap { name in
+                    (try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)).map { (name, $0) }
+                })
         }
 
         func remove() {
@@ -120,7 +122,8 @@ struct CommandRunner {
     static func startMock(_ options: [String]) throws -> (process: Process, url: String, root: String) {
         let (process, line) = try start(["mock", "--port", "0", "--log-level", "error"] + options)
         guard let url = line.split(separator: " ").first(where: { $0.hasPrefix("http://") }).map(String.init),
-              let path = url.range(of: "/", range: url.index(url.startIndex, offsetBy: 7)..<url.endIndex) else {
+            let path = url.range(of: "/", range: url.index(url.startIndex, offsetBy: 7)..<url.endIndex)
+        else {
             process.terminate()
             throw MockDidNotStart(line: line)
         }

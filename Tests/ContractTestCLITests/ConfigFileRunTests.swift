@@ -56,12 +56,18 @@ struct ConfigFileRunTests {
 
             let strict = try CommandRunner.run(["run", "--config", folder + "/strict.yaml"], environment: environment)
             #expect(strict.status == 1)
-            #expect(strict.stdout.contains("  1. createPartnerInvitation › status: 201 is not documented for createPartnerInvitation (documented: 200, 400, 401, 409, 500)"), "\(strict.stdout)")
-            #expect(strict.stdout.contains("replay: contract-test run --config \(folder)/strict.yaml --env local-mock --seed 4 --case "), "the replay names the file")
+            #expect(
+                strict.stdout.contains(
+                    "  1. createPartnerInvitation › status: 201 is not documented for createPartnerInvitation (documented: 200, 400, 401, 409, 500)"),
+                "\(strict.stdout)")
+            #expect(
+                strict.stdout.contains("replay: contract-test run --config \(folder)/strict.yaml --env local-mock --seed 4 --case "),
+                "the replay names the file")
 
             // The file's baseline: the drift written down once, then known.
-            let written = try CommandRunner.run(["run", "--config", folder + "/strict.yaml", "--write-baseline", folder + "/baseline.yaml"],
-                                                environment: environment)
+            let written = try CommandRunner.run(
+                ["run", "--config", folder + "/strict.yaml", "--write-baseline", folder + "/baseline.yaml"],
+                environment: environment)
             #expect(written.status == 1)
             try (Self.configuration(folder: folder, override: false) + "baseline: \(folder)/baseline.yaml\n")
                 .write(toFile: folder + "/known.yaml", atomically: true, encoding: .utf8)
@@ -82,8 +88,9 @@ struct ConfigFileRunTests {
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let file = folder + "/contract-test.yaml"
             try Self.configuration(folder: folder, override: true).write(toFile: file, atomically: true, encoding: .utf8)
-            let outcome = try CommandRunner.run(["config", "--config", file, "--seed", "2", "--rate-limit", "3"],
-                                                environment: ["MOCK_URL": "http://127.0.0.1:1/developerprofile", "PARTNER_ID": "pid-secret-77"])
+            let outcome = try CommandRunner.run(
+                ["config", "--config", file, "--seed", "2", "--rate-limit", "3"],
+                environment: ["MOCK_URL": "http://127.0.0.1:1/developerprofile", "PARTNER_ID": "pid-secret-77"])
             #expect(outcome.status == 0, "\(outcome.stderr)")
             let lines = outcome.stdout.split(separator: "\n").map { $0.replacingOccurrences(of: " +", with: " ", options: .regularExpression) }
             #expect(lines.contains("environment: local-mock # \(file):2:14"))
@@ -109,26 +116,30 @@ struct ConfigFileRunTests {
             defer { try? FileManager.default.removeItem(atPath: folder) }
             try String(readme[start.upperBound..<end.lowerBound]).write(toFile: folder + "/contract-test.yaml", atomically: true, encoding: .utf8)
             for environment in ["sandbox", "production", "local"] {
-                let outcome = try CommandRunner.run(["config", "--config", folder + "/contract-test.yaml", "--env", environment],
-                                                    environment: ["PARTNER_ID": "p"])
+                let outcome = try CommandRunner.run(
+                    ["config", "--config", folder + "/contract-test.yaml", "--env", environment],
+                    environment: ["PARTNER_ID": "p"])
                 #expect(outcome.status == 0, "\(environment): \(outcome.stderr)")
             }
         }
     }
 
-    @Test("a file or environment it cannot use is refused before anything is sent, saying where", arguments: [
-        (["--config", "/no/such/contract-test.yaml"], "error: cannot read '/no/such/contract-test.yaml': No such file or directory\n"),
-        (["--config", "FILE", "--env", "staging"], "error: no environment 'staging' in FILE: expected one of local-mock, production\n"),
-        (["--config", "FILE", "--env", "local-mock"], "FILE:5:15: error: 'base-url' reads ${MOCK_URL}, which is not set\n"),
-    ])
+    @Test(
+        "a file or environment it cannot use is refused before anything is sent, saying where",
+        arguments: [
+            (["--config", "/no/such/contract-test.yaml"], "error: cannot read '/no/such/contract-test.yaml': No such file or directory\n"),
+            (["--config", "FILE", "--env", "staging"], "error: no environment 'staging' in FILE: expected one of local-mock, production\n"),
+            (["--config", "FILE", "--env", "local-mock"], "FILE:5:15: error: 'base-url' reads ${MOCK_URL}, which is not set\n"),
+        ])
     func refused(arguments: [String], expected: String) async throws {
         try await CommandRunner.detached {
             let folder = try VerifyCommandTests.folder("config-refused")
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let file = folder + "/contract-test.yaml"
             try Self.configuration(folder: folder, override: false).write(toFile: file, atomically: true, encoding: .utf8)
-            let outcome = try CommandRunner.run(["run"] + arguments.map { $0.replacingOccurrences(of: "FILE", with: file) },
-                                                environment: ["MOCK_URL": "", "PARTNER_ID": "x"])
+            let outcome = try CommandRunner.run(
+                ["run"] + arguments.map { $0.replacingOccurrences(of: "FILE", with: file) },
+                environment: ["MOCK_URL": "", "PARTNER_ID": "x"])
             #expect(outcome.status == 2)
             #expect(outcome.stderr.hasPrefix(expected.replacingOccurrences(of: "FILE", with: file)), "\(outcome.stderr)")
             #expect(!FileManager.default.fileExists(atPath: folder + "/junit.xml"))

@@ -34,7 +34,9 @@ struct HARFileTests {
             #expect(outcome.status == 1)
         }
         let har = folder + "/run.har"
-        let invalid = try await CommandRunner.detached { try PythonCheck.validate(json: har, schemaFolder: RepositoryPaths.fixtures + "/har-schema", root: "har.json") }
+        let invalid = try await CommandRunner.detached {
+            try PythonCheck.validate(json: har, schemaFolder: RepositoryPaths.fixtures + "/har-schema", root: "har.json")
+        }
         #expect(invalid == nil)
         let text = try String(contentsOfFile: har, encoding: .utf8)
         #expect(!text.contains(token))
@@ -43,7 +45,8 @@ struct HARFileTests {
         #expect(marks.count == entries.count, "every entry names its case")
 
         // The positive case fails on the mock's wrong Content-Type; the entry says so.
-        let positive = try #require(entries.first { ($0["_contractTest"] as? [String: Any])?["caseName"] as? String == "a body with every member is accepted" })
+        let positive = try #require(
+            entries.first { ($0["_contractTest"] as? [String: Any])?["caseName"] as? String == "a body with every member is accepted" })
         let mark = try #require(positive["_contractTest"] as? [String: Any])
         #expect(mark["verdict"] as? String == "failed")
         #expect(mark["operationId"] as? String == "createPartnerInvitation")
@@ -62,10 +65,12 @@ struct HARFileTests {
         #expect(((response["content"] as? [String: Any])?["text"] as? String)?.isEmpty == false)
 
         // An auth case passes: its entry is there too, with its own verdict.
-        let auth = try #require(entries.first { ($0["_contractTest"] as? [String: Any])?["caseName"] as? String == "no Authorization header gets 401" })
+        let auth = try #require(
+            entries.first { ($0["_contractTest"] as? [String: Any])?["caseName"] as? String == "no Authorization header gets 401" })
         #expect((auth["_contractTest"] as? [String: Any])?["verdict"] as? String == "passed")
         #expect((auth["response"] as? [String: Any])?["status"] as? Int == 401)
-        #expect(!((auth["request"] as? [String: Any])?["headers"] as? [[String: String]] ?? []).contains { $0["name"]?.lowercased() == "authorization" })
+        #expect(
+            !((auth["request"] as? [String: Any])?["headers"] as? [[String: String]] ?? []).contains { $0["name"]?.lowercased() == "authorization" })
 
         // As many entries as the run has exchanges, in the run's order.
         let stored = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/run.json"))) as? [String: Any]
@@ -74,11 +79,14 @@ struct HARFileTests {
         #expect(entries.compactMap { ($0["request"] as? [String: Any])?["url"] as? String } == storedURLs)
     }
 
-    @Test("a case that sends one request several times names the exchange its failure is about by its place: the second success of a race, not the last alike")
+    @Test(
+        "a case that sends one request several times names the exchange its failure is about by its place: the second success of a race, not the last alike"
+    )
     func culpritByPlace() async throws {
         let folder = TargetTests.temporaryFile("har-race")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let outcome = try await CommandRunner.runDetached(["run", "--mock-fault", "racy-duplicate-check", "--kind", "rules"] + Self.reportArguments(folder))
+        let outcome = try await CommandRunner.runDetached(
+            ["run", "--mock-fault", "racy-duplicate-check", "--kind", "rules"] + Self.reportArguments(folder))
         #expect(outcome.status == 1)
         let marks = try Self.entries(folder + "/run.har").compactMap { $0["_contractTest"] as? [String: Any] }
         let race = marks.filter { ($0["caseName"] as? String)?.contains("sent at once") == true && $0["verdict"] as? String == "failed" }
@@ -100,8 +108,9 @@ struct HARFileTests {
             closed.close()
             try? FileManager.default.removeItem(atPath: folder)
         }
-        let outcome = try CommandRunner.run(["run", "--base-url", closed.url + "/developerprofile", "--kind", "positive"] + Self.reportArguments(folder),
-                                            environment: ["PARTNER_API_TOKEN": "x"])
+        let outcome = try CommandRunner.run(
+            ["run", "--base-url", closed.url + "/developerprofile", "--kind", "positive"] + Self.reportArguments(folder),
+            environment: ["PARTNER_API_TOKEN": "x"])
         #expect(outcome.status != 0)
         let har = folder + "/run.har"
         #expect(try PythonCheck.validate(json: har, schemaFolder: RepositoryPaths.fixtures + "/har-schema", root: "har.json") == nil)

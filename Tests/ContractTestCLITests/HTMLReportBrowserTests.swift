@@ -4,8 +4,9 @@ import Testing
 /// The HTML report of a failing run, opened in a real browser.
 @Suite("The HTML report in headless Chromium")
 struct HTMLReportBrowserTests {
-    @Test("a failing run's page renders, shows the failing member and its reproduction, and filters by outcome",
-          .enabled(if: Browser.missing == nil || Browser.required, "headless Chromium or pdftotext is not installed"))
+    @Test(
+        "a failing run's page renders, shows the failing member and its reproduction, and filters by outcome",
+        .enabled(if: Browser.missing == nil || Browser.required, "headless Chromium or pdftotext is not installed"))
     func failingRun() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("html-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -13,8 +14,10 @@ struct HTMLReportBrowserTests {
         func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
         let token = "tok-\(UUID().uuidString)"
         let run = try CommandRunner.run(
-            ["run", "--mock-fault", "non-integer-accepted", "--seed", "4",
-             "--junit", path("junit.xml"), "--json", path("run.json"), "--html", path("report.html")],
+            [
+                "run", "--mock-fault", "non-integer-accepted", "--seed", "4",
+                "--junit", path("junit.xml"), "--json", path("run.json"), "--html", path("report.html"),
+            ],
             environment: ["PARTNER_API_TOKEN": token])
         #expect(run.status == 1)
         let html = try String(contentsOfFile: path("report.html"), encoding: .utf8)

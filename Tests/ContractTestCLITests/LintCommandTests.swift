@@ -27,26 +27,29 @@ struct LintCommandTests {
     func swagger2() throws {
         let outcome = try CommandRunner.run(["lint", "Tests/Fixtures/swagger2/petstore.yaml"])
         #expect(outcome.status == 0)
-        #expect(outcome.stdout == """
-            Tests/Fixtures/swagger2/petstore.yaml: Swagger 2.0 (read as OpenAPI 3.0.3), "Pet shop" 1.0.0
-              servers:
-                http://127.0.0.1:8080/v2
-              operations (7):
-                GET /pets                 listPets
-                POST /pets                createPet
-                GET /pets/{petId}         showPet
-                DELETE /pets/{petId}      deletePet
-                GET /pets/{petId}/photo   downloadPhoto
-                POST /pets/{petId}/photo  uploadPhoto
-                POST /login               login
-              schemas: 3
-              security schemes: basicAuth (http basic), apiKey (apiKey in header 'X-API-Key'), shopOAuth (oauth2 (authorizationCode)), machines (oauth2 (clientCredentials))
-              problems: none
+        #expect(
+            outcome.stdout == """
+                Tests/Fixtures/swagger2/petstore.yaml: Swagger 2.0 (read as OpenAPI 3.0.3), "Pet shop" 1.0.0
+                  servers:
+                    http://127.0.0.1:8080/v2
+                  operations (7):
+                    GET /pets                 listPets
+                    POST /pets                createPet
+                    GET /pets/{petId}         showPet
+                    DELETE /pets/{petId}      deletePet
+                    GET /pets/{petId}/photo   downloadPhoto
+                    POST /pets/{petId}/photo  uploadPhoto
+                    POST /login               login
+                  schemas: 3
+                  security schemes: basicAuth (http basic), apiKey (apiKey in header 'X-API-Key'), shopOAuth (oauth2 (authorizationCode)), machines (oauth2 (clientCredentials))
+                  problems: none
 
-            """)
+                """)
     }
 
-    @Test("remote references are fetched from a real HTTP server (Python's http.server), listed with their digest, revalidated from the cache, and refused with --no-remote-refs")
+    @Test(
+        "remote references are fetched from a real HTTP server (Python's http.server), listed with their digest, revalidated from the cache, and refused with --no-remote-refs"
+    )
     func remoteReferences() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lint-remote-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder + "/served/common", withIntermediateDirectories: true)
@@ -71,36 +74,41 @@ struct LintCommandTests {
         let base = "http://127.0.0.1:\(port)"
         let spec = folder + "/main.yaml"
         try """
-            openapi: 3.0.3
-            info: {title: Pets, version: '1'}
-            paths:
-              /pets:
-                get:
-                  responses:
-                    '200':
-                      description: ok
-                      content:
-                        application/json:
-                          schema: {$ref: '\(base)/pet.yaml#/Pet'}
-            """.write(toFile: spec, atomically: true, encoding: .utf8)
+        openapi: 3.0.3
+        info: {title: Pets, version: '1'}
+        paths:
+          /pets:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: '\(base)/pet.yaml#/Pet'}
+        """.write(toFile: spec, atomically: true, encoding: .utf8)
         let digest = try Self.sha256sum(folder + "/served/pet.yaml")
         let ids = try Self.sha256sum(folder + "/served/common/ids.yaml")
         let first = try CommandRunner.run(["lint", spec, "--ref-cache", folder + "/cache"])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.hasSuffix("""
-              files: 3
-              remote documents:
-                \(base)/pet.yaml  (sha256 \(digest.prefix(12)), fetched)
-                \(base)/common/ids.yaml  (sha256 \(ids.prefix(12)), fetched)
-              problems: none
+        #expect(
+            first.stdout.hasSuffix(
+                """
+                  files: 3
+                  remote documents:
+                    \(base)/pet.yaml  (sha256 \(digest.prefix(12)), fetched)
+                    \(base)/common/ids.yaml  (sha256 \(ids.prefix(12)), fetched)
+                  problems: none
 
-            """), "\(first.stdout)")
+                """), "\(first.stdout)")
         // http.server answers If-Modified-Since with 304.
         let second = try CommandRunner.run(["lint", spec, "--ref-cache", folder + "/cache"])
         #expect(second.stdout.contains("\(base)/pet.yaml  (sha256 \(digest.prefix(12)), unchanged since cached)"), "\(second.stdout)")
         let off = try CommandRunner.run(["lint", spec, "--no-remote-refs"])
         #expect(off.status == 2)
-        #expect(off.stdout.contains("\(spec):11:30: error: cannot resolve '$ref: \(base)/pet.yaml#/Pet': '\(base)/pet.yaml' is not fetched: remote references are off (--no-remote-refs) (at #/paths/~1pets/get/responses/200/content/application~1json/schema/$ref)"), "\(off.stdout)")
+        #expect(
+            off.stdout.contains(
+                "\(spec):11:30: error: cannot resolve '$ref: \(base)/pet.yaml#/Pet': '\(base)/pet.yaml' is not fetched: remote references are off (--no-remote-refs) (at #/paths/~1pets/get/responses/200/content/application~1json/schema/$ref)"
+            ), "\(off.stdout)")
     }
 
     /// The digest by coreutils.
@@ -123,34 +131,39 @@ struct LintCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let spec = folder.appendingPathComponent("examples.yaml")
         try """
-            openapi: 3.0.3
-            info: {title: Examples, version: '1'}
-            paths:
-              /a:
-                post:
-                  operationId: makeA
-                  requestBody:
-                    content:
-                      application/json:
-                        schema: {type: object, properties: {n: {type: integer, maximum: 5}}}
-                        example: {n: 9}
-                  responses:
-                    '200':
-                      description: ok
-                      content:
-                        application/json:
-                          schema: {type: object, required: [id], properties: {id: {type: string}}}
-                          examples:
-                            fine: {value: {id: a1}}
-                            broken: {value: {ident: a1}}
-            """.write(to: spec, atomically: true, encoding: .utf8)
+        openapi: 3.0.3
+        info: {title: Examples, version: '1'}
+        paths:
+          /a:
+            post:
+              operationId: makeA
+              requestBody:
+                content:
+                  application/json:
+                    schema: {type: object, properties: {n: {type: integer, maximum: 5}}}
+                    example: {n: 9}
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {type: object, required: [id], properties: {id: {type: string}}}
+                      examples:
+                        fine: {value: {id: a1}}
+                        broken: {value: {ident: a1}}
+        """.write(to: spec, atomically: true, encoding: .utf8)
         let outcome = try CommandRunner.run(["lint", spec.path])
         #expect(outcome.status == 0)
-        #expect(outcome.stdout.contains("""
-              problems: 0 errors, 2 warnings
-            \(spec.path):11:22: warning: the example of the application/json request body of makeA contradicts its schema: #/n: maximum: expected a number at most 5, found 9 (schema #/paths/~1a/post/requestBody/content/application~1json/schema/properties/n/maximum at \(spec.path):10:68)
-            """), "\(outcome.stdout)")
-        #expect(outcome.stdout.contains("\(spec.path):20:33: warning: example 'broken' of the 200 application/json response of makeA contradicts its schema: #: required: required member 'id' is missing"))
+        #expect(
+            outcome.stdout.contains(
+                """
+                  problems: 0 errors, 2 warnings
+                \(spec.path):11:22: warning: the example of the application/json request body of makeA contradicts its schema: #/n: maximum: expected a number at most 5, found 9 (schema #/paths/~1a/post/requestBody/content/application~1json/schema/properties/n/maximum at \(spec.path):10:68)
+                """), "\(outcome.stdout)")
+        #expect(
+            outcome.stdout.contains(
+                "\(spec.path):20:33: warning: example 'broken' of the 200 application/json response of makeA contradicts its schema: #: required: required member 'id' is missing"
+            ))
     }
 
     @Test("problems print with the source line and a caret; any error exits 2")
@@ -160,45 +173,47 @@ struct LintCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let spec = folder.appendingPathComponent("bad.yaml")
         try """
-            openapi: 3.0.3
-            info: {title: Bad, version: '1'}
-            paths:
-              /a:
-                get:
-                  responses:
-                    '200':
-                      $ref: '#/components/responses/Nope'
-            """.write(to: spec, atomically: true, encoding: .utf8)
+        openapi: 3.0.3
+        info: {title: Bad, version: '1'}
+        paths:
+          /a:
+            get:
+              responses:
+                '200':
+                  $ref: '#/components/responses/Nope'
+        """.write(to: spec, atomically: true, encoding: .utf8)
         let outcome = try CommandRunner.run(["lint", spec.path, "specs/partneraccount.yaml"])
         #expect(outcome.status == 2)
-        #expect(outcome.stdout == """
-            \(spec.path): OpenAPI 3.0.3, "Bad" 1
-              servers:
-                (none: '/' is implied)
-              operations (1):
-                GET /a  (no operationId)
-              schemas: 0
-              security schemes: none
-              problems: 1 error, 0 warnings
-            \(spec.path):8:17: error: cannot resolve '$ref: #/components/responses/Nope': nothing exists at #/components/responses/Nope in '\(spec.path)' (at #/paths/~1a/get/responses/200/$ref)
-                      $ref: '#/components/responses/Nope'
-                            ^
+        #expect(
+            outcome.stdout == """
+                \(spec.path): OpenAPI 3.0.3, "Bad" 1
+                  servers:
+                    (none: '/' is implied)
+                  operations (1):
+                    GET /a  (no operationId)
+                  schemas: 0
+                  security schemes: none
+                  problems: 1 error, 0 warnings
+                \(spec.path):8:17: error: cannot resolve '$ref: #/components/responses/Nope': nothing exists at #/components/responses/Nope in '\(spec.path)' (at #/paths/~1a/get/responses/200/$ref)
+                          $ref: '#/components/responses/Nope'
+                                ^
 
-            \(contractSummary)
+                \(contractSummary)
 
-            """)
+                """)
     }
 
     @Test("an unreadable file is an error, not a crash")
     func missing() throws {
         let outcome = try CommandRunner.run(["lint", "specs/no-such.yaml"])
         #expect(outcome.status == 2)
-        #expect(outcome.stdout == """
-            specs/no-such.yaml: not loaded
-              problems: 1 error, 0 warnings
-            error: cannot read 'specs/no-such.yaml': No such file or directory
+        #expect(
+            outcome.stdout == """
+                specs/no-such.yaml: not loaded
+                  problems: 1 error, 0 warnings
+                error: cannot read 'specs/no-such.yaml': No such file or directory
 
-            """)
+                """)
     }
 
     @Test("--format json gives tools the same facts")

@@ -22,8 +22,9 @@ struct MitmproxyHARTests {
         process.waitUntilExit()
     }
 
-    @Test("curl through mitmdump in front of the mock with a fault: verify finds the fault, the client's faulty request apart, no token written",
-          .enabled(if: mitmdump != nil || required, "mitmproxy is not installed (.ci/run installs it into .venv-ci)"))
+    @Test(
+        "curl through mitmdump in front of the mock with a fault: verify finds the fault, the client's faulty request apart, no token written",
+        .enabled(if: mitmdump != nil || required, "mitmproxy is not installed (.ci/run installs it into .venv-ci)"))
     func mitmdumpHAR() async throws {
         try await CommandRunner.detached { try Self.mitmdumpHARBlocking() }
     }
@@ -35,14 +36,20 @@ struct MitmproxyHARTests {
         let (mock, mockURL, upstream) = try CommandRunner.startMock(["--token", "qa-token-5b1e", "--fault", "wrong-content-type"])
         defer { mock.terminate() }
 
-        let (proxy, listening) = try Self.startMitmdump(mitmdump, arguments: ["--mode", "reverse:" + upstream, "--set", "hardump=" + folder + "/mitm.har"],
-                                                        log: folder + "/mitmdump.log")
+        let (proxy, listening) = try Self.startMitmdump(
+            mitmdump, arguments: ["--mode", "reverse:" + upstream, "--set", "hardump=" + folder + "/mitm.har"],
+            log: folder + "/mitmdump.log")
         defer { if proxy.isRunning { proxy.terminate() } }
         let through = "http://" + listening + "/developerprofile/api/v1/invitation"
 
-        try Self.curl(["-X", "POST", through, "-H", "Authorization: Bearer qa-token-5b1e", "-H", "Content-Type: application/json",
-                       "--data-binary", #"{"partnerEmailId":"qa-mitm@example.com","expirationDays":10}"#])
-        try Self.curl(["-X", "POST", through, "-H", "Content-Type: application/json", "--data-binary", #"{"partnerEmailId":"qa-mitm2@example.com","expirationDays":10}"#])
+        try Self.curl([
+            "-X", "POST", through, "-H", "Authorization: Bearer qa-token-5b1e", "-H", "Content-Type: application/json",
+            "--data-binary", #"{"partnerEmailId":"qa-mitm@example.com","expirationDays":10}"#,
+        ])
+        try Self.curl([
+            "-X", "POST", through, "-H", "Content-Type: application/json", "--data-binary",
+            #"{"partnerEmailId":"qa-mitm2@example.com","expirationDays":10}"#,
+        ])
         proxy.terminate()
         for _ in 0..<300 where proxy.isRunning { Thread.sleep(forTimeInterval: 0.1) }
         #expect(!proxy.isRunning, "mitmdump did not stop on SIGTERM")
@@ -51,7 +58,9 @@ struct MitmproxyHARTests {
         let outcome = try CommandRunner.run(["verify", folder + "/mitm.har", "--base-url", mockURL] + VerifyCommandTests.reportArguments(folder, ""))
         #expect(outcome.status == 1, "\(outcome.stdout)\(outcome.stderr)")
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.contains { $0.hasPrefix("  1. createPartnerInvitation › content-type: expected Content-Type application/json, found text/plain") }, "\(outcome.stdout)")
+        #expect(
+            lines.contains { $0.hasPrefix("  1. createPartnerInvitation › content-type: expected Content-Type application/json, found text/plain") },
+            "\(outcome.stdout)")
         #expect(lines.contains("  1. createPartnerInvitation › no credentials for 'bearerAuth': expected Authorization: Bearer ..."))
         #expect(lines.contains("     first: mitm.har entry 2: POST \(mockURL)/api/v1/invitation"))
         for file in ["junit.xml", "run.json", "report.html"] {
@@ -67,8 +76,12 @@ struct MitmproxyHARTests {
         let python = URL(fileURLWithPath: mitmdump).deletingLastPathComponent().appendingPathComponent("python").path
         let proxy = Process()
         proxy.executableURL = URL(fileURLWithPath: python)
-        proxy.arguments = ["-c", "import signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, set()); from mitmproxy.tools.main import mitmdump; sys.exit(mitmdump())",
-                           "--listen-host", "127.0.0.1", "--listen-port", "0"] + arguments
+        proxy.arguments =
+            [
+                "-c",
+                "import signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, set()); from mitmproxy.tools.main import mitmdump; sys.exit(mitmdump())",
+                "--listen-host", "127.0.0.1", "--listen-port", "0",
+            ] + arguments
         // Its log goes to a file, read until the proxy says where it listens (Python buffers
         // what it writes to a pipe).
         FileManager.default.createFile(atPath: log, contents: nil)

@@ -30,7 +30,10 @@ struct OAuth2RunTests {
             defer { mock.terminate() }
             // 10 requests a second for a few seconds: tokens good for 2 s are renewed after 1 s.
             let outcome = try CommandRunner.run(
-                ["run", "--base-url", url, "--kind", "positive,negative,auth", "--rate-limit", "10", "--oauth2-token-url", root + "/__mock/oauth2/token"]
+                [
+                    "run", "--base-url", url, "--kind", "positive,negative,auth", "--rate-limit", "10", "--oauth2-token-url",
+                    root + "/__mock/oauth2/token",
+                ]
                     + VerifyCommandTests.reportArguments(folder, ""),
                 environment: Self.client)
             #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
@@ -48,10 +51,12 @@ struct OAuth2RunTests {
         }
     }
 
-    @Test("a token endpoint that refuses the client is a usage error in words: exit 2, nothing sent, no report", arguments: [
-        (["OAUTH2_CLIENT_SECRET": "wrong"], "refused the client credentials (401 invalid_client: unknown client or wrong secret)"),
-        (["OAUTH2_CLIENT_ID": "someone-else"], "refused the client credentials (401 invalid_client: unknown client or wrong secret)"),
-    ])
+    @Test(
+        "a token endpoint that refuses the client is a usage error in words: exit 2, nothing sent, no report",
+        arguments: [
+            (["OAUTH2_CLIENT_SECRET": "wrong"], "refused the client credentials (401 invalid_client: unknown client or wrong secret)"),
+            (["OAUTH2_CLIENT_ID": "someone-else"], "refused the client credentials (401 invalid_client: unknown client or wrong secret)"),
+        ])
     func refused(override: [String: String], words: String) async throws {
         try await CommandRunner.detached {
             let folder = try VerifyCommandTests.folder("oauth2-refused")
@@ -59,7 +64,8 @@ struct OAuth2RunTests {
             let (mock, url, root) = try CommandRunner.startMock(["--token", "oauth-mock-secret"])
             defer { mock.terminate() }
             let outcome = try CommandRunner.run(
-                ["run", "--base-url", url, "--kind", "positive", "--oauth2-token-url", root + "/__mock/oauth2/token"] + VerifyCommandTests.reportArguments(folder, ""),
+                ["run", "--base-url", url, "--kind", "positive", "--oauth2-token-url", root + "/__mock/oauth2/token"]
+                    + VerifyCommandTests.reportArguments(folder, ""),
                 environment: Self.client.merging(override) { $1 })
             #expect(outcome.status == 2)
             #expect(outcome.stderr == "error: the OAuth2 token endpoint \(root)/__mock/oauth2/token \(words)\n", "\(outcome.stderr)")

@@ -51,8 +51,9 @@ enum PNGCheck {
             wanted = bytes(int(part) for part in sys.argv[2].split(','))
             print(1 - counts.most_common(1)[0][1] / total, len(counts), counts[wanted])
             """
-        let output = try Browser.run(Browser.find("python3") ?? "/usr/bin/python3",
-                                     ["-c", script, png, "\(colour.0),\(colour.1),\(colour.2)"])
+        let output = try Browser.run(
+            Browser.find("python3") ?? "/usr/bin/python3",
+            ["-c", script, png, "\(colour.0),\(colour.1),\(colour.2)"])
         let fields = output.split(separator: " ").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
         guard fields.count == 3, let drawn = Double(fields[0]), let colours = Int(fields[1]), let matching = Int(fields[2]) else {
             throw Browser.Failure(reason: "unexpected answer from the PNG reader: \(output)")

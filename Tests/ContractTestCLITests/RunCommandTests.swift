@@ -37,30 +37,47 @@ struct RunCommandTests {
         }
     }
 
-    @Test("each fault of the mock fails the run, naming the right check", arguments: [
-        ("wrong-success-status", "status: 201 is not documented for createPartnerInvitation (documented: 200, 400, 401, 409, 500)"),
-        ("non-integer-accepted", "status: expected a documented 4xx, found 200 (spec: specs/partneraccount.yaml:68:9 (#/paths/~1api~1v1~1invitation/post/responses/200)) — when sending /expirationDays"),
-        ("server-error-on-huge-number", "server-error: expected a documented 4xx, found 500: a server error is never a conforming answer (spec: specs/partneraccount.yaml:305:7 (#/components/responses/InternalServerError)) — when sending /expirationDays"),
-        ("server-error-on-non-ascii", "server-error: expected a documented 2xx or 4xx, found 500: a server error is never a conforming answer (spec: specs/partneraccount.yaml:305:7 (#/components/responses/InternalServerError)) — when sending /partnerEmailId"),
-        ("valid-addresses-refused", "status: expected a documented 2xx, found 400 (spec: specs/partneraccount.yaml:255:7 (#/components/responses/BadRequest)) — when sending /partnerEmailId"),
-        ("racy-duplicate-check", "rule-one-active: #: expected exactly one of 5 creates for one partnerEmailId sent at once to succeed and 4 to get 409, found "),
-        ("wrong-now", "rule-now: #/insertTimestamp: expected the time of the create: the answer's Date says "),
-        ("no-allow-header", "allow-header: a 405 must say what is allowed: expected Allow: POST, found no Allow header"),
-        ("identities-merged", "rule-one-active: two different addresses were treated as one: "),
-        ("missing-required-member", "schema: #: required: required member 'invitationId' is missing"),
-        ("wrong-member-type", "schema: #/invitationId: type: expected string, found integer (12345)"),
-        ("malformed-date-time", "schema: #/insertTimestamp: format: expected an RFC 3339 date-time, found \"2024-09-15 12:40:24\""),
-        ("wrong-content-type", "content-type: expected Content-Type application/json, found text/plain; charset=utf-8"),
-        ("invalid-input-accepted", "status: expected a documented 4xx, found 200"),
-        ("auth-ignored", "status: expected 401, found 200"),
-        ("duplicate-invitations", "rule-one-active: expected 409 (one active per name), found 200"),
-        ("expiry-ignored", "status: expected a documented 2xx, found 409"),
-        ("wrong-error-shape", "schema: #: required: required member 'errors' is missing"),
-        ("server-error-on-malformed", "server-error: expected a documented 4xx, found 500: a server error is never a conforming answer"),
-        ("echo-broken", "rule-echo: #/email: expected the request's /partnerEmailId"),
-        ("constant-broken", "rule-constant: #/status: expected \"Invited\", found \"Pending\""),
-        ("expiry-miscomputed", "rule-expiry: #/expirationDate: expected /insertTimestamp + "),
-    ])
+    @Test(
+        "each fault of the mock fails the run, naming the right check",
+        arguments: [
+            ("wrong-success-status", "status: 201 is not documented for createPartnerInvitation (documented: 200, 400, 401, 409, 500)"),
+            (
+                "non-integer-accepted",
+                "status: expected a documented 4xx, found 200 (spec: specs/partneraccount.yaml:68:9 (#/paths/~1api~1v1~1invitation/post/responses/200)) — when sending /expirationDays"
+            ),
+            (
+                "server-error-on-huge-number",
+                "server-error: expected a documented 4xx, found 500: a server error is never a conforming answer (spec: specs/partneraccount.yaml:305:7 (#/components/responses/InternalServerError)) — when sending /expirationDays"
+            ),
+            (
+                "server-error-on-non-ascii",
+                "server-error: expected a documented 2xx or 4xx, found 500: a server error is never a conforming answer (spec: specs/partneraccount.yaml:305:7 (#/components/responses/InternalServerError)) — when sending /partnerEmailId"
+            ),
+            (
+                "valid-addresses-refused",
+                "status: expected a documented 2xx, found 400 (spec: specs/partneraccount.yaml:255:7 (#/components/responses/BadRequest)) — when sending /partnerEmailId"
+            ),
+            (
+                "racy-duplicate-check",
+                "rule-one-active: #: expected exactly one of 5 creates for one partnerEmailId sent at once to succeed and 4 to get 409, found "
+            ),
+            ("wrong-now", "rule-now: #/insertTimestamp: expected the time of the create: the answer's Date says "),
+            ("no-allow-header", "allow-header: a 405 must say what is allowed: expected Allow: POST, found no Allow header"),
+            ("identities-merged", "rule-one-active: two different addresses were treated as one: "),
+            ("missing-required-member", "schema: #: required: required member 'invitationId' is missing"),
+            ("wrong-member-type", "schema: #/invitationId: type: expected string, found integer (12345)"),
+            ("malformed-date-time", "schema: #/insertTimestamp: format: expected an RFC 3339 date-time, found \"2024-09-15 12:40:24\""),
+            ("wrong-content-type", "content-type: expected Content-Type application/json, found text/plain; charset=utf-8"),
+            ("invalid-input-accepted", "status: expected a documented 4xx, found 200"),
+            ("auth-ignored", "status: expected 401, found 200"),
+            ("duplicate-invitations", "rule-one-active: expected 409 (one active per name), found 200"),
+            ("expiry-ignored", "status: expected a documented 2xx, found 409"),
+            ("wrong-error-shape", "schema: #: required: required member 'errors' is missing"),
+            ("server-error-on-malformed", "server-error: expected a documented 4xx, found 500: a server error is never a conforming answer"),
+            ("echo-broken", "rule-echo: #/email: expected the request's /partnerEmailId"),
+            ("constant-broken", "rule-constant: #/status: expected \"Invited\", found \"Pending\""),
+            ("expiry-miscomputed", "rule-expiry: #/expirationDate: expected /insertTimestamp + "),
+        ])
     func fault(name: String, check: String) throws {
         let report = Self.temporaryReport()
         defer { try? FileManager.default.removeItem(atPath: report) }
@@ -83,8 +100,9 @@ struct RunCommandTests {
         #expect(strict.stdout.contains("› undocumented-member: #/internalTraceId: member 'internalTraceId' is not declared by the schema"))
     }
 
-    @Test("the JUnit report is valid against junit-10.xsd, with counters that match its testcases",
-          .enabled(if: Prerequisites.missing("python3") == nil, "needs Python 3 for xmlschema"))
+    @Test(
+        "the JUnit report is valid against junit-10.xsd, with counters that match its testcases",
+        .enabled(if: Prerequisites.missing("python3") == nil, "needs Python 3 for xmlschema"))
     func junitValid() throws {
         let report = Self.temporaryReport()
         defer { try? FileManager.default.removeItem(atPath: report) }
@@ -107,49 +125,51 @@ struct RunCommandTests {
     func cases() throws {
         let outcome = try CommandRunner.run(["cases", "--run-tag", "t", "--kind", "auth,method"])
         #expect(outcome.status == 0)
-        #expect(outcome.stdout == """
-            createPartnerInvitation  auth: no Authorization header gets 401  (id 03283007)
-                POST /api/v1/invitation {"partnerEmailId":"ct-t-1@example.com","expirationDays":10}  → expect 401
-            createPartnerInvitation  auth: Basic credentials instead of a bearer token get 401  (id 84c6323b)
-                POST /api/v1/invitation {"partnerEmailId":"ct-t-2@example.com","expirationDays":10}  → expect 401
-            createPartnerInvitation  auth: a malformed bearer token (two words) gets 401  (id 19d46a95)
-                POST /api/v1/invitation {"partnerEmailId":"ct-t-3@example.com","expirationDays":10}  → expect 401
-            createPartnerInvitation  auth: an invalid bearer token gets 401  (id e2467c0d)
-                POST /api/v1/invitation {"partnerEmailId":"ct-t-4@example.com","expirationDays":10}  → expect 401
-            createPartnerInvitation  auth: the auth scheme written 'bearer' (RFC 9110: case-insensitive) is accepted  (id 264fbd16)
-                POST /api/v1/invitation {"partnerEmailId":"ct-t-5@example.com","expirationDays":10}  → expect a documented 2xx
-            createPartnerInvitation  auth: the auth scheme written 'BEARER' (RFC 9110: case-insensitive) is accepted  (id e7655025)
-                POST /api/v1/invitation {"partnerEmailId":"ct-t-6@example.com","expirationDays":10}  → expect a documented 2xx
-            createPartnerInvitation  method: GET /api/v1/invitation (not declared) is refused  (id cd0355e8)
-                GET /api/v1/invitation  → expect a 4xx or 501
-            createPartnerInvitation  method: PUT /api/v1/invitation (not declared) is refused  (id 3dbe5917)
-                PUT /api/v1/invitation  → expect a 4xx or 501
-            createPartnerInvitation  method: PATCH /api/v1/invitation (not declared) is refused  (id 4b009ab4)
-                PATCH /api/v1/invitation  → expect a 4xx or 501
-            createPartnerInvitation  method: DELETE /api/v1/invitation (not declared) is refused  (id d907be96)
-                DELETE /api/v1/invitation  → expect a 4xx or 501
-            createPartnerInvitation  method: TRACE /api/v1/invitation (not declared) is refused, never echoed  (id 5f3ca07d)
-                TRACE /api/v1/invitation  → expect a 4xx or 501
-            11 cases
+        #expect(
+            outcome.stdout == """
+                createPartnerInvitation  auth: no Authorization header gets 401  (id 03283007)
+                    POST /api/v1/invitation {"partnerEmailId":"ct-t-1@example.com","expirationDays":10}  → expect 401
+                createPartnerInvitation  auth: Basic credentials instead of a bearer token get 401  (id 84c6323b)
+                    POST /api/v1/invitation {"partnerEmailId":"ct-t-2@example.com","expirationDays":10}  → expect 401
+                createPartnerInvitation  auth: a malformed bearer token (two words) gets 401  (id 19d46a95)
+                    POST /api/v1/invitation {"partnerEmailId":"ct-t-3@example.com","expirationDays":10}  → expect 401
+                createPartnerInvitation  auth: an invalid bearer token gets 401  (id e2467c0d)
+                    POST /api/v1/invitation {"partnerEmailId":"ct-t-4@example.com","expirationDays":10}  → expect 401
+                createPartnerInvitation  auth: the auth scheme written 'bearer' (RFC 9110: case-insensitive) is accepted  (id 264fbd16)
+                    POST /api/v1/invitation {"partnerEmailId":"ct-t-5@example.com","expirationDays":10}  → expect a documented 2xx
+                createPartnerInvitation  auth: the auth scheme written 'BEARER' (RFC 9110: case-insensitive) is accepted  (id e7655025)
+                    POST /api/v1/invitation {"partnerEmailId":"ct-t-6@example.com","expirationDays":10}  → expect a documented 2xx
+                createPartnerInvitation  method: GET /api/v1/invitation (not declared) is refused  (id cd0355e8)
+                    GET /api/v1/invitation  → expect a 4xx or 501
+                createPartnerInvitation  method: PUT /api/v1/invitation (not declared) is refused  (id 3dbe5917)
+                    PUT /api/v1/invitation  → expect a 4xx or 501
+                createPartnerInvitation  method: PATCH /api/v1/invitation (not declared) is refused  (id 4b009ab4)
+                    PATCH /api/v1/invitation  → expect a 4xx or 501
+                createPartnerInvitation  method: DELETE /api/v1/invitation (not declared) is refused  (id d907be96)
+                    DELETE /api/v1/invitation  → expect a 4xx or 501
+                createPartnerInvitation  method: TRACE /api/v1/invitation (not declared) is refused, never echoed  (id 5f3ca07d)
+                    TRACE /api/v1/invitation  → expect a 4xx or 501
+                11 cases
 
-            """)
+                """)
         let json = try CommandRunner.run(["cases", "--format", "json", "--kind", "rules"])
         let cases = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(cases.allSatisfy { $0["kind"] as? String == "rules" })
-        #expect(cases.compactMap { $0["name"] as? String } == [
-            "a create answers with the rules kept (echo, constants, dates)", "a second create for an active partnerEmailId gets 409",
-            "a second create for an active partnerEmailId with its other members changed gets 409",
-            "the partnerEmailId compares without case: a second create in capitals gets 409",
-            "5 creates for one partnerEmailId sent at once: exactly one succeeds, the others get 409",
-            "5 creates for one partnerEmailId written in 5 different cases sent at once: exactly one succeeds, the others get 409",
-            "two addresses that differ only by a plus tag (local+tag@domain, dropped by Gmail-style normalizers) are two resources: both creates succeed",
-            "two addresses that differ only by a hyphen tag (local-tag@domain, dropped where '-' delimits tags) are two resources: both creates succeed",
-            "two addresses that differ only by dots in the local part (ignored by Gmail-style normalizers) are two resources: both creates succeed",
-            "two addresses that differ only by their 64th character (merged by a column of 63 or fewer) are two resources: both creates succeed",
-            "two addresses that differ only by an accent (folded by accent-insensitive collations) are two resources: both creates succeed",
-            "after expiry (1 day) a new create for the address succeeds", "every success answer of the run has its own invitationId",
-            "two creates get different invitationId",
-        ])
+        #expect(
+            cases.compactMap { $0["name"] as? String } == [
+                "a create answers with the rules kept (echo, constants, dates)", "a second create for an active partnerEmailId gets 409",
+                "a second create for an active partnerEmailId with its other members changed gets 409",
+                "the partnerEmailId compares without case: a second create in capitals gets 409",
+                "5 creates for one partnerEmailId sent at once: exactly one succeeds, the others get 409",
+                "5 creates for one partnerEmailId written in 5 different cases sent at once: exactly one succeeds, the others get 409",
+                "two addresses that differ only by a plus tag (local+tag@domain, dropped by Gmail-style normalizers) are two resources: both creates succeed",
+                "two addresses that differ only by a hyphen tag (local-tag@domain, dropped where '-' delimits tags) are two resources: both creates succeed",
+                "two addresses that differ only by dots in the local part (ignored by Gmail-style normalizers) are two resources: both creates succeed",
+                "two addresses that differ only by their 64th character (merged by a column of 63 or fewer) are two resources: both creates succeed",
+                "two addresses that differ only by an accent (folded by accent-insensitive collations) are two resources: both creates succeed",
+                "after expiry (1 day) a new create for the address succeeds", "every success answer of the run has its own invitationId",
+                "two creates get different invitationId",
+            ])
         let race = try #require(cases.first { ($0["name"] as? String)?.contains("different cases") == true })
         let steps = try #require(race["steps"] as? [[String: Any]])
         let bodies = (steps.first?["atOnce"] as? [[String: Any]])?.compactMap { $0["body"] as? String } ?? []
@@ -181,16 +201,23 @@ struct RunCommandTests {
             environment: ["PARTNER_API_TOKEN": "unused-token"])
         #expect(outcome.status == 3)
         #expect(outcome.stdout.contains("error: cannot reach \(closed.url)/developerprofile/api/v1/invitation"))
-        let positive = try #require(try JSONSerialization.jsonObject(
-            with: Data(CommandRunner.run(["cases", "--kind", "positive", "--format", "json"]).stdout.utf8)) as? [Any]).count
+        let positive = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(CommandRunner.run(["cases", "--kind", "positive", "--format", "json"]).stdout.utf8)) as? [Any]
+        ).count
         #expect(outcome.stdout.split(separator: "\n").last?.hasPrefix("UNREACHABLE: 0 passed, 0 failed, \(positive) errors, 0 skipped") == true)
         #expect(try String(contentsOfFile: report, encoding: .utf8).contains(#"<error message="cannot reach"#))
     }
 
-    @Test("a server declared to hold live data, or a server nothing declares, gets nothing that creates data without --allow-live-data", arguments: [
-        ("live", "would create live data on production (http://127.0.0.1:9/developerprofile); pass --allow-live-data to run it"),
-        ("undeclared", "would create data on custom (https://unlisted.example.invalid/developerprofile), which nothing declares a test server, so it is treated as live: declare it with 'live-data: false' on its environment in contract-test.yaml or 'x-live-data: false' on its server in the document, or pass --allow-live-data to run it"),
-    ])
+    @Test(
+        "a server declared to hold live data, or a server nothing declares, gets nothing that creates data without --allow-live-data",
+        arguments: [
+            ("live", "would create live data on production (http://127.0.0.1:9/developerprofile); pass --allow-live-data to run it"),
+            (
+                "undeclared",
+                "would create data on custom (https://unlisted.example.invalid/developerprofile), which nothing declares a test server, so it is treated as live: declare it with 'live-data: false' on its environment in contract-test.yaml or 'x-live-data: false' on its server in the document, or pass --allow-live-data to run it"
+            ),
+        ])
     func liveData(declaration: String, reason: String) throws {
         let folder = NSTemporaryDirectory() + "live-data-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -201,31 +228,62 @@ struct RunCommandTests {
         try document.write(toFile: folder + "/api.yaml", atomically: true, encoding: .utf8)
         let url = declaration == "live" ? "http://127.0.0.1:9/developerprofile" : "https://unlisted.example.invalid/developerprofile"
         let outcome = try CommandRunner.run(
-            ["run", "--spec", folder + "/api.yaml", "--rules", RepositoryPaths.root + "/specs/partneraccount.rules.yaml", "--base-url", url,
-             "--kind", "positive,negative,auth,rules", "--junit", folder + "/junit.xml", "--json", folder + "/run.json", "--html", folder + "/report.html"],
+            [
+                "run", "--spec", folder + "/api.yaml", "--rules", RepositoryPaths.root + "/specs/partneraccount.rules.yaml", "--base-url", url,
+                "--kind", "positive,negative,auth,rules", "--junit", folder + "/junit.xml", "--json", folder + "/run.json", "--html",
+                folder + "/report.html",
+            ],
             environment: ["PARTNER_API_TOKEN": "unused-token"])
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains(reason), "\(outcome.stdout)")
         #expect(outcome.stdout.split(separator: "\n").last?.hasPrefix("PASSED: 0 passed, 0 failed, 0 errors, ") == true)
     }
 
-    @Test("usage errors exit 2 and say what was expected", arguments: [
-        (["run", "--target", "sandbox"], [String: String](), "error: no token: set $PARTNER_API_TOKEN (or --token-env NAME) or pass --token-command; needed by the security scheme bearerAuth\n"),
-        (["run", "--kind", "positive,fuzzy"], [:], "Error: unknown kind 'fuzzy': expected positive, negative, auth, method, rules, explore or sequence\n"),
-        (["run", "--operation", "nope"], [:], "error: no operation 'nope' in specs/partneraccount.yaml: expected one of createPartnerInvitation\n"),
-        (["run", "--base-url", "ftp://example.com"], ["PARTNER_API_TOKEN": "x"], "error: --base-url must start with http:// or https://, found 'ftp://example.com'\n"),
-        (["run", "--ca-cert", "/no/such/ca.pem"], [:], "error: cannot read '/no/such/ca.pem': No such file or directory (the CA certificate)\n"),
-        (["mock", "--port", "0", "--tls-cert", "/no/such/cert.pem", "--tls-key", "/no/such/key.pem"], [:],
-         "error: cannot serve HTTPS: cannot read '/no/such/cert.pem': No such file or directory (the TLS certificate)\n"),
-        (["run", "--mock-fault", "nope"], [:], "Error: unknown fault 'nope': expected one of wrong-success-status, missing-required-member, wrong-member-type, malformed-date-time, wrong-content-type, invalid-input-accepted, auth-ignored, duplicate-invitations, expiry-ignored, wrong-error-shape, server-error-on-malformed, undocumented-member, echo-broken, constant-broken, expiry-miscomputed, non-integer-accepted, server-error-on-huge-number, server-error-on-non-ascii, valid-addresses-refused, racy-duplicate-check, wrong-now, no-allow-header, identities-merged, extra-members-refused, member-order-required, member-names-case-insensitive, auth-scheme-case-sensitive, duplicate-check-on-whole-body, ids-repeat, trace-echoes, server-error-on-gzip, gzip-unlabelled\n"),
-        (["run", "--checks", "status,nope"], [:], "Error: unknown check 'nope' in --checks: expected one of status, server-error, content-type, schema, header, header-schema, allow-header, undocumented-member, rule-echo, rule-constant, rule-now, rule-expiry, rule-unique, rule-one-active, response-time\n"),
-        (["run", "--examples=-1"], [:], "Error: --examples must be 0 or more\n"),
-        (["run", "--timeout", "0"], [:], "Error: --timeout must be at least 1 second\n"),
-        (["proxy", "--upstream", "http://127.0.0.1:9", "--timeout", "0"], [:], "Error: --timeout must be at least 1 second\n"),
-        (["mock", "--max-resources", "0"], [:], "Error: --max-resources must be 1 or more, found 0\n"),
-        (["mock", "--log-level", "loud"], [:], "Error: unknown --log-level 'loud': expected one of trace, debug, info, notice, warning, error, critical\n"),
-        (["run", "--case", "0000000g"], [:], "error: no case '0000000g' for seed 1 in specs/partneraccount.yaml: `contract-test cases --seed 1` lists every case with its id\n"),
-    ])
+    @Test(
+        "usage errors exit 2 and say what was expected",
+        arguments: [
+            (
+                ["run", "--target", "sandbox"], [String: String](),
+                "error: no token: set $PARTNER_API_TOKEN (or --token-env NAME) or pass --token-command; needed by the security scheme bearerAuth\n"
+            ),
+            (
+                ["run", "--kind", "positive,fuzzy"], [:],
+                "Error: unknown kind 'fuzzy': expected positive, negative, auth, method, rules, explore or sequence\n"
+            ),
+            (
+                ["run", "--operation", "nope"], [:],
+                "error: no operation 'nope' in specs/partneraccount.yaml: expected one of createPartnerInvitation\n"
+            ),
+            (
+                ["run", "--base-url", "ftp://example.com"], ["PARTNER_API_TOKEN": "x"],
+                "error: --base-url must start with http:// or https://, found 'ftp://example.com'\n"
+            ),
+            (["run", "--ca-cert", "/no/such/ca.pem"], [:], "error: cannot read '/no/such/ca.pem': No such file or directory (the CA certificate)\n"),
+            (
+                ["mock", "--port", "0", "--tls-cert", "/no/such/cert.pem", "--tls-key", "/no/such/key.pem"], [:],
+                "error: cannot serve HTTPS: cannot read '/no/such/cert.pem': No such file or directory (the TLS certificate)\n"
+            ),
+            (
+                ["run", "--mock-fault", "nope"], [:],
+                "Error: unknown fault 'nope': expected one of wrong-success-status, missing-required-member, wrong-member-type, malformed-date-time, wrong-content-type, invalid-input-accepted, auth-ignored, duplicate-invitations, expiry-ignored, wrong-error-shape, server-error-on-malformed, undocumented-member, echo-broken, constant-broken, expiry-miscomputed, non-integer-accepted, server-error-on-huge-number, server-error-on-non-ascii, valid-addresses-refused, racy-duplicate-check, wrong-now, no-allow-header, identities-merged, extra-members-refused, member-order-required, member-names-case-insensitive, auth-scheme-case-sensitive, duplicate-check-on-whole-body, ids-repeat, trace-echoes, server-error-on-gzip, gzip-unlabelled\n"
+            ),
+            (
+                ["run", "--checks", "status,nope"], [:],
+                "Error: unknown check 'nope' in --checks: expected one of status, server-error, content-type, schema, header, header-schema, allow-header, undocumented-member, rule-echo, rule-constant, rule-now, rule-expiry, rule-unique, rule-one-active, response-time\n"
+            ),
+            (["run", "--examples=-1"], [:], "Error: --examples must be 0 or more\n"),
+            (["run", "--timeout", "0"], [:], "Error: --timeout must be at least 1 second\n"),
+            (["proxy", "--upstream", "http://127.0.0.1:9", "--timeout", "0"], [:], "Error: --timeout must be at least 1 second\n"),
+            (["mock", "--max-resources", "0"], [:], "Error: --max-resources must be 1 or more, found 0\n"),
+            (
+                ["mock", "--log-level", "loud"], [:],
+                "Error: unknown --log-level 'loud': expected one of trace, debug, info, notice, warning, error, critical\n"
+            ),
+            (
+                ["run", "--case", "0000000g"], [:],
+                "error: no case '0000000g' for seed 1 in specs/partneraccount.yaml: `contract-test cases --seed 1` lists every case with its id\n"
+            ),
+        ])
     func usage(arguments: [String], environment: [String: String], expected: String) throws {
         let outcome = try CommandRunner.run(arguments, environment: environment.merging(["PARTNER_API_TOKEN": ""]) { first, _ in first })
         #expect(outcome.status == 2)
@@ -236,10 +294,12 @@ struct RunCommandTests {
 /// Any document: cases derived for every operation, run against the mock serving it.
 @Suite("contract-test run on other documents")
 struct OtherDocumentTests {
-    @Test("every corpus document's suite passes against its own mock", arguments: [
-        "api-with-examples", "callback-example", "link-example", "petstore-expanded", "petstore", "uspto",
-        "petstore3", "twilio_api_v2010", "openai", "pb-shipping-api", "museum",
-    ])
+    @Test(
+        "every corpus document's suite passes against its own mock",
+        arguments: [
+            "api-with-examples", "callback-example", "link-example", "petstore-expanded", "petstore", "uspto",
+            "petstore3", "twilio_api_v2010", "openai", "pb-shipping-api", "museum",
+        ])
     func corpus(name: String) throws {
         let outcome = try CommandRunner.run(
             ["run", "--spec", "Tests/Fixtures/specs-corpus/\(name).yaml", "--junit", RunCommandTests.temporaryReport()])
@@ -261,19 +321,25 @@ struct DocumentErrorRunTests {
         let errors = lint.stdout.split(separator: "\n").filter { $0.contains(": error: ") }.map {
             String($0).replacingOccurrences(of: "Tests/Fixtures/digitalocean/specification/resources/ssh_keys/links/", with: "")
         }
-        #expect(errors == [
-            "sshKeys_delete_by_fingerprint.yml:1:1: error: the link names operationId 'ssh_keys_delete_by_fingerprint', which no operation has (at #)",
-            "sshKeys_delete_by_id.yml:1:1: error: the link names operationId 'sshKeys_delete_by_id', which no operation has (at #)",
-            "sshKeys_get_by_fingerprint.yml:1:1: error: the link names operationId 'sshKeys_get_by_fingerprint', which no operation has (at #)",
-            "sshKeys_get_by_id.yml:1:1: error: the link names operationId 'sshKeys_get_by_id', which no operation has (at #)",
-        ])
+        #expect(
+            errors == [
+                "sshKeys_delete_by_fingerprint.yml:1:1: error: the link names operationId 'ssh_keys_delete_by_fingerprint', which no operation has (at #)",
+                "sshKeys_delete_by_id.yml:1:1: error: the link names operationId 'sshKeys_delete_by_id', which no operation has (at #)",
+                "sshKeys_get_by_fingerprint.yml:1:1: error: the link names operationId 'sshKeys_get_by_fingerprint', which no operation has (at #)",
+                "sshKeys_get_by_id.yml:1:1: error: the link names operationId 'sshKeys_get_by_id', which no operation has (at #)",
+            ])
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("do-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let run = try CommandRunner.run(["run", "--spec", Self.digitalOcean, "--junit", folder + "/junit.xml", "--json", folder + "/run.json",
-                                         "--html", folder + "/report.html"])
+        let run = try CommandRunner.run([
+            "run", "--spec", Self.digitalOcean, "--junit", folder + "/junit.xml", "--json", folder + "/run.json",
+            "--html", folder + "/report.html",
+        ])
         #expect(run.status == 0, "\(run.stdout.suffix(3000))")
         #expect(run.stdout.split(separator: "\n").last?.contains(" passed, 0 failed, 0 errors, ") == true)
-        #expect(run.stderr.contains("sshKeys_get_by_id.yml:1:1: warning: the link names operationId 'sshKeys_get_by_id', which no operation has (this changes nothing that is sent or judged: the run goes on; lint counts it as an error) (at #)"))
+        #expect(
+            run.stderr.contains(
+                "sshKeys_get_by_id.yml:1:1: warning: the link names operationId 'sshKeys_get_by_id', which no operation has (this changes nothing that is sent or judged: the run goes on; lint counts it as an error) (at #)"
+            ))
     }
 
     /// Regression: run once reported the loop as the server's schema failure.
@@ -281,10 +347,15 @@ struct DocumentErrorRunTests {
     func referenceLoop() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loop-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let run = try CommandRunner.run(["run", "--spec", "Tests/Fixtures/document-errors/reference-loop.yaml", "--junit", folder + "/junit.xml",
-                                         "--json", folder + "/run.json", "--html", folder + "/report.html"])
+        let run = try CommandRunner.run([
+            "run", "--spec", "Tests/Fixtures/document-errors/reference-loop.yaml", "--junit", folder + "/junit.xml",
+            "--json", folder + "/run.json", "--html", folder + "/report.html",
+        ])
         #expect(run.status == 0)
-        #expect(run.stdout.contains("  postA › positive: every case of the operation: the document has an error in this operation: Tests/Fixtures/document-errors/reference-loop.yaml:31:24: '$ref: #/components/schemas/A' closes a loop of schemas that all apply to the same value"), "\(run.stdout)")
+        #expect(
+            run.stdout.contains(
+                "  postA › positive: every case of the operation: the document has an error in this operation: Tests/Fixtures/document-errors/reference-loop.yaml:31:24: '$ref: #/components/schemas/A' closes a loop of schemas that all apply to the same value"
+            ), "\(run.stdout)")
         #expect(!run.stdout.contains("schema: "), "no answer is blamed")
         #expect(run.stdout.contains("  getB "))
     }
@@ -296,27 +367,35 @@ struct DocumentErrorRunTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let spec = folder + "/api.yaml"
         try """
-            openapi: 3.0.3
-            info: {title: t, version: v}
-            paths:
-              /good:
-                get:
-                  operationId: getGood
-                  responses: {'200': {description: ok, content: {application/json: {schema: {type: object}}}}}
-              /bad:
-                post:
-                  operationId: postBad
-                  requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Missing'}}}}
-                  responses: {'200': {description: ok}}
-            components:
-              schemas:
-                Unused: {$ref: '#/components/schemas/AlsoMissing'}
-            """.write(toFile: spec, atomically: true, encoding: .utf8)
-        let run = try CommandRunner.run(["run", "--spec", spec, "--junit", folder + "/junit.xml", "--json", folder + "/run.json",
-                                         "--html", folder + "/report.html"])
+        openapi: 3.0.3
+        info: {title: t, version: v}
+        paths:
+          /good:
+            get:
+              operationId: getGood
+              responses: {'200': {description: ok, content: {application/json: {schema: {type: object}}}}}
+          /bad:
+            post:
+              operationId: postBad
+              requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Missing'}}}}
+              responses: {'200': {description: ok}}
+        components:
+          schemas:
+            Unused: {$ref: '#/components/schemas/AlsoMissing'}
+        """.write(toFile: spec, atomically: true, encoding: .utf8)
+        let run = try CommandRunner.run([
+            "run", "--spec", spec, "--junit", folder + "/junit.xml", "--json", folder + "/run.json",
+            "--html", folder + "/report.html",
+        ])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        #expect(run.stdout.contains("  postBad › positive: every case of the operation: the document has an error in this operation: \(spec):11:65: cannot resolve '$ref: #/components/schemas/Missing': nothing exists at #/components/schemas/Missing in '\(spec)'"), "\(run.stdout)")
-        #expect(run.stderr.contains("\(spec):15:20: warning: cannot resolve '$ref: #/components/schemas/AlsoMissing': nothing exists at #/components/schemas/AlsoMissing in '\(spec)' (this changes nothing that is sent or judged: the run goes on; lint counts it as an error)"), "\(run.stderr)")
+        #expect(
+            run.stdout.contains(
+                "  postBad › positive: every case of the operation: the document has an error in this operation: \(spec):11:65: cannot resolve '$ref: #/components/schemas/Missing': nothing exists at #/components/schemas/Missing in '\(spec)'"
+            ), "\(run.stdout)")
+        #expect(
+            run.stderr.contains(
+                "\(spec):15:20: warning: cannot resolve '$ref: #/components/schemas/AlsoMissing': nothing exists at #/components/schemas/AlsoMissing in '\(spec)' (this changes nothing that is sent or judged: the run goes on; lint counts it as an error)"
+            ), "\(run.stderr)")
         #expect(run.stdout.contains("  getGood "))
     }
 }
@@ -344,7 +423,9 @@ struct ExplorationRunTests {
 
     @Test("a failing generated case is shrunk, and replays from its id")
     func replay() throws {
-        let outcome = try CommandRunner.run(["run", "--mock-fault", "non-integer-accepted", "--seed", "3", "--junit", RunCommandTests.temporaryReport()])
+        let outcome = try CommandRunner.run([
+            "run", "--mock-fault", "non-integer-accepted", "--seed", "3", "--junit", RunCommandTests.temporaryReport(),
+        ])
         #expect(outcome.status == 1)
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
         let replay = try #require(lines.first { $0.hasPrefix("     replay: contract-test run --seed 3 --case ") })
@@ -352,7 +433,9 @@ struct ExplorationRunTests {
         #expect(lines.contains { $0.hasPrefix("     found by: ") && $0.hasSuffix(" (invalid) in /expirationDays") })
         #expect(lines.contains { $0.hasPrefix("     shrunk in 1 step (") }, "\(outcome.stdout)")
         #expect(lines.contains { $0.hasPrefix("     reproduce: ") && $0.contains(#""expirationDays":"#) })
-        let again = try CommandRunner.run(["run", "--mock-fault", "non-integer-accepted", "--seed", "3", "--case", id, "--junit", RunCommandTests.temporaryReport()])
+        let again = try CommandRunner.run([
+            "run", "--mock-fault", "non-integer-accepted", "--seed", "3", "--case", id, "--junit", RunCommandTests.temporaryReport(),
+        ])
         #expect(again.status == 1)
         #expect(again.stdout.contains("[id \(id)]"))
         #expect(again.stdout.split(separator: "\n").last?.hasPrefix("FAILED: 0 passed, 1 failed, 0 errors, 0 skipped (1 case in ") == true)
@@ -374,23 +457,31 @@ struct ExplorationRunTests {
         let outcome = try CommandRunner.run(["checks"])
         #expect(outcome.status == 0)
         let names = outcome.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(names == ["status", "server-error", "content-type", "schema", "header", "header-schema", "allow-header", "undocumented-member",
-                          "rule-echo", "rule-constant", "rule-now", "rule-expiry", "rule-unique", "rule-one-active", "response-time"])
-        #expect(outcome.stdout.contains("allow-header         a 405 carries Allow, listing every method the document declares on the path (RFC 9110 section 15.5.6)\n"))
+        #expect(
+            names == [
+                "status", "server-error", "content-type", "schema", "header", "header-schema", "allow-header", "undocumented-member",
+                "rule-echo", "rule-constant", "rule-now", "rule-expiry", "rule-unique", "rule-one-active", "response-time",
+            ])
+        #expect(
+            outcome.stdout.contains(
+                "allow-header         a 405 carries Allow, listing every method the document declares on the path (RFC 9110 section 15.5.6)\n"))
     }
 
     @Test("--examples N adds N random bodies to the value classes (0: the classes only); leaving explore out of --kind turns exploration off")
     func randomBodies() throws {
         func explored(_ arguments: [String]) throws -> [String] {
-            try CommandRunner.run(["cases", "--run-tag", "t"] + arguments).stdout.split(separator: "\n").filter { $0.contains("  explore: ") }.map(String.init)
+            try CommandRunner.run(["cases", "--run-tag", "t"] + arguments).stdout.split(separator: "\n").filter { $0.contains("  explore: ") }.map(
+                String.init)
         }
         let classesOnly = try explored(["--examples", "0", "--kind", "explore"])
         #expect(classesOnly.contains { $0.contains("explore: partnerEmailId (plus tag (local+tag@domain)) is accepted") })
         #expect(!classesOnly.contains { $0.contains("random valid values") })
         let three = try explored(["--examples", "3", "--kind", "explore"])
-        #expect(three.filter { $0.contains("random valid values") }.map { $0.components(separatedBy: "  (id")[0] }.sorted() == (1...3).map {
-            "createPartnerInvitation  explore: a body (random valid values in every member, #\($0)) is accepted"
-        })
+        #expect(
+            three.filter { $0.contains("random valid values") }.map { $0.components(separatedBy: "  (id")[0] }.sorted()
+                == (1...3).map {
+                    "createPartnerInvitation  explore: a body (random valid values in every member, #\($0)) is accepted"
+                })
         #expect(three.count == classesOnly.count + 3)
         #expect(try explored(["--kind", "positive,negative,auth,method,rules,sequence"]) == [])
     }
@@ -409,8 +500,10 @@ struct CredentialRunTests {
         let url = try #require(line.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init))
         let report = RunCommandTests.temporaryReport()
         defer { try? FileManager.default.removeItem(atPath: report) }
-        let arguments = ["run", "--spec", "Tests/Fixtures/specs-corpus/petstore3.yaml", "--base-url", url, "--examples", "0",
-                         "--credential", "api_key=PETSTORE_KEY", "--credential", "petstore_auth=PETSTORE_TOKEN", "--junit", report]
+        let arguments = [
+            "run", "--spec", "Tests/Fixtures/specs-corpus/petstore3.yaml", "--base-url", url, "--examples", "0",
+            "--credential", "api_key=PETSTORE_KEY", "--credential", "petstore_auth=PETSTORE_TOKEN", "--junit", report,
+        ]
         let good = try CommandRunner.run(arguments, environment: ["PETSTORE_KEY": "key-7f3a", "PETSTORE_TOKEN": "token-9c0e"])
         #expect(good.status == 0, "\(good.stdout.suffix(2000))")
         let xml = try String(contentsOfFile: report, encoding: .utf8)
@@ -429,10 +522,13 @@ struct CredentialRunTests {
 
     @Test("a --credential for a scheme the document does not define is refused in words")
     func unknownScheme() throws {
-        let outcome = try CommandRunner.run(["run", "--base-url", "http://127.0.0.1:9", "--credential", "nope=X"],
-                                            environment: ["PARTNER_API_TOKEN": "t"])
+        let outcome = try CommandRunner.run(
+            ["run", "--base-url", "http://127.0.0.1:9", "--credential", "nope=X"],
+            environment: ["PARTNER_API_TOKEN": "t"])
         #expect(outcome.status == 2)
-        #expect(outcome.stderr == "error: --credential names 'nope', which is not a security scheme of specs/partneraccount.yaml: expected one of bearerAuth\n")
+        #expect(
+            outcome.stderr
+                == "error: --credential names 'nope', which is not a security scheme of specs/partneraccount.yaml: expected one of bearerAuth\n")
     }
 }
 
@@ -447,7 +543,8 @@ struct DocumentShapeTests {
 
     @Test("a document of webhooks only has nothing to send: said so, exit 0")
     func webhooksOnly() throws {
-        let spec = try Self.write("""
+        let spec = try Self.write(
+            """
             openapi: 3.1.0
             info: {title: Hooks, version: "1"}
             webhooks:
@@ -464,7 +561,8 @@ struct DocumentShapeTests {
 
     @Test("parameters of every style travel as their style says, and the mock reads them so")
     func styles() throws {
-        let spec = try Self.write("""
+        let spec = try Self.write(
+            """
             openapi: 3.1.0
             info: {title: Styles, version: "1"}
             paths:
@@ -491,7 +589,8 @@ struct DocumentShapeTests {
 
     @Test("media type ranges: the runner sends, the mock reads and answers, and the checks judge one concrete type")
     func mediaTypeRanges() throws {
-        let spec = try Self.write("""
+        let spec = try Self.write(
+            """
             openapi: 3.1.0
             info: {title: Ranges, version: "1"}
             paths:
@@ -515,7 +614,8 @@ struct DocumentShapeTests {
 
     @Test("an operation that documents no response accepts any answer but a 5xx, and the summary says so")
     func noResponses() throws {
-        let spec = try Self.write("""
+        let spec = try Self.write(
+            """
             openapi: 3.1.0
             info: {title: Bare, version: "1"}
             paths:
@@ -530,8 +630,9 @@ struct DocumentShapeTests {
         #expect(outcome.status == 0, "\(outcome.stdout)")
         #expect(outcome.stdout.contains("\n    no responses documented: any answer but a 5xx is accepted (seen: 200, 405)\n"))
         let cases = try CommandRunner.run(["cases", "--spec", spec, "--kind", "positive"])
-        #expect(cases.stdout.contains("    POST /things/example%23archive  → expect a documented 2xx, or 404 for an id that names nothing"),
-                "the '#' of the path key is percent-encoded: \(cases.stdout)")
+        #expect(
+            cases.stdout.contains("    POST /things/example%23archive  → expect a documented 2xx, or 404 for an id that names nothing"),
+            "the '#' of the path key is percent-encoded: \(cases.stdout)")
     }
 }
 
@@ -546,8 +647,9 @@ struct MockLogTests {
         defer { try? FileManager.default.removeItem(atPath: file) }
         let (mock, line) = try CommandRunner.start(["mock", "--port", "0", "--token", "s3cret-tok"] + arguments, stderrFile: file)
         let url = try #require(line.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init))
-        let outcome = try CommandRunner.run(["run", "--base-url", url, "--kind", "positive", "--examples", "0", "--junit", RunCommandTests.temporaryReport()],
-                                            environment: ["PARTNER_API_TOKEN": "s3cret-tok"])
+        let outcome = try CommandRunner.run(
+            ["run", "--base-url", url, "--kind", "positive", "--examples", "0", "--junit", RunCommandTests.temporaryReport()],
+            environment: ["PARTNER_API_TOKEN": "s3cret-tok"])
         #expect(outcome.status == 0, "\(outcome.stdout)")
         mock.terminate()
         mock.waitUntilExit()

@@ -12,8 +12,11 @@ struct SandboxEtiquetteTests {
             let folder = try VerifyCommandTests.folder("extra-headers")
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let outcome = try CommandRunner.run(
-                ["run", "--kind", "positive,negative", "--mock-fault", "wrong-content-type", "-H", "X-Partner-Id: p-${PARTNER_ID}", "--header", "X-Env: ci",
-                 "--har", folder + "/run.har"] + VerifyCommandTests.reportArguments(folder, ""),
+                [
+                    "run", "--kind", "positive,negative", "--mock-fault", "wrong-content-type", "-H", "X-Partner-Id: p-${PARTNER_ID}", "--header",
+                    "X-Env: ci",
+                    "--har", folder + "/run.har",
+                ] + VerifyCommandTests.reportArguments(folder, ""),
                 environment: ["PARTNER_ID": "pid-secret-77"])
             #expect(outcome.status == 1, "\(outcome.stdout)\(outcome.stderr)")
             #expect(outcome.stdout.contains(#"-H "X-Partner-Id: p-$PARTNER_ID" -H 'X-Env: ci'"#), "the reproduction reads the variable")
@@ -30,20 +33,29 @@ struct SandboxEtiquetteTests {
         }
     }
 
-    @Test("a header that cannot be sent is refused before anything is sent", arguments: [
-        (["-H", "X-Partner-Id: ${PARTNER_ID}"], "error: header X-Partner-Id reads ${PARTNER_ID}, which is not set\n"),
-        (["-H", "Authorization: Bearer x"], "Error: -H/--header: header Authorization cannot be added to every request: credentials come from --token-env, --token-command or --credential, so that auth cases can leave them out\n"),
-        (["-H", "X-Partner-Id 7"], "Error: -H/--header: expected 'Name: value', found no ':' in 'X-Partner-Id 7'\n"),
-        (["--rate-limit", "0"], "Error: --rate-limit must be a positive number of requests per second\n"),
-        (["--max-response-time", "0"], "Error: --max-response-time must be at least 1 ms\n"),
-        (["--checks", "status,response-time"], "Error: --checks names response-time: give --max-response-time MS, the time an answer may take\n"),
-    ])
+    @Test(
+        "a header that cannot be sent is refused before anything is sent",
+        arguments: [
+            (["-H", "X-Partner-Id: ${PARTNER_ID}"], "error: header X-Partner-Id reads ${PARTNER_ID}, which is not set\n"),
+            (
+                ["-H", "Authorization: Bearer x"],
+                "Error: -H/--header: header Authorization cannot be added to every request: credentials come from --token-env, --token-command or --credential, so that auth cases can leave them out\n"
+            ),
+            (["-H", "X-Partner-Id 7"], "Error: -H/--header: expected 'Name: value', found no ':' in 'X-Partner-Id 7'\n"),
+            (["--rate-limit", "0"], "Error: --rate-limit must be a positive number of requests per second\n"),
+            (["--max-response-time", "0"], "Error: --max-response-time must be at least 1 ms\n"),
+            (
+                ["--checks", "status,response-time"],
+                "Error: --checks names response-time: give --max-response-time MS, the time an answer may take\n"
+            ),
+        ])
     func refused(arguments: [String], expected: String) async throws {
         try await CommandRunner.detached {
             let folder = try VerifyCommandTests.folder("extra-headers-bad")
             defer { try? FileManager.default.removeItem(atPath: folder) }
-            let outcome = try CommandRunner.run(["run", "--kind", "positive"] + arguments + VerifyCommandTests.reportArguments(folder, ""),
-                                                environment: ["PARTNER_ID": ""])
+            let outcome = try CommandRunner.run(
+                ["run", "--kind", "positive"] + arguments + VerifyCommandTests.reportArguments(folder, ""),
+                environment: ["PARTNER_ID": ""])
             #expect(outcome.status == 2)
             #expect(outcome.stderr.hasPrefix(expected), "\(outcome.stderr)")
             #expect(!FileManager.default.fileExists(atPath: folder + "/junit.xml"), "nothing ran, nothing was written")
@@ -67,7 +79,10 @@ struct SandboxEtiquetteTests {
             let written = try String(contentsOfFile: folder + "/baseline.yaml", encoding: .utf8)
             #expect(written.contains("    check: response-time\n    expectation: \"answered within 200 ms\"\n"), "\(written)")
             let known = try CommandRunner.run(
-                ["run", "--base-url", url, "--kind", "positive", "--max-response-time", "200", "--baseline", folder + "/baseline.yaml", "--seed", "2"]
+                [
+                    "run", "--base-url", url, "--kind", "positive", "--max-response-time", "200", "--baseline", folder + "/baseline.yaml", "--seed",
+                    "2",
+                ]
                     + VerifyCommandTests.reportArguments(folder, ""), environment: ["PARTNER_API_TOKEN": "rt-token"])
             #expect(known.status == 0, "the same problem at another seed is the one the baseline holds: \(known.stdout)")
             let patient = try CommandRunner.run(
@@ -78,8 +93,10 @@ struct SandboxEtiquetteTests {
         }
     }
 
-    @Test("HTTP_PROXY carries the run to a host only the proxy can reach; NO_PROXY sends it directly",
-          .enabled(if: MitmproxyHARTests.mitmdump != nil || MitmproxyHARTests.required, "mitmproxy is not installed (.ci/run installs it into .venv-ci)"))
+    @Test(
+        "HTTP_PROXY carries the run to a host only the proxy can reach; NO_PROXY sends it directly",
+        .enabled(
+            if: MitmproxyHARTests.mitmdump != nil || MitmproxyHARTests.required, "mitmproxy is not installed (.ci/run installs it into .venv-ci)"))
     func forwardProxy() async throws {
         try await CommandRunner.detached {
             let mitmdump = try #require(MitmproxyHARTests.mitmdump, "mitmdump not found in .venv-ci or .build/venv-checks")
@@ -90,8 +107,11 @@ struct SandboxEtiquetteTests {
             // A forward proxy that sends what is addressed to partner.test (a name no resolver
             // knows) to the mock.
             let (proxy, listening) = try MitmproxyHARTests.startMitmdump(
-                mitmdump, arguments: ["--mode", "regular", "--set", "connection_strategy=lazy",
-                                                         "--set", "map_remote=|//partner\\.test|//" + mockRoot.dropFirst("http://".count)],
+                mitmdump,
+                arguments: [
+                    "--mode", "regular", "--set", "connection_strategy=lazy",
+                    "--set", "map_remote=|//partner\\.test|//" + mockRoot.dropFirst("http://".count),
+                ],
                 log: folder + "/mitmdump.log")
             defer { if proxy.isRunning { proxy.terminate() } }
             // Nothing declares partner.test a test server, so it counts as live data until told.
@@ -104,7 +124,10 @@ struct SandboxEtiquetteTests {
             let direct = try CommandRunner.run(
                 ["run", "--base-url", "http://partner.test/developerprofile", "--kind", "positive", "--allow-live-data"]
                     + VerifyCommandTests.reportArguments(folder, ""),
-                environment: ["PARTNER_API_TOKEN": "fp-token", "HTTP_PROXY": "http://" + listening, "http_proxy": "", "NO_PROXY": "partner.test", "no_proxy": ""])
+                environment: [
+                    "PARTNER_API_TOKEN": "fp-token", "HTTP_PROXY": "http://" + listening, "http_proxy": "", "NO_PROXY": "partner.test",
+                    "no_proxy": "",
+                ])
             #expect(direct.status == 3, "partner.test resolves nowhere: \(direct.stdout)")
         }
     }

@@ -39,7 +39,9 @@ struct TargetTests {
             #expect(xml.contains("Authorization: Bearer [REDACTED]"))
             #expect(!outcome.stdout.contains(token) && !outcome.stderr.contains(token) && !xml.contains(token))
             // Against a real server the expiry case cannot move the clock: skipped, with the reason.
-            #expect(xml.contains(#"<skipped message="needs to move the server&apos;s clock"#) || xml.contains(#"<skipped message="needs to move the server's clock"#))
+            #expect(
+                xml.contains(#"<skipped message="needs to move the server&apos;s clock"#)
+                    || xml.contains(#"<skipped message="needs to move the server's clock"#))
         }
     }
 
@@ -64,8 +66,9 @@ struct TargetTests {
         #expect(outcome.stderr == "error: the token command exited with 7: nope\n")
     }
 
-    @Test("HTTPS with a test CA: trusted with --ca-cert, a TLS problem in words without it",
-          .enabled(if: Prerequisites.missing("openssl") == nil, "needs openssl to make the test CA"))
+    @Test(
+        "HTTPS with a test CA: trusted with --ca-cert, a TLS problem in words without it",
+        .enabled(if: Prerequisites.missing("openssl") == nil, "needs openssl to make the test CA"))
     func https() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tls-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

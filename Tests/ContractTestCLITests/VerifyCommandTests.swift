@@ -19,10 +19,11 @@ struct VerifyCommandTests {
     static func problems(_ path: String) throws -> Set<String> {
         let run = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
         let results = (run?["results"] as? [[String: Any]]) ?? []
-        return Set(results.flatMap { result -> [String] in
-            let operation = (result["testCase"] as? [String: Any])?["operationId"] as? String ?? ""
-            return ((result["failures"] as? [[String: Any]]) ?? []).map { "\(operation) \($0["check"] ?? "") \($0["expectation"] ?? "")" }
-        })
+        return Set(
+            results.flatMap { result -> [String] in
+                let operation = (result["testCase"] as? [String: Any])?["operationId"] as? String ?? ""
+                return ((result["failures"] as? [[String: Any]]) ?? []).map { "\(operation) \($0["check"] ?? "") \($0["expectation"] ?? "")" }
+            })
     }
 
     /// The base URL the HAR's first request went to (the embedded mock's, on a port of its own).
@@ -33,9 +34,11 @@ struct VerifyCommandTests {
         return try #require(url.range(of: "/api/v1/").map { String(url[..<$0.lowerBound]) })
     }
 
-    @Test("a run's HAR and its run.json, verified, give the run's distinct problems", arguments: [
-        "wrong-content-type", "missing-required-member", "wrong-error-shape", "echo-broken",
-    ])
+    @Test(
+        "a run's HAR and its run.json, verified, give the run's distinct problems",
+        arguments: [
+            "wrong-content-type", "missing-required-member", "wrong-error-shape", "echo-broken",
+        ])
     func sameProblems(fault: String) async throws {
         try await CommandRunner.detached { try Self.sameProblemsBlocking(fault: fault) }
     }
@@ -43,8 +46,9 @@ struct VerifyCommandTests {
     static func sameProblemsBlocking(fault: String) throws {
         let folder = try Self.folder("verify-\(fault)")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let run = try CommandRunner.run(["run", "--mock-fault", fault, "--kind", "positive,negative,auth,explore", "--har", folder + "/run.har"]
-                                        + Self.reportArguments(folder, ""))
+        let run = try CommandRunner.run(
+            ["run", "--mock-fault", fault, "--kind", "positive,negative,auth,explore", "--har", folder + "/run.har"]
+                + Self.reportArguments(folder, ""))
         #expect(run.status == 1, "\(run.stdout)")
         let expected = try Self.problems(folder + "/run.json")
         #expect(!expected.isEmpty)
@@ -57,12 +61,14 @@ struct VerifyCommandTests {
         }
     }
 
-    @Test("the rules over several answers, from a run's HAR: what the record shows is found as the run found it; a fault-free run (the mock's clock moved past an expiry) verifies clean", arguments: [
-        ("", [String]()),
-        ("duplicate-invitations", ["createPartnerInvitation rule-one-active one-active"]),
-        ("racy-duplicate-check", ["createPartnerInvitation rule-one-active one-active"]),
-        ("ids-repeat", ["createPartnerInvitation rule-unique unique"]),
-    ] as [(String, [String])])
+    @Test(
+        "the rules over several answers, from a run's HAR: what the record shows is found as the run found it; a fault-free run (the mock's clock moved past an expiry) verifies clean",
+        arguments: [
+            ("", [String]()),
+            ("duplicate-invitations", ["createPartnerInvitation rule-one-active one-active"]),
+            ("racy-duplicate-check", ["createPartnerInvitation rule-one-active one-active"]),
+            ("ids-repeat", ["createPartnerInvitation rule-unique unique"]),
+        ] as [(String, [String])])
     func rulesAcrossTheFile(fault: String, expected: [String]) async throws {
         try await CommandRunner.detached { try Self.rulesAcrossTheFileBlocking(fault: fault, expected: expected) }
     }
@@ -71,10 +77,12 @@ struct VerifyCommandTests {
         let folder = try Self.folder("verify-rules-\(fault)")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let faults = fault.isEmpty ? [] : ["--mock-fault", fault]
-        let run = try CommandRunner.run(["run", "--kind", "rules,sequence", "--har", folder + "/run.har"] + faults + Self.reportArguments(folder, ""))
+        let run = try CommandRunner.run(
+            ["run", "--kind", "rules,sequence", "--har", folder + "/run.har"] + faults + Self.reportArguments(folder, ""))
         #expect(run.status == (fault.isEmpty ? 0 : 1), "\(run.stdout)")
-        let verify = try CommandRunner.run(["verify", folder + "/run.har", "--base-url", try Self.baseURL(ofHAR: folder + "/run.har")]
-                                           + Self.reportArguments(folder, "har-"))
+        let verify = try CommandRunner.run(
+            ["verify", folder + "/run.har", "--base-url", try Self.baseURL(ofHAR: folder + "/run.har")]
+                + Self.reportArguments(folder, "har-"))
         #expect(verify.status == (fault.isEmpty ? 0 : 1), "\(verify.stdout)\(verify.stderr)")
         let found = try Self.problems(folder + "/har-run.json")
         #expect(found == Set(expected))
@@ -108,7 +116,9 @@ struct VerifyCommandTests {
         ]}}
         """#
 
-    @Test("a browser's HAR: a 5xx fails even for a faulty request, the faulty request is the client's, other paths and hosts are listed, no secret is written")
+    @Test(
+        "a browser's HAR: a 5xx fails even for a faulty request, the faulty request is the client's, other paths and hosts are listed, no secret is written"
+    )
     func browserHAR() async throws {
         try await CommandRunner.detached { try Self.browserHARBlocking() }
     }
@@ -120,14 +130,26 @@ struct VerifyCommandTests {
         let outcome = try CommandRunner.run(["verify", folder + "/session.har"] + Self.reportArguments(folder, ""))
         #expect(outcome.status == 1)
         let lines = outcome.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.first == "contract-test: traffic from \(folder)/session.har against specs/partneraccount.yaml (https://api-sandbox.sendpro360.pitneybowes.com/developerprofile, https://api.sendpro360.pitneybowes.com/developerprofile)")
-        #expect(lines.contains("  1. createPartnerInvitation › server-error: expected any answer but a 5xx (the request breaks the contract), found 500: a server error is never a conforming answer (spec: specs/partneraccount.yaml:305:7 (#/components/responses/InternalServerError))"), "\(outcome.stdout)")
-        #expect(lines.contains("     reproduce: curl -sS -i -X POST 'https://api-sandbox.sendpro360.pitneybowes.com/developerprofile/api/v1/invitation' -H \"Authorization: Bearer $PARTNER_API_TOKEN\" -H 'Content-Type: application/json' -H \"Cookie: session=$COOKIE_SESSION\" --data-binary '{\"partnerEmailId\": \"a@example.com\", \"expirationDays\": 0}'"))
+        #expect(
+            lines.first
+                == "contract-test: traffic from \(folder)/session.har against specs/partneraccount.yaml (https://api-sandbox.sendpro360.pitneybowes.com/developerprofile, https://api.sendpro360.pitneybowes.com/developerprofile)"
+        )
+        #expect(
+            lines.contains(
+                "  1. createPartnerInvitation › server-error: expected any answer but a 5xx (the request breaks the contract), found 500: a server error is never a conforming answer (spec: specs/partneraccount.yaml:305:7 (#/components/responses/InternalServerError))"
+            ), "\(outcome.stdout)")
+        #expect(
+            lines.contains(
+                "     reproduce: curl -sS -i -X POST 'https://api-sandbox.sendpro360.pitneybowes.com/developerprofile/api/v1/invitation' -H \"Authorization: Bearer $PARTNER_API_TOKEN\" -H 'Content-Type: application/json' -H \"Cookie: session=$COOKIE_SESSION\" --data-binary '{\"partnerEmailId\": \"a@example.com\", \"expirationDays\": 0}'"
+            ))
         #expect(lines.contains("CLIENT REQUESTS THAT BREAK THE CONTRACT (the client's problem, not the server's): 1 request, 1 distinct problem"))
         #expect(lines.contains("  1. createPartnerInvitation › body: #/expirationDays: expected a number at least 1, found 0"))
         #expect(lines.contains("UNDOCUMENTED ENDPOINTS: 1 method and path the document does not declare"))
         #expect(lines.contains("  GET /developerprofile/api/v1/invitations  (1 exchange, first: session.har entry 2)"))
-        #expect(lines.contains("1 exchange to other hosts or paths than the document's servers (https://api-sandbox.sendpro360.pitneybowes.com/developerprofile, https://api.sendpro360.pitneybowes.com/developerprofile) not judged"))
+        #expect(
+            lines.contains(
+                "1 exchange to other hosts or paths than the document's servers (https://api-sandbox.sendpro360.pitneybowes.com/developerprofile, https://api.sendpro360.pitneybowes.com/developerprofile) not judged"
+            ))
         for file in ["junit.xml", "run.json", "report.html"] {
             let text = try String(contentsOfFile: "\(folder)/\(file)", encoding: .utf8)
             #expect(!text.contains("sk-live-9d1f0c") && !text.contains("abc123"), "\(file) holds a secret")
@@ -135,8 +157,14 @@ struct VerifyCommandTests {
         // The JSON and the HTML keep what the terminal shows beside the cases.
         let stored = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/run.json"))) as? [String: Any]
         let traffic = try #require(stored?["traffic"] as? [String: Any])
-        #expect((traffic["clientProblems"] as? [[String: Any]])?.map { $0["problem"] as? String } == ["body: #/expirationDays: expected a number at least 1, found 0"])
-        #expect((traffic["undocumented"] as? [[String: Any]])?.map { "\($0["method"] ?? "") \($0["path"] ?? "")" } == ["GET /developerprofile/api/v1/invitations"])
+        #expect(
+            (traffic["clientProblems"] as? [[String: Any]])?.map { $0["problem"] as? String } == [
+                "body: #/expirationDays: expected a number at least 1, found 0"
+            ])
+        #expect(
+            (traffic["undocumented"] as? [[String: Any]])?.map { "\($0["method"] ?? "") \($0["path"] ?? "")" } == [
+                "GET /developerprofile/api/v1/invitations"
+            ])
         #expect(traffic["elsewhere"] as? Int == 1)
         // JUnit: the client's problem beside the server's verdict, never as a failure of its own.
         let junit = try String(contentsOfFile: folder + "/junit.xml", encoding: .utf8)
@@ -146,26 +174,46 @@ struct VerifyCommandTests {
         if Prerequisites.missing("python3") == nil {
             #expect(try PythonCheck.validate(xml: folder + "/junit.xml", schema: RepositoryPaths.fixtures + "/junit/junit-10.xsd") == nil)
         }
-        #expect(junit.contains("      <system-out>The client's request breaks the contract (the client's problem, not the server's): body: #/expirationDays: expected a number at least 1, found 0\n</system-out>\n    </testcase>"))
-        #expect(junit.contains("Client requests that break the contract (the client's problem, not the server's):\nsession.har entry 1: POST https://api-sandbox.sendpro360.pitneybowes.com/developerprofile/api/v1/invitation: body: #/expirationDays: expected a number at least 1, found 0\n</system-out>"))
+        #expect(
+            junit.contains(
+                "      <system-out>The client's request breaks the contract (the client's problem, not the server's): body: #/expirationDays: expected a number at least 1, found 0\n</system-out>\n    </testcase>"
+            ))
+        #expect(
+            junit.contains(
+                "Client requests that break the contract (the client's problem, not the server's):\nsession.har entry 1: POST https://api-sandbox.sendpro360.pitneybowes.com/developerprofile/api/v1/invitation: body: #/expirationDays: expected a number at least 1, found 0\n</system-out>"
+            ))
         let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
         #expect(!html.contains("<dt>Seed</dt>"))
         #expect(html.contains("<h2>Recorded traffic</h2>"))
         #expect(html.contains("<td>body: #/expirationDays: expected a number at least 1, found 0</td>"))
-        #expect(html.contains("<tr><td><code>GET</code></td><td><code>/developerprofile/api/v1/invitations</code></td><td>1</td><td class=\"source\"><code>session.har entry 2</code></td></tr>"))
+        #expect(
+            html.contains(
+                "<tr><td><code>GET</code></td><td><code>/developerprofile/api/v1/invitations</code></td><td>1</td><td class=\"source\"><code>session.har entry 2</code></td></tr>"
+            ))
         #expect(!outcome.stdout.contains("sk-live-9d1f0c") && !outcome.stdout.contains("abc123"))
     }
 
-    @Test("traffic files it cannot read are refused, saying where and what was expected", arguments: [
-        ("truncated.har", #"{"log": {"version": "1.2", "entries": [{"request": "#,
-         "truncated.har:1:52: unexpected end of the text: expected a JSON value: expected a HAR file or a run.json report"),
-        ("old.har", #"{"log": {"version": "0.9", "entries": []}}"#,
-         "old.har: HAR version '0.9' is not read: expected 1.2 or 1.1 (at /log/version)"),
-        ("list.json", "[1, 2]", "list.json: the file holds JSON array, not an object: expected a HAR file or a run.json report"),
-        ("other.json", #"{"openapi": "3.0.3"}"#, "other.json: neither a HAR file (an object with \"log\") nor a run.json report (\"format\" and \"results\")"),
-        ("nourl.har", #"{"log": {"version": "1.2", "entries": [{"request": {"method": "GET"}, "response": {"status": 200}}]}}"#,
-         "nourl.har: not a HAR file this reader understands: 'url' is missing (at /log/entries/0/request)"),
-    ])
+    @Test(
+        "traffic files it cannot read are refused, saying where and what was expected",
+        arguments: [
+            (
+                "truncated.har", #"{"log": {"version": "1.2", "entries": [{"request": "#,
+                "truncated.har:1:52: unexpected end of the text: expected a JSON value: expected a HAR file or a run.json report"
+            ),
+            (
+                "old.har", #"{"log": {"version": "0.9", "entries": []}}"#,
+                "old.har: HAR version '0.9' is not read: expected 1.2 or 1.1 (at /log/version)"
+            ),
+            ("list.json", "[1, 2]", "list.json: the file holds JSON array, not an object: expected a HAR file or a run.json report"),
+            (
+                "other.json", #"{"openapi": "3.0.3"}"#,
+                "other.json: neither a HAR file (an object with \"log\") nor a run.json report (\"format\" and \"results\")"
+            ),
+            (
+                "nourl.har", #"{"log": {"version": "1.2", "entries": [{"request": {"method": "GET"}, "response": {"status": 200}}]}}"#,
+                "nourl.har: not a HAR file this reader understands: 'url' is missing (at /log/entries/0/request)"
+            ),
+        ])
     func badFiles(name: String, text: String, message: String) async throws {
         try await CommandRunner.detached { try Self.badFilesBlocking(name: name, text: text, message: message) }
     }

@@ -1,11 +1,12 @@
 import AsyncHTTPClient
 import CaseGeneration
-@testable import Execution
 import NIOCore
 import NIOHTTP1
 import NIOPosix
 import Synchronization
 import Testing
+
+@testable import Execution
 
 /// A server that closes a kept-alive connection after an error answer, without saying
 /// `Connection: close`, must not make the next, unrelated request fail.
@@ -40,7 +41,8 @@ struct ClosedConnectionTests {
             let body = bad ? #"{"error": "bad"}"# : "{}"
             var headers = HTTPHeaders([("Content-Type", "application/json"), ("Content-Length", "\(body.utf8.count)")])
             headers.add(name: "Connection", value: "keep-alive")
-            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: bad ? .badRequest : .ok, headers: headers))), promise: nil)
+            context.write(
+                wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: bad ? .badRequest : .ok, headers: headers))), promise: nil)
             context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: body)))), promise: nil)
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         }
@@ -78,8 +80,9 @@ struct ClosedConnectionTests {
     static func send(_ requests: [RequestSpec], port: Int) async throws -> [Exchange] {
         let configuration = try Executor.clientConfiguration(caCertificates: nil, connections: 1)
         return try await HTTPClient.withHTTPClient(configuration: configuration) { client in
-            let executor = Executor(client: client, target: Target(baseURL: "http://127.0.0.1:\(port)", name: "test"),
-                                    secrets: Secrets(fallback: .fixed(nil)), options: .init(timeout: .seconds(5)))
+            let executor = Executor(
+                client: client, target: Target(baseURL: "http://127.0.0.1:\(port)", name: "test"),
+                secrets: Secrets(fallback: .fixed(nil)), options: .init(timeout: .seconds(5)))
             var exchanges: [Exchange] = []
             for request in requests { exchanges.append(await executor.send(request)) }
             return exchanges
@@ -94,8 +97,10 @@ struct ClosedConnectionTests {
     @Test("an idempotent request after the error answer is sent again on a new connection and answered")
     func idempotentResent() async throws {
         try await Self.withClosingServer { port, closings in
-            let round = [RequestSpec(method: "GET", path: "/bad"), RequestSpec(method: "GET", path: "/good"),
-                         RequestSpec(method: "DELETE", path: "/bad"), RequestSpec(method: "PUT", path: "/good")]
+            let round = [
+                RequestSpec(method: "GET", path: "/bad"), RequestSpec(method: "GET", path: "/good"),
+                RequestSpec(method: "DELETE", path: "/bad"), RequestSpec(method: "PUT", path: "/good"),
+            ]
             let exchanges = try await Self.send(Array(repeating: round, count: Self.rounds).flatMap { $0 }, port: port)
             #expect(exchanges.map { $0.response?.status } == Array(repeating: [400, 200, 400, 200], count: Self.rounds).flatMap { $0 })
             #expect(exchanges.allSatisfy { $0.retries <= 1 })
@@ -116,7 +121,10 @@ struct ClosedConnectionTests {
             let problems = posts.compactMap(\.transportError)
             #expect(problems.count == closings.count.load(ordering: .relaxed))
             let problem = try #require(problems.first)
-            #expect(problem.description == "the server closed the connection before answering http://127.0.0.1:\(port)/good: the POST is not sent again, as it may have reached the server and is not idempotent (RFC 9112 section 9.3.1). Likely cause: the server closes a connection after an error answer without `Connection: close`; the last such answer was 400 to GET http://127.0.0.1:\(port)/bad.")
+            #expect(
+                problem.description
+                    == "the server closed the connection before answering http://127.0.0.1:\(port)/good: the POST is not sent again, as it may have reached the server and is not idempotent (RFC 9112 section 9.3.1). Likely cause: the server closes a connection after an error answer without `Connection: close`; the last such answer was 400 to GET http://127.0.0.1:\(port)/bad."
+            )
         }
     }
 }

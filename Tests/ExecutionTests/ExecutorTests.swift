@@ -1,6 +1,5 @@
 import AsyncHTTPClient
 import CaseGeneration
-@testable import Execution
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -8,15 +7,22 @@ import NIOCore
 import NIOPosix
 import NIOSSL
 import Synchronization
-import Testing
 import TestSupport
+import Testing
+
+@testable import Execution
 
 @Suite("Executor: retries, tokens, transport problems")
 struct ExecutorTests {
     /// A server that answers `first` statuses (with Retry-After: 0) before it answers 200.
     final class Calls: Sendable {
         let count = Mutex(0)
-        func increment() -> Int { count.withLock { $0 += 1; return $0 } }
+        func increment() -> Int {
+            count.withLock {
+                $0 += 1
+                return $0
+            }
+        }
         var value: Int { count.withLock { $0 } }
     }
 
@@ -94,8 +100,10 @@ struct ExecutorTests {
     func placements() async throws {
         let router = Router()
         router.get("/api/echo") { request, _ -> String in
-            [request.headers[.authorization] ?? "-", request.headers[values: .init("X-Key")!].first ?? "-", request.uri.query ?? "-",
-             request.headers[.cookie] ?? "-"].joined(separator: "|")
+            [
+                request.headers[.authorization] ?? "-", request.headers[values: .init("X-Key")!].first ?? "-", request.uri.query ?? "-",
+                request.headers[.cookie] ?? "-",
+            ].joined(separator: "|")
         }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in
@@ -110,14 +118,16 @@ struct ExecutorTests {
                     CredentialPart(scheme: "keyQuery", placement: .query("api_key"), value: .secret),
                     CredentialPart(scheme: "keyCookie", placement: .cookie("session"), value: .secret),
                 ])
-                return await executor.send(RequestSpec(method: "GET", path: "/echo", query: [QueryItem(name: "q", value: "1")], credentials: credentials))
+                return await executor.send(
+                    RequestSpec(method: "GET", path: "/echo", query: [QueryItem(name: "q", value: "1")], credentials: credentials))
             }
             let received = String(decoding: exchange.response?.body ?? [], as: UTF8.self)
             #expect(received == "Basic YW5uOnBhc3Mtd29yZA==|t0p-secret|q=1&api_key=t0p-secret|session=t0p-secret")
             #expect(exchange.request.url == "http://127.0.0.1:\(port)/api/echo?q=1&api_key=[REDACTED]")
-            #expect(exchange.request.headers.map { "\($0.name): \($0.value)" } == [
-                "Authorization: Basic [REDACTED]", "X-Key: [REDACTED]", "Cookie: session=[REDACTED]",
-            ])
+            #expect(
+                exchange.request.headers.map { "\($0.name): \($0.value)" } == [
+                    "Authorization: Basic [REDACTED]", "X-Key: [REDACTED]", "Cookie: session=[REDACTED]",
+                ])
             let shown = "\(exchange.request.url) \(exchange.request.headers)"
             #expect(!shown.contains("t0p-secret") && !shown.contains("pass-word") && !shown.contains("YW5u"))
             #expect(exchange.request.secrets.map(\.header) == ["Authorization", "X-Key", nil, "Cookie"])
@@ -138,13 +148,15 @@ struct ExecutorTests {
     @Test("a host name that does not resolve is unreachable, in words")
     func dns() async throws {
         let exchange = try await HTTPClient.withHTTPClient { client in
-            let executor = Executor(client: client, target: Target(baseURL: "http://no-such-host.invalid/api", name: "test"),
-                                    tokens: .fixed("t"), options: .init(timeout: .seconds(5)))
+            let executor = Executor(
+                client: client, target: Target(baseURL: "http://no-such-host.invalid/api", name: "test"),
+                tokens: .fixed("t"), options: .init(timeout: .seconds(5)))
             return await executor.send(RequestSpec(method: "GET", path: "/thing"))
         }
         #expect(exchange.transportError?.kind == .unreachable)
-        #expect(exchange.transportError?.description.hasPrefix(
-            "cannot reach http://no-such-host.invalid/api/thing: the host name no-such-host.invalid does not resolve (DNS): ") == true)
+        #expect(
+            exchange.transportError?.description.hasPrefix(
+                "cannot reach http://no-such-host.invalid/api/thing: the host name no-such-host.invalid does not resolve (DNS): ") == true)
     }
 
     /// An error whose words name every kind but whose type is none of them.
@@ -152,17 +164,19 @@ struct ExecutorTests {
         var description: String { "SSL certificate handshake: connection refused, DNS unknownhost, timeout" }
     }
 
-    @Test("transport errors are classified by their type, not their words", arguments: [
-        ("refused connection", IOError(errnoCode: ECONNREFUSED, reason: "connect") as any Error, TransportError.Kind.unreachable),
-        ("no route to host", IOError(errnoCode: EHOSTUNREACH, reason: "connect"), .unreachable),
-        ("unknown host", SocketAddressError.unknown(host: "x.invalid", port: 80), .unreachable),
-        ("connect timeout (NIO)", ChannelError.connectTimeout(.seconds(1)), .timeout),
-        ("read timeout (client)", HTTPClientError.readTimeout, .timeout),
-        ("deadline", HTTPClientError.deadlineExceeded, .timeout),
-        ("untrusted certificate", NIOSSLError.handshakeFailed(.sslError([])), .tls),
-        ("closed by the server", HTTPClientError.remoteConnectionClosed, .other),
-        ("words only", MisleadingError(), .other),
-    ])
+    @Test(
+        "transport errors are classified by their type, not their words",
+        arguments: [
+            ("refused connection", IOError(errnoCode: ECONNREFUSED, reason: "connect") as any Error, TransportError.Kind.unreachable),
+            ("no route to host", IOError(errnoCode: EHOSTUNREACH, reason: "connect"), .unreachable),
+            ("unknown host", SocketAddressError.unknown(host: "x.invalid", port: 80), .unreachable),
+            ("connect timeout (NIO)", ChannelError.connectTimeout(.seconds(1)), .timeout),
+            ("read timeout (client)", HTTPClientError.readTimeout, .timeout),
+            ("deadline", HTTPClientError.deadlineExceeded, .timeout),
+            ("untrusted certificate", NIOSSLError.handshakeFailed(.sslError([])), .tls),
+            ("closed by the server", HTTPClientError.remoteConnectionClosed, .other),
+            ("words only", MisleadingError(), .other),
+        ])
     func classified(name: String, error: any Error, kind: TransportError.Kind) {
         #expect(TransportError(classifying: error, url: "http://x/").kind == kind, "\(name)")
     }

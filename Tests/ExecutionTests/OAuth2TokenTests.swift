@@ -1,11 +1,12 @@
 import AsyncHTTPClient
-@testable import Execution
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Synchronization
 import Testing
+
+@testable import Execution
 
 /// `--oauth2-token-url`: tokens from a token endpoint (client credentials), cached and renewed
 /// once for every request in flight shortly before they expire.
@@ -26,13 +27,18 @@ struct OAuth2TokenTests {
     }
 
     /// A token endpoint that checks the client, counts what it issued, and answers `expiresIn`.
-    static func withTokenEndpoint(expiresIn: Int = 300, answer: (@Sendable (Int) -> Response)? = nil,
-                                  _ body: @escaping @Sendable (String, Seen) async throws -> Void) async throws {
+    static func withTokenEndpoint(
+        expiresIn: Int = 300, answer: (@Sendable (Int) -> Response)? = nil,
+        _ body: @escaping @Sendable (String, Seen) async throws -> Void
+    ) async throws {
         let seen = Seen()
         let router = Router()
         router.post("/oauth/token") { request, context -> Response in
             let form = String(buffer: try await request.body.collect(upTo: 1 << 16))
-            let count = seen.requests.withLock { $0.append((request.headers[.authorization] ?? "") + " " + form); return $0.count }
+            let count = seen.requests.withLock {
+                $0.append((request.headers[.authorization] ?? "") + " " + form)
+                return $0.count
+            }
             if let answer { return answer(count) }
             let body = #"{"access_token":"at-\#(count)","token_type":"bearer","expires_in":\#(expiresIn)}"#
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
@@ -87,13 +93,18 @@ struct OAuth2TokenTests {
         }
     }
 
-    @Test("a token endpoint that refuses or answers nonsense is told in words", arguments: [
-        (400, #"{"error":"invalid_client","error_description":"unknown client"}"#, "refused the client credentials (400 invalid_client: unknown client)"),
-        (503, "busy", "refused the client credentials (503)"),
-        (200, "<html/>", "answered 200 without a JSON object: expected access_token, token_type and expires_in"),
-        (200, #"{"token_type":"Bearer"}"#, "answered without an access_token"),
-        (200, #"{"access_token":"x","token_type":"mac"}"#, "issued a 'mac' token: expected a Bearer token"),
-    ])
+    @Test(
+        "a token endpoint that refuses or answers nonsense is told in words",
+        arguments: [
+            (
+                400, #"{"error":"invalid_client","error_description":"unknown client"}"#,
+                "refused the client credentials (400 invalid_client: unknown client)"
+            ),
+            (503, "busy", "refused the client credentials (503)"),
+            (200, "<html/>", "answered 200 without a JSON object: expected access_token, token_type and expires_in"),
+            (200, #"{"token_type":"Bearer"}"#, "answered without an access_token"),
+            (200, #"{"access_token":"x","token_type":"mac"}"#, "issued a 'mac' token: expected a Bearer token"),
+        ])
     func refusals(status: Int, body: String, words: String) async throws {
         try await Self.withTokenEndpoint(answer: { _ in
             Response(status: .init(code: status), headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
@@ -116,10 +127,12 @@ struct OAuth2TokenTests {
     func failedRenewal() async throws {
         try await Self.withTokenEndpoint(answer: { count in
             count == 1
-                ? Response(status: .ok, headers: [.contentType: "application/json"],
-                           body: .init(byteBuffer: ByteBuffer(string: #"{"access_token":"at-1","token_type":"Bearer","expires_in":10}"#)))
-                : Response(status: .unauthorized, headers: [.contentType: "application/json"],
-                           body: .init(byteBuffer: ByteBuffer(string: #"{"error":"invalid_client"}"#)))
+                ? Response(
+                    status: .ok, headers: [.contentType: "application/json"],
+                    body: .init(byteBuffer: ByteBuffer(string: #"{"access_token":"at-1","token_type":"Bearer","expires_in":10}"#)))
+                : Response(
+                    status: .unauthorized, headers: [.contentType: "application/json"],
+                    body: .init(byteBuffer: ByteBuffer(string: #"{"error":"invalid_client"}"#)))
         }) { url, _ in
             let clock = ManualClock()
             let source = TokenSource.oauth2(OAuth2ClientCredentials(tokenURL: url), now: clock.now, environment: Self.environment)

@@ -27,8 +27,11 @@ struct PressureTests {
         #expect(pressure.limit == 2)
         for _ in 1...100 { pressure.answered(await pressure.admit(), status: 201, retryAfter: nil) }
         #expect(pressure.limit == 8)
-        #expect(pressure.report == Pressure.Report(ceiling: 8, lowest: 2, final: 8, cuts: 2,
-                                                   signals: [.unavailable: 1, .tooManyRequests: 1, .retryAfter: 1]))
+        #expect(
+            pressure.report
+                == Pressure.Report(
+                    ceiling: 8, lowest: 2, final: 8, cuts: 2,
+                    signals: [.unavailable: 1, .tooManyRequests: 1, .retryAfter: 1]))
         #expect(pressure.report.words == "backed off 2 times (429 ×1, 503 ×1, Retry-After ×1): concurrency 8, lowest 2, at the end 8")
     }
 
@@ -59,8 +62,11 @@ struct PressureTests {
     func merging() {
         let one = Pressure.Report(ceiling: 12, lowest: 3, final: 6, cuts: 2, signals: [.unavailable: 4])
         let two = Pressure.Report(ceiling: 12, lowest: 6, final: 12, cuts: 1, signals: [.unavailable: 1, .retryAfter: 2])
-        #expect(Pressure.Report.merged([one, two]) == Pressure.Report(ceiling: 12, lowest: 3, final: 6, cuts: 3,
-                                                                      signals: [.unavailable: 5, .retryAfter: 2]))
+        #expect(
+            Pressure.Report.merged([one, two])
+                == Pressure.Report(
+                    ceiling: 12, lowest: 3, final: 6, cuts: 3,
+                    signals: [.unavailable: 5, .retryAfter: 2]))
         #expect(Pressure.Report.merged([]) == nil)
     }
 
@@ -93,8 +99,9 @@ struct PressureTests {
     static func sendAll(_ count: Int, port: Int, pressure: Pressure) async throws -> [Exchange] {
         let configuration = try Executor.clientConfiguration(caCertificates: nil, connections: pressure.ceiling)
         return try await HTTPClient.withHTTPClient(configuration: configuration) { client in
-            let executor = Executor(client: client, target: Target(baseURL: "http://127.0.0.1:\(port)/api", name: "test"),
-                                    secrets: Secrets(fallback: .fixed(nil)), options: .init(timeout: .seconds(5)), pressure: pressure)
+            let executor = Executor(
+                client: client, target: Target(baseURL: "http://127.0.0.1:\(port)/api", name: "test"),
+                secrets: Secrets(fallback: .fixed(nil)), options: .init(timeout: .seconds(5)), pressure: pressure)
             return await withTaskGroup(of: Exchange.self) { group in
                 for _ in 0..<count { group.addTask { await executor.send(RequestSpec(method: "GET", path: "/thing")) } }
                 return await group.reduce(into: []) { $0.append($1) }

@@ -6,8 +6,8 @@ import NIOCore
 import OpenAPIModel
 import OrderedCollections
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 import YAMLSource
 
 /// Remote `$ref`s: fetched over real HTTP from a loopback server, read with their positions,
@@ -54,8 +54,9 @@ struct RemoteReferenceTests {
                 server.notModified.add(1, ordering: .acquiringAndReleasing)
                 return Response(status: .notModified, headers: [.eTag: etag])
             }
-            return Response(status: .ok, headers: [.contentType: "application/yaml", .eTag: etag],
-                            body: .init(byteBuffer: ByteBuffer(string: text)))
+            return Response(
+                status: .ok, headers: [.contentType: "application/yaml", .eTag: etag],
+                body: .init(byteBuffer: ByteBuffer(string: text)))
         }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in try await body("http://127.0.0.1:\(client.port!)", server) }
@@ -65,28 +66,28 @@ struct RemoteReferenceTests {
     static func mainDocument(base: String, in folder: String) throws -> String {
         let path = folder + "/main.yaml"
         try """
-            openapi: 3.0.3
-            info: {title: Pets, version: '1'}
-            paths:
-              /pets:
-                get:
-                  operationId: listPets
-                  responses:
-                    '200':
-                      description: ok
-                      content:
-                        application/json:
-                          schema: {$ref: '\(base)/schemas/pet.yaml#/Pet'}
-              /owners:
-                get:
-                  operationId: listOwners
-                  responses:
-                    '200':
-                      description: ok
-                      content:
-                        application/json:
-                          schema: {$ref: '\(base)/schemas/owner.yaml#/Owner'}
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+        openapi: 3.0.3
+        info: {title: Pets, version: '1'}
+        paths:
+          /pets:
+            get:
+              operationId: listPets
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: '\(base)/schemas/pet.yaml#/Pet'}
+          /owners:
+            get:
+              operationId: listOwners
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: '\(base)/schemas/owner.yaml#/Owner'}
+        """.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
@@ -100,7 +101,8 @@ struct RemoteReferenceTests {
     static func sha256sum(_ text: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         try process.run()
@@ -132,9 +134,10 @@ struct RemoteReferenceTests {
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let main = try Self.mainDocument(base: base, in: folder)
             let loaded = await Self.load(Self.loader(cache: folder + "/cache"), main)
-            #expect(loaded.diagnostics.map(\.description) == [
-                "\(main):21:30: error: cannot resolve '$ref: \(base)/schemas/owner.yaml#/Owner': '\(base)/schemas/owner.yaml' answered 404 Not Found: expected 200 and the document (at #/paths/~1owners/get/responses/200/content/application~1json/schema/$ref)",
-            ])
+            #expect(
+                loaded.diagnostics.map(\.description) == [
+                    "\(main):21:30: error: cannot resolve '$ref: \(base)/schemas/owner.yaml#/Owner': '\(base)/schemas/owner.yaml' answered 404 Not Found: expected 200 and the document (at #/paths/~1owners/get/responses/200/content/application~1json/schema/$ref)"
+                ])
             #expect(loaded.errorReaches().map(\.reach) == [.operations(["listOwners"])])
             let pet = try #require(loaded.sourceMap.files["\(base)/schemas/pet.yaml"])
             #expect(pet.remote?.origin == .fetched)
@@ -147,7 +150,10 @@ struct RemoteReferenceTests {
 
     @Test("a second load asks whether its copy is current (a 304 reads it), and when the server cannot answer reads the copy with a warning")
     func cached() async throws {
-        try await Self.withServer(["/schemas/pet.yaml": Self.pet, "/schemas/common/ids.yaml": Self.ids, "/schemas/owner.yaml": Self.pet.replacingOccurrences(of: "Pet:", with: "Owner:")]) { base, server in
+        try await Self.withServer([
+            "/schemas/pet.yaml": Self.pet, "/schemas/common/ids.yaml": Self.ids,
+            "/schemas/owner.yaml": Self.pet.replacingOccurrences(of: "Pet:", with: "Owner:"),
+        ]) { base, server in
             let folder = try Self.temporaryFolder()
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let main = try Self.mainDocument(base: base, in: folder)
@@ -165,7 +171,10 @@ struct RemoteReferenceTests {
                 return
             }
             let digest = String(try Self.sha256sum(Self.pet).prefix(12))
-            #expect(offline.diagnostics.map(\.description).first == "\(main):12:30: warning: '\(base)/schemas/pet.yaml' answered 503 Service Unavailable: expected 200 and the document; read the copy of it cached at \(fetchedAt) (sha256 \(digest)) (at #/paths/~1pets/get/responses/200/content/application~1json/schema/$ref)")
+            #expect(
+                offline.diagnostics.map(\.description).first
+                    == "\(main):12:30: warning: '\(base)/schemas/pet.yaml' answered 503 Service Unavailable: expected 200 and the document; read the copy of it cached at \(fetchedAt) (sha256 \(digest)) (at #/paths/~1pets/get/responses/200/content/application~1json/schema/$ref)"
+            )
             #expect(!offline.hasErrors)
             #expect(offline.document?.operations.count == 2)
         }
@@ -182,15 +191,21 @@ struct RemoteReferenceTests {
         let base = closed.url
         let main = try Self.mainDocument(base: base, in: folder)
         let off = await Self.load(OpenAPILoader(), main)
-        #expect(off.diagnostics.map(\.message) == [
-            "cannot resolve '$ref: \(base)/schemas/pet.yaml#/Pet': '\(base)/schemas/pet.yaml' is not fetched: remote references are off (--no-remote-refs)",
-            "cannot resolve '$ref: \(base)/schemas/owner.yaml#/Owner': '\(base)/schemas/owner.yaml' is not fetched: remote references are off (--no-remote-refs)",
-        ])
+        #expect(
+            off.diagnostics.map(\.message) == [
+                "cannot resolve '$ref: \(base)/schemas/pet.yaml#/Pet': '\(base)/schemas/pet.yaml' is not fetched: remote references are off (--no-remote-refs)",
+                "cannot resolve '$ref: \(base)/schemas/owner.yaml#/Owner': '\(base)/schemas/owner.yaml' is not fetched: remote references are off (--no-remote-refs)",
+            ])
         let gone = await Self.load(Self.loader(cache: folder + "/cache"), main)
         // The host is asked once: the second document is refused naming the first.
         #expect(gone.diagnostics.count == 2)
-        #expect(gone.diagnostics.first?.message.hasPrefix("cannot resolve '$ref: \(base)/schemas/pet.yaml#/Pet': cannot reach \(base)/schemas/pet.yaml") == true)
-        #expect(gone.diagnostics.last?.message == "cannot resolve '$ref: \(base)/schemas/owner.yaml#/Owner': '\(base)/schemas/owner.yaml' is not fetched: '\(base)/schemas/pet.yaml' could not be reached earlier in this load, so \(base) is not asked again")
+        #expect(
+            gone.diagnostics.first?.message.hasPrefix("cannot resolve '$ref: \(base)/schemas/pet.yaml#/Pet': cannot reach \(base)/schemas/pet.yaml")
+                == true)
+        #expect(
+            gone.diagnostics.last?.message
+                == "cannot resolve '$ref: \(base)/schemas/owner.yaml#/Owner': '\(base)/schemas/owner.yaml' is not fetched: '\(base)/schemas/pet.yaml' could not be reached earlier in this load, so \(base) is not asked again"
+        )
         #expect(gone.errorReaches().map(\.reach) == [.operations(["listPets"]), .operations(["listOwners"])])
     }
 }

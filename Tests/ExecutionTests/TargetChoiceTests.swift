@@ -6,28 +6,34 @@ import YAMLSource
 /// Which server a run talks to, and whether it uses live data: `Target`'s policy.
 @Suite("Targets chosen from a document")
 struct TargetChoiceTests {
-    static let document: OpenAPIDocument = OpenAPILoader().load(SourceFile(path: "api.yaml", text: """
-        openapi: 3.1.0
-        info: {title: T, version: "1"}
-        servers:
-          - {url: "https://api-sandbox.example.com/base", description: Sandbox Server, x-live-data: false}
-          - {url: "https://api.example.com/base", description: Production Server (uses live data), x-live-data: true}
-          - {url: "https://staging.example.com/base", description: Staging (production-like, uses live data)}
-          - {url: "http://127.0.0.1:8080/declared", x-live-data: true}
-        paths: {}
-        """)).document!
+    static let document: OpenAPIDocument = OpenAPILoader().load(
+        SourceFile(
+            path: "api.yaml",
+            text: """
+                openapi: 3.1.0
+                info: {title: T, version: "1"}
+                servers:
+                  - {url: "https://api-sandbox.example.com/base", description: Sandbox Server, x-live-data: false}
+                  - {url: "https://api.example.com/base", description: Production Server (uses live data), x-live-data: true}
+                  - {url: "https://staging.example.com/base", description: Staging (production-like, uses live data)}
+                  - {url: "http://127.0.0.1:8080/declared", x-live-data: true}
+                paths: {}
+                """)
+    ).document!
 
-    @Test("the policy is what the server at that URL declares, whatever its case or trailing slash, never what its description says", arguments: [
-        ("https://api.example.com/base", "production", Target.DataPolicy.live),
-        ("HTTPS://API.example.com/base/", "production", .live),
-        ("https://api-sandbox.example.com/base", "custom", .test),
-        ("http://127.0.0.1:8080/declared", "production", .live),
-        ("https://staging.example.com/base", "custom", .undeclared),
-        ("https://api.example.com/other", "custom", .undeclared),
-        ("http://127.0.0.1:8080/base", "custom", .loopback),
-        ("http://localhost:8080", "custom", .loopback),
-        ("http://[::1]:8080", "custom", .loopback),
-    ])
+    @Test(
+        "the policy is what the server at that URL declares, whatever its case or trailing slash, never what its description says",
+        arguments: [
+            ("https://api.example.com/base", "production", Target.DataPolicy.live),
+            ("HTTPS://API.example.com/base/", "production", .live),
+            ("https://api-sandbox.example.com/base", "custom", .test),
+            ("http://127.0.0.1:8080/declared", "production", .live),
+            ("https://staging.example.com/base", "custom", .undeclared),
+            ("https://api.example.com/other", "custom", .undeclared),
+            ("http://127.0.0.1:8080/base", "custom", .loopback),
+            ("http://localhost:8080", "custom", .loopback),
+            ("http://[::1]:8080", "custom", .loopback),
+        ])
     func baseURL(url: String, name: String, policy: Target.DataPolicy) throws {
         let target = try Target.at(url, document: Self.document)
         #expect(target.name == name)
@@ -41,28 +47,37 @@ struct TargetChoiceTests {
         #expect(target.baseURL == "https://api-sandbox.example.com/base")
         #expect(target.name == "sandbox")
         #expect(target.dataPolicy == .test)
-        let undeclared = try #require(OpenAPILoader().load(SourceFile(path: "api.yaml", text: """
-            openapi: 3.1.0
-            info: {title: T, version: "1"}
-            servers: [{url: "https://api-sandbox.example.com/base", description: Sandbox Server}]
-            paths: {}
-            """)).document)
+        let undeclared = try #require(
+            OpenAPILoader().load(
+                SourceFile(
+                    path: "api.yaml",
+                    text: """
+                        openapi: 3.1.0
+                        info: {title: T, version: "1"}
+                        servers: [{url: "https://api-sandbox.example.com/base", description: Sandbox Server}]
+                        paths: {}
+                        """)
+            ).document)
         #expect(try Target.sandbox(of: undeclared).dataPolicy == .undeclared)
     }
 
     @Test("x-live-data must be a boolean, said where")
     func declarationType() {
-        let result = OpenAPILoader().load(SourceFile(path: "api.yaml", text: """
-            openapi: 3.1.0
-            info: {title: T, version: "1"}
-            servers:
-              - url: https://api.example.com
-                x-live-data: sometimes
-            paths: {}
-            """))
-        #expect(result.diagnostics.map(\.description) == [
-            "api.yaml:5:18: error: 'x-live-data' must be a boolean (true or false), found a string (at #/servers/0/x-live-data)",
-        ])
+        let result = OpenAPILoader().load(
+            SourceFile(
+                path: "api.yaml",
+                text: """
+                    openapi: 3.1.0
+                    info: {title: T, version: "1"}
+                    servers:
+                      - url: https://api.example.com
+                        x-live-data: sometimes
+                    paths: {}
+                    """))
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "api.yaml:5:18: error: 'x-live-data' must be a boolean (true or false), found a string (at #/servers/0/x-live-data)"
+            ])
     }
 
     @Test("what cannot be a target is a typed error")

@@ -1,6 +1,7 @@
-@testable import Execution
 import Foundation
 import Testing
+
+@testable import Execution
 
 /// `--token-command`: a shell command that prints the token, run through swift-subprocess.
 @Suite("The token command")
@@ -11,13 +12,15 @@ struct TokenSourceTests {
         #expect(try await source.token() == "tok-123")
     }
 
-    @Test("a command that fails says why", arguments: [
-        ("echo 'no credentials in the keychain' >&2; exit 3", "the token command exited with 3: no credentials in the keychain"),
-        ("true", "the token command printed nothing"),
-        ("echo 'expired' >&2", "the token command printed nothing: expired"),
-        (#"head -c 100000 /dev/zero | tr '\0' a"#, "the token command printed more than 64 KiB: expected one token"),
-        ("kill -TERM $$", "the token command was stopped by signal 15"),
-    ])
+    @Test(
+        "a command that fails says why",
+        arguments: [
+            ("echo 'no credentials in the keychain' >&2; exit 3", "the token command exited with 3: no credentials in the keychain"),
+            ("true", "the token command printed nothing"),
+            ("echo 'expired' >&2", "the token command printed nothing: expired"),
+            (#"head -c 100000 /dev/zero | tr '\0' a"#, "the token command printed more than 64 KiB: expected one token"),
+            ("kill -TERM $$", "the token command was stopped by signal 15"),
+        ])
     func failure(command: String, message: String) async {
         await #expect(throws: TokenSource.Failure(description: message)) {
             try await TokenSource.command(command).token()

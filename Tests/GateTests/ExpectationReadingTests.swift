@@ -10,25 +10,29 @@ import YAMLSource
 /// against jupyter_server and Kinto (docs/field-tests.md), each a false alarm before.
 @Suite("Expectations only every reading requires")
 struct ExpectationReadingTests {
-    static let document: OpenAPIDocument = OpenAPILoader().load(SourceFile(path: "things.yaml", text: """
-        openapi: 3.0.3
-        info: {title: Things, version: '1'}
-        paths:
-          /things/{id}:
-            parameters:
-              - {name: id, in: path, required: true, schema: {type: string}}
-            put:
-              requestBody:
-                required: true
-                content:
-                  application/json:
-                    schema: {type: object, required: [name], properties: {name: {type: string}}}
-              responses:
-                '200': {description: ok}
-                '400': {description: refused}
-                '500': {description: broken}
-                '501': {description: not available, content: {application/json: {schema: {type: object, required: [message]}}}}
-        """)).document!
+    static let document: OpenAPIDocument = OpenAPILoader().load(
+        SourceFile(
+            path: "things.yaml",
+            text: """
+                openapi: 3.0.3
+                info: {title: Things, version: '1'}
+                paths:
+                  /things/{id}:
+                    parameters:
+                      - {name: id, in: path, required: true, schema: {type: string}}
+                    put:
+                      requestBody:
+                        required: true
+                        content:
+                          application/json:
+                            schema: {type: object, required: [name], properties: {name: {type: string}}}
+                      responses:
+                        '200': {description: ok}
+                        '400': {description: refused}
+                        '500': {description: broken}
+                        '501': {description: not available, content: {application/json: {schema: {type: object, required: [message]}}}}
+                """)
+    ).document!
 
     static func cases() -> [TestCase] {
         var generator = CaseGenerator(document: document, rules: .none, options: CaseOptions(runTag: "t", kinds: [.positive, .negative, .method]))
@@ -40,11 +44,17 @@ struct ExpectationReadingTests {
         return expect
     }
 
-    @Test("an undeclared method may be refused with any 4xx or 501; content without a type, or of a type not listed, may be read or refused; a refusal of a made-up id may be 404")
+    @Test(
+        "an undeclared method may be refused with any 4xx or 501; content without a type, or of a type not listed, may be read or refused; a refusal of a made-up id may be 404"
+    )
     func expectations() {
         #expect(Self.expectation("GET /things/{id} (not declared) is refused") == CaseGeneration.Expectation.refusedMethod)
-        #expect(Self.expectation("a body without Content-Type is read or refused, never a server error") == CaseGeneration.Expectation.orAbsent(.eitherOutcome))
-        #expect(Self.expectation("a body sent as text/plain is read or refused, never a server error") == CaseGeneration.Expectation.orAbsent(.eitherOutcome))
+        #expect(
+            Self.expectation("a body without Content-Type is read or refused, never a server error")
+                == CaseGeneration.Expectation.orAbsent(.eitherOutcome))
+        #expect(
+            Self.expectation("a body sent as text/plain is read or refused, never a server error")
+                == CaseGeneration.Expectation.orAbsent(.eitherOutcome))
         #expect(Self.expectation("name missing (required) is refused") == CaseGeneration.Expectation.orAbsent(.clientError))
         #expect(CaseGeneration.Expectation.refusedMethod.accepts(403))
         #expect(!Expectation.refusedMethod.accepts(200))
@@ -67,17 +77,26 @@ struct ExpectationReadingTests {
         let entry = document.operations[0]
         let judge = AnswerJudge(document: document, rules: .none, checks: CheckName.selection(only: nil, excluded: [], strict: false))
         let request = RequestSpec(method: "PUT", path: "/things/a")
-        let exchange = Exchange(request: .init(method: "PUT", url: "http://127.0.0.1/things/a", headers: [], body: nil),
-                                response: .init(status: status, headers: [("Content-Type", "application/json")], body: Array(body.utf8)),
-                                transportError: nil, duration: 0, retries: 0)
+        let exchange = Exchange(
+            request: .init(method: "PUT", url: "http://127.0.0.1/things/a", headers: [], body: nil),
+            response: .init(status: status, headers: [("Content-Type", "application/json")], body: Array(body.utf8)),
+            transportError: nil, duration: 0, retries: 0)
         return judge.judge(exchange, expectation: expect, operation: entry, request: request, checkRules: false).map(\.description)
     }
 
     @Test("a server error the operation documents by its own code is an answer it allows; a documented 500 or an undocumented 5xx is not")
     func documentedServerErrors() {
         #expect(Self.judge(501) == [])
-        #expect(Self.judge(501, body: "{}") == ["schema: #: required: required member 'message' is missing (spec: #/paths/~1things~1{id}/put/responses/501/content/application~1json/schema/required at things.yaml:17:97)"])
-        #expect(Self.judge(500) == ["server-error: expected a documented 2xx, found 500: a server error is never a conforming answer (spec: things.yaml:16:9 (#/paths/~1things~1{id}/put/responses/500))"])
-        #expect(Self.judge(502).first?.hasPrefix("server-error: expected a documented 2xx, found 502: a server error is never a conforming answer") == true)
+        #expect(
+            Self.judge(501, body: "{}") == [
+                "schema: #: required: required member 'message' is missing (spec: #/paths/~1things~1{id}/put/responses/501/content/application~1json/schema/required at things.yaml:17:97)"
+            ])
+        #expect(
+            Self.judge(500) == [
+                "server-error: expected a documented 2xx, found 500: a server error is never a conforming answer (spec: things.yaml:16:9 (#/paths/~1things~1{id}/put/responses/500))"
+            ])
+        #expect(
+            Self.judge(502).first?.hasPrefix("server-error: expected a documented 2xx, found 502: a server error is never a conforming answer")
+                == true)
     }
 }

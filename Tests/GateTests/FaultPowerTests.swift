@@ -37,7 +37,9 @@ struct FaultPowerTests {
         let verdicts = try await GateHarness.run(faults: [fault], seeds: Self.seeds, strict: expected == .undocumentedMember)
         for seed in Self.seeds {
             let verdict = try #require(verdicts[seed])
-            #expect(verdict.failedChecks.contains(expected), "seed \(seed): \(fault.rawValue) not caught by \(expected.rawValue); failed: \(verdict.failedChecks.map(\.rawValue).sorted())")
+            #expect(
+                verdict.failedChecks.contains(expected),
+                "seed \(seed): \(fault.rawValue) not caught by \(expected.rawValue); failed: \(verdict.failedChecks.map(\.rawValue).sorted())")
         }
     }
 

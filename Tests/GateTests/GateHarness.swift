@@ -31,13 +31,17 @@ enum GateHarness {
             }
         }
         var failingCases: [String] {
-            results.filter(\.isFailure).map { "\($0.testCase.kind.rawValue): \($0.testCase.name): \($0.failures.map(\.message).joined(separator: "; "))" }
+            results.filter(\.isFailure).map {
+                "\($0.testCase.kind.rawValue): \($0.testCase.name): \($0.failures.map(\.message).joined(separator: "; "))"
+            }
         }
     }
 
     /// Runs the gate once per seed against one mock with these faults.
     /// `strict`: also judge undocumented response members, as `--strict` does.
-    static func run(faults: Set<Fault>, seeds: [UInt64], examples: Int = CaseOptions.defaultExamples, strict: Bool = false) async throws -> [UInt64: Verdict] {
+    static func run(faults: Set<Fault>, seeds: [UInt64], examples: Int = CaseOptions.defaultExamples, strict: Bool = false) async throws -> [UInt64:
+        Verdict]
+    {
         let (document, rules) = contract
         var verdicts: [UInt64: Verdict] = [:]
         for seed in seeds {
@@ -47,13 +51,16 @@ enum GateHarness {
     }
 
     /// The gate for one document and seed against a fresh in-process mock of it.
-    static func againstMock(_ document: OpenAPIDocument, rules: BusinessRules = .none, faults: Set<Fault> = [], seed: UInt64 = 1,
-                            examples: Int = CaseOptions.defaultExamples, strict: Bool = false) async throws -> Verdict {
+    static func againstMock(
+        _ document: OpenAPIDocument, rules: BusinessRules = .none, faults: Set<Fault> = [], seed: UInt64 = 1,
+        examples: Int = CaseOptions.defaultExamples, strict: Bool = false
+    ) async throws -> Verdict {
         var quiet = Logger(label: "gate-test")
         quiet.logLevel = .critical
         let token = "gate-token"
-        let api = MockAPI(document: document, rules: rules,
-                          configuration: MockConfiguration(port: 0, token: token, seed: seed, faults: faults), logger: quiet)
+        let api = MockAPI(
+            document: document, rules: rules,
+            configuration: MockConfiguration(port: 0, token: token, seed: seed, faults: faults), logger: quiet)
         let basePath = api.basePath
         return try await MockServer.withRunning(api) { port in
             let root = "http://127.0.0.1:\(port)"
@@ -63,9 +70,11 @@ enum GateHarness {
     }
 
     /// The gate for one document and seed against any target (a small server of a test's own).
-    static func against(_ target: Target, _ document: OpenAPIDocument, rules: BusinessRules = .none, seed: UInt64 = 1,
-                        examples: Int = CaseOptions.defaultExamples, strict: Bool = false, token: String = "gate-token",
-                        kinds: Set<CaseKind>? = nil) async throws -> Verdict {
+    static func against(
+        _ target: Target, _ document: OpenAPIDocument, rules: BusinessRules = .none, seed: UInt64 = 1,
+        examples: Int = CaseOptions.defaultExamples, strict: Bool = false, token: String = "gate-token",
+        kinds: Set<CaseKind>? = nil
+    ) async throws -> Verdict {
         var options = CaseOptions(seed: seed, runTag: "g\(seed)", examples: examples)
         if let kinds { options.kinds = kinds }
         var generator = CaseGenerator(document: document, rules: rules, options: options)

@@ -197,7 +197,8 @@ struct InTheWildTests {
         /// The member as a text of 1 to 100 characters in a JSON object body, else `nil`.
         static func text(_ body: [UInt8], _ member: String) -> String? {
             guard let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any],
-                  let text = object[member] as? String, (1...100).contains(text.unicodeScalars.count) else { return nil }
+                let text = object[member] as? String, (1...100).contains(text.unicodeScalars.count)
+            else { return nil }
             return text
         }
 
@@ -245,7 +246,10 @@ struct InTheWildTests {
             Issue.record("expected the case skipped, got \(positive.outcome)")
             return
         }
-        #expect(reason == "the server answered 401, which the operation documents, asking for credentials the document declares no security scheme for: there are none to send")
+        #expect(
+            reason
+                == "the server answered 401, which the operation documents, asking for credentials the document declares no security scheme for: there are none to send"
+        )
     }
 
     @Test("paths go out exactly as the document writes them: /flows/ keeps its slash")

@@ -1,7 +1,8 @@
+import CaseGeneration
 import Checks
 import OpenAPIModel
-import Testing
 import TestSupport
+import Testing
 
 @Suite("The gate on a Swagger 2.0 document")
 struct Swagger2GateTests {

@@ -52,8 +52,9 @@ struct WildServer {
                 try await Task.sleep(for: .milliseconds(3))
             }
             var bytes = try await request.body.collect(upTo: 1 << 20)
-            let arrival = Arrival(method: request.method.rawValue, path: request.uri.path,
-                                  body: bytes.readBytes(length: bytes.readableBytes) ?? [], contentType: request.headers[.contentType])
+            let arrival = Arrival(
+                method: request.method.rawValue, path: request.uri.path,
+                body: bytes.readBytes(length: bytes.readableBytes) ?? [], contentType: request.headers[.contentType])
             log.append(arrival)
             let answer = answer(arrival)
             var headers = HTTPFields()

@@ -38,11 +38,12 @@ struct BoundedStateTests {
             #expect(try await client.create(email: "b@example.com", days: 5).status == 200)
             #expect(try await client.create(email: "d@example.com", days: 5).status == 409)
         }
-        #expect(Self.forgotten(capture) == [
-            "forgot expired resource createPartnerInvitation a@example.com",
-            "forgot the oldest resource createPartnerInvitation b@example.com",
-            "forgot the oldest resource createPartnerInvitation c@example.com",
-        ])
+        #expect(
+            Self.forgotten(capture) == [
+                "forgot expired resource createPartnerInvitation a@example.com",
+                "forgot the oldest resource createPartnerInvitation b@example.com",
+                "forgot the oldest resource createPartnerInvitation c@example.com",
+            ])
     }
 
     @Test("ordinary resources: the one untouched longest is forgotten when the store is full")
@@ -51,7 +52,8 @@ struct BoundedStateTests {
         try await withMock(token: "t", document: ResourceTests.petstore, rules: .none, logger: capture.logger, maxResources: 2) { client in
             let auth = ["api_key": "t", "Authorization": "Bearer t", "Content-Type": "application/json"]
             for name in ["ann", "bob", "cy"] {
-                let user = #"{"id": 1, "username": "\#(name)", "firstName": "F", "lastName": "L", "email": "x@example.com", "password": "pw", "phone": "1", "userStatus": 1}"#
+                let user =
+                    #"{"id": 1, "username": "\#(name)", "firstName": "F", "lastName": "L", "email": "x@example.com", "password": "pw", "phone": "1", "userStatus": 1}"#
                 #expect(try await client.send(.post, "/api/v3/user", headers: auth, body: Array(user.utf8)).status == 200)
             }
             let bob = try await client.send(.get, "/api/v3/user/bob", headers: auth)
@@ -81,12 +83,14 @@ struct BoundedStateTests {
         }
     }
 
-    @Test("a page asked for wrongly is refused in words", arguments: [
-        ("limit=0", "limit: expected a whole number from 1 to 1000, found '0'"),
-        ("limit=5000", "limit: expected a whole number from 1 to 1000, found '5000'"),
-        ("offset=-1", "offset: expected a whole number from 0, found '-1'"),
-        ("offset=x&limit=2", "offset: expected a whole number from 0, found 'x'"),
-    ])
+    @Test(
+        "a page asked for wrongly is refused in words",
+        arguments: [
+            ("limit=0", "limit: expected a whole number from 1 to 1000, found '0'"),
+            ("limit=5000", "limit: expected a whole number from 1 to 1000, found '5000'"),
+            ("offset=-1", "offset: expected a whole number from 0, found '-1'"),
+            ("offset=x&limit=2", "offset: expected a whole number from 0, found 'x'"),
+        ])
     func refused(query: String, detail: String) async throws {
         try await withMock { client in
             let answer = try await client.send(.get, "/__mock/state?\(query)")
@@ -103,8 +107,9 @@ struct ClockBoundTests {
     @Test("a move too far is refused in words, and the clock stays where it was")
     func tooFar() async throws {
         try await withMock { client in
-            let answer = try await client.send(.post, "/__mock/clock", headers: ["Content-Type": "application/json"],
-                                               body: Array(#"{"advanceDays": 366666666666666666}"#.utf8))
+            let answer = try await client.send(
+                .post, "/__mock/clock", headers: ["Content-Type": "application/json"],
+                body: Array(#"{"advanceDays": 366666666666666666}"#.utf8))
             #expect(answer.status == 400)
             #expect(answer.json?["detail"] == .string("the clock moves at most 1000 years (31536000000 seconds) from the real time in all"))
             #expect(try await client.create(email: "still@example.com", days: 1).status == 200)

@@ -51,8 +51,9 @@ struct InvitationBehaviourTests {
             let body = try #require(second.json)
             #expect(ContractSchemas.errorResponse.validate(body, direction: .response) == [])
             #expect(body.value(at: JSONPointer(tokens: ["errors", "0", "parameters"])) == .array([.string("partnerEmailId")]))
-            #expect(body.value(at: JSONPointer(tokens: ["errors", "0", "errorDescription"]))?.stringValue?
-                .hasPrefix("Invitation already exists for this emailId.") == true)
+            #expect(
+                body.value(at: JSONPointer(tokens: ["errors", "0", "errorDescription"]))?.stringValue?
+                    .hasPrefix("Invitation already exists for this emailId.") == true)
             #expect(try await client.create(email: "other@example.com").status == 200)
         }
     }

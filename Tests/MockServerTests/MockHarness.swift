@@ -10,8 +10,8 @@ import OpenAPIModel
 import OrderedCollections
 import SchemaValidation
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 let repositoryRoot = RepositoryPaths.root
 let contract: OpenAPIDocument = OpenAPILoader().load(file: RepositoryPaths.contract).document!
@@ -59,8 +59,10 @@ final class LogCapture: Sendable {
         }
 
         // swiftlint:disable:next function_parameter_count
-        func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
-                 file: String, function: String, line: UInt) {
+        func log(
+            level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
+            file: String, function: String, line: UInt
+        ) {
             let all = self.metadata.merging(metadata ?? [:]) { $1 }
             capture.lines.withLock { $0.append("\(message) \(all)") }
         }
@@ -85,8 +87,9 @@ func withMock(
 ) async throws {
     let api = MockAPI(
         document: document, rules: rules,
-        configuration: MockConfiguration(port: 0, token: token, credentials: credentials, seed: seed, faults: faults, latency: latency,
-                                         maxBodyBytes: 64 * 1024, maxResources: maxResources),
+        configuration: MockConfiguration(
+            port: 0, token: token, credentials: credentials, seed: seed, faults: faults, latency: latency,
+            maxBodyBytes: 64 * 1024, maxResources: maxResources),
         logger: logger)
     switch transport {
     case .values:
@@ -107,11 +110,14 @@ struct MockClient: Sendable {
 
     let reach: Reach
 
-    func send(_ method: HTTPRequest.Method = .post, _ path: String = invitationPath, headers: [String: String] = [:], body: [UInt8]? = nil) async throws -> Answer {
+    func send(_ method: HTTPRequest.Method = .post, _ path: String = invitationPath, headers: [String: String] = [:], body: [UInt8]? = nil)
+        async throws -> Answer
+    {
         let sorted = headers.sorted { $0.key < $1.key }
         switch reach {
         case .values(let api):
-            let answer = await api.respond(to: MockRequest(method: method.rawValue, target: path, headers: sorted.map { ($0.key, $0.value) }, body: body ?? []))
+            let answer = await api.respond(
+                to: MockRequest(method: method.rawValue, target: path, headers: sorted.map { ($0.key, $0.value) }, body: body ?? []))
             var fields = HTTPFields()
             for (name, value) in answer.headers { fields.append(HTTPField(name: HTTPField.Name(name)!, value: value)) }
             return Answer(status: answer.status, headers: fields, text: String(decoding: answer.body, as: UTF8.self))

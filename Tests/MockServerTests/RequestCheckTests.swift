@@ -9,9 +9,11 @@ import YAMLSource
 
 @Suite("The mock: requests are checked against the contract")
 struct RequestCheckTests {
-    @Test("authentication: missing, wrong scheme, empty, malformed and wrong tokens get the documented 401", arguments: [
-        nil, "Basic dXNlcjpwYXNz", "Bearer", "Bearer ", "Bearer a b", "Bearer not-the-token",
-    ] as [String?])
+    @Test(
+        "authentication: missing, wrong scheme, empty, malformed and wrong tokens get the documented 401",
+        arguments: [
+            nil, "Basic dXNlcjpwYXNz", "Bearer", "Bearer ", "Bearer a b", "Bearer not-the-token",
+        ] as [String?])
     func unauthorized(authorization: String?) async throws {
         try await withMock { client in
             let answer = try await client.create(#"{"partnerEmailId": "a@example.com", "expirationDays": 1}"#, authorization: authorization)
@@ -31,15 +33,17 @@ struct RequestCheckTests {
         }
     }
 
-    @Test("invalid bodies get the documented 400, naming the offending members", arguments: [
-        (#"{"partnerEmailId": "no-at-sign", "expirationDays": 10}"#, ["partnerEmailId"]),
-        (#"{"expirationDays": 10}"#, ["partnerEmailId"]),
-        (#"{"partnerEmailId": "a@example.com", "expirationDays": "10"}"#, ["expirationDays"]),
-        (#"{"partnerEmailId": "a@example.com", "expirationDays": 0}"#, ["expirationDays"]),
-        (#"{"partnerEmailId": "a@example.com", "expirationDays": 366}"#, ["expirationDays"]),
-        (#"{"partnerEmailId": null, "expirationDays": 1.5}"#, ["partnerEmailId", "expirationDays"]),
-        (#"[1, 2]"#, []),
-    ])
+    @Test(
+        "invalid bodies get the documented 400, naming the offending members",
+        arguments: [
+            (#"{"partnerEmailId": "no-at-sign", "expirationDays": 10}"#, ["partnerEmailId"]),
+            (#"{"expirationDays": 10}"#, ["partnerEmailId"]),
+            (#"{"partnerEmailId": "a@example.com", "expirationDays": "10"}"#, ["expirationDays"]),
+            (#"{"partnerEmailId": "a@example.com", "expirationDays": 0}"#, ["expirationDays"]),
+            (#"{"partnerEmailId": "a@example.com", "expirationDays": 366}"#, ["expirationDays"]),
+            (#"{"partnerEmailId": null, "expirationDays": 1.5}"#, ["partnerEmailId", "expirationDays"]),
+            (#"[1, 2]"#, []),
+        ])
     func invalidBodies(body: String, members: [String]) async throws {
         try await withMock { client in
             let answer = try await client.create(body)
@@ -74,21 +78,26 @@ struct RequestCheckTests {
 
     @Test("a document without a documented 4xx answers RFC 9457 problems")
     func problemDetails() async throws {
-        let document = try #require(OpenAPILoader().load(SourceFile(path: "counter.yaml", text: """
-            openapi: 3.1.0
-            info: {title: Counter, version: '1'}
-            paths:
-              /count:
-                get:
-                  parameters:
-                    - {name: limit, in: query, required: true, schema: {type: integer, maximum: 10}}
-                  responses:
-                    '200':
-                      description: ok
-                      content:
-                        application/json:
-                          schema: {type: object, required: [count], properties: {count: {type: integer, minimum: 0}}}
-            """)).document)
+        let document = try #require(
+            OpenAPILoader().load(
+                SourceFile(
+                    path: "counter.yaml",
+                    text: """
+                        openapi: 3.1.0
+                        info: {title: Counter, version: '1'}
+                        paths:
+                          /count:
+                            get:
+                              parameters:
+                                - {name: limit, in: query, required: true, schema: {type: integer, maximum: 10}}
+                              responses:
+                                '200':
+                                  description: ok
+                                  content:
+                                    application/json:
+                                      schema: {type: object, required: [count], properties: {count: {type: integer, minimum: 0}}}
+                        """)
+            ).document)
         try await withMock(document: document, rules: .none) { client in
             let bad = try await client.send(.get, "/count?limit=abc")
             #expect(bad.status == 400)

@@ -4,8 +4,8 @@ import HTTPTypes
 import MockServer
 import OpenAPIModel
 import SchemaValidation
-import Testing
 import TestSupport
+import Testing
 import YAMLSource
 
 /// Ordinary resources, kept by the mock as a server keeps them.
@@ -17,7 +17,8 @@ struct ResourceTests {
     func lifecycle() async throws {
         try await withMock(token: "t", document: Self.petstore, rules: .none) { client in
             let auth = ["api_key": "t", "Authorization": "Bearer t", "Content-Type": "application/json"]
-            let user = #"{"id": 77, "username": "ann", "firstName": "Ann", "lastName": "Lee", "email": "ann@example.com", "password": "pw", "phone": "1", "userStatus": 1}"#
+            let user =
+                #"{"id": 77, "username": "ann", "firstName": "Ann", "lastName": "Lee", "email": "ann@example.com", "password": "pw", "phone": "1", "userStatus": 1}"#
             let created = try await client.send(.post, "/api/v3/user", headers: auth, body: Array(user.utf8))
             #expect(created.status == 200)
             let read = try await client.send(.get, "/api/v3/user/ann", headers: auth)
@@ -62,7 +63,9 @@ struct ResourceTests {
         }
     }
 
-    @Test("Twilio's /Messages/{Sid}.json below /Messages.json is a family: each create a sid of its own that its pattern accepts, read back, gone after its delete")
+    @Test(
+        "Twilio's /Messages/{Sid}.json below /Messages.json is a family: each create a sid of its own that its pattern accepts, read back, gone after its delete"
+    )
     func suffixedItemPath() async throws {
         let twilio = try #require(OpenAPILoader().load(file: RepositoryPaths.fixtures + "/specs-corpus/twilio_api_v2010.yaml").document)
         try await withMock(token: "t", document: twilio, rules: .none) { client in
@@ -87,26 +90,31 @@ struct ResourceTests {
 
     @Test("a URL outside every family stays deleted: GET, PATCH and DELETE find nothing until a PUT puts it back")
     func plainPathDeleted() async throws {
-        let document = try #require(OpenAPILoader().load(SourceFile(path: "settings.yaml", text: """
-            openapi: 3.1.0
-            info: {title: Settings, version: '1'}
-            paths:
-              /settings/{name}:
-                parameters:
-                  - {name: name, in: path, required: true, schema: {type: string}}
-                get:
-                  responses:
-                    '200': {description: ok, content: {application/json: {schema: {type: object}, example: {value: 1}}}}
-                    '404': {description: none}
-                put:
-                  requestBody: {content: {application/json: {schema: {type: object}}}}
-                  responses: {'200': {description: ok}}
-                patch:
-                  requestBody: {content: {application/json: {schema: {type: object}}}}
-                  responses: {'200': {description: ok}}
-                delete:
-                  responses: {'204': {description: gone}, '404': {description: none}}
-            """)).document)
+        let document = try #require(
+            OpenAPILoader().load(
+                SourceFile(
+                    path: "settings.yaml",
+                    text: """
+                        openapi: 3.1.0
+                        info: {title: Settings, version: '1'}
+                        paths:
+                          /settings/{name}:
+                            parameters:
+                              - {name: name, in: path, required: true, schema: {type: string}}
+                            get:
+                              responses:
+                                '200': {description: ok, content: {application/json: {schema: {type: object}, example: {value: 1}}}}
+                                '404': {description: none}
+                            put:
+                              requestBody: {content: {application/json: {schema: {type: object}}}}
+                              responses: {'200': {description: ok}}
+                            patch:
+                              requestBody: {content: {application/json: {schema: {type: object}}}}
+                              responses: {'200': {description: ok}}
+                            delete:
+                              responses: {'204': {description: gone}, '404': {description: none}}
+                        """)
+            ).document)
         try await withMock(document: document, rules: .none) { client in
             let json = ["Content-Type": "application/json"]
             #expect(try await client.send(.get, "/settings/colour").status == 200)
@@ -133,8 +141,11 @@ struct ResourceTests {
             #expect(try await client.send(.get, "/api/v3/store/inventory/", headers: auth).status == 200)
             // A user created with an empty name is found there (a schemathesis stateful finding).
             let nameless = #"{"id": 5, "username": "", "firstName": "N"}"#
-            #expect(try await client.send(.post, "/api/v3/user", headers: auth.merging(["Content-Type": "application/json"]) { $1 },
-                                          body: Array(nameless.utf8)).status == 200)
+            #expect(
+                try await client.send(
+                    .post, "/api/v3/user", headers: auth.merging(["Content-Type": "application/json"]) { $1 },
+                    body: Array(nameless.utf8)
+                ).status == 200)
             let found = try await client.send(.get, "/api/v3/user/", headers: auth)
             #expect(found.status == 200)
             #expect(found.json?["firstName"] == .string("N"))
@@ -143,7 +154,8 @@ struct ResourceTests {
 
     @Test("204, 304 and answers to HEAD carry no content")
     func noContent() throws {
-        let response = MockResponse(status: 204, headers: [("Content-Type", "application/json"), ("X-Bad\nName", "v"), ("X-Ok", "a\r\nb")], body: Array("null".utf8))
+        let response = MockResponse(
+            status: 204, headers: [("Content-Type", "application/json"), ("X-Bad\nName", "v"), ("X-Ok", "a\r\nb")], body: Array("null".utf8))
         let lawful = response.lawful(for: "DELETE")
         #expect(lawful.body.isEmpty)
         #expect(lawful.headers.map { "\($0.name): \($0.value)" } == ["X-Ok: ab"])

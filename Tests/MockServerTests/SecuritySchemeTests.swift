@@ -53,18 +53,20 @@ struct SecuritySchemeTests {
         "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
     }
 
-    @Test("the token serves every scheme in its form; scheme names compare without case", arguments: [
-        ("/bearer", ["Authorization": "bearer s3cret"], 200), ("/bearer", ["Authorization": "Bearer wrong"], 401),
-        ("/bearer", [:], 401), ("/basic", ["Authorization": basic("anyone", "s3cret")], 200),
-        ("/basic", ["Authorization": basic("anyone", "wrong")], 401), ("/basic", ["Authorization": "Basic not base64!"], 401),
-        ("/header-key", ["X-Key": "s3cret"], 200), ("/header-key", ["X-Key": "wrong"], 401), ("/header-key", [:], 401),
-        ("/query-key?key=s3cret", [:], 200), ("/query-key?key=wrong", [:], 401),
-        ("/cookie-key", ["Cookie": "theme=dark; session=s3cret"], 200), ("/cookie-key", ["Cookie": "session=wrong"], 401),
-        ("/oauth", ["Authorization": "Bearer s3cret"], 200), ("/oauth", ["Authorization": basic("a", "s3cret")], 401),
-        ("/either", ["X-Key": "s3cret"], 200), ("/either", ["Authorization": "Bearer s3cret"], 200), ("/either", [:], 401),
-        ("/both", ["X-Key": "s3cret", "Authorization": "Bearer s3cret"], 200), ("/both", ["X-Key": "s3cret"], 401),
-        ("/open", [:], 200),
-    ] as [(String, [String: String], Int)])
+    @Test(
+        "the token serves every scheme in its form; scheme names compare without case",
+        arguments: [
+            ("/bearer", ["Authorization": "bearer s3cret"], 200), ("/bearer", ["Authorization": "Bearer wrong"], 401),
+            ("/bearer", [:], 401), ("/basic", ["Authorization": basic("anyone", "s3cret")], 200),
+            ("/basic", ["Authorization": basic("anyone", "wrong")], 401), ("/basic", ["Authorization": "Basic not base64!"], 401),
+            ("/header-key", ["X-Key": "s3cret"], 200), ("/header-key", ["X-Key": "wrong"], 401), ("/header-key", [:], 401),
+            ("/query-key?key=s3cret", [:], 200), ("/query-key?key=wrong", [:], 401),
+            ("/cookie-key", ["Cookie": "theme=dark; session=s3cret"], 200), ("/cookie-key", ["Cookie": "session=wrong"], 401),
+            ("/oauth", ["Authorization": "Bearer s3cret"], 200), ("/oauth", ["Authorization": basic("a", "s3cret")], 401),
+            ("/either", ["X-Key": "s3cret"], 200), ("/either", ["Authorization": "Bearer s3cret"], 200), ("/either", [:], 401),
+            ("/both", ["X-Key": "s3cret", "Authorization": "Bearer s3cret"], 200), ("/both", ["X-Key": "s3cret"], 401),
+            ("/open", [:], 200),
+        ] as [(String, [String: String], Int)])
     func token(path: String, headers: [String: String], status: Int) async throws {
         try await withMock(token: "s3cret", document: Self.document, rules: .none) { client in
             let answer = try await client.send(.get, path, headers: headers)

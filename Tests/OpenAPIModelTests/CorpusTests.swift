@@ -4,15 +4,17 @@ import Testing
 
 @Suite("Real OpenAPI documents load without a problem")
 struct CorpusTests {
-    @Test("each corpus document", arguments: [
-        ("api-with-examples.yaml", 2, 0),
-        ("callback-example.yaml", 1, 0),
-        ("link-example.yaml", 6, 3),
-        ("pb-shipping-api.yaml", 50, 343),
-        ("petstore-expanded.yaml", 4, 3),
-        ("petstore.yaml", 3, 3),
-        ("uspto.yaml", 3, 1),
-    ])
+    @Test(
+        "each corpus document",
+        arguments: [
+            ("api-with-examples.yaml", 2, 0),
+            ("callback-example.yaml", 1, 0),
+            ("link-example.yaml", 6, 3),
+            ("pb-shipping-api.yaml", 50, 343),
+            ("petstore-expanded.yaml", 4, 3),
+            ("petstore.yaml", 3, 3),
+            ("uspto.yaml", 3, 1),
+        ])
     func corpus(file: String, operations: Int, schemas: Int) throws {
         let result = OpenAPILoader().load(file: "\(fixtures)/specs-corpus/\(file)")
         #expect(messages(result) == [])

@@ -11,14 +11,16 @@ struct MultiFileTests {
     @Test("every file is loaded once, relative to the file that names it")
     func files() throws {
         let result = OpenAPILoader().load(file: path)
-        #expect(messages(result) == [
-            "\(path):32:5: warning: component name 'Odd/Name~x' should match ^[a-zA-Z0-9.\\-_]+$ (at #/components/schemas/Odd~1Name~0x)",
-        ])
+        #expect(
+            messages(result) == [
+                "\(path):32:5: warning: component name 'Odd/Name~x' should match ^[a-zA-Z0-9.\\-_]+$ (at #/components/schemas/Odd~1Name~0x)"
+            ])
         let files = result.sourceMap.files.keys.map { $0.dropFirst(fixtures.count + "/multi-file/".count) }
-        #expect(files == [
-            "openapi.yaml", "paths/pets.yaml", "common/errors.yaml", "common/parameters.yaml",
-            "schemas/pet.yaml", "schemas/owner.yaml",
-        ])
+        #expect(
+            files == [
+                "openapi.yaml", "paths/pets.yaml", "common/errors.yaml", "common/parameters.yaml",
+                "schemas/pet.yaml", "schemas/owner.yaml",
+            ])
     }
 
     @Test("objects from other files record the reference they came through")
@@ -77,21 +79,22 @@ struct StrayReferenceTests {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try """
-            openapi: 3.0.3
-            info: {title: Refs, version: "1", description: {$ref: 'texts.yaml#/intro'}}
-            paths:
-              /things:
-                get: {$ref: 'ops/list.yaml'}
-            """.write(to: folder.appendingPathComponent("main.yaml"), atomically: true, encoding: .utf8)
+        openapi: 3.0.3
+        info: {title: Refs, version: "1", description: {$ref: 'texts.yaml#/intro'}}
+        paths:
+          /things:
+            get: {$ref: 'ops/list.yaml'}
+        """.write(to: folder.appendingPathComponent("main.yaml"), atomically: true, encoding: .utf8)
         try "intro: The Refs API.\n".write(to: folder.appendingPathComponent("texts.yaml"), atomically: true, encoding: .utf8)
         try "operationId: listThings\nresponses: {'200': {description: the things}}\n"
             .write(to: folder.appendingPathComponent("ops/list.yaml"), atomically: true, encoding: .utf8)
         let main = folder.appendingPathComponent("main.yaml").path
         let result = OpenAPILoader().load(file: main)
-        #expect(messages(result) == [
-            "\(main):2:55: warning: '$ref' in place of a string ('description'): OpenAPI lists no reference here; it is loaded as the node it points to, as bundlers do (at #/info/description/$ref)",
-            "\(main):5:17: warning: '$ref' in place of an Operation object: OpenAPI lists no reference here; it is loaded as the node it points to, as bundlers do (at #/paths/~1things/get/$ref)",
-        ])
+        #expect(
+            messages(result) == [
+                "\(main):2:55: warning: '$ref' in place of a string ('description'): OpenAPI lists no reference here; it is loaded as the node it points to, as bundlers do (at #/info/description/$ref)",
+                "\(main):5:17: warning: '$ref' in place of an Operation object: OpenAPI lists no reference here; it is loaded as the node it points to, as bundlers do (at #/paths/~1things/get/$ref)",
+            ])
         let document = try #require(result.document)
         #expect(document.info.description == "The Refs API.")
         #expect(document.operations.map(\.id) == ["listThings"])
@@ -105,12 +108,12 @@ struct StrayReferenceTests {
         for index in 0..<1000 {
             paths += "  /things\(index):\n    get: {$ref: 'ops/get\(index).yaml'}\n"
             try """
-                operationId: getThing\(index)
-                responses:
-                  '200':
-                    description: a thing
-                    content: {application/json: {schema: {$ref: '../schemas/thing\(index).yaml'}}}
-                """.write(to: folder.appendingPathComponent("ops/get\(index).yaml"), atomically: false, encoding: .utf8)
+            operationId: getThing\(index)
+            responses:
+              '200':
+                description: a thing
+                content: {application/json: {schema: {$ref: '../schemas/thing\(index).yaml'}}}
+            """.write(to: folder.appendingPathComponent("ops/get\(index).yaml"), atomically: false, encoding: .utf8)
         }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("schemas"), withIntermediateDirectories: true)
         for index in 0..<1000 {

@@ -27,10 +27,11 @@ struct PartnerAccountModelTests {
         #expect(document.schemaDialect == .openAPI30)
         #expect(document.info.title == "Developer Partner APIs")
         #expect(document.info.version == "1.0.0")
-        #expect(document.servers.map(\.url) == [
-            "https://api-sandbox.sendpro360.pitneybowes.com/developerprofile",
-            "https://api.sendpro360.pitneybowes.com/developerprofile",
-        ])
+        #expect(
+            document.servers.map(\.url) == [
+                "https://api-sandbox.sendpro360.pitneybowes.com/developerprofile",
+                "https://api.sendpro360.pitneybowes.com/developerprofile",
+            ])
         #expect(document.servers.map(\.description) == ["Sandbox Server", "Production Server (uses live data)"])
         #expect(document.components.securitySchemes["bearerAuth"]?.isBearer == true)
         #expect(document.security.map { Array($0.schemes.keys) } == [["bearerAuth"]])
@@ -59,10 +60,11 @@ struct PartnerAccountModelTests {
 
         let responses = entry.operation.responses
         #expect(responses.byStatus.keys.elements == ["200", "400", "401", "409", "500"])
-        #expect(responses.byStatus.values.map { $0.description ?? "" }.dropFirst() == [
-            "Invalid or Bad Request", "Unauthorized Error", "Invitation already exists for this emailId.",
-            "Internal Server Error",
-        ])
+        #expect(
+            responses.byStatus.values.map { $0.description ?? "" }.dropFirst() == [
+                "Invalid or Bad Request", "Unauthorized Error", "Invitation already exists for this emailId.",
+                "Internal Server Error",
+            ])
         let conflict = try #require(responses.response(for: 409))
         #expect(conflict.reference?.ref == "#/components/responses/InvitationExists")
         #expect(responses.response(for: 404) == nil)
@@ -103,8 +105,9 @@ struct PartnerAccountModelTests {
         let entry = try #require(document.operation(id: "createPartnerInvitation"))
         #expect(entry.operation.location.mark.line == (try line(of: "    post:")))
         #expect(entry.operation.location.pointer.description == "/paths/~1api~1v1~1invitation/post")
-        let mark = try #require(document.sourceMap.mark(
-            at: JSONPointer(tokens: ["components", "schemas", "CreateInvitationRequest"]), in: path))
+        let mark = try #require(
+            document.sourceMap.mark(
+                at: JSONPointer(tokens: ["components", "schemas", "CreateInvitationRequest"]), in: path))
         // The value's mapping starts on the line after its key.
         #expect(mark.line == (try line(of: "    CreateInvitationRequest:")) + 1)
         #expect(mark.file == path)

@@ -1,6 +1,7 @@
 import Foundation
-@testable import OpenAPIModel
 import Testing
+
+@testable import OpenAPIModel
 
 /// References inside a remote document resolve against its address as RFC 3986 says.
 @Suite("Remote addresses")

@@ -6,7 +6,8 @@ import Testing
 struct ResponseStatusKeyTests {
     /// A document whose one operation has these responses, written one per line.
     func document(responses: [String]) -> LoadResult {
-        load("""
+        load(
+            """
             openapi: 3.0.3
             info: {title: t, version: v}
             paths:
@@ -17,14 +18,16 @@ struct ResponseStatusKeyTests {
             """ + responses.map { "        \($0)\n" }.joined())
     }
 
-    @Test("the exact code, else its class, else default", arguments: [
-        (["200", "4XX", "404", "default"], 404, "404"),
-        (["200", "4XX", "404", "default"], 409, "4XX"),
-        (["200", "4XX", "404", "default"], 503, "default"),
-        (["200", "4XX"], 503, nil),
-        (["2XX"], 204, "2XX"),
-        (["default"], 200, "default"),
-    ] as [([String], Int, String?)])
+    @Test(
+        "the exact code, else its class, else default",
+        arguments: [
+            (["200", "4XX", "404", "default"], 404, "404"),
+            (["200", "4XX", "404", "default"], 409, "4XX"),
+            (["200", "4XX", "404", "default"], 503, "default"),
+            (["200", "4XX"], 503, nil),
+            (["2XX"], 204, "2XX"),
+            (["default"], 200, "default"),
+        ] as [([String], Int, String?)])
     func precedence(keys: [String], status: Int, expected: String?) {
         #expect(Responses.documentingKey(for: status, where: keys.contains) == expected)
     }
@@ -43,14 +46,17 @@ struct ResponseStatusKeyTests {
     @Test("a class is named with an upper-case X only; the lower case is refused with the fix")
     func lowerCase() {
         let result = document(responses: ["'200': {description: ok}", "4xx: {description: client}"])
-        #expect(messages(result) == [
-            "api.yaml:8:9: error: '4xx' is not a response status: OpenAPI names a class of statuses with an upper-case X only; write '4XX' (at #/paths/~1a/get/responses/4xx)",
-        ])
+        #expect(
+            messages(result) == [
+                "api.yaml:8:9: error: '4xx' is not a response status: OpenAPI names a class of statuses with an upper-case X only; write '4XX' (at #/paths/~1a/get/responses/4xx)"
+            ])
     }
 
-    @Test("a class or default answers with the status asked for; a code with its own", arguments: [
-        ("404", false, 404), ("4XX", true, 400), ("2XX", true, 200), ("default", true, 500),
-    ])
+    @Test(
+        "a class or default answers with the status asked for; a code with its own",
+        arguments: [
+            ("404", false, 404), ("4XX", true, 400), ("2XX", true, 200), ("default", true, 500),
+        ])
     func shared(key: String, isShared: Bool, representative: Int) {
         #expect(Responses.isShared(key) == isShared)
         #expect(Responses.representativeStatus(of: key) == representative)

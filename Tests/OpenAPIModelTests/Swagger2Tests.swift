@@ -17,9 +17,10 @@ struct Swagger2Tests {
         for entry in document.operations {
             lines.append("operation \(entry.method) \(entry.path) \(entry.id) security \(entry.security.map(requirement))")
             for parameter in entry.parameters {
-                lines.append("  parameter \(parameter.name) in \(parameter.location.rawValue) required \(parameter.required) "
-                    + "style \(parameter.effectiveStyle) explode \(parameter.explode ?? (parameter.effectiveStyle == "form")) "
-                    + "schema \(json(parameter.schema?.node))")
+                lines.append(
+                    "  parameter \(parameter.name) in \(parameter.location.rawValue) required \(parameter.required) "
+                        + "style \(parameter.effectiveStyle) explode \(parameter.explode ?? (parameter.effectiveStyle == "form")) "
+                        + "schema \(json(parameter.schema?.node))")
             }
             if let body = entry.operation.requestBody {
                 lines.append("  body required \(body.required)")
@@ -121,33 +122,52 @@ struct Swagger2Tests {
               Thing:
                 type: object
             """
-        #expect(messages(load(text)) == [
-            "api.yaml:12:9: error: the Response object is missing its required field 'description' (at #/paths/~1things/post/responses/200)",
-        ])
+        #expect(
+            messages(load(text)) == [
+                "api.yaml:12:9: error: the Response object is missing its required field 'description' (at #/paths/~1things/post/responses/200)"
+            ])
     }
 
-    @Test("what has no OpenAPI 3 form is said, where it is written", arguments: [
-        ("swagger: '1.2'\ninfo: {title: t, version: v}\npaths: {}\n",
-         "api.yaml:1:10: error: unsupported Swagger version '1.2': expected '2.0', or an OpenAPI 3 document ('openapi: 3.1.0') (at #/swagger)"),
-        ("swagger: '2.0'\ninfo: {title: t, version: v}\npaths:\n  /a:\n    post:\n      parameters:\n        - {name: b, in: body}\n      responses: {'200': {description: ok}}\n",
-         "api.yaml:7:11: error: the body parameter has no 'schema': expected the schema of the request body (at #/paths/~1a/post/requestBody)"),
-        ("swagger: '2.0'\ninfo: {title: t, version: v}\npaths:\n  /a:\n    get:\n      parameters:\n        - {name: b, in: query, type: array, collectionFormat: tsv, items: {type: string}}\n      responses: {'200': {description: ok}}\n",
-         "api.yaml:7:63: warning: collectionFormat 'tsv' has no OpenAPI 3 style: the values are sent comma-separated (csv) (at #/paths/~1a/get)"),
-        ("swagger: '2.0'\ninfo: {title: t, version: v}\npaths:\n  /a/{codes}:\n    get:\n      parameters:\n        - {name: codes, in: path, required: true}\n      responses: {'200': {description: ok}}\n",
-         "api.yaml:7:11: error: parameter 'codes' has no 'type': Swagger 2.0 requires one (string, number, integer, boolean or array) (at #/paths/~1a~1{codes}/get)"),
-    ])
+    @Test(
+        "what has no OpenAPI 3 form is said, where it is written",
+        arguments: [
+            (
+                "swagger: '1.2'\ninfo: {title: t, version: v}\npaths: {}\n",
+                "api.yaml:1:10: error: unsupported Swagger version '1.2': expected '2.0', or an OpenAPI 3 document ('openapi: 3.1.0') (at #/swagger)"
+            ),
+            (
+                "swagger: '2.0'\ninfo: {title: t, version: v}\npaths:\n  /a:\n    post:\n      parameters:\n        - {name: b, in: body}\n      responses: {'200': {description: ok}}\n",
+                "api.yaml:7:11: error: the body parameter has no 'schema': expected the schema of the request body (at #/paths/~1a/post/requestBody)"
+            ),
+            (
+                "swagger: '2.0'\ninfo: {title: t, version: v}\npaths:\n  /a:\n    get:\n      parameters:\n        - {name: b, in: query, type: array, collectionFormat: tsv, items: {type: string}}\n      responses: {'200': {description: ok}}\n",
+                "api.yaml:7:63: warning: collectionFormat 'tsv' has no OpenAPI 3 style: the values are sent comma-separated (csv) (at #/paths/~1a/get)"
+            ),
+            (
+                "swagger: '2.0'\ninfo: {title: t, version: v}\npaths:\n  /a/{codes}:\n    get:\n      parameters:\n        - {name: codes, in: path, required: true}\n      responses: {'200': {description: ok}}\n",
+                "api.yaml:7:11: error: parameter 'codes' has no 'type': Swagger 2.0 requires one (string, number, integer, boolean or array) (at #/paths/~1a~1{codes}/get)"
+            ),
+        ])
     func refusals(text: String, expected: String) {
         #expect(messages(load(text)) == [expected])
     }
 
-    @Test("a type no JSON type is named by is the document's error, with the name it probably meant", arguments: [
-        ("openapi: 3.0.3\ninfo: {title: t, version: v}\npaths: {}\ncomponents:\n  schemas:\n    N: {type: int}\n",
-         "api.yaml:6:15: error: 'type' must be one of array, boolean, integer, number, object, string, found 'int'; did you mean 'integer'? (at #/components/schemas/N/type)"),
-        ("openapi: 3.1.0\ninfo: {title: t, version: v}\npaths: {}\ncomponents:\n  schemas:\n    N: {type: [string, nul]}\n",
-         "api.yaml:6:24: error: 'type' must be one of array, boolean, integer, null, number, object, string, found 'nul' (at #/components/schemas/N/type/1)"),
-        ("swagger: '2.0'\ninfo: {title: t, version: v}\npaths:\n  /a/{n}:\n    get:\n      parameters: [{in: path, name: n, required: true, type: int}]\n      responses: {'200': {description: ok}}\n",
-         "api.yaml:6:62: error: 'type' must be one of array, boolean, integer, number, object, string, found 'int'; did you mean 'integer'? (at #/paths/~1a~1{n}/get/parameters/0/schema/type)"),
-    ])
+    @Test(
+        "a type no JSON type is named by is the document's error, with the name it probably meant",
+        arguments: [
+            (
+                "openapi: 3.0.3\ninfo: {title: t, version: v}\npaths: {}\ncomponents:\n  schemas:\n    N: {type: int}\n",
+                "api.yaml:6:15: error: 'type' must be one of array, boolean, integer, number, object, string, found 'int'; did you mean 'integer'? (at #/components/schemas/N/type)"
+            ),
+            (
+                "openapi: 3.1.0\ninfo: {title: t, version: v}\npaths: {}\ncomponents:\n  schemas:\n    N: {type: [string, nul]}\n",
+                "api.yaml:6:24: error: 'type' must be one of array, boolean, integer, null, number, object, string, found 'nul' (at #/components/schemas/N/type/1)"
+            ),
+            (
+                "swagger: '2.0'\ninfo: {title: t, version: v}\npaths:\n  /a/{n}:\n    get:\n      parameters: [{in: path, name: n, required: true, type: int}]\n      responses: {'200': {description: ok}}\n",
+                "api.yaml:6:62: error: 'type' must be one of array, boolean, integer, number, object, string, found 'int'; did you mean 'integer'? (at #/paths/~1a~1{n}/get/parameters/0/schema/type)"
+            ),
+        ])
     func unknownTypes(text: String, expected: String) {
         #expect(messages(load(text)) == [expected])
     }
@@ -157,7 +177,8 @@ struct Swagger2Tests {
         func urls(_ head: String) throws -> [String] {
             try #require(load("swagger: '2.0'\ninfo: {title: t, version: v}\n\(head)paths: {}\n").document).servers.map(\.url)
         }
-        #expect(try urls("host: api.example.com\nbasePath: /v1\nschemes: [https, http]\n") == ["https://api.example.com/v1", "http://api.example.com/v1"])
+        #expect(
+            try urls("host: api.example.com\nbasePath: /v1\nschemes: [https, http]\n") == ["https://api.example.com/v1", "http://api.example.com/v1"])
         #expect(try urls("host: api.example.com\n") == ["https://api.example.com"])
         #expect(try urls("host: localhost:5000\nbasePath: /\n") == ["http://localhost:5000"])
         #expect(try urls("basePath: /api\n") == ["/api"])

@@ -7,7 +7,8 @@ import YAMLSource
 struct VersionFeatureTests {
     @Test("3.1: webhooks, path item components, boolean schemas, mutual TLS, optional paths")
     func openAPI31() throws {
-        let result = load("""
+        let result = load(
+            """
             openapi: 3.1.0
             info: {title: t, version: v, summary: s, license: {name: MIT, identifier: MIT}}
             jsonSchemaDialect: https://json-schema.org/draft/2020-12/schema
@@ -48,23 +49,26 @@ struct VersionFeatureTests {
 
     @Test("3.1: a Reference Object may override summary and description")
     func referenceOverrides() throws {
-        let document = try #require(load("""
-            openapi: 3.1.0
-            info: {title: t, version: v}
-            paths:
-              /a:
-                get:
+        let document = try #require(
+            load(
+                """
+                openapi: 3.1.0
+                info: {title: t, version: v}
+                paths:
+                  /a:
+                    get:
+                      parameters:
+                        - $ref: '#/components/parameters/Q'
+                          description: Overridden.
+                      responses:
+                        '200': {$ref: '#/components/responses/Ok', summary: Short}
+                components:
                   parameters:
-                    - $ref: '#/components/parameters/Q'
-                      description: Overridden.
+                    Q: {name: q, in: query, description: Original., schema: {type: string}}
                   responses:
-                    '200': {$ref: '#/components/responses/Ok', summary: Short}
-            components:
-              parameters:
-                Q: {name: q, in: query, description: Original., schema: {type: string}}
-              responses:
-                Ok: {description: ok}
-            """).document)
+                    Ok: {description: ok}
+                """
+            ).document)
         let entry = try #require(document.operations.first)
         #expect(entry.parameters.first?.description == "Overridden.")
         #expect(document.components.parameters["Q"]?.description == "Original.")
@@ -72,7 +76,8 @@ struct VersionFeatureTests {
 
     @Test("3.2: query method, additional operations, querystring parameters, optional response descriptions")
     func openAPI32() throws {
-        let result = load("""
+        let result = load(
+            """
             openapi: 3.2.0
             $self: https://example.com/api.yaml
             info: {title: t, version: v}
@@ -107,7 +112,8 @@ struct VersionFeatureTests {
 
     @Test("3.0 documents are told which fields are newer")
     func newerFieldsIn30() {
-        let result = load("""
+        let result = load(
+            """
             openapi: 3.0.3
             info: {title: t, version: v, summary: s}
             paths:
@@ -122,11 +128,12 @@ struct VersionFeatureTests {
               schemas:
                 B: true
             """)
-        #expect(messages(result) == [
-            "api.yaml:2:30: warning: 'summary' is an OpenAPI 3.1 field, but this document declares 3.0.3; it is ignored (at #/info/summary)",
-            "api.yaml:5:5: warning: unknown field 'query' in the Path Item object (expected one of 'summary', 'description', 'get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'servers', 'parameters', or an 'x-' extension) (at #/paths/~1a/query)",
-            "api.yaml:9:25: error: 'in' must be one of query, header, path or cookie, found 'querystring' (at #/paths/~1a/get/parameters/0/in)",
-            "api.yaml:13:8: error: expected a Schema object (a mapping), found a boolean (at #/components/schemas/B)",
-        ])
+        #expect(
+            messages(result) == [
+                "api.yaml:2:30: warning: 'summary' is an OpenAPI 3.1 field, but this document declares 3.0.3; it is ignored (at #/info/summary)",
+                "api.yaml:5:5: warning: unknown field 'query' in the Path Item object (expected one of 'summary', 'description', 'get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'servers', 'parameters', or an 'x-' extension) (at #/paths/~1a/query)",
+                "api.yaml:9:25: error: 'in' must be one of query, header, path or cookie, found 'querystring' (at #/paths/~1a/get/parameters/0/in)",
+                "api.yaml:13:8: error: expected a Schema object (a mapping), found a boolean (at #/components/schemas/B)",
+            ])
     }
 }

@@ -1,8 +1,9 @@
 import CaseGeneration
 import Checks
 import Execution
-@testable import Reporting
 import Testing
+
+@testable import Reporting
 
 @Suite("HAR entries: URLs, query strings and bodies as the format wants them")
 struct HARReportTests {
@@ -15,9 +16,10 @@ struct HARReportTests {
 
     @Test("query items are percent-decoded, empty values and repeated names kept in order")
     func queryItems() {
-        #expect(HARReport.queryItems(of: "http://h/p?a=1&b=&a=x%20y&flag#frag") == [
-            .init(name: "a", value: "1"), .init(name: "b", value: ""), .init(name: "a", value: "x y"), .init(name: "flag", value: ""),
-        ])
+        #expect(
+            HARReport.queryItems(of: "http://h/p?a=1&b=&a=x%20y&flag#frag") == [
+                .init(name: "a", value: "1"), .init(name: "b", value: ""), .init(name: "a", value: "x y"), .init(name: "flag", value: ""),
+            ])
         #expect(HARReport.queryItems(of: "http://h/p") == [])
         #expect(HARReport.queryItems(of: "http://h/p?") == [])
     }
@@ -30,9 +32,11 @@ struct HARReportTests {
 
     @Test("the failures go on the exchange the verdict is about; every exchange carries the case")
     func caseMarks() {
-        let summary = ReportingTests.summary(body: "{}", outcome: .failed([
-            CheckFailure(check: .status, message: "expected 400, found 200", specLocation: nil, expectation: "expected 400, found 200"),
-        ]))
+        let summary = ReportingTests.summary(
+            body: "{}",
+            outcome: .failed([
+                CheckFailure(check: .status, message: "expected 400, found 200", specLocation: nil, expectation: "expected 400, found 200")
+            ]))
         let entries = HARReport(summary: summary, toolVersion: "9.9.9").log.log.entries
         #expect(entries.map(\.contractTest?.verdict) == ["failed"])
         #expect(entries.first?.contractTest?.failures == ["status: expected 400, found 200"])

@@ -52,6 +52,9 @@ struct HTMLReportTests {
     @Test("the operations table draws documented responses seen and never seen as bars")
     func bars() {
         let html = HTMLReport(summary: ReportingTests.summary(body: "{}", outcome: .passed), tokenVariable: "T").html
-        #expect(html.contains(#"<div class="bar"><span class="segment seen" style="flex-grow: 1" title="200: 1 answer">200</span><span class="segment never" style="flex-grow: 0" title="400: documented, never seen">400</span></div><div class="coverage">1 of 2 documented responses seen</div>"#))
+        #expect(
+            html.contains(
+                #"<div class="bar"><span class="segment seen" style="flex-grow: 1" title="200: 1 answer">200</span><span class="segment never" style="flex-grow: 0" title="400: documented, never seen">400</span></div><div class="coverage">1 of 2 documented responses seen</div>"#
+            ))
     }
 }

@@ -33,7 +33,9 @@ struct ReportingTests {
         let failure = CheckFailure(check: .schema, message: "expected <string> & found \u{1}", pointer: "/a", specLocation: "x.yaml:1:1")
         let xml = JUnitReport(summary: Self.summary(body: "bad\u{0}body\u{7F}\u{1B}[31m", outcome: .failed([failure])), tokenVariable: "TOKEN").xml
         #expect(xml.contains(#"name="positive: a &lt;body&gt; &amp; &quot;quotes&quot;""#))
-        #expect(xml.contains(#"<failure message="[problem 1 of 1] schema: #/a: expected &lt;string&gt; &amp; found \u0001 (spec: x.yaml:1:1)" type="schema">"#))
+        #expect(
+            xml.contains(
+                #"<failure message="[problem 1 of 1] schema: #/a: expected &lt;string&gt; &amp; found \u0001 (spec: x.yaml:1:1)" type="schema">"#))
         #expect(xml.contains("bad\\u0000body\u{7F}\\u001B[31m"))
         #expect(!xml.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
     }
@@ -41,8 +43,10 @@ struct ReportingTests {
     @Test("the reproduction quotes for the shell and names the token variable")
     func curl() {
         let request = Self.summary(body: "{}", outcome: .passed).results[0].exchanges[0].request
-        #expect(CurlCommand.make(request, tokenVariable: "PARTNER_API_TOKEN") ==
-            #"curl -sS -i -X POST 'http://127.0.0.1:8080/developerprofile/api/v1/invitation' -H 'Content-Type: application/json' -H "Authorization: Bearer $PARTNER_API_TOKEN" --data-binary '{"partnerEmailId":"o'\''brien@example.com"}'"#)
+        #expect(
+            CurlCommand.make(request, tokenVariable: "PARTNER_API_TOKEN")
+                == #"curl -sS -i -X POST 'http://127.0.0.1:8080/developerprofile/api/v1/invitation' -H 'Content-Type: application/json' -H "Authorization: Bearer $PARTNER_API_TOKEN" --data-binary '{"partnerEmailId":"o'\''brien@example.com"}'"#
+        )
     }
 
     @Test("every secret in a reproduction is its environment variable: Basic as -u, API keys in headers, queries and cookies")
@@ -51,12 +55,16 @@ struct ReportingTests {
             method: "GET", url: "https://api.example.com/v1/things?limit=5&api_key=[REDACTED]",
             headers: [("Authorization", "Basic [REDACTED]"), ("X-Key", "[REDACTED]"), ("Cookie", "session=[REDACTED]"), ("Accept", "it's")],
             body: nil,
-            secrets: [RedactedSecret(header: "Authorization", variable: "TWILIO_TOKEN", basicUser: "AC123"),
-                      RedactedSecret(header: "X-Key", variable: nil, basicUser: nil),
-                      RedactedSecret(header: nil, variable: "QUERY_KEY", basicUser: nil),
-                      RedactedSecret(header: "Cookie", variable: "SESSION", basicUser: nil)])
-        #expect(CurlCommand.make(request, tokenVariable: "PARTNER_API_TOKEN") ==
-            #"curl -sS -i -X GET "https://api.example.com/v1/things?limit=5&api_key=$QUERY_KEY" -u "AC123:$TWILIO_TOKEN" -H "X-Key: $PARTNER_API_TOKEN" -H "Cookie: session=$SESSION" -H 'Accept: it'\''s'"#)
+            secrets: [
+                RedactedSecret(header: "Authorization", variable: "TWILIO_TOKEN", basicUser: "AC123"),
+                RedactedSecret(header: "X-Key", variable: nil, basicUser: nil),
+                RedactedSecret(header: nil, variable: "QUERY_KEY", basicUser: nil),
+                RedactedSecret(header: "Cookie", variable: "SESSION", basicUser: nil),
+            ])
+        #expect(
+            CurlCommand.make(request, tokenVariable: "PARTNER_API_TOKEN")
+                == #"curl -sS -i -X GET "https://api.example.com/v1/things?limit=5&api_key=$QUERY_KEY" -u "AC123:$TWILIO_TOKEN" -H "X-Key: $PARTNER_API_TOKEN" -H "Cookie: session=$SESSION" -H 'Accept: it'\''s'"#
+        )
     }
 
     @Test("the report is written whole or not at all: no temporary file is left")
@@ -83,64 +91,83 @@ struct ReportingTests {
 
     @Test("the terminal summary shows responses seen and never seen, and the verdict")
     func terminal() {
-        let text = TerminalReport(summary: Self.summary(body: "{}", outcome: .passed), color: false, tokenVariable: "T", junitPath: "reports/junit.xml").text
-        #expect(text == """
-            contract-test: specs/partneraccount.yaml against mock (http://127.0.0.1:8080/developerprofile), seed 1
-              createPartnerInvitation  1 case: 1 passed, 0 failed, 0 errors, 0 skipped
-                documented responses seen: 200; never: 400
+        let text = TerminalReport(
+            summary: Self.summary(body: "{}", outcome: .passed), color: false, tokenVariable: "T", junitPath: "reports/junit.xml"
+        ).text
+        #expect(
+            text == """
+                contract-test: specs/partneraccount.yaml against mock (http://127.0.0.1:8080/developerprofile), seed 1
+                  createPartnerInvitation  1 case: 1 passed, 0 failed, 0 errors, 0 skipped
+                    documented responses seen: 200; never: 400
 
-            PASSED: 1 passed, 0 failed, 0 errors, 0 skipped (1 case in 0.02 s, 50 cases/s); JUnit report: reports/junit.xml
-            """)
+                PASSED: 1 passed, 0 failed, 0 errors, 0 skipped (1 case in 0.02 s, 50 cases/s); JUnit report: reports/junit.xml
+                """)
         let colored = TerminalReport(summary: Self.summary(body: "{}", outcome: .passed), color: true, tokenVariable: "T", junitPath: nil).text
         #expect(colored.contains("\u{1B}[1;32mPASSED\u{1B}[0m"))
     }
 
     @Test("failures are grouped by distinct problem: same check, same member, same expectation")
     func grouped() {
-        let accepted = CheckFailure(check: .status, message: "expected a documented 4xx, found 200", expectation: "expected a documented 4xx, found 200")
-        let crashed = CheckFailure(check: .serverError, message: "expected a documented 4xx, found 500", expectation: "expected a documented 4xx, found 500")
+        let accepted = CheckFailure(
+            check: .status, message: "expected a documented 4xx, found 200", expectation: "expected a documented 4xx, found 200")
+        let crashed = CheckFailure(
+            check: .serverError, message: "expected a documented 4xx, found 500", expectation: "expected a documented 4xx, found 500")
         let days = CaseFocus(member: "/expirationDays", valueClass: "not a whole number", validity: .invalid)
         let results = [
             Self.result("expirationDays 10.5 is refused", focus: days, failures: [accepted]),
-            Self.result("expirationDays 2147483648 is refused", focus: CaseFocus(member: "/expirationDays", valueClass: "int32 overflow", validity: .invalid), failures: [crashed]),
+            Self.result(
+                "expirationDays 2147483648 is refused", focus: CaseFocus(member: "/expirationDays", valueClass: "int32 overflow", validity: .invalid),
+                failures: [crashed]),
             Self.result("expirationDays 13.5 is refused", focus: days, failures: [accepted]),
-            Self.result("partnerEmailId 12345 is refused", focus: CaseFocus(member: "/partnerEmailId", valueClass: "a number", validity: .invalid), failures: [accepted]),
+            Self.result(
+                "partnerEmailId 12345 is refused", focus: CaseFocus(member: "/partnerEmailId", valueClass: "a number", validity: .invalid),
+                failures: [accepted]),
         ]
         let problems = Problem.group(results)
-        #expect(problems.map(\.headline) == [
-            "status: expected a documented 4xx, found 200 — when sending /expirationDays",
-            "server-error: expected a documented 4xx, found 500 — when sending /expirationDays",
-            "status: expected a documented 4xx, found 200 — when sending /partnerEmailId",
-        ])
-        #expect(problems.map { $0.results.map(\.testCase.name) } == [
-            ["expirationDays 10.5 is refused", "expirationDays 13.5 is refused"], ["expirationDays 2147483648 is refused"],
-            ["partnerEmailId 12345 is refused"],
-        ])
+        #expect(
+            problems.map(\.headline) == [
+                "status: expected a documented 4xx, found 200 — when sending /expirationDays",
+                "server-error: expected a documented 4xx, found 500 — when sending /expirationDays",
+                "status: expected a documented 4xx, found 200 — when sending /partnerEmailId",
+            ])
+        #expect(
+            problems.map { $0.results.map(\.testCase.name) } == [
+                ["expirationDays 10.5 is refused", "expirationDays 13.5 is refused"], ["expirationDays 2147483648 is refused"],
+                ["partnerEmailId 12345 is refused"],
+            ])
         var summary = Self.summary(body: "{}", outcome: .passed)
         summary.results = results
         let text = TerminalReport(summary: summary, color: false, tokenVariable: "T", junitPath: nil).text
-        #expect(text.contains("""
+        #expect(
+            text.contains(
+                """
 
-            FAILURES: 4 failing cases from 3 distinct problems
-              1. createPartnerInvitation › status: expected a documented 4xx, found 200 — when sending /expirationDays
-                 first seen in explore: expirationDays 10.5 is refused [id \(results[0].testCase.id)]
-                 found by: not a whole number (invalid) in /expirationDays
-                 replay: contract-test run --seed 1 --case \(results[0].testCase.id)
-                 also shown by 1 more case: explore: expirationDays 13.5 is refused [\(results[2].testCase.id)]
-              2. createPartnerInvitation › server-error: expected a documented 4xx, found 500 — when sending /expirationDays
-            """))
+                FAILURES: 4 failing cases from 3 distinct problems
+                  1. createPartnerInvitation › status: expected a documented 4xx, found 200 — when sending /expirationDays
+                     first seen in explore: expirationDays 10.5 is refused [id \(results[0].testCase.id)]
+                     found by: not a whole number (invalid) in /expirationDays
+                     replay: contract-test run --seed 1 --case \(results[0].testCase.id)
+                     also shown by 1 more case: explore: expirationDays 13.5 is refused [\(results[2].testCase.id)]
+                  2. createPartnerInvitation › server-error: expected a documented 4xx, found 500 — when sending /expirationDays
+                """))
         #expect(text.hasSuffix("FAILED: 0 passed, 4 failed, 0 errors, 0 skipped (4 cases in 0.02 s, 200 cases/s); 3 distinct problems"))
         let xml = JUnitReport(summary: summary, tokenVariable: "T").xml
         #expect(xml.contains(#"<property name="distinct-problems" value="3"/>"#))
-        #expect(xml.contains("Problem 1 of 3, shown by 2 cases: explore: expirationDays 10.5 is refused [\(results[0].testCase.id)]; explore: expirationDays 13.5 is refused [\(results[2].testCase.id)]"))
+        #expect(
+            xml.contains(
+                "Problem 1 of 3, shown by 2 cases: explore: expirationDays 10.5 is refused [\(results[0].testCase.id)]; explore: expirationDays 13.5 is refused [\(results[2].testCase.id)]"
+            ))
     }
 
     @Test("a defect in every array item is one problem, and the most frequent problems come first")
     func arrayItems() {
         func missing(_ index: Int) -> CheckFailure {
-            CheckFailure(check: .schema, message: "expected a string, found 7", pointer: "/items/\(index)/name", specLocation: "x.yaml:9:5", expectation: "type")
+            CheckFailure(
+                check: .schema, message: "expected a string, found 7", pointer: "/items/\(index)/name", specLocation: "x.yaml:9:5",
+                expectation: "type")
         }
-        let other = CheckFailure(check: .schema, message: "expected a string, found 7", pointer: "/total", specLocation: "x.yaml:3:5", expectation: "type")
+        let other = CheckFailure(
+            check: .schema, message: "expected a string, found 7", pointer: "/total", specLocation: "x.yaml:3:5", expectation: "type")
         let results = [
             Self.result("first", focus: nil, failures: [other]),
             Self.result("second", focus: nil, failures: [missing(0), missing(1)]),
@@ -148,8 +175,11 @@ struct ReportingTests {
         ]
         let problems = Problem.group(results)
         #expect(problems.map(\.member) == ["#/items/*/name", "#/total"])
-        #expect(problems.map(\.headline) == ["schema: #/items/0/name: expected a string, found 7 (spec: x.yaml:9:5)",
-                                             "schema: #/total: expected a string, found 7 (spec: x.yaml:3:5)"])
+        #expect(
+            problems.map(\.headline) == [
+                "schema: #/items/0/name: expected a string, found 7 (spec: x.yaml:9:5)",
+                "schema: #/total: expected a string, found 7 (spec: x.yaml:3:5)",
+            ])
         #expect(problems.map { $0.results.map(\.testCase.name) } == [["second", "third"], ["first"]])
     }
 
@@ -164,21 +194,27 @@ struct ReportingTests {
             return result
         }
         let broken = (1...4).map { CheckFailure(check: .status, message: "expected 200, found \(400 + $0)", expectation: "\(400 + $0)") }
-        summary.results = (1...22).map { named("op\($0)", .passed) }
-            + [named("op1", .failed([broken[0]])), named("op2", .failed([broken[1]]), "one"), named("op2", .failed([broken[1]]), "two"),
-               named("op3", .failed([broken[2]])), named("op4", .failed([broken[3]])),
-               named("op5", .error("timed out"), "slow"), named("op5", .error("timed out"), "slower"),
-               named("op6", .skipped("no credentials"), "x"), named("op6", .skipped("no credentials"), "y"), named("op6", .skipped("no credentials"), "z")]
+        summary.results =
+            (1...22).map { named("op\($0)", .passed) }
+            + [
+                named("op1", .failed([broken[0]])), named("op2", .failed([broken[1]]), "one"), named("op2", .failed([broken[1]]), "two"),
+                named("op3", .failed([broken[2]])), named("op4", .failed([broken[3]])),
+                named("op5", .error("timed out"), "slow"), named("op5", .error("timed out"), "slower"),
+                named("op6", .skipped("no credentials"), "x"), named("op6", .skipped("no credentials"), "y"),
+                named("op6", .skipped("no credentials"), "z"),
+            ]
         summary.documentedStatuses = (1...22).map { ("op\($0)", ["200"]) }
         var report = TerminalReport(summary: summary, color: false, tokenVariable: "T", junitPath: nil)
         report.shownProblems = 2
         let lines = report.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.filter { $0.hasPrefix("  op") && $0.contains(" cases: ") }.map { String($0.split(separator: " ")[0]) } == (1...6).map { "op\($0)" })
+        #expect(
+            lines.filter { $0.hasPrefix("  op") && $0.contains(" cases: ") }.map { String($0.split(separator: " ")[0]) } == (1...6).map { "op\($0)" })
         #expect(lines.contains("  16 more operations: every case passed (their tables are in the HTML report)"))
         #expect(lines.contains("FAILURES: 5 failing cases from 4 distinct problems, the 2 most frequent in full"))
-        #expect(lines.filter { $0.hasPrefix("  1. ") || $0.hasPrefix("  2. ") || $0.hasPrefix("  3. ") } == [
-            "  1. op2 › status: expected 200, found 402", "  2. op1 › status: expected 200, found 401",
-        ])
+        #expect(
+            lines.filter { $0.hasPrefix("  1. ") || $0.hasPrefix("  2. ") || $0.hasPrefix("  3. ") } == [
+                "  1. op2 › status: expected 200, found 402", "  2. op1 › status: expected 200, found 401",
+            ])
         #expect(lines.contains("  … and 2 more distinct problems (shown by 2 cases), each in the JUnit and HTML reports"))
         #expect(lines.filter { $0.hasPrefix("  op5 › ") } == ["  op5 › positive: slow", "  op5 › positive: slower"])
         #expect(lines.filter { $0.hasPrefix("  op6 › ") } == ["  op6 › positive: x: no credentials", "  op6 › positive: y: no credentials"])

@@ -31,13 +31,15 @@ struct DeferredIndexTests {
             """
         let uses = componentValidator(document, "Uses")
         #expect(errors(uses, #"{"byAnchor": "ok"}"#) == [])
-        #expect(errors(uses, #"{"byAnchor": "too long"}"#) == [
-            "#/byAnchor: maxLength: expected at most 2 characters, found 8 (schema #/components/schemas/Short/maxLength at api.yaml:13:7)",
-        ])
+        #expect(
+            errors(uses, #"{"byAnchor": "too long"}"#) == [
+                "#/byAnchor: maxLength: expected at most 2 characters, found 8 (schema #/components/schemas/Short/maxLength at api.yaml:13:7)"
+            ])
         let tree = componentValidator(document, "Tree")
         #expect(errors(tree, #"{"label": "a", "children": [{"label": "b", "children": []}]}"#) == [])
-        #expect(errors(tree, #"{"children": [{"label": 2}]}"#) == [
-            "#/children/0/label: type: expected string, found integer (2) (schema #/components/schemas/Tree/properties/label/type at api.yaml:20:17)",
-        ])
+        #expect(
+            errors(tree, #"{"children": [{"label": 2}]}"#) == [
+                "#/children/0/label: type: expected string, found integer (2) (schema #/components/schemas/Tree/properties/label/type at api.yaml:20:17)"
+            ])
     }
 }

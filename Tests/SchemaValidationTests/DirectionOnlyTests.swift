@@ -48,8 +48,9 @@ struct DirectionOnlyTests {
     @Test("validation refuses a readOnly member sent, also when marked through $ref")
     func validation() {
         let account = componentValidator(Self.document, "Account")
-        #expect(errors(account, #"{"id": "a1", "password": "long enough", "name": "Ann"}"#, direction: .request) == [
-            "#/id: properties: 'id' is readOnly: expected it not to be sent in a request (schema #/components/schemas/Account/properties at api.yaml:12:7)",
-        ])
+        #expect(
+            errors(account, #"{"id": "a1", "password": "long enough", "name": "Ann"}"#, direction: .request) == [
+                "#/id: properties: 'id' is readOnly: expected it not to be sent in a request (schema #/components/schemas/Account/properties at api.yaml:12:7)"
+            ])
     }
 }

@@ -1,5 +1,6 @@
-@testable import SchemaValidation
 import Testing
+
+@testable import SchemaValidation
 
 /// Inputs the fuzzers (`scripts/fuzz`) found failing, kept failing-proof.
 @Suite("Fuzz findings stay fixed")
@@ -11,15 +12,17 @@ struct FuzzRegressionTests {
     func recursiveSchemaIsFreed() {
         weak var segment: SchemaSegment?
         do {
-            let checker = validator(#"""
+            let checker = validator(
+                #"""
                 {"$schema": "https://json-schema.org/draft/2020-12/schema",
                  "properties": {"foo": {"$ref": "#"}}, "additionalProperties": false}
                 """#)
             segment = checker.graph.segments.first
             #expect(checker.isValid(json(#"{"foo": false}"#)))
-            #expect(checker.validate(json(#"{"foo": {"foo": {"bar": 1}}}"#)).map(\.description) == [
-                #"#/foo/foo/bar: additionalProperties: member 'bar' is not declared, and additionalProperties is false (schema #/additionalProperties at schema.yaml:2:40)"#,
-            ])
+            #expect(
+                checker.validate(json(#"{"foo": {"foo": {"bar": 1}}}"#)).map(\.description) == [
+                    #"#/foo/foo/bar: additionalProperties: member 'bar' is not declared, and additionalProperties is false (schema #/additionalProperties at schema.yaml:2:40)"#
+                ])
         }
         #expect(segment == nil)
     }
@@ -30,11 +33,13 @@ struct FuzzRegressionTests {
 /// overflowed the same way.
 @Suite("Fuzz findings stay fixed: bounds beyond any instance")
 struct HugeBoundTests {
-    @Test("a huge minLength or minItems is refused in words, and no value is made for it", arguments: [
-        #"{"type": "string", "minLength": 277777777777777777777777777777777777777777777777777}"#,
-        #"{"type": "string", "oneOf": [{"minLength": 277777777777777777777777777777777777777777777777777}, {"maxLength": 3}]}"#,
-        #"{"type": "array", "minItems": 9223372036854775807}"#,
-    ])
+    @Test(
+        "a huge minLength or minItems is refused in words, and no value is made for it",
+        arguments: [
+            #"{"type": "string", "minLength": 277777777777777777777777777777777777777777777777777}"#,
+            #"{"type": "string", "oneOf": [{"minLength": 277777777777777777777777777777777777777777777777777}, {"maxLength": 3}]}"#,
+            #"{"type": "array", "minItems": 9223372036854775807}"#,
+        ])
     func hugeBounds(schema: String) {
         let checker = validator(schema)
         #expect(!checker.isValid(.string("short")))
@@ -46,9 +51,10 @@ struct HugeBoundTests {
 
     @Test("the message for a string below a huge minLength")
     func message() {
-        #expect(validator(#"{"minLength": 9223372036854775807}"#).validate(.string("abc")).map(\.description) == [
-            #"#: minLength: expected at least 9223372036854775807 characters, found 3 ("abc") (schema #/minLength at schema.yaml:1:2)"#,
-        ])
+        #expect(
+            validator(#"{"minLength": 9223372036854775807}"#).validate(.string("abc")).map(\.description) == [
+                #"#: minLength: expected at least 9223372036854775807 characters, found 3 ("abc") (schema #/minLength at schema.yaml:1:2)"#
+            ])
     }
 }
 
@@ -60,21 +66,23 @@ struct ReferenceLoopTests {
     @Test("branches that loop in place end at once, in words")
     func loopInPlace() {
         let checker = validator(##"{"oneOf": [{"$ref": "#"}, {"$ref": "#"}, {"$ref": "#"}]}"##)
-        #expect(checker.validate(json("{}")).map(\.description) == [
-            #"#: oneOf: expected exactly one of the 3 oneOf schemas to match, none did (schema #/oneOf at schema.yaml:1:2)"#,
-            #"#: $ref: references loop without end: expected a schema whose references lead somewhere (schema #/oneOf/0/$ref at schema.yaml:1:13)"#,
-            #"#: $ref: references loop without end: expected a schema whose references lead somewhere (schema #/oneOf/1/$ref at schema.yaml:1:28)"#,
-            #"#: $ref: references loop without end: expected a schema whose references lead somewhere (schema #/oneOf/2/$ref at schema.yaml:1:43)"#,
-        ])
+        #expect(
+            checker.validate(json("{}")).map(\.description) == [
+                #"#: oneOf: expected exactly one of the 3 oneOf schemas to match, none did (schema #/oneOf at schema.yaml:1:2)"#,
+                #"#: $ref: references loop without end: expected a schema whose references lead somewhere (schema #/oneOf/0/$ref at schema.yaml:1:13)"#,
+                #"#: $ref: references loop without end: expected a schema whose references lead somewhere (schema #/oneOf/1/$ref at schema.yaml:1:28)"#,
+                #"#: $ref: references loop without end: expected a schema whose references lead somewhere (schema #/oneOf/2/$ref at schema.yaml:1:43)"#,
+            ])
     }
 
     @Test("recursion that reads the instance still follows it to the bottom")
     func recursionDescends() {
         let checker = validator(##"{"properties": {"next": {"$ref": "#"}}, "required": ["value"]}"##)
         #expect(checker.isValid(json(#"{"value": 1, "next": {"value": 2, "next": {"value": 3}}}"#)))
-        #expect(checker.validate(json(#"{"value": 1, "next": {"next": {"value": 3}}}"#)).map(\.description) == [
-            #"#/next: required: required member 'value' is missing (schema #/required at schema.yaml:1:41)"#,
-        ])
+        #expect(
+            checker.validate(json(#"{"value": 1, "next": {"next": {"value": 3}}}"#)).map(\.description) == [
+                #"#/next: required: required member 'value' is missing (schema #/required at schema.yaml:1:41)"#
+            ])
     }
 }
 
@@ -85,7 +93,8 @@ struct ReferenceLoopTests {
 struct RecursiveSynthesisTests {
     @Test("a recursive member is made plainly after its first level")
     func recursiveMember() {
-        let checker = validator(##"""
+        let checker = validator(
+            ##"""
             {"type": "object", "required": ["name"],
              "properties": {"name": {"type": "string"}, "child": {"$ref": "#"}},
              "oneOf": [{"required": ["left"]}, {"required": ["right"]}, {"not": {"required": ["left", "right"]}}]}

@@ -32,7 +32,9 @@ struct JSONSchemaTestSuiteTests {
     static func run(folder: String, dialect: ValidationDialect, assertFormats verdictAssertsFormats: Bool = false) throws -> Tally {
         var tally = Tally()
         let directory = suite + "/tests/" + folder
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") && (!verdictAssertsFormats || suiteFormatsNotAsserted[$0] == nil) }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter {
+            $0.hasSuffix(".json") && (!verdictAssertsFormats || suiteFormatsNotAsserted[$0] == nil)
+        }.sorted()
         for file in files {
             let path = directory + "/" + file
             let bytes = try #require(readFile(path))
@@ -52,7 +54,8 @@ struct JSONSchemaTestSuiteTests {
                     for assertFormats in [false, true] {
                         let full = validator.evaluateFully(data, assertFormats: assertFormats)
                         if let quick = validator.quickVerdict(data, assertFormats: assertFormats), quick != full.isEmpty {
-                            tally.quickDisagrees.append("\(name): quick pass says \(quick ? "valid" : "invalid") (formats asserted: \(assertFormats))")
+                            tally.quickDisagrees.append(
+                                "\(name): quick pass says \(quick ? "valid" : "invalid") (formats asserted: \(assertFormats))")
                         }
                     }
                     if suiteExclusions[name] != nil {
@@ -60,7 +63,9 @@ struct JSONSchemaTestSuiteTests {
                     } else if errors.isEmpty == expected {
                         tally.passed += 1
                     } else {
-                        tally.failed.append("\(name): expected \(expected ? "valid" : "invalid"); \(errors.first.map(\.description) ?? "no error")\(compiler.diagnostics.isEmpty ? "" : " [compile: \(compiler.diagnostics.map(\.description))]")")
+                        tally.failed.append(
+                            "\(name): expected \(expected ? "valid" : "invalid"); \(errors.first.map(\.description) ?? "no error")\(compiler.diagnostics.isEmpty ? "" : " [compile: \(compiler.diagnostics.map(\.description))]")"
+                        )
                     }
                 }
             }
@@ -87,10 +92,12 @@ struct JSONSchemaTestSuiteTests {
     /// OpenAPI asserts formats, so the suite's optional format cases hold for every format this
     /// validator knows, each by its own dialect's definition (`hostname`: RFC 1123 in draft-04,
     /// IDNA2008 in 2020-12).
-    @Test("formats asserted, by each dialect's definitions", arguments: [
-        ("draft4/optional/format", ValidationDialect.draft4), ("draft4/optional/format", .openAPI30),
-        ("draft2020-12/optional/format", .draft2020_12),
-    ])
+    @Test(
+        "formats asserted, by each dialect's definitions",
+        arguments: [
+            ("draft4/optional/format", ValidationDialect.draft4), ("draft4/optional/format", .openAPI30),
+            ("draft2020-12/optional/format", .draft2020_12),
+        ])
     func formats(folder: String, dialect: ValidationDialect) throws {
         let tally = try Self.run(folder: folder, dialect: dialect, assertFormats: true)
         print("JSON Schema Test Suite \(folder) (\(dialect)): \(tally)")

@@ -15,7 +15,10 @@ struct JSONValueTests {
             ("01", "body.json:1:2: error: expected the end of the text after the JSON value"),
             ("\"a\tb\"", "body.json:1:3: error: control character U+0009 in a string: expected it escaped"),
             ("{\"a\": 1} x", "body.json:1:10: error: expected the end of the text after the JSON value"),
-            ("'single'", "body.json:1:1: error: unexpected character ''': expected a JSON value (object, array, string, number, true, false or null)"),
+            (
+                "'single'",
+                "body.json:1:1: error: unexpected character ''': expected a JSON value (object, array, string, number, true, false or null)"
+            ),
         ]
         for (text, expected) in cases {
             #expect(throws: Diagnostic.self) { try JSONParser().parse(text, file: "body.json") }

@@ -15,19 +15,24 @@ struct ParameterCodingTests {
             Color: {type: object, properties: {R: {type: integer}, G: {type: integer}, B: {type: integer}}}
         """
     static let colors = JSONValue.array(["blue", "black", "brown"].map(JSONValue.string))
-    static let color = JSONValue.object(JSONObject([.init("R", .number(JSONNumber(100))), .init("G", .number(JSONNumber(200))),
-                                                    .init("B", .number(JSONNumber(150)))]))
+    static let color = JSONValue.object(
+        JSONObject([
+            .init("R", .number(JSONNumber(100))), .init("G", .number(JSONNumber(200))),
+            .init("B", .number(JSONNumber(150))),
+        ]))
     static let arrayShape = componentValidator(document, "Colors").shape
     static let objectShape = componentValidator(document, "Color").shape
 
-    @Test("path, header and cookie texts", arguments: [
-        ("matrix", false, ";color=blue,black,brown", ";color=R,100,G,200,B,150"),
-        ("matrix", true, ";color=blue;color=black;color=brown", ";R=100;G=200;B=150"),
-        ("label", false, ".blue,black,brown", ".R,100,G,200,B,150"),
-        ("label", true, ".blue.black.brown", ".R=100.G=200.B=150"),
-        ("simple", false, "blue,black,brown", "R,100,G,200,B,150"),
-        ("simple", true, "blue,black,brown", "R=100,G=200,B=150"),
-    ])
+    @Test(
+        "path, header and cookie texts",
+        arguments: [
+            ("matrix", false, ";color=blue,black,brown", ";color=R,100,G,200,B,150"),
+            ("matrix", true, ";color=blue;color=black;color=brown", ";R=100;G=200;B=150"),
+            ("label", false, ".blue,black,brown", ".R,100,G,200,B,150"),
+            ("label", true, ".blue.black.brown", ".R=100.G=200.B=150"),
+            ("simple", false, "blue,black,brown", "R,100,G,200,B,150"),
+            ("simple", true, "blue,black,brown", "R=100,G=200,B=150"),
+        ])
     func texts(style: String, explode: Bool, array: String, object: String) {
         let coding = ParameterCoding.Style(name: "color", style: style, explode: explode)
         #expect(ParameterCoding.text(Self.colors, coding) == array)
@@ -36,13 +41,15 @@ struct ParameterCodingTests {
         #expect(ParameterCoding.read(text: object, coding, shape: Self.objectShape) == Self.color)
     }
 
-    @Test("query pairs", arguments: [
-        ("form", false, "color=blue,black,brown", "color=R,100,G,200,B,150"),
-        ("form", true, "color=blue&color=black&color=brown", "R=100&G=200&B=150"),
-        ("spaceDelimited", false, "color=blue black brown", nil),
-        ("pipeDelimited", false, "color=blue|black|brown", nil),
-        ("deepObject", true, nil, "color[R]=100&color[G]=200&color[B]=150"),
-    ] as [(String, Bool, String?, String?)])
+    @Test(
+        "query pairs",
+        arguments: [
+            ("form", false, "color=blue,black,brown", "color=R,100,G,200,B,150"),
+            ("form", true, "color=blue&color=black&color=brown", "R=100&G=200&B=150"),
+            ("spaceDelimited", false, "color=blue black brown", nil),
+            ("pipeDelimited", false, "color=blue|black|brown", nil),
+            ("deepObject", true, nil, "color[R]=100&color[G]=200&color[B]=150"),
+        ] as [(String, Bool, String?, String?)])
     func pairs(style: String, explode: Bool, array: String?, object: String?) {
         let coding = ParameterCoding.Style(name: "color", style: style, explode: explode)
         func joined(_ pairs: [(name: String, value: String)]) -> String { pairs.map { "\($0.name)=\($0.value)" }.joined(separator: "&") }

@@ -1,5 +1,6 @@
-@testable import SchemaValidation
 import Testing
+
+@testable import SchemaValidation
 
 /// One value of a format, valid or not, and the rule of its RFC that decides it.
 struct FormatCase: CustomTestStringConvertible, Sendable {
@@ -52,8 +53,9 @@ struct RFCFormatTests {
         .valid("hostname", "a", "one label"),
         .valid("hostname", "1.2.3.example", "labels may start with a digit (RFC 1123)"),
         .valid("hostname", String(repeating: "a", count: 63) + ".com", "a label of 63 octets"),
-        .valid("hostname", Array(repeating: String(repeating: "a", count: 62), count: 4).joined(separator: ".") + ".a",
-               "253 octets in all"),
+        .valid(
+            "hostname", Array(repeating: String(repeating: "a", count: 62), count: 4).joined(separator: ".") + ".a",
+            "253 octets in all"),
         .valid("hostname", "xn--bcher-kva.example", "A-label of bücher"),
         .valid("hostname", "XN--BCHER-KVA.example", "A-labels are compared without case"),
         .valid("hostname", "xn--zca", "A-label of ß, PVALID in IDNA2008"),
@@ -63,8 +65,9 @@ struct RFCFormatTests {
         .invalid("hostname", ".example.com", "no empty label"),
         .invalid("hostname", "", "no empty name"),
         .invalid("hostname", String(repeating: "a", count: 64) + ".com", "a label of 64 octets"),
-        .invalid("hostname", Array(repeating: String(repeating: "a", count: 62), count: 4).joined(separator: ".") + ".ab",
-                 "254 octets in all"),
+        .invalid(
+            "hostname", Array(repeating: String(repeating: "a", count: 62), count: 4).joined(separator: ".") + ".ab",
+            "254 octets in all"),
         .invalid("hostname", "-a.com", "no leading hyphen"),
         .invalid("hostname", "a-.com", "no trailing hyphen"),
         .invalid("hostname", "ab--cd.example", "-- in the third and fourth positions is for A-labels only"),
@@ -155,29 +158,36 @@ struct RFCFormatTests {
         #expect(checker.isValid(.string(formatCase.value)) == formatCase.valid)
     }
 
-    @Test("Punycode: RFC 3492's samples both ways", arguments: [
-        ("\u{644}\u{64A}\u{647}\u{645}\u{627}\u{628}\u{62A}\u{643}\u{644}\u{645}\u{648}\u{634}\u{639}\u{631}\u{628}\u{64A}\u{61F}",
-         "egbpdaj6bu4bxfgehfvwxn"),
-        ("\u{4ED6}\u{4EEC}\u{4E3A}\u{4EC0}\u{4E48}\u{4E0D}\u{8BF4}\u{4E2D}\u{6587}", "ihqwcrb4cv8a8dqg056pqjye"),
-        ("3\u{5E74}B\u{7D44}\u{91D1}\u{516B}\u{5148}\u{751F}", "3B-ww4c5e180e575a65lsy2b"),
-        ("-> $1.00 <-", "-> $1.00 <--"),
-    ])
+    @Test(
+        "Punycode: RFC 3492's samples both ways",
+        arguments: [
+            (
+                "\u{644}\u{64A}\u{647}\u{645}\u{627}\u{628}\u{62A}\u{643}\u{644}\u{645}\u{648}\u{634}\u{639}\u{631}\u{628}\u{64A}\u{61F}",
+                "egbpdaj6bu4bxfgehfvwxn"
+            ),
+            ("\u{4ED6}\u{4EEC}\u{4E3A}\u{4EC0}\u{4E48}\u{4E0D}\u{8BF4}\u{4E2D}\u{6587}", "ihqwcrb4cv8a8dqg056pqjye"),
+            ("3\u{5E74}B\u{7D44}\u{91D1}\u{516B}\u{5148}\u{751F}", "3B-ww4c5e180e575a65lsy2b"),
+            ("-> $1.00 <-", "-> $1.00 <--"),
+        ])
     func punycode(decoded: String, encoded: String) {
         let scalars = Array(decoded.unicodeScalars)
         #expect(Punycode.encode(scalars) == encoded)
         #expect(Punycode.decode(Array(encoded.utf8)) == scalars)
     }
 
-    @Test("format messages name the RFC form", arguments: [
-        ("hostname", "a hostname (RFC 1123, IDNA2008 A-labels)"),
-        ("idn-hostname", "an internationalized hostname (IDNA2008)"),
-        ("idn-email", "an internationalized email address (RFC 6531)"),
-        ("duration", "an RFC 3339 duration (e.g. P3DT4H)"),
-    ])
+    @Test(
+        "format messages name the RFC form",
+        arguments: [
+            ("hostname", "a hostname (RFC 1123, IDNA2008 A-labels)"),
+            ("idn-hostname", "an internationalized hostname (IDNA2008)"),
+            ("idn-email", "an internationalized email address (RFC 6531)"),
+            ("duration", "an RFC 3339 duration (e.g. P3DT4H)"),
+        ])
     func messages(format: String, expectation: String) {
         let checker = validator(#"{"format": "\#(format)"}"#)
-        #expect(checker.validate(.string("-")).map(\.description) == [
-            #"#: format: expected \#(expectation), found "-" (schema #/format at schema.yaml:1:2)"#,
-        ])
+        #expect(
+            checker.validate(.string("-")).map(\.description) == [
+                #"#: format: expected \#(expectation), found "-" (schema #/format at schema.yaml:1:2)"#
+            ])
     }
 }

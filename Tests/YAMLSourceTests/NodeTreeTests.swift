@@ -1,4 +1,5 @@
 import Testing
+
 @testable import YAMLSource
 
 @Suite("Node tree")
@@ -63,9 +64,10 @@ struct NodeTreeTests {
 
     @Test("a merge of a scalar is an error")
     func badMerge() {
-        #expect(messages(parse("a:\n  <<: 3\n")) == [
-            "test.yaml:2:7: error: the merge key '<<' needs a mapping or a sequence of mappings, found an integer",
-        ])
+        #expect(
+            messages(parse("a:\n  <<: 3\n")) == [
+                "test.yaml:2:7: error: the merge key '<<' needs a mapping or a sequence of mappings, found an integer"
+            ])
     }
 
     @Test("JSON documents load through the same parser")

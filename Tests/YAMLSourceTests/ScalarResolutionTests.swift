@@ -1,18 +1,21 @@
 import Testing
+
 @testable import YAMLSource
 
 @Suite("YAML 1.2 core schema")
 struct ScalarResolutionTests {
-    @Test("plain scalars resolve by the core schema", arguments: [
-        ("null", Scalar.Kind.null), ("Null", .null), ("NULL", .null), ("~", .null), ("", .null),
-        ("true", .bool), ("True", .bool), ("FALSE", .bool),
-        ("0", .int), ("-19", .int), ("+7", .int), ("0o17", .int), ("0x1F", .int), ("200", .int),
-        ("1.5", .float), ("-.5", .float), ("1.", .float), ("1e3", .float), ("6.8523015e+5", .float),
-        (".inf", .float), ("-.Inf", .float), (".NaN", .float),
-        ("yes", .string), ("no", .string), ("on", .string), ("nULL", .string), ("0x", .string),
-        ("0o8", .string), ("1_000", .string), ("3.0.3", .string), ("1e", .string), ("e3", .string),
-        ("+", .string), (".", .string), ("2024-09-15", .string), ("-", .string),
-    ])
+    @Test(
+        "plain scalars resolve by the core schema",
+        arguments: [
+            ("null", Scalar.Kind.null), ("Null", .null), ("NULL", .null), ("~", .null), ("", .null),
+            ("true", .bool), ("True", .bool), ("FALSE", .bool),
+            ("0", .int), ("-19", .int), ("+7", .int), ("0o17", .int), ("0x1F", .int), ("200", .int),
+            ("1.5", .float), ("-.5", .float), ("1.", .float), ("1e3", .float), ("6.8523015e+5", .float),
+            (".inf", .float), ("-.Inf", .float), (".NaN", .float),
+            ("yes", .string), ("no", .string), ("on", .string), ("nULL", .string), ("0x", .string),
+            ("0o8", .string), ("1_000", .string), ("3.0.3", .string), ("1e", .string), ("e3", .string),
+            ("+", .string), (".", .string), ("2024-09-15", .string), ("-", .string),
+        ])
     func plain(text: String, kind: Scalar.Kind) {
         #expect(Scalar(text: text, style: .plain).kind == kind)
     }

@@ -1,8 +1,8 @@
-import FuzzContract
-import FuzzDriver
 import BusinessRules
 import Dispatch
 import Foundation
+import FuzzContract
+import FuzzDriver
 import Logging
 import MockServer
 import OpenAPIModel
@@ -18,8 +18,9 @@ func fuzzMockRequest(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     guard let request = mockRequest(from: bytes) else { return 0 }
-    let api = MockAPI(document: contract.document, rules: contract.rules, configuration: MockConfiguration(token: "fuzz-token"),
-                      logger: Logger(label: "fuzz", factory: { _ in SwiftLogNoOpLogHandler() }))
+    let api = MockAPI(
+        document: contract.document, rules: contract.rules, configuration: MockConfiguration(token: "fuzz-token"),
+        logger: Logger(label: "fuzz", factory: { _ in SwiftLogNoOpLogHandler() }))
     let answer = Mutex<MockResponse?>(nil)
     let done = DispatchSemaphore(value: 0)
     Task.detached {
@@ -32,7 +33,8 @@ func fuzzMockRequest(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     precondition((100...499).contains(response.status), "a fault-free mock answered \(response.status) to \(request.method) \(request.target)")
     // A compressed answer (the request took gzip) is JSON once decoded; the gate decodes it.
     if let type = response.header("Content-Type"), MediaTypeName.isJSON(type), !response.body.isEmpty,
-       response.header("Content-Encoding") == nil {
+        response.header("Content-Encoding") == nil
+    {
         precondition((try? JSONParser().parse(response.body)) != nil, "a JSON answer is not JSON")
     }
     return 0

@@ -10,7 +10,8 @@ func fuzzSchemaValidator(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let split = bytes.firstIndex(of: 0) ?? bytes.endIndex
-    let parsed = YAMLParser(limits: .init(maxDepth: 64, maxAliasedNodes: 10_000)).parse(SourceFile(path: "schema.yaml", bytes: Array(bytes[..<split])))
+    let parsed = YAMLParser(limits: .init(maxDepth: 64, maxAliasedNodes: 10_000)).parse(
+        SourceFile(path: "schema.yaml", bytes: Array(bytes[..<split])))
     guard let schema = parsed.root else { return 0 }
     let instance = split < bytes.endIndex ? try? JSONParser().parse(Array(bytes[(split + 1)...]), file: "instance") : nil
     for dialect in [ValidationDialect.draft2020_12, .openAPI30] {
@@ -21,8 +22,9 @@ func fuzzSchemaValidator(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             for direction in [Direction.none, .request, .response] {
                 let errors = validator.validate(instance, direction: direction)
                 _ = errors.map(\.description)
-                precondition(errors.isEmpty == validator.isValid(instance, direction: direction),
-                             "validate and isValid disagree (\(direction))")
+                precondition(
+                    errors.isEmpty == validator.isValid(instance, direction: direction),
+                    "validate and isValid disagree (\(direction))")
                 // The quick pass, where it answers, answers as the full evaluation does.
                 let full = validator.evaluateFully(instance, direction: direction)
                 if let quick = validator.quickVerdict(instance, direction: direction) {

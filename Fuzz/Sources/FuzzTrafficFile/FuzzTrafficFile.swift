@@ -9,8 +9,9 @@ import Reporting
 
 let contract = partnerContract
 
-let verifier = TrafficVerifier(document: contract.document, rules: contract.rules,
-                               checks: CheckName.selection(only: nil, excluded: [], strict: true))
+let verifier = TrafficVerifier(
+    document: contract.document, rules: contract.rules,
+    checks: CheckName.selection(only: nil, excluded: [], strict: true))
 let servers = contract.document.effectiveServers.map(\.defaultURL)
 
 /// Bytes as a traffic file: read or refused in words; what is read is redacted, judged (every
@@ -28,8 +29,9 @@ func fuzzTrafficFile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     let verdict = verifier.verify(recorded)
     precondition(verdict.results.count + verdict.unjudged.count == recorded.count, "an exchange judged twice or lost")
-    let summary = RunSummary.ofTraffic(verdict, recorded: recorded, files: ["fuzz.har"], specPath: "specs/partneraccount.yaml",
-                                       document: contract.document, servers: servers, skipped: [:], replayCommand: "contract-test verify fuzz.har")
+    let summary = RunSummary.ofTraffic(
+        verdict, recorded: recorded, files: ["fuzz.har"], specPath: "specs/partneraccount.yaml",
+        document: contract.document, servers: servers, skipped: [:], replayCommand: "contract-test verify fuzz.har")
     _ = JUnitReport(summary: summary, tokenVariable: "PARTNER_API_TOKEN").xml
     _ = HTMLReport(summary: summary, tokenVariable: "PARTNER_API_TOKEN").html
     _ = TerminalReport(summary: summary, color: false, tokenVariable: "PARTNER_API_TOKEN", junitPath: nil).text

@@ -93,19 +93,24 @@ extension OperationContext {
         }
         let memberName = probe.member.tokens.isEmpty ? "a body" : probe.member.tokens.joined(separator: "/")
         let subject = probe.shown.map { "\(memberName) \($0) (\(probe.valueClass))" } ?? "\(memberName) (\(probe.valueClass))"
-        let (verdict, expectation): (String, Expectation) = switch validity {
-        case .valid:
-            ("is accepted", parts.contains { $0.member.tokens.count == 1 && isNamingMember($0.member.tokens[0]) } ? acceptedWithChosenName : accepted)
-        case .invalid: ("is refused", refusal)
-        case .either: ("is accepted or refused, never a server error", either)
-        }
+        let (verdict, expectation): (String, Expectation) =
+            switch validity {
+            case .valid:
+                (
+                    "is accepted",
+                    parts.contains { $0.member.tokens.count == 1 && isNamingMember($0.member.tokens[0]) } ? acceptedWithChosenName : accepted
+                )
+            case .invalid: ("is refused", refusal)
+            case .either: ("is accepted or refused, never a server error", either)
+            }
         let raw = probe.escaped && !isForm && !isMultipart ? body.asciiJSONBytes : nil
         return TestCase(
             operationId: entry.id, kind: .explore, name: "\(subject) \(verdict)",
             steps: [.request(request(body: body, rawBody: raw), expect: expectation, checkRules: validity != .invalid)],
             specLocation: bodyShape?.property(probe.member.tokens.first ?? "")?.location.mark?.description ?? location,
-            focus: CaseFocus(member: probe.member.description, valueClass: probe.valueClass, validity: validity, token: token,
-                             isRandom: probe.isRandom))
+            focus: CaseFocus(
+                member: probe.member.description, valueClass: probe.valueClass, validity: validity, token: token,
+                isRandom: probe.isRandom))
     }
 
     /// A seed for one member's values: the run's seed mixed with the member's name.

@@ -18,11 +18,12 @@ enum NumberClasses {
 
     static func probes(_ shape: SchemaShape, at member: JSONPointer, random: inout SeededGenerator) -> [Probe] {
         let integer = !shape.types.contains("number")
-        let formatRange: ClosedRange<Double>? = switch shape.format {
-        case "int32": -2_147_483_648...2_147_483_647
-        case "int64": -9_223_372_036_854_775_808...9_223_372_036_854_775_808 // 2^63: Int64.max as a Double
-        default: nil
-        }
+        let formatRange: ClosedRange<Double>? =
+            switch shape.format {
+            case "int32": -2_147_483_648...2_147_483_647
+            case "int64": -9_223_372_036_854_775_808...9_223_372_036_854_775_808  // 2^63: Int64.max as a Double
+            default: nil
+            }
         let low = shape.minimum.map { $0.exclusive ? Bounds.step(above: $0.value, integer: integer).double : $0.value.double }
         let high = shape.maximum.map { $0.exclusive ? Bounds.step(below: $0.value, integer: integer).double : $0.value.double }
         // Valid values stay moderate where the schema sets no bound: a contract that says only
@@ -56,8 +57,10 @@ enum NumberClasses {
             probes.append(Probe(member, "\(shape.format ?? "") minimum", .valid, value: literal("-2147483648"), showValue: true))
         }
         if shape.format == "int64", high == nil {
-            probes.append(Probe(member, "largest integer a double holds exactly", .valid,
-                                value: literal("9007199254740991"), showValue: true))
+            probes.append(
+                Probe(
+                    member, "largest integer a double holds exactly", .valid,
+                    value: literal("9007199254740991"), showValue: true))
         }
         // Beyond a bound the schema sets (a maximum, a minimum, int32's or int64's range), each
         // must be refused, and is kept only when the validator confirms it invalid. On a side
@@ -68,7 +71,8 @@ enum NumberClasses {
         // others must merely not break the server.
         func far(_ text: String, _ name: String, bounded: Bool) -> Probe {
             let value = literal(text)
-            let held = integer
+            let held =
+                integer
                 ? !text.contains("e") && JSONNumber(literal: text).flatMap(\.int).map { Int32(exactly: $0) != nil } == true
                 : JSONNumber(literal: text)?.double.isFinite == true
             return Probe(member, name, bounded ? .invalid : held ? .valid : .either, value: value, showValue: true)

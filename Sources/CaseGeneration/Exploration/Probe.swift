@@ -21,8 +21,10 @@ struct Probe {
     /// One of the random extras (`--examples`), not a value class every run covers.
     var isRandom = false
 
-    init(_ member: JSONPointer, _ valueClass: String, _ validity: CaseFocus.Validity,
-         shown: String? = nil, escaped: Bool = false, make: @escaping (_ token: String) -> JSONValue?) {
+    init(
+        _ member: JSONPointer, _ valueClass: String, _ validity: CaseFocus.Validity,
+        shown: String? = nil, escaped: Bool = false, make: @escaping (_ token: String) -> JSONValue?
+    ) {
         self.member = member
         self.valueClass = valueClass
         self.validity = validity
@@ -31,8 +33,10 @@ struct Probe {
         self.make = make
     }
 
-    init(_ member: JSONPointer, _ valueClass: String, _ validity: CaseFocus.Validity, value: JSONValue,
-         showValue: Bool = false, escaped: Bool = false) {
+    init(
+        _ member: JSONPointer, _ valueClass: String, _ validity: CaseFocus.Validity, value: JSONValue,
+        showValue: Bool = false, escaped: Bool = false
+    ) {
         self.init(member, valueClass, validity, shown: showValue ? value.truncatedText(limit: 30) : nil, escaped: escaped) { _ in value }
     }
 }

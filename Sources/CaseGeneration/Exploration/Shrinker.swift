@@ -23,8 +23,10 @@ public final class Shrinker: Sendable {
     private let addresses: Mutex<AddressBook>
     private let remaining: Atomic<Int>
 
-    public init(document: OpenAPIDocument, rules: BusinessRules, options: CaseOptions,
-                attemptsPerCase: Int = 24, attemptsPerRun: Int = 400) {
+    public init(
+        document: OpenAPIDocument, rules: BusinessRules, options: CaseOptions,
+        attemptsPerCase: Int = 24, attemptsPerRun: Int = 400
+    ) {
         self.document = document
         self.rules = rules
         self.options = options
@@ -54,9 +56,9 @@ public final class Shrinker: Sendable {
     /// single JSON request of the exploration.
     public func candidates(for testCase: TestCase) -> [TestCase] {
         guard testCase.kind == .explore, testCase.steps.count == 1, let focus = testCase.focus,
-              case .request(let request, let expectation, let checkRules) = testCase.steps[0],
-              let (context, plainest) = preparation(testCase.operationId), !context.isForm, !context.isMultipart, let body = request.json,
-              let focusPointer = JSONPointer(focus.member)
+            case .request(let request, let expectation, let checkRules) = testCase.steps[0],
+            let (context, plainest) = preparation(testCase.operationId), !context.isForm, !context.isMultipart, let body = request.json,
+            let focusPointer = JSONPointer(focus.member)
         else { return [] }
         let escaped = request.body?.allSatisfy({ $0 < 0x80 }) == true && body.jsonBytes.contains { $0 >= 0x80 }
         var bodies: [JSONValue] = []
@@ -110,8 +112,11 @@ public final class Shrinker: Sendable {
             }
             var smaller = testCase
             smaller.focus = newFocus
-            smaller.steps = [.request(context.request(body: renamed, rawBody: escaped ? renamed.asciiJSONBytes : nil),
-                                      expect: expectation, checkRules: checkRules)]
+            smaller.steps = [
+                .request(
+                    context.request(body: renamed, rawBody: escaped ? renamed.asciiJSONBytes : nil),
+                    expect: expectation, checkRules: checkRules)
+            ]
             return smaller
         }
     }
@@ -141,8 +146,10 @@ public final class Shrinker: Sendable {
     static func edges(_ shape: SchemaShape) -> [Double] {
         let integer = !shape.types.contains("number")
         let step = integer ? 1.0 : 0.5
-        return [shape.minimum.map { $0.exclusive ? $0.value.double : $0.value.double - step },
-                shape.maximum.map { $0.exclusive ? $0.value.double : $0.value.double + step }].compactMap { $0 }
+        return [
+            shape.minimum.map { $0.exclusive ? $0.value.double : $0.value.double - step },
+            shape.maximum.map { $0.exclusive ? $0.value.double : $0.value.double + step },
+        ].compactMap { $0 }
     }
 
     /// Smaller forms of one value, smallest first: a text's first half, an array without its
@@ -169,7 +176,8 @@ public final class Shrinker: Sendable {
             }
             let halfway = ((current + goal) / 2)
             options.append(number.isInteger ? halfway.rounded(.towardZero) : halfway.rounded(.towardZero) + 0.5)
-            return options
+            return
+                options
                 .filter { abs($0 - goal) < distance && ($0 == goal || ($0 > goal) == (current > goal)) }
                 .sorted { abs($0 - goal) < abs($1 - goal) }
                 .map { .number(JSONNumber(literal: Self.literal($0)) ?? JSONNumber($0)) }

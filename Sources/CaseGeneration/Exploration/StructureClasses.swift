@@ -11,13 +11,14 @@ enum StructureClasses {
         func list(_ count: Int) -> JSONValue { .array(Array(repeating: item, count: count)) }
         func distinct(_ count: Int) -> JSONValue {
             // Unique items where they must be: numbers counted up, texts numbered.
-            .array((0..<count).map { index in
-                switch item {
-                case .number(let number): .number(JSONNumber(number.double + Double(index)))
-                case .string(let text): .string(index == 0 ? text : "\(text)\(index)")
-                default: item
-                }
-            })
+            .array(
+                (0..<count).map { index in
+                    switch item {
+                    case .number(let number): .number(JSONNumber(number.double + Double(index)))
+                    case .string(let text): .string(index == 0 ? text : "\(text)\(index)")
+                    default: item
+                    }
+                })
         }
         let make = shape.uniqueItems ? distinct : list
         var probes: [Probe] = []

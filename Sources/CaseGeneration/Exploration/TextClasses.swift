@@ -16,8 +16,10 @@ enum TextClasses {
         ("leading and trailing spaces", "  padded  ", false),
     ]
 
-    static func probes(_ shape: SchemaShape, at member: JSONPointer, isIdentity: Bool, domain: String,
-                       random: inout SeededGenerator) -> [Probe] {
+    static func probes(
+        _ shape: SchemaShape, at member: JSONPointer, isIdentity: Bool, domain: String,
+        random: inout SeededGenerator
+    ) -> [Probe] {
         var probes: [Probe] = []
         if !shape.enumeration.isEmpty {
             probes += nearMisses(shape.enumeration, at: member)
@@ -56,20 +58,23 @@ enum TextClasses {
         for (name, text, escaped) in texts where !(isIdentity && text.isEmpty) {
             let ascii = text.unicodeScalars.allSatisfy(\.isASCII)
             let validity: CaseFocus.Validity = shape.pattern != nil && !ascii ? .either : .valid
-            probes.append(Probe(member, name, validity, escaped: escaped) { token in
-                .string(fitted(isIdentity ? (text.isEmpty ? token : "\(token) \(text)") : text))
-            })
+            probes.append(
+                Probe(member, name, validity, escaped: escaped) { token in
+                    .string(fitted(isIdentity ? (text.isEmpty ? token : "\(token) \(text)") : text))
+                })
         }
         if shape.maxLength == nil, shape.pattern == nil {
-            probes.append(Probe(member, "long text (1000 characters)", .valid) { token in
-                let prefix = isIdentity ? token + " " : ""
-                return .string(prefix + String(repeating: "long text ", count: 100).prefix(1000 - prefix.count))
-            })
+            probes.append(
+                Probe(member, "long text (1000 characters)", .valid) { token in
+                    let prefix = isIdentity ? token + " " : ""
+                    return .string(prefix + String(repeating: "long text ", count: 100).prefix(1000 - prefix.count))
+                })
         }
         if let maximum = shape.maxLength, maximum < 100_000 {
-            probes.append(Probe(member, "far above maxLength \(maximum) (\(maximum + 1000) characters)", .invalid) { token in
-                .string((isIdentity ? token : "") + String(repeating: "x", count: maximum + 1000))
-            })
+            probes.append(
+                Probe(member, "far above maxLength \(maximum) (\(maximum + 1000) characters)", .invalid) { token in
+                    .string((isIdentity ? token : "") + String(repeating: "x", count: maximum + 1000))
+                })
         }
         return probes
     }

@@ -23,8 +23,10 @@ extension ConfigurationFile {
 struct ConfigurationReader {
     var diagnostics: [Diagnostic]
 
-    static let topKeys = ["spec", "rules", "no-remote-refs", "ref-cache", "environment", "environments", "cases", "checks", "budget",
-                          "headers", "credentials", "ca-cert", "reports", "baseline", "overrides"]
+    static let topKeys = [
+        "spec", "rules", "no-remote-refs", "ref-cache", "environment", "environments", "cases", "checks", "budget",
+        "headers", "credentials", "ca-cert", "reports", "baseline", "overrides",
+    ]
     static let caseKeys = ["seed", "kinds", "operations", "examples", "email-domain"]
     static let checkKeys = ["only", "exclude", "strict", "max-response-time"]
     static let budgetKeys = ["concurrency", "timeout", "retries", "rate-limit"]
@@ -40,8 +42,11 @@ struct ConfigurationReader {
 
     mutating func file(_ root: Node, path: String) -> ConfigurationFile {
         var file = ConfigurationFile(path: path)
-        guard let entries = mapping(root, named: "the configuration", keys: Self.topKeys,
-                                    expected: "a configuration (a mapping of spec, environments, cases, checks, ...)") else { return file }
+        guard
+            let entries = mapping(
+                root, named: "the configuration", keys: Self.topKeys,
+                expected: "a configuration (a mapping of spec, environments, cases, checks, ...)")
+        else { return file }
         for (key, value) in entries {
             switch key {
             case "spec": file.spec = text(value, key)
@@ -64,7 +69,9 @@ struct ConfigurationReader {
         }
         if let chosen = file.environment, file.environment(named: chosen.value) == nil {
             let names = file.environments.map(\.name)
-            error("'environment' names '\(chosen.value)', which 'environments' does not define: expected \(names.isEmpty ? "an environment defined there" : "one of " + names.joined(separator: ", "))", at: chosen.mark)
+            error(
+                "'environment' names '\(chosen.value)', which 'environments' does not define: expected \(names.isEmpty ? "an environment defined there" : "one of " + names.joined(separator: ", "))",
+                at: chosen.mark)
         }
         return file
     }
@@ -130,7 +137,9 @@ struct ConfigurationReader {
             case "oauth2": credentials.oauth2 = oauth2(value)
             case "schemes":
                 for (scheme, variable) in mapping(value, named: "schemes", keys: nil) ?? [] {
-                    if let name = variableName(variable, scheme) { credentials.schemes.append(Sourced(ConfigurationFile.SchemeVariable(scheme: scheme, variable: name.value), at: variable.mark)) }
+                    if let name = variableName(variable, scheme) {
+                        credentials.schemes.append(Sourced(ConfigurationFile.SchemeVariable(scheme: scheme, variable: name.value), at: variable.mark))
+                    }
                 }
             case "basic-user": credentials.basicUser = text(value, key)
             case "client-cert": credentials.clientCert = text(value, key)
@@ -202,7 +211,9 @@ struct ConfigurationReader {
                 case "budget": environment.budget = budget(field, key)
                 case "ca-cert": environment.caCert = text(field, key)
                 case "mock-faults":
-                    environment.mockFaults = list(field, key, of: "faults") { reader, item in reader.choice(item, "mock-faults", from: Fault.allCases.map(\.rawValue)) }
+                    environment.mockFaults = list(field, key, of: "faults") { reader, item in
+                        reader.choice(item, "mock-faults", from: Fault.allCases.map(\.rawValue))
+                    }
                 default: break
                 }
             }
@@ -210,7 +221,9 @@ struct ConfigurationReader {
                 error("environment '\(name)' gives both 'target' and 'base-url': expected one", at: target.mark)
             }
             if value.isMapping, value["target"] == nil, value["base-url"] == nil {
-                error("environment '\(name)' says nowhere to send the cases: expected 'base-url' (the server URL) or 'target' (mock or sandbox)", at: value.mark)
+                error(
+                    "environment '\(name)' says nowhere to send the cases: expected 'base-url' (the server URL) or 'target' (mock or sandbox)",
+                    at: value.mark)
             }
             if let faults = environment.mockFaults, environment.target?.value != "mock" {
                 error("'mock-faults' apply to the embedded mock only (target: mock)", at: faults.mark)
@@ -229,13 +242,14 @@ struct ConfigurationReader {
                 switch key {
                 case "reason": reason = name(field, key)?.value
                 case "expect-statuses":
-                    override.expectStatuses = list(field, key, of: "statuses") { reader, item in
-                        guard item.scalarKind == .int, let status = item.scalar?.int, (100...599).contains(status) else {
-                            reader.error("'expect-statuses' lists HTTP statuses (100 to 599), found \(reader.found(item))", at: item.mark)
-                            return nil
-                        }
-                        return status
-                    }?.value ?? []
+                    override.expectStatuses =
+                        list(field, key, of: "statuses") { reader, item in
+                            guard item.scalarKind == .int, let status = item.scalar?.int, (100...599).contains(status) else {
+                                reader.error("'expect-statuses' lists HTTP statuses (100 to 599), found \(reader.found(item))", at: item.mark)
+                                return nil
+                            }
+                            return status
+                        }?.value ?? []
                 case "exclude-checks": override.excludeChecks = checkList(field, key)?.value ?? []
                 case "headers": override.headers = headers(field, key)
                 case "skip": override.skip = bool(field, key)?.value ?? false
@@ -352,7 +366,9 @@ struct ConfigurationReader {
         return string
     }
 
-    mutating func list<Item: Sendable>(_ node: Node, _ key: String, of what: String, _ item: (inout ConfigurationReader, Node) -> Item?) -> Sourced<[Item]>? {
+    mutating func list<Item: Sendable>(_ node: Node, _ key: String, of what: String, _ item: (inout ConfigurationReader, Node) -> Item?) -> Sourced<
+        [Item]
+    >? {
         guard let items = node.sequence else {
             error("'\(key)' must be a list of \(what), found \(found(node))", at: node.mark)
             return nil

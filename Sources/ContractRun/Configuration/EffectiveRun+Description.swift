@@ -1,5 +1,7 @@
+import CaseGeneration
 import Checks
 import Execution
+import MockServer
 
 extension EffectiveRun {
     /// One line of `contract-test config`: a setting as shown (secrets redacted: a value read

@@ -64,8 +64,10 @@ public struct EffectiveRun: Sendable {
     /// Reads the configuration file `flags` names (or `contract-test.yaml` in the working
     /// directory, when there is one) and works out every setting; what cannot be used is
     /// refused with where.
-    public static func resolve(_ flags: RunSettings, environment: [String: String],
-                               defaultFile: String? = ConfigurationFile.defaultName) throws(RunError) -> EffectiveRun {
+    public static func resolve(
+        _ flags: RunSettings, environment: [String: String],
+        defaultFile: String? = ConfigurationFile.defaultName
+    ) throws(RunError) -> EffectiveRun {
         var file: ConfigurationFile?
         let path = flags.configFile ?? defaultFile.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
         var sources: [SourceFile] = []
@@ -87,8 +89,9 @@ public struct EffectiveRun: Sendable {
         if !noRemoteRefs.value {
             loader.remoteDocuments = RemoteDocumentCache(directory: refCache?.value ?? RemoteDocumentCache.defaultDirectory)
         }
-        var cases = CaseChoice(seed: seed.value, emailDomain: emailDomain.value, operations: operations.value, kinds: Set(kinds.value),
-                               examples: examples.value, caseIds: caseIds, shard: shard)
+        var cases = CaseChoice(
+            seed: seed.value, emailDomain: emailDomain.value, operations: operations.value, kinds: Set(kinds.value),
+            examples: examples.value, caseIds: caseIds, shard: shard)
         if let configFile { cases.replayOptions = ["--config", configFile] + (self.environment.map { ["--env", $0.value] } ?? []) }
         let credentials = CredentialChoice(
             tokenVariable: tokenEnv.value, tokenCommand: tokenCommand?.value, oauth2: oauth2?.value,
@@ -134,8 +137,9 @@ private struct Resolver {
     mutating func text(_ sourced: Sourced<VariableText>?, _ key: String, inEnvironment: Bool = false) -> Setting<String>? {
         guard let sourced else { return nil }
         do throws(VariableText.UnsetVariable) {
-            return Setting(try sourced.value.resolved(in: environment), origin(sourced.mark, inEnvironment: inEnvironment),
-                           written: sourced.value.isSecret ? sourced.value.description : nil)
+            return Setting(
+                try sourced.value.resolved(in: environment), origin(sourced.mark, inEnvironment: inEnvironment),
+                written: sourced.value.isSecret ? sourced.value.description : nil)
         } catch {
             diagnostics.append(.error("'\(key)' reads ${\(error.name)}, which is not set", at: sourced.mark))
             return nil
@@ -150,7 +154,9 @@ private struct Resolver {
         return nil
     }
 
-    mutating func pickText(_ flag: String?, _ name: String, _ key: String, environment: Sourced<VariableText>?, file: Sourced<VariableText>?) -> Setting<String>? {
+    mutating func pickText(_ flag: String?, _ name: String, _ key: String, environment: Sourced<VariableText>?, file: Sourced<VariableText>?)
+        -> Setting<String>?
+    {
         if let flag { return Setting(flag, .flag(name)) }
         if let environment { return text(environment, key, inEnvironment: true) }
         return text(file, key)
@@ -168,7 +174,8 @@ private struct Resolver {
         }
         let env = chosen
         let top = file ?? ConfigurationFile(path: "")
-        let environmentName: Setting<String>? = flags.environment.map { Setting($0, .flag("--env")) }
+        let environmentName: Setting<String>? =
+            flags.environment.map { Setting($0, .flag("--env")) }
             ?? file?.environment.map { Setting($0.value, .file($0.mark)) }
 
         // Where the cases go.
@@ -176,19 +183,24 @@ private struct Resolver {
         if let url = flags.baseURL {
             target = Setting(.baseURL(url), .flag("--base-url"))
         } else if let choice = flags.target {
-            target = Setting(choice == "sandbox" ? .sandbox : .mock(faults: Set((flags.mockFaults ?? []).compactMap(Fault.init(rawValue:)))), .flag("--target"))
+            target = Setting(
+                choice == "sandbox" ? .sandbox : .mock(faults: Set((flags.mockFaults ?? []).compactMap(Fault.init(rawValue:)))), .flag("--target"))
         } else if let env, let url = text(env.baseURL, "base-url", inEnvironment: true) {
             target = Setting(.baseURL(url.value), url.origin, written: url.written)
         } else if let env, let choice = env.target {
             let faults = flags.mockFaults ?? env.mockFaults?.value ?? []
-            target = Setting(choice.value == "sandbox" ? .sandbox : .mock(faults: Set(faults.compactMap(Fault.init(rawValue:)))),
-                             origin(choice.mark, inEnvironment: true))
+            target = Setting(
+                choice.value == "sandbox" ? .sandbox : .mock(faults: Set(faults.compactMap(Fault.init(rawValue:)))),
+                origin(choice.mark, inEnvironment: true))
         } else {
-            target = Setting(.mock(faults: Set((flags.mockFaults ?? []).compactMap(Fault.init(rawValue:)))), flags.mockFaults == nil ? .builtIn : .flag("--mock-fault"))
+            target = Setting(
+                .mock(faults: Set((flags.mockFaults ?? []).compactMap(Fault.init(rawValue:)))),
+                flags.mockFaults == nil ? .builtIn : .flag("--mock-fault"))
         }
 
         let spec = pickText(flags.spec, "--spec", "spec", environment: nil, file: top.spec) ?? Setting(ContractSource.defaultSpec, .builtIn)
-        let kinds = flags.kinds.map { Setting($0, .flag("--kind")) }
+        let kinds =
+            flags.kinds.map { Setting($0, .flag("--kind")) }
             ?? top.cases.kinds.map { Setting($0.value.compactMap(CaseKind.init(rawValue:)), .file($0.mark)) }
             ?? Setting(CaseKind.generated, .builtIn)
 
@@ -197,29 +209,35 @@ private struct Resolver {
         let fileCredentials = top.credentials
         var oauth2: Setting<CredentialChoice.OAuth2Choice>?
         if let url = flags.oauth2TokenURL {
-            oauth2 = Setting(CredentialChoice.OAuth2Choice(
-                tokenURL: url, clientIdVariable: flags.oauth2ClientIdEnv ?? "OAUTH2_CLIENT_ID",
-                clientSecretVariable: flags.oauth2ClientSecretEnv ?? "OAUTH2_CLIENT_SECRET", scope: flags.oauth2Scope,
-                clientAuthentication: flags.oauth2ClientAuth ?? .basic), .flag("--oauth2-token-url"))
+            oauth2 = Setting(
+                CredentialChoice.OAuth2Choice(
+                    tokenURL: url, clientIdVariable: flags.oauth2ClientIdEnv ?? "OAUTH2_CLIENT_ID",
+                    clientSecretVariable: flags.oauth2ClientSecretEnv ?? "OAUTH2_CLIENT_SECRET", scope: flags.oauth2Scope,
+                    clientAuthentication: flags.oauth2ClientAuth ?? .basic), .flag("--oauth2-token-url"))
         } else if flags.tokenCommand == nil, let declared = envCredentials.oauth2 ?? fileCredentials.oauth2 {
             let inEnvironment = envCredentials.oauth2 != nil
             if let url = text(declared.tokenURL, "token-url", inEnvironment: inEnvironment) {
-                oauth2 = Setting(CredentialChoice.OAuth2Choice(
-                    tokenURL: url.value, clientIdVariable: flags.oauth2ClientIdEnv ?? declared.clientIdEnv?.value ?? "OAUTH2_CLIENT_ID",
-                    clientSecretVariable: flags.oauth2ClientSecretEnv ?? declared.clientSecretEnv?.value ?? "OAUTH2_CLIENT_SECRET",
-                    scope: flags.oauth2Scope ?? text(declared.scope, "scope", inEnvironment: inEnvironment)?.value,
-                    clientAuthentication: flags.oauth2ClientAuth ?? declared.clientAuth?.value ?? .basic), origin(declared.mark, inEnvironment: inEnvironment))
+                oauth2 = Setting(
+                    CredentialChoice.OAuth2Choice(
+                        tokenURL: url.value, clientIdVariable: flags.oauth2ClientIdEnv ?? declared.clientIdEnv?.value ?? "OAUTH2_CLIENT_ID",
+                        clientSecretVariable: flags.oauth2ClientSecretEnv ?? declared.clientSecretEnv?.value ?? "OAUTH2_CLIENT_SECRET",
+                        scope: flags.oauth2Scope ?? text(declared.scope, "scope", inEnvironment: inEnvironment)?.value,
+                        clientAuthentication: flags.oauth2ClientAuth ?? declared.clientAuth?.value ?? .basic),
+                    origin(declared.mark, inEnvironment: inEnvironment))
             }
         }
-        let tokenCommand = oauth2 == nil || flags.tokenCommand != nil
-            ? pickText(flags.tokenCommand, "--token-command", "token-command", environment: envCredentials.tokenCommand, file: fileCredentials.tokenCommand)
+        let tokenCommand =
+            oauth2 == nil || flags.tokenCommand != nil
+            ? pickText(
+                flags.tokenCommand, "--token-command", "token-command", environment: envCredentials.tokenCommand, file: fileCredentials.tokenCommand)
             : nil
         if flags.tokenCommand != nil { oauth2 = nil }
         var schemes: [String: Setting<String>] = [:]
         for entry in fileCredentials.schemes { schemes[entry.value.scheme] = Setting(entry.value.variable, .file(entry.mark)) }
         for entry in envCredentials.schemes { schemes[entry.value.scheme] = Setting(entry.value.variable, origin(entry.mark, inEnvironment: true)) }
         for (scheme, variable) in flags.schemeVariables { schemes[scheme] = Setting(variable, .flag("--credential")) }
-        let chain = pickText(flags.clientCert, "--client-cert", "client-cert", environment: envCredentials.clientCert, file: fileCredentials.clientCert)
+        let chain = pickText(
+            flags.clientCert, "--client-cert", "client-cert", environment: envCredentials.clientCert, file: fileCredentials.clientCert)
         let key = pickText(flags.clientKey, "--client-key", "client-key", environment: envCredentials.clientKey, file: fileCredentials.clientKey)
 
         // Headers: the file's, the environment's over them by name, the flags' over both.
@@ -240,8 +258,10 @@ private struct Resolver {
         let envBudget = env?.budget ?? ConfigurationFile.Budget()
         let maxResponseTime = pick(flags.maxResponseTime, "--max-response-time", environment: nil, file: top.checks.maxResponseTime)
         if let only = flags.checksOnly ?? top.checks.only?.value, only.contains(.responseTime), maxResponseTime == nil {
-            diagnostics.append(.error("the checks name response-time: give max-response-time (milliseconds), the time an answer may take",
-                                      at: top.checks.only?.mark))
+            diagnostics.append(
+                .error(
+                    "the checks name response-time: give max-response-time (milliseconds), the time an answer may take",
+                    at: top.checks.only?.mark))
         }
         return EffectiveRun(
             configFile: file?.path, environment: environmentName, spec: spec,
@@ -254,7 +274,8 @@ private struct Resolver {
             seed: pick(flags.seed, "--seed", environment: nil, file: top.cases.seed) ?? Setting(1, .builtIn),
             kinds: kinds,
             operations: pick(flags.operations, "--operation", environment: nil, file: top.cases.operations) ?? Setting([], .builtIn),
-            examples: pick(flags.examples, "--examples", environment: nil, file: top.cases.examples) ?? Setting(CaseOptions.defaultExamples, .builtIn),
+            examples: pick(flags.examples, "--examples", environment: nil, file: top.cases.examples)
+                ?? Setting(CaseOptions.defaultExamples, .builtIn),
             emailDomain: pickText(flags.emailDomain, "--email-domain", "email-domain", environment: nil, file: top.cases.emailDomain)
                 ?? Setting("example.com", .builtIn),
             caseIds: flags.caseIds, shard: flags.shard,
@@ -285,9 +306,12 @@ private struct Resolver {
             baseline: pickText(flags.baseline, "--baseline", "baseline", environment: nil, file: top.baseline),
             writeBaseline: flags.writeBaseline,
             overrides: top.overrides.map { override in
-                (OperationOverride(operationId: override.operationId, reason: override.reason, place: override.mark.description,
-                                   extraStatuses: Set(override.expectStatuses), excludedChecks: Set(override.excludeChecks), skip: override.skip),
-                 override.headers.map(\.value))
+                (
+                    OperationOverride(
+                        operationId: override.operationId, reason: override.reason, place: override.mark.description,
+                        extraStatuses: Set(override.expectStatuses), excludedChecks: Set(override.excludeChecks), skip: override.skip),
+                    override.headers.map(\.value)
+                )
             })
     }
 }

@@ -53,7 +53,7 @@ final class DecodingContext {
         var seen: Set<NodeID> = [position.node.id]
         for _ in 0..<16 {
             guard let entries = current.node.mapping, entries.contains(where: { $0.key.scalar?.text == "$ref" }),
-                  let refNode = current.node["$ref"], let ref = refNode.string
+                let refNode = current.node["$ref"], let ref = refNode.string
             else { return current }
             let refPosition = current.child("$ref", refNode)
             guard let (target, node) = registry.resolve(ref, from: current.file, at: refNode.mark, pointer: refPosition.pointer) else {
@@ -63,8 +63,9 @@ final class DecodingContext {
                 error("'$ref: \(ref)' leads back to itself: expected a chain of references that ends at \(what())", at: refPosition)
                 return current
             }
-            warning("'$ref' in place of \(what()): OpenAPI lists no reference here; it is loaded as the node it points to, as bundlers do",
-                    at: refPosition)
+            warning(
+                "'$ref' in place of \(what()): OpenAPI lists no reference here; it is loaded as the node it points to, as bundlers do",
+                at: refPosition)
             current = Position(node: node, pointer: target.pointer, keyMark: current.keyMark)
         }
         error("'$ref' chain of more than 16 links: expected one that ends at \(what())", at: position)

@@ -58,7 +58,8 @@ enum DocumentChecks {
 
     private static func checkLinks(_ document: OpenAPIDocument, _ operations: [OperationEntry], _ context: DecodingContext) {
         let operationIds = Set(operations.compactMap(\.operation.operationId))
-        let links = operations.flatMap { $0.operation.responses.byStatus.values.flatMap(\.links.values) }
+        let links =
+            operations.flatMap { $0.operation.responses.byStatus.values.flatMap(\.links.values) }
             + document.components.links.values
         for link in links {
             if let id = link.operationId, !operationIds.contains(id) {

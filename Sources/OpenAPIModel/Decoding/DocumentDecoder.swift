@@ -6,24 +6,27 @@ enum DocumentDecoder {
     /// `nil` when the node is not an OpenAPI 3.x document at all.
     static func decode(_ position: Position, registry: SourceRegistry) -> (OpenAPIDocument, DecodingContext)? {
         guard position.node.mapping != nil else {
-            registry.report(.error(
-                "expected an OpenAPI document (a mapping with 'openapi', 'info' and 'paths'), found \(position.node.kindDescription)",
-                at: position.node.mark, pointer: ""))
+            registry.report(
+                .error(
+                    "expected an OpenAPI document (a mapping with 'openapi', 'info' and 'paths'), found \(position.node.kindDescription)",
+                    at: position.node.mark, pointer: ""))
             return nil
         }
         guard let versionNode = position.node["openapi"] else {
-            registry.report(.error(
-                "the document is missing its required field 'openapi': expected 'openapi: 3.0.x', '3.1.x' or '3.2.x' (or 'swagger: \"2.0\"')",
-                at: position.node.mark, pointer: ""))
+            registry.report(
+                .error(
+                    "the document is missing its required field 'openapi': expected 'openapi: 3.0.x', '3.1.x' or '3.2.x' (or 'swagger: \"2.0\"')",
+                    at: position.node.mark, pointer: ""))
             return nil
         }
         guard let versionText = versionNode.scalar?.text,
-              let version = OpenAPIVersion(versionText), version.isSupported
+            let version = OpenAPIVersion(versionText), version.isSupported
         else {
             let found = versionNode.scalar.map { "'\($0.text)'" } ?? versionNode.kindDescription
-            registry.report(.error(
-                "unsupported OpenAPI version \(found): expected 3.0.x, 3.1.x or 3.2.x (three numbers, e.g. '3.1.0')",
-                at: versionNode.mark, pointer: "/openapi"))
+            registry.report(
+                .error(
+                    "unsupported OpenAPI version \(found): expected 3.0.x, 3.1.x or 3.2.x (three numbers, e.g. '3.1.0')",
+                    at: versionNode.mark, pointer: "/openapi"))
             return nil
         }
         let context = DecodingContext(version: version, registry: registry)
@@ -36,16 +39,18 @@ enum DocumentDecoder {
         let selfURI = reader.string("$self", since: .v3_2)
         let servers = reader.list("servers", Server.decode) ?? []
         let paths = reader.object("paths", required: !version.isAtLeast(.v3_1), decodePaths) ?? [:]
-        let webhooks = reader.map("webhooks", since: .v3_1) { _, position, context in
-            context.decodeReferenceable(position) as PathItem?
-        } ?? [:]
+        let webhooks =
+            reader.map("webhooks", since: .v3_1) { _, position, context in
+                context.decodeReferenceable(position) as PathItem?
+            } ?? [:]
         let components = reader.object("components", Components.decode) ?? Components()
         let security = reader.list("security", SecurityRequirement.decode) ?? []
         let tags = reader.list("tags", Tag.decode) ?? []
         let externalDocs = reader.object("externalDocs", ExternalDocumentation.decode)
         let extensions = reader.finish()
         if version.isAtLeast(.v3_1), position.node["paths"] == nil, position.node["components"] == nil,
-           position.node["webhooks"] == nil {
+            position.node["webhooks"] == nil
+        {
             context.error("the document needs at least one of 'paths', 'components' and 'webhooks'", at: position.location)
         }
         let document = OpenAPIDocument(
@@ -79,7 +84,8 @@ enum DocumentDecoder {
 
 extension Info {
     init(title: String, version: String, extensions: Extensions) {
-        self.init(title: title, version: version, summary: nil, description: nil, termsOfService: nil,
-                  contact: nil, license: nil, extensions: extensions)
+        self.init(
+            title: title, version: version, summary: nil, description: nil, termsOfService: nil,
+            contact: nil, license: nil, extensions: extensions)
     }
 }

@@ -29,7 +29,8 @@ struct ObjectReader {
     }
 
     private var objectName: String {
-        typeName.hasPrefix("an ") ? "the " + typeName.dropFirst(3)
+        typeName.hasPrefix("an ")
+            ? "the " + typeName.dropFirst(3)
             : typeName.hasPrefix("a ") ? "the " + typeName.dropFirst(2) : typeName
     }
 
@@ -154,7 +155,8 @@ struct ObjectReader {
     static func map<T>(
         at position: Position, _ context: DecodingContext, _ decode: (String, Position, DecodingContext) -> T?
     ) -> OrderedDictionary<String, T>? {
-        let position = position.node.mapping?.count == 1 ? context.followingStrayReference(position, for: "a mapping (\(position.fieldName))") : position
+        let position =
+            position.node.mapping?.count == 1 ? context.followingStrayReference(position, for: "a mapping (\(position.fieldName))") : position
         guard let entries = position.node.mapping else {
             context.error("\(position.fieldName) must be a mapping, found \(position.node.kindDescription)", at: position)
             return nil
@@ -180,7 +182,8 @@ struct ObjectReader {
             if key.hasPrefix("x-") {
                 extensions[key] = entry.value
             } else if !known.contains(key) {
-                let hint = Spelling.closest(to: key, among: known).map { "; did you mean '\($0)'?" }
+                let hint =
+                    Spelling.closest(to: key, among: known).map { "; did you mean '\($0)'?" }
                     ?? " (expected one of \(known.map { "'\($0)'" }.joined(separator: ", ")), or an 'x-' extension)"
                 context.warning("unknown field '\(key)' in \(objectName)\(hint)", at: position.child(key, entry.key))
             }
@@ -194,7 +197,8 @@ enum Spelling {
     /// The candidate within two edits of `word` (case-insensitive), if any.
     static func closest(to word: String, among candidates: [String]) -> String? {
         let lowered = Array(word.lowercased())
-        return candidates
+        return
+            candidates
             .map { ($0, distance(lowered, Array($0.lowercased()))) }
             .filter { $0.1 <= 2 && $0.1 < max(lowered.count, 1) }
             .min { $0.1 < $1.1 }?.0

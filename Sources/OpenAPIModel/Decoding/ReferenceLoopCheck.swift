@@ -71,8 +71,9 @@ struct ReferenceLoopCheck {
         if dialect == .jsonSchema2020_12, node["$id"] != nil { return [] }
         var edges: [Edge] = []
         if let refNode = node["$ref"], let ref = refNode.string,
-           let (target, targetNode) = context.registry.resolve(ref, from: file, at: refNode.mark, pointer: pointer(to: refNode, in: file) ?? .root),
-           targetNode.isMapping {
+            let (target, targetNode) = context.registry.resolve(ref, from: file, at: refNode.mark, pointer: pointer(to: refNode, in: file) ?? .root),
+            targetNode.isMapping
+        {
             edges.append(Edge(node: targetNode, file: target.file, reference: (ref, refNode, file)))
             if dialect == .openAPI30 { return edges }  // 3.0 ignores a `$ref`'s siblings
         }
@@ -86,7 +87,7 @@ struct ReferenceLoopCheck {
             case "not":
                 if entry.value.isMapping { edges.append(Edge(node: entry.value, file: file)) }
             case "if" where dialect == .jsonSchema2020_12, "then" where dialect == .jsonSchema2020_12,
-                 "else" where dialect == .jsonSchema2020_12:
+                "else" where dialect == .jsonSchema2020_12:
                 if entry.value.isMapping { edges.append(Edge(node: entry.value, file: file)) }
             case "dependentSchemas" where dialect == .jsonSchema2020_12:
                 edges += (entry.value.mapping.map { Array($0) } ?? []).map(\.value).filter(\.isMapping).map { Edge(node: $0, file: file) }

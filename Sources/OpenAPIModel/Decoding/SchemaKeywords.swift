@@ -7,8 +7,10 @@ public enum SchemaKeywords {
         switch dialect {
         case .openAPI30: ["not", "items", "additionalProperties"]
         case .jsonSchema2020_12:
-            ["not", "items", "additionalProperties", "additionalItems", "contains", "if", "then", "else",
-             "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema"]
+            [
+                "not", "items", "additionalProperties", "additionalItems", "contains", "if", "then", "else",
+                "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema",
+            ]
         }
     }
 

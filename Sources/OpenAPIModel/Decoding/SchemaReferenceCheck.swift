@@ -50,8 +50,9 @@ struct SchemaReferenceCheck {
         loops.search(from: node, file: file)
         if let refNode = node["$ref"] {
             guard let ref = refNode.string else {
-                context.error("'$ref' must be a string, found \(refNode.kindDescription)",
-                              at: Location(mark: refNode.mark, pointer: pointer(to: refNode, in: file)))
+                context.error(
+                    "'$ref' must be a string, found \(refNode.kindDescription)",
+                    at: Location(mark: refNode.mark, pointer: pointer(to: refNode, in: file)))
                 return
             }
             follow(ref, writtenAt: refNode, file: file)
@@ -92,12 +93,14 @@ struct SchemaReferenceCheck {
 
     /// Follows `ref`, written as (or implied by) `refNode`.
     private mutating func follow(_ ref: String, writtenAt refNode: Node, file: String) {
-        guard let (target, node) = context.registry.resolve(
-            ref, from: file, at: refNode.mark, pointer: pointer(to: refNode, in: file))
+        guard
+            let (target, node) = context.registry.resolve(
+                ref, from: file, at: refNode.mark, pointer: pointer(to: refNode, in: file))
         else { return }
         guard node.isMapping || (dialect == .jsonSchema2020_12 && node.scalarKind == .bool) else {
-            context.error("'$ref: \(ref)' leads to \(node.kindDescription) at \(target.mark): expected a schema",
-                          at: Location(mark: refNode.mark, pointer: pointer(to: refNode, in: file)))
+            context.error(
+                "'$ref: \(ref)' leads to \(node.kindDescription) at \(target.mark): expected a schema",
+                at: Location(mark: refNode.mark, pointer: pointer(to: refNode, in: file)))
             return
         }
         pending.append((node, target.file, target.file != file))

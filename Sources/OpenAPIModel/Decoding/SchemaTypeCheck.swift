@@ -24,9 +24,11 @@ enum SchemaTypeCheck {
     private static let jsonSchemaNames = ["array", "boolean", "integer", "null", "number", "object", "string"]
 
     /// Names other languages use for a JSON type.
-    private static let meant = ["int": "integer", "long": "integer", "int32": "integer", "int64": "integer",
-                                "bool": "boolean", "str": "string", "float": "number", "double": "number",
-                                "dict": "object", "list": "array", "file": "string"]
+    private static let meant = [
+        "int": "integer", "long": "integer", "int32": "integer", "int64": "integer",
+        "bool": "boolean", "str": "string", "float": "number", "double": "number",
+        "dict": "object", "list": "array", "file": "string",
+    ]
 
     private static func message(for node: Node, expected: String) -> String {
         let found = node.scalar.map { "'\($0.text)'" } ?? node.kindDescription

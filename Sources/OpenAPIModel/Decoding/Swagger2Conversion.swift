@@ -21,12 +21,15 @@ struct Swagger2Conversion {
         guard let version = root["swagger"] else { return nil }
         guard version.hasText("2.0") else {
             let found = version.scalar.map { "'\($0.text)'" } ?? version.kindDescription
-            report(.error("unsupported Swagger version \(found): expected '2.0', or an OpenAPI 3 document ('openapi: 3.1.0')",
-                          at: version.mark, pointer: "/swagger"))
+            report(
+                .error(
+                    "unsupported Swagger version \(found): expected '2.0', or an OpenAPI 3 document ('openapi: 3.1.0')",
+                    at: version.mark, pointer: "/swagger"))
             return nil
         }
-        let conversion = Swagger2Conversion(root: root, report: report,
-                                            consumes: strings(root["consumes"]), produces: strings(root["produces"]))
+        let conversion = Swagger2Conversion(
+            root: root, report: report,
+            consumes: strings(root["consumes"]), produces: strings(root["produces"]))
         return conversion.document().build()
     }
 
@@ -75,7 +78,9 @@ struct Swagger2Conversion {
         guard host != nil || basePath != nil else { return nil }
         let path = basePath?.string.map { $0 == "/" ? "" : $0 } ?? ""
         let mark = host?.mark ?? basePath!.mark
-        guard let hostName = host?.string else { return .sequence([.object([("url", .string(path.isEmpty ? "/" : path, at: mark))], at: mark)], at: mark) }
+        guard let hostName = host?.string else {
+            return .sequence([.object([("url", .string(path.isEmpty ? "/" : path, at: mark))], at: mark)], at: mark)
+        }
         var schemes = Self.strings(root["schemes"])
         if schemes.isEmpty { schemes = [Self.isLoopback(hostName) ? "http" : "https"] }
         return .sequence(schemes.map { .object([("url", .string("\($0)://\(hostName)\(path)", at: mark))], at: mark) }, at: mark)
@@ -96,9 +101,14 @@ struct Swagger2Conversion {
             // operation that names them.
             let plain = items.filter { !Self.isBodyLike($0.value) }
             if !plain.isEmpty {
-                entries.append(("parameters", .mapping(plain.map { entry in
-                    (.node(entry.key), parameter(entry.value, at: ["components", "parameters", entry.key.string ?? ""]))
-                }, at: parameters.mark)))
+                entries.append(
+                    (
+                        "parameters",
+                        .mapping(
+                            plain.map { entry in
+                                (.node(entry.key), parameter(entry.value, at: ["components", "parameters", entry.key.string ?? ""]))
+                            }, at: parameters.mark)
+                    ))
             }
         }
         if let responses = root["responses"], let items = responses.mapping {
@@ -221,8 +231,10 @@ struct Swagger2Conversion {
             entries.append((.string("schema", at: schema.mark), schema))
         } else if node["$ref"] == nil, node["content"] == nil, node["schema"] == nil {
             // Any value is not what the server means: the cases would send values it refuses.
-            report(.error("parameter '\(node["name"]?.string ?? "")' has no 'type': Swagger 2.0 requires one (string, number, integer, boolean or array)",
-                          at: node.mark, pointer: pointer.description))
+            report(
+                .error(
+                    "parameter '\(node["name"]?.string ?? "")' has no 'type': Swagger 2.0 requires one (string, number, integer, boolean or array)",
+                    at: node.mark, pointer: pointer.description))
             entries.append((.string("schema", at: node.mark), .mapping([], at: node.mark)))
         }
         if let style = style(node, at: pointer) { entries += style }
@@ -262,12 +274,16 @@ struct Swagger2Conversion {
         case "pipes": (style, explode) = ("pipeDelimited", false)
         case "multi": (style, explode) = ("form", true)
         case let other:
-            report(.warning("collectionFormat '\(other)' has no OpenAPI 3 style: the values are sent comma-separated (csv)",
-                            at: mark, pointer: pointer.description))
+            report(
+                .warning(
+                    "collectionFormat '\(other)' has no OpenAPI 3 style: the values are sent comma-separated (csv)",
+                    at: mark, pointer: pointer.description))
             (style, explode) = (form ? "form" : "simple", false)
         }
-        return [(.string("style", at: mark), .string(style, at: mark)),
-                (.string("explode", at: mark), .scalar(explode ? "true" : "false", .bool, at: mark))]
+        return [
+            (.string("style", at: mark), .string(style, at: mark)),
+            (.string("explode", at: mark), .scalar(explode ? "true" : "false", .bool, at: mark)),
+        ]
     }
 
     /// The request body the operation's body or formData parameters describe.
@@ -282,8 +298,10 @@ struct Swagger2Conversion {
                 entries.append((.node(entry.key), .node(entry.value)))
             }
             guard let schemaNode = body["schema"] else {
-                report(.error("the body parameter has no 'schema': expected the schema of the request body", at: body.mark,
-                              pointer: pointer.appending("requestBody").description))
+                report(
+                    .error(
+                        "the body parameter has no 'schema': expected the schema of the request body", at: body.mark,
+                        pointer: pointer.appending("requestBody").description))
                 return nil
             }
             let converted = schema(schemaNode)
@@ -307,8 +325,10 @@ struct Swagger2Conversion {
             properties.append((.node(name), property))
             if field["required"]?.scalar?.bool == true { required.append(.node(name)) }
         }
-        var schemaEntries: [(String, NodeTree)] = [("type", .string("object", at: first.mark)),
-                                                   ("properties", .mapping(properties, at: first.mark))]
+        var schemaEntries: [(String, NodeTree)] = [
+            ("type", .string("object", at: first.mark)),
+            ("properties", .mapping(properties, at: first.mark)),
+        ]
         if !required.isEmpty { schemaEntries.append(("required", .sequence(required, at: first.mark))) }
         let formSchema = NodeTree.object(schemaEntries, at: first.mark)
         let content = types.map { (NodeTree.string($0, at: first.mark), NodeTree.object([("schema", formSchema)], at: first.mark)) }
@@ -321,9 +341,10 @@ struct Swagger2Conversion {
 
     private func responses(_ node: Node, produces: [String]) -> NodeTree {
         guard let items = node.mapping else { return .node(node) }
-        return .mapping(items.map { entry in
-            (.node(entry.key), entry.key.string?.hasPrefix("x-") == true ? .node(entry.value) : response(entry.value, produces: produces))
-        }, at: node.mark)
+        return .mapping(
+            items.map { entry in
+                (.node(entry.key), entry.key.string?.hasPrefix("x-") == true ? .node(entry.value) : response(entry.value, produces: produces))
+            }, at: node.mark)
     }
 
     private func response(_ node: Node, produces: [String]) -> NodeTree {
@@ -437,9 +458,10 @@ struct Swagger2Conversion {
 
     /// A Reference Object with its `$ref` moved (siblings kept, for the decoder to judge).
     private func referenceObject(_ node: Node) -> NodeTree {
-        .mapping(Self.entries(node).map { entry in
-            (.node(entry.key), entry.key.hasText("$ref") ? reference(entry.value) : .node(entry.value))
-        }, at: node.mark)
+        .mapping(
+            Self.entries(node).map { entry in
+                (.node(entry.key), entry.key.hasText("$ref") ? reference(entry.value) : .node(entry.value))
+            }, at: node.mark)
     }
 
     /// `$ref` text pointing into `definitions`, `parameters` or `responses` moved to where the
@@ -448,8 +470,10 @@ struct Swagger2Conversion {
         guard let ref = node.string else { return .node(node) }
         let parts = ref.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2 else { return .node(node) }
-        for (old, new) in [("/definitions/", "/components/schemas/"), ("/parameters/", "/components/parameters/"),
-                           ("/responses/", "/components/responses/")] where parts[1].hasPrefix(old) {
+        for (old, new) in [
+            ("/definitions/", "/components/schemas/"), ("/parameters/", "/components/parameters/"),
+            ("/responses/", "/components/responses/"),
+        ] where parts[1].hasPrefix(old) {
             return .string("\(parts[0])#\(new)\(parts[1].dropFirst(old.count))", at: node.mark)
         }
         return .node(node)
@@ -469,19 +493,22 @@ struct Swagger2Conversion {
             let flowFields: Set<String> = ["flow", "authorizationUrl", "tokenUrl", "scopes"]
             entries = items.filter { !flowFields.contains($0.key.string ?? "") }.map { (.node($0.key), .node($0.value)) }
             if let flow = node["flow"] {
-                let name = switch flow.string {
-                case "implicit": "implicit"
-                case "password": "password"
-                case "application": "clientCredentials"
-                case "accessCode": "authorizationCode"
-                default: flow.string ?? ""
-                }
+                let name =
+                    switch flow.string {
+                    case "implicit": "implicit"
+                    case "password": "password"
+                    case "application": "clientCredentials"
+                    case "accessCode": "authorizationCode"
+                    default: flow.string ?? ""
+                    }
                 var fields: [(key: NodeTree, value: NodeTree)] = []
                 for key in ["authorizationUrl", "tokenUrl"] {
                     if let value = node[key] { fields.append((.string(key, at: value.mark), .node(value))) }
                 }
-                fields.append((.string("scopes", at: node["scopes"]?.mark ?? flow.mark), node["scopes"].map { .node($0) } ?? .mapping([], at: flow.mark)))
-                entries.append((.string("flows", at: flow.mark), .mapping([(.string(name, at: flow.mark), .mapping(fields, at: flow.mark))], at: flow.mark)))
+                fields.append(
+                    (.string("scopes", at: node["scopes"]?.mark ?? flow.mark), node["scopes"].map { .node($0) } ?? .mapping([], at: flow.mark)))
+                entries.append(
+                    (.string("flows", at: flow.mark), .mapping([(.string(name, at: flow.mark), .mapping(fields, at: flow.mark))], at: flow.mark)))
             }
         default:
             return .node(node)
@@ -489,4 +516,3 @@ struct Swagger2Conversion {
         return .mapping(entries, at: node.mark)
     }
 }
-

@@ -10,15 +10,25 @@ enum UnsatisfiableSchemaCheck {
         var found: [(String, Node)] = []
         for (low, high) in [("minLength", "maxLength"), ("minItems", "maxItems"), ("minProperties", "maxProperties")] {
             if let lowNode = node[low], let highNode = node[high], let lower = lowNode.scalar?.double, let upper = highNode.scalar?.double,
-               lower > upper {
-                found.append(("\(low) \(lowNode.scalar?.text ?? "") is above \(high) \(highNode.scalar?.text ?? ""): no value can satisfy this schema (expected \(low) ≤ \(high))", lowNode))
+                lower > upper
+            {
+                found.append(
+                    (
+                        "\(low) \(lowNode.scalar?.text ?? "") is above \(high) \(highNode.scalar?.text ?? ""): no value can satisfy this schema (expected \(low) ≤ \(high))",
+                        lowNode
+                    ))
             }
         }
         if let (lower, lowerExclusive, lowNode) = bound(node, "minimum", "exclusiveMinimum", dialect),
-           let (upper, upperExclusive, _) = bound(node, "maximum", "exclusiveMaximum", dialect),
-           lower > upper || (lower == upper && (lowerExclusive || upperExclusive)) {
+            let (upper, upperExclusive, _) = bound(node, "maximum", "exclusiveMaximum", dialect),
+            lower > upper || (lower == upper && (lowerExclusive || upperExclusive))
+        {
             let words = { (value: Double, exclusive: Bool, name: String) in "\(exclusive ? "an exclusive " : "a ")\(name) of \(value.formatted)" }
-            found.append(("\(words(lower, lowerExclusive, "minimum")) and \(words(upper, upperExclusive, "maximum")) leave no number between them: no value can satisfy this schema (expected the minimum below the maximum)", lowNode))
+            found.append(
+                (
+                    "\(words(lower, lowerExclusive, "minimum")) and \(words(upper, upperExclusive, "maximum")) leave no number between them: no value can satisfy this schema (expected the minimum below the maximum)",
+                    lowNode
+                ))
         }
         if let values = node["enum"], let items = values.sequence, items.isEmpty {
             found.append(("an empty enum: no value can satisfy this schema (expected at least one value)", values))
@@ -47,9 +57,9 @@ enum UnsatisfiableSchemaCheck {
     }
 }
 
-private extension Double {
+extension Double {
     /// `5`, not `5.0`, for whole numbers.
-    var formatted: String {
+    fileprivate var formatted: String {
         self == rounded() && abs(self) < 1e15 ? String(Int64(self)) : String(self)
     }
 }

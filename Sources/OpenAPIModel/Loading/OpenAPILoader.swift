@@ -58,8 +58,9 @@ public struct OpenAPILoader: Sendable {
         var document = decoded
         document.sourceMap = registry.map
         if isSwagger2 { document.convertedFrom = "Swagger 2.0" }
-        return LoadResult(document: document, diagnostics: registry.diagnostics, sourceMap: registry.map,
-                          documentationProblems: registry.documentationProblems)
+        return LoadResult(
+            document: document, diagnostics: registry.diagnostics, sourceMap: registry.map,
+            documentationProblems: registry.documentationProblems)
     }
 }
 

@@ -68,7 +68,8 @@ final class SourceRegistry {
     /// A remote document through `remote`, kept with its digest; a warning when it is an
     /// older cached copy; a failure is reported once, where the reference is.
     private func fetch(_ url: String, referencedAt mark: Mark?, ref: String?, pointer: String?) -> Node? {
-        let result = remote.map { $0.document(at: url) }
+        let result =
+            remote.map { $0.document(at: url) }
             ?? .failure(RemoteDocumentError("'\(url)' is not fetched: remote references are off (--no-remote-refs)"))
         switch result {
         case .success(let document):
@@ -111,11 +112,13 @@ final class SourceRegistry {
         case .success(let parsed):
             target = parsed
         case .failure(let problem):
-            let reason = switch problem {
-            case .unsupportedScheme: "only http(s) addresses are fetched; expected one, a relative file path or a fragment such as '#/components/schemas/Name'"
-            case .badFragment: "the fragment is neither a JSON pointer ('#/...') nor an anchor name"
-            case .badPercentEscape: "it has a malformed percent-escape"
-            }
+            let reason =
+                switch problem {
+                case .unsupportedScheme:
+                    "only http(s) addresses are fetched; expected one, a relative file path or a fragment such as '#/components/schemas/Name'"
+                case .badFragment: "the fragment is neither a JSON pointer ('#/...') nor an anchor name"
+                case .badPercentEscape: "it has a malformed percent-escape"
+                }
             report(.error("cannot resolve '$ref: \(ref)': \(reason)", at: mark, pointer: pointer().description))
             return nil
         }
@@ -123,10 +126,11 @@ final class SourceRegistry {
             return nil
         }
         guard let (targetPointer, node) = target.locate(in: root, descend: descend) else {
-            let place = switch target.fragment {
-            case .pointer(let missing): "nothing exists at #\(missing) in '\(target.file)'"
-            case .anchor(let name): "no schema declares '$anchor: \(name)' in '\(target.file)'"
-            }
+            let place =
+                switch target.fragment {
+                case .pointer(let missing): "nothing exists at #\(missing) in '\(target.file)'"
+                case .anchor(let name): "no schema declares '$anchor: \(name)' in '\(target.file)'"
+                }
             report(.error("cannot resolve '$ref: \(ref)': \(place)", at: mark, pointer: pointer().description))
             return nil
         }
@@ -145,14 +149,16 @@ final class SourceRegistry {
                 node = next
                 continue
             }
-            let index = mappingIndexes[node.id] ?? {
-                var index: [String: Int] = [:]
-                for (offset, entry) in entries.enumerated() {
-                    if let key = entry.key.scalar?.text, index[key] == nil { index[key] = offset }
-                }
-                mappingIndexes[node.id] = index
-                return index
-            }()
+            let index =
+                mappingIndexes[node.id]
+                ?? {
+                    var index: [String: Int] = [:]
+                    for (offset, entry) in entries.enumerated() {
+                        if let key = entry.key.scalar?.text, index[key] == nil { index[key] = offset }
+                    }
+                    mappingIndexes[node.id] = index
+                    return index
+                }()
             guard let offset = index[token] else { return nil }
             node = entries[offset].value
         }

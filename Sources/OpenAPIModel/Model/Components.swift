@@ -22,10 +22,11 @@ public struct Components: Sendable {
     static func decode(_ position: Position, _ context: DecodingContext) -> Components? {
         guard var reader = ObjectReader(position, context, "a Components object") else { return nil }
         var components = Components()
-        components.schemas = reader.map("schemas") { name, position, context in
-            checkName(name, position, context)
-            return Schema.decode(position, context)
-        } ?? [:]
+        components.schemas =
+            reader.map("schemas") { name, position, context in
+                checkName(name, position, context)
+                return Schema.decode(position, context)
+            } ?? [:]
         components.responses = referenceables(&reader, "responses")
         components.parameters = referenceables(&reader, "parameters")
         components.examples = referenceables(&reader, "examples")
@@ -54,7 +55,8 @@ public struct Components: Sendable {
         let allowed = name.utf8.allSatisfy { byte in
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"): true
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                true
             default: false
             }
         }

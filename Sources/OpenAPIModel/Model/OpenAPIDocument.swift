@@ -85,7 +85,9 @@ public struct OperationEntry: Sendable {
         self.path = path
         self.method = method
         self.operation = operation
-        self.parameters = pathItem.parameters.isEmpty ? operation.parameters
+        self.parameters =
+            pathItem.parameters.isEmpty
+            ? operation.parameters
             : pathItem.parameters.filter { shared in
                 !operation.parameters.contains { $0.name == shared.name && $0.location == shared.location }
             } + operation.parameters

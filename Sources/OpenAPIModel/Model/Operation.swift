@@ -21,10 +21,12 @@ public struct Operation: Sendable {
         let extensions: Extensions
         let location: Location
 
-        init(operationId: String?, summary: String?, description: String?, tags: [String],
-             externalDocs: ExternalDocumentation?, parameters: [Parameter], requestBody: RequestBody?,
-             responses: Responses, callbacks: OrderedDictionary<String, Callback>, deprecated: Bool,
-             security: [SecurityRequirement]?, servers: [Server]?, extensions: Extensions, location: Location) {
+        init(
+            operationId: String?, summary: String?, description: String?, tags: [String],
+            externalDocs: ExternalDocumentation?, parameters: [Parameter], requestBody: RequestBody?,
+            responses: Responses, callbacks: OrderedDictionary<String, Callback>, deprecated: Bool,
+            security: [SecurityRequirement]?, servers: [Server]?, extensions: Extensions, location: Location
+        ) {
             self.operationId = operationId
             self.summary = summary
             self.description = description
@@ -61,10 +63,12 @@ public struct Operation: Sendable {
     public var extensions: Extensions { storage.extensions }
     public var location: Location { storage.location }
 
-    init(operationId: String?, summary: String?, description: String?, tags: [String],
-         externalDocs: ExternalDocumentation?, parameters: [Parameter], requestBody: RequestBody?,
-         responses: Responses, callbacks: OrderedDictionary<String, Callback>, deprecated: Bool,
-         security: [SecurityRequirement]?, servers: [Server]?, extensions: Extensions, location: Location) {
+    init(
+        operationId: String?, summary: String?, description: String?, tags: [String],
+        externalDocs: ExternalDocumentation?, parameters: [Parameter], requestBody: RequestBody?,
+        responses: Responses, callbacks: OrderedDictionary<String, Callback>, deprecated: Bool,
+        security: [SecurityRequirement]?, servers: [Server]?, extensions: Extensions, location: Location
+    ) {
         storage = Storage(
             operationId: operationId, summary: summary, description: description, tags: tags,
             externalDocs: externalDocs, parameters: parameters, requestBody: requestBody, responses: responses,

@@ -64,8 +64,9 @@ public struct Parameter: Sendable, Referenceable {
             context.error("path parameter '\(name)' must say 'required: true'", at: position.location)
         } else if location == .path, required == nil {
             // The meaning is not in doubt, and generators leave it out (flasgger).
-            context.warning("path parameter '\(name)' should say 'required: true'; it is read as required, as a path parameter always is",
-                            at: position.location)
+            context.warning(
+                "path parameter '\(name)' should say 'required: true'; it is read as required, as a path parameter always is",
+                at: position.location)
         }
         self.required = location == .path || (required ?? false)
         deprecated = reader.bool("deprecated") ?? false

@@ -49,14 +49,15 @@ public struct PathTemplate: Sendable, Hashable {
     /// path cannot carry it as is (`#`, `?`, spaces), values percent-encoded whole unless
     /// `encoded` says they already are. A parameter without a value stays `{name}`.
     public func filled(_ values: [String: String], encoded: Bool = false) -> String {
-        "/" + segments.map { pieces in
-            pieces.map { piece in
-                switch piece {
-                case .literal(let text): PercentEncoding.encodePath(text)
-                case .parameter(let name): values[name].map { encoded ? $0 : PercentEncoding.encode($0) } ?? "{\(name)}"
-                }
-            }.joined()
-        }.joined(separator: "/")
+        "/"
+            + segments.map { pieces in
+                pieces.map { piece in
+                    switch piece {
+                    case .literal(let text): PercentEncoding.encodePath(text)
+                    case .parameter(let name): values[name].map { encoded ? $0 : PercentEncoding.encode($0) } ?? "{\(name)}"
+                    }
+                }.joined()
+            }.joined(separator: "/")
     }
 
     /// The parameter values of a request path's decoded segments (after the server's prefix),

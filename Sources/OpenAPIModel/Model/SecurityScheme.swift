@@ -35,7 +35,8 @@ public struct SecurityScheme: Sendable, Referenceable {
         var type = typeText.flatMap(Kind.init(rawValue:))
         if type == .mutualTLS, !context.version.isAtLeast(.v3_1) { type = nil }
         if let typeText, let typeField, type == nil {
-            let allowed = context.version.isAtLeast(.v3_1)
+            let allowed =
+                context.version.isAtLeast(.v3_1)
                 ? "apiKey, http, mutualTLS, oauth2 or openIdConnect" : "apiKey, http, oauth2 or openIdConnect"
             context.error("'type' must be one of \(allowed), found '\(typeText)'", at: typeField)
         }
@@ -44,9 +45,10 @@ public struct SecurityScheme: Sendable, Referenceable {
         keyLocation = reader.string("in", required: type == .apiKey)
         scheme = reader.string("scheme", required: type == .http)
         bearerFormat = reader.string("bearerFormat")
-        flows = reader.object("flows", required: type == .oauth2) { position, context in
-            ObjectReader.map(at: position, context) { _, position, context in OAuthFlow.decode(position, context) }
-        } ?? [:]
+        flows =
+            reader.object("flows", required: type == .oauth2) { position, context in
+                ObjectReader.map(at: position, context) { _, position, context in OAuthFlow.decode(position, context) }
+            } ?? [:]
         openIdConnectUrl = reader.string("openIdConnectUrl", required: type == .openIdConnect)
         oauth2MetadataUrl = reader.string("oauth2MetadataUrl", since: .v3_2)
         deprecated = reader.bool("deprecated", since: .v3_2) ?? false

@@ -40,8 +40,8 @@ public struct SourceMap: Sendable {
     /// The node a `$ref` written in `file` leads to, when that file is loaded.
     public func resolve(_ ref: String, from file: String) -> (location: Location, node: Node)? {
         guard case .success(let target) = ReferenceTarget.parse(ref, from: file),
-              let root = files[target.file]?.root,
-              let (pointer, node) = target.locate(in: root)
+            let root = files[target.file]?.root,
+            let (pointer, node) = target.locate(in: root)
         else { return nil }
         return (Location(mark: node.mark, pointer: pointer), node)
     }

@@ -30,8 +30,10 @@ final class CompiledSchema: Sendable {
     /// Its keywords folded into plain values, when they only constrain a value by itself.
     let scalarPlan: ScalarPlan?
 
-    init(location: SchemaLocation, boolean: Bool? = nil, keywords: [Keyword] = [], resource: ResourceID? = nil,
-         example: JSONValue? = nil) {
+    init(
+        location: SchemaLocation, boolean: Bool? = nil, keywords: [Keyword] = [], resource: ResourceID? = nil,
+        example: JSONValue? = nil
+    ) {
         self.location = location
         self.boolean = boolean
         self.keywords = keywords

@@ -85,7 +85,8 @@ final class KeywordCompiler {
         if keyword == "$dynamicRef" {
             let fragment = URIReference(ref).fragment ?? ""
             if !fragment.isEmpty, !fragment.hasPrefix("/"), link.target != nil,
-               registryNode(for: link)?["$dynamicAnchor"]?.string == fragment {
+                registryNode(for: link)?["$dynamicAnchor"]?.string == fragment
+            {
                 link = link.dynamic(anchor: fragment)
             }
             add(keyword, .dynamicRef(link))
@@ -123,14 +124,15 @@ final class KeywordCompiler {
             add(keyword, keyword == "exclusiveMaximum" ? .maximum(number, exclusive: true) : .minimum(number, exclusive: true))
         case "maxLength", "minLength", "maxItems", "minItems", "maxProperties", "minProperties":
             guard let count = count(value) else { return bad(keyword, "a non-negative integer") }
-            let kind: KeywordKind = switch keyword {
-            case "maxLength": .maxLength(count)
-            case "minLength": .minLength(count)
-            case "maxItems": .maxItems(count)
-            case "minItems": .minItems(count)
-            case "maxProperties": .maxProperties(count)
-            default: .minProperties(count)
-            }
+            let kind: KeywordKind =
+                switch keyword {
+                case "maxLength": .maxLength(count)
+                case "minLength": .minLength(count)
+                case "maxItems": .maxItems(count)
+                case "minItems": .minItems(count)
+                case "maxProperties": .maxProperties(count)
+                default: .minProperties(count)
+                }
             add(keyword, kind)
         case "pattern":
             guard let source = value.string else { return bad(keyword, "a string") }
@@ -159,8 +161,11 @@ final class KeywordCompiler {
                 schemas.append(compiler.compile(member.value, under: entry, at: [keyword, name]))
             }
             let (readOnly, writeOnly) = directionSets
-            add(keyword, .properties(PropertySet(
-                names: names, schemas: schemas, plans: schemas.map(compiler.scalarPlan), readOnly: readOnly, writeOnly: writeOnly)))
+            add(
+                keyword,
+                .properties(
+                    PropertySet(
+                        names: names, schemas: schemas, plans: schemas.map(compiler.scalarPlan), readOnly: readOnly, writeOnly: writeOnly)))
         case "patternProperties":
             guard let members = value.mapping else { return bad(keyword, "an object") }
             var patterns: [(CompiledPattern, SchemaID)] = []
@@ -171,16 +176,20 @@ final class KeywordCompiler {
             add(keyword, .patternProperties(patterns))
         case "additionalProperties":
             let named = Set(node["properties"]?.mapping?.compactMap { $0.key.scalar?.text } ?? [])
-            let patterns = node["patternProperties"]?.mapping?.compactMap { member in
-                member.key.scalar.flatMap { try? ECMARegex.compile($0.text) }
-            } ?? []
+            let patterns =
+                node["patternProperties"]?.mapping?.compactMap { member in
+                    member.key.scalar.flatMap { try? ECMARegex.compile($0.text) }
+                } ?? []
             add(keyword, .additionalProperties(compiler.compile(value, under: entry, at: [keyword]), named: named, patterns: patterns))
         case "propertyNames" where dialect == .draft2020_12:
             add(keyword, .propertyNames(compiler.compile(value, under: entry, at: [keyword])))
         case "dependentSchemas" where dialect == .draft2020_12:
-            add(keyword, .dependentSchemas((value.mapping.map(Array.init) ?? []).compactMap { member in
-                member.key.scalar.map { ($0.text, compiler.compile(member.value, under: entry, at: [keyword, $0.text])) }
-            }))
+            add(
+                keyword,
+                .dependentSchemas(
+                    (value.mapping.map(Array.init) ?? []).compactMap { member in
+                        member.key.scalar.map { ($0.text, compiler.compile(member.value, under: entry, at: [keyword, $0.text])) }
+                    }))
         case "prefixItems" where dialect == .draft2020_12:
             guard let items = value.sequence else { return bad(keyword, "an array") }
             add(keyword, .prefixItems(items.enumerated().map { compiler.compile($0.element, under: entry, at: [keyword, String($0.offset)]) }))
@@ -202,10 +211,12 @@ final class KeywordCompiler {
         case "not":
             add(keyword, .not(compiler.compile(value, under: entry, at: [keyword])))
         case "if" where dialect == .draft2020_12:
-            add(keyword, .conditional(
-                if: compiler.compile(value, under: entry, at: [keyword]),
-                then: node["then"].map { compiler.compile($0, under: entry, at: ["then"]) },
-                else: node["else"].map { compiler.compile($0, under: entry, at: ["else"]) }))
+            add(
+                keyword,
+                .conditional(
+                    if: compiler.compile(value, under: entry, at: [keyword]),
+                    then: node["then"].map { compiler.compile($0, under: entry, at: ["then"]) },
+                    else: node["else"].map { compiler.compile($0, under: entry, at: ["else"]) }))
         case "unevaluatedProperties" where dialect == .draft2020_12:
             compiler.noteUnevaluated()
             add(keyword, .unevaluatedProperties(compiler.compile(value, under: entry, at: [keyword])))
@@ -326,7 +337,10 @@ final class KeywordCompiler {
             mapping[name] = compiler.link(ref, from: entry, at: at)
         }
         let alternatives = branches.map { items in
-            (schemas: items.enumerated().map { compiler.compile($0.element, under: entry, at: [keyword, String($0.offset)]) }, exactlyOne: keyword == "oneOf")
+            (
+                schemas: items.enumerated().map { compiler.compile($0.element, under: entry, at: [keyword, String($0.offset)]) },
+                exactlyOne: keyword == "oneOf"
+            )
         }
         add("discriminator", .discriminator(property: property, mapping: mapping, alternatives: alternatives))
     }

@@ -139,13 +139,16 @@ public final class SchemaCompiler {
             return id
         }
         guard entry.node.isMapping else {
-            report("expected a schema (a mapping\(entry.dialect == .draft2020_12 ? " or a boolean" : "")), found \(entry.node.kindDescription)", at: location)
+            report(
+                "expected a schema (a mapping\(entry.dialect == .draft2020_12 ? " or a boolean" : "")), found \(entry.node.kindDescription)",
+                at: location)
             open[slot] = CompiledSchema(location: location, boolean: true)
             return id
         }
         let refHidesId = entry.dialect.refOverridesSiblings && entry.node["$ref"] != nil
         if !refHidesId, let uri = entry.node[entry.dialect.idKeyword]?.string,
-           !(entry.dialect != .draft2020_12 && uri.hasPrefix("#")) {
+            !(entry.dialect != .draft2020_12 && uri.hasPrefix("#"))
+        {
             entry.base = URIReference(uri).resolved(against: entry.base).withoutFragment
             entry.dialect = registry.dialect(of: entry.node, inheriting: entry.dialect)
             entry.validationVocabulary = registry.validationVocabulary(of: entry.node)
@@ -155,8 +158,9 @@ public final class SchemaCompiler {
         // The resource the schema belongs to: evaluation enters it into the dynamic scope.
         let resource = resource(entry.base.description)
         let built = KeywordCompiler(compiler: self, entry: entry, location: location).compileKeywords()
-        open[slot] = CompiledSchema(location: location, keywords: built.keywords, resource: resource,
-                                    example: built.example)
+        open[slot] = CompiledSchema(
+            location: location, keywords: built.keywords, resource: resource,
+            example: built.example)
         return id
     }
 
@@ -195,10 +199,11 @@ public final class SchemaCompiler {
             let ref = "\(documentURI)#" + JSONPointer(tokens: ["components", "schemas", name]).description
             guard let component = registry.resolve(ref, against: documentURI) else { continue }
             let isParent = component.node.id == entry.node.id
-            let isChild = component.node["allOf"]?.sequence?.contains { branch in
-                guard let branchRef = branch["$ref"]?.string else { return false }
-                return registry.resolve(branchRef, against: component.base)?.node.id == entry.node.id
-            } ?? false
+            let isChild =
+                component.node["allOf"]?.sequence?.contains { branch in
+                    guard let branchRef = branch["$ref"]?.string else { return false }
+                    return registry.resolve(branchRef, against: component.base)?.node.id == entry.node.id
+                } ?? false
             if isParent || isChild { links[name] = link(ref, from: entry, at: location) }
         }
         return links

@@ -69,7 +69,7 @@ final class SchemaRegistry {
     /// The vocabularies a custom meta-schema (named by the node's `$schema`) declares.
     private func vocabularies(of node: Node) -> EntryList? {
         guard let declared = node["$schema"]?.string, ValidationDialect(schemaURI: declared) == nil,
-              let meta = lookupDocument(URIReference(declared).withoutFragment)
+            let meta = lookupDocument(URIReference(declared).withoutFragment)
         else { return nil }
         return meta.node["$vocabulary"]?.mapping
     }

@@ -52,8 +52,10 @@ struct SubschemaKeywords: Sendable {
         map: ["properties", "patternProperties", "definitions", "dependencies"])
 
     static let draft2020_12 = SubschemaKeywords(
-        single: ["not", "items", "additionalProperties", "contains", "if", "then", "else", "propertyNames",
-                 "unevaluatedItems", "unevaluatedProperties", "contentSchema"],
+        single: [
+            "not", "items", "additionalProperties", "contains", "if", "then", "else", "propertyNames",
+            "unevaluatedItems", "unevaluatedProperties", "contentSchema",
+        ],
         array: ["allOf", "anyOf", "oneOf", "prefixItems"],
         map: ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"])
 }

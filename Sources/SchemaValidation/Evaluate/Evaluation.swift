@@ -39,9 +39,10 @@ struct Evaluation {
     var pointer: JSONPointer { JSONPointer(tokens: path.map(\.text)) }
 
     mutating func fail(_ keyword: Keyword, _ message: String, missing member: String? = nil) {
-        errors.append(ValidationError(
-            instancePointer: pointer, keyword: keyword.location.pointer.lastToken ?? "",
-            message: message, schema: keyword.location, missingMember: member))
+        errors.append(
+            ValidationError(
+                instancePointer: pointer, keyword: keyword.location.pointer.lastToken ?? "",
+                message: message, schema: keyword.location, missingMember: member))
     }
 }
 

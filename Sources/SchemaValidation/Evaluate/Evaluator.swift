@@ -15,19 +15,21 @@ enum Evaluator {
     ) -> Bool {
         if let boolean = schema.boolean {
             if !boolean {
-                context.errors.append(ValidationError(
-                    instancePointer: context.pointer, keyword: "false",
-                    message: "no value is allowed here (the schema is false)", schema: schema.location))
+                context.errors.append(
+                    ValidationError(
+                        instancePointer: context.pointer, keyword: "false",
+                        message: "no value is allowed here (the schema is false)", schema: schema.location))
             }
             return boolean
         }
         context.depth += 1
         defer { context.depth -= 1 }
         guard context.depth < Evaluation.maxDepth else {
-            context.errors.append(ValidationError(
-                instancePointer: context.pointer, keyword: "$ref",
-                message: "references loop without end: expected a schema whose references lead somewhere",
-                schema: schema.location))
+            context.errors.append(
+                ValidationError(
+                    instancePointer: context.pointer, keyword: "$ref",
+                    message: "references loop without end: expected a schema whose references lead somewhere",
+                    schema: schema.location))
             return false
         }
         let entersResource = schema.resource.map { $0 != context.dynamicScope.last } ?? false
@@ -152,9 +154,11 @@ enum Evaluator {
                 guard let schema = properties.schema(for: member.key, hint: &hint) else { continue }
                 if properties.forbids(member.key, context.direction) {
                     context.path.append(.key(member.key))
-                    context.fail(keyword, context.direction == .request
-                        ? "'\(member.key)' is readOnly: expected it not to be sent in a request"
-                        : "'\(member.key)' is writeOnly: expected it not to be returned in a response")
+                    context.fail(
+                        keyword,
+                        context.direction == .request
+                            ? "'\(member.key)' is readOnly: expected it not to be sent in a request"
+                            : "'\(member.key)' is writeOnly: expected it not to be returned in a response")
                     context.path.removeLast()
                     valid = false
                 }
@@ -307,7 +311,8 @@ enum Evaluator {
             // A value the mapping does not name: the hint says nothing, the alternatives decide.
             if let alternatives {
                 let kept = context.errors.count
-                let valid = alternatives.exactlyOne
+                let valid =
+                    alternatives.exactlyOne
                     ? oneOf(alternatives.schemas, keyword, instance, &context, &evaluated)
                     : anyOf(alternatives.schemas, keyword, instance, &context, &evaluated)
                 if !valid {
@@ -343,16 +348,21 @@ enum Evaluator {
         return evaluate(target, instance, &context, &evaluated)
     }
 
-    private static func discriminatorError(_ property: String, _ value: JSONValue?, _ mapping: [String: SchemaReference],
-                                           _ keyword: Keyword, _ context: Evaluation) -> ValidationError {
+    private static func discriminatorError(
+        _ property: String, _ value: JSONValue?, _ mapping: [String: SchemaReference],
+        _ keyword: Keyword, _ context: Evaluation
+    ) -> ValidationError {
         let names = mapping.keys.sorted().joined(separator: ", ")
-        let message = value.map { "discriminator '\(property)' is \($0.truncatedText()): expected one of \(names)" }
+        let message =
+            value.map { "discriminator '\(property)' is \($0.truncatedText()): expected one of \(names)" }
             ?? "discriminator member '\(property)' is missing: expected one of \(names)"
         return ValidationError(instancePointer: context.pointer, keyword: "discriminator", message: message, schema: keyword.location)
     }
 
-    private static func anyOf(_ schemas: [SchemaID], _ keyword: Keyword, _ instance: JSONValue,
-                              _ context: inout Evaluation, _ evaluated: inout Evaluated) -> Bool {
+    private static func anyOf(
+        _ schemas: [SchemaID], _ keyword: Keyword, _ instance: JSONValue,
+        _ context: inout Evaluation, _ evaluated: inout Evaluated
+    ) -> Bool {
         let kept = context.errors.count
         var matched = 0
         for schema in schemas where evaluate(schema, instance, &context, &evaluated) { matched += 1 }
@@ -361,15 +371,18 @@ enum Evaluator {
             return true
         }
         context.errors.insert(
-            ValidationError(instancePointer: context.pointer, keyword: "anyOf",
-                            message: "expected at least one of the \(schemas.count) anyOf schemas to match, none did",
-                            schema: keyword.location),
+            ValidationError(
+                instancePointer: context.pointer, keyword: "anyOf",
+                message: "expected at least one of the \(schemas.count) anyOf schemas to match, none did",
+                schema: keyword.location),
             at: kept)
         return false
     }
 
-    private static func oneOf(_ schemas: [SchemaID], _ keyword: Keyword, _ instance: JSONValue,
-                              _ context: inout Evaluation, _ evaluated: inout Evaluated) -> Bool {
+    private static func oneOf(
+        _ schemas: [SchemaID], _ keyword: Keyword, _ instance: JSONValue,
+        _ context: inout Evaluation, _ evaluated: inout Evaluated
+    ) -> Bool {
         let kept = context.errors.count
         var matched: [Int] = []
         var branches: [Evaluated] = []
@@ -386,12 +399,14 @@ enum Evaluator {
             return true
         }
         if !matched.isEmpty { context.errors.removeSubrange(kept...) }
-        let message = matched.isEmpty
+        let message =
+            matched.isEmpty
             ? "expected exactly one of the \(schemas.count) oneOf schemas to match, none did"
             : "expected exactly one of the \(schemas.count) oneOf schemas to match, \(matched.count) did (\(matched.map { "#\($0)" }.joined(separator: ", ")))"
         context.errors.insert(
-            ValidationError(instancePointer: context.pointer, keyword: "oneOf", message: message,
-                            schema: keyword.location),
+            ValidationError(
+                instancePointer: context.pointer, keyword: "oneOf", message: message,
+                schema: keyword.location),
             at: kept)
         return false
     }

@@ -106,14 +106,16 @@ struct QuickCheck {
             return check(object, properties, depth: depth + 1, nesting: nesting)
         case .patternProperties(let patterns):
             guard case .object(let object) = instance else { return true }
-            return all(object.members.lazy.flatMap { member in
-                patterns.lazy.filter { $0.0.matches(member.key) }.map { (schema: $0.1, value: member.value) }
-            }, depth: depth + 1, nesting: nesting)
+            return all(
+                object.members.lazy.flatMap { member in
+                    patterns.lazy.filter { $0.0.matches(member.key) }.map { (schema: $0.1, value: member.value) }
+                }, depth: depth + 1, nesting: nesting)
         case .additionalProperties(let schema, let named, let patterns):
             guard case .object(let object) = instance else { return true }
-            return all(object.members.lazy
-                .filter { member in !named.contains(member.key) && !patterns.contains { $0.matches(member.key) } }
-                .map { (schema: schema, value: $0.value) }, depth: depth + 1, nesting: nesting)
+            return all(
+                object.members.lazy
+                    .filter { member in !named.contains(member.key) && !patterns.contains { $0.matches(member.key) } }
+                    .map { (schema: schema, value: $0.value) }, depth: depth + 1, nesting: nesting)
         case .propertyNames(let schema):
             guard case .object(let object) = instance else { return true }
             return all(object.members.lazy.map { (schema: schema, value: JSONValue.string($0.key)) }, depth: depth + 1, nesting: nesting)
@@ -191,7 +193,10 @@ struct QuickCheck {
                     continue
                 }
                 let schema = properties.schemas[position]
-                guard let valid = check(schema, members[index].value, depth: depth, nesting: nesting) else { verdict = nil; continue }
+                guard let valid = check(schema, members[index].value, depth: depth, nesting: nesting) else {
+                    verdict = nil
+                    continue
+                }
                 if !valid { return false }
             }
             return verdict
@@ -205,7 +210,10 @@ struct QuickCheck {
     ) -> Bool? {
         var verdict: Bool? = true
         for pair in pairs {
-            guard let valid = check(pair.schema, pair.value, depth: depth, nesting: nesting) else { verdict = nil; continue }
+            guard let valid = check(pair.schema, pair.value, depth: depth, nesting: nesting) else {
+                verdict = nil
+                continue
+            }
             if !valid { return false }
         }
         return verdict

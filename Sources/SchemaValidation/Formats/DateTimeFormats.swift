@@ -26,22 +26,24 @@ enum DateTimeFormats {
     private static func date<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> (Int, Int, Int)? where Bytes.Index == Int {
         let start = bytes.startIndex
         guard bytes.count == 10, bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
-              let year = number(bytes[start..<(start + 4)]),
-              let month = number(bytes[(start + 5)..<(start + 7)]),
-              let day = number(bytes[(start + 8)..<(start + 10)]),
-              (1...12).contains(month), day >= 1
+            let year = number(bytes[start..<(start + 4)]),
+            let month = number(bytes[(start + 5)..<(start + 7)]),
+            let day = number(bytes[(start + 8)..<(start + 10)]),
+            (1...12).contains(month), day >= 1
         else { return nil }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days = switch month {
-        case 2: leap ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
+        let days =
+            switch month {
+            case 2: leap ? 29 : 28
+            case 4, 6, 9, 11: 30
+            default: 31
+            }
         return day <= days ? (year, month, day) : nil
     }
 
     /// `HH:MM:SS[.fraction](Z|±HH:MM)`; second 60 only where UTC says 23:59:60.
-    private static func time<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Bool where Bytes.Index == Int, Bytes.SubSequence: Collection<UInt8> {
+    private static func time<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Bool
+    where Bytes.Index == Int, Bytes.SubSequence: Collection<UInt8> {
         var index = bytes.startIndex
         func take(_ count: Int) -> Int? {
             guard index + count <= bytes.endIndex else { return nil }
@@ -54,7 +56,7 @@ enum DateTimeFormats {
             return true
         }
         guard let hour = take(2), expect(UInt8(ascii: ":")), let minute = take(2), expect(UInt8(ascii: ":")), let second = take(2),
-              hour <= 23, minute <= 59, second <= 60
+            hour <= 23, minute <= 59, second <= 60
         else { return false }
         if index < bytes.endIndex, bytes[index] == UInt8(ascii: ".") {
             index += 1

@@ -22,29 +22,30 @@ final class FormatCheck: Sendable {
     /// so neither a request nor an answer is judged by them. draft-04 and OpenAPI 3.0 define `hostname` by RFC 1123, which predates
     /// IDNA: `--` anywhere inside a label is allowed there, and `xn--` labels are not decoded.
     static func named(_ name: String, dialect: ValidationDialect = .draft2020_12) -> FormatCheck? {
-        let rule: (FormatRule, String)? = switch name {
-        case "hostname" where dialect != .draft2020_12: (.hostnameRFC1123, "a hostname (RFC 1123)")
-        case "date-time": (.dateTime, "an RFC 3339 date-time")
-        case "date": (.date, "an RFC 3339 full-date (YYYY-MM-DD)")
-        case "time": (.time, "an RFC 3339 full-time (HH:MM:SS with an offset)")
-        case "duration": (.duration, "an RFC 3339 duration (e.g. P3DT4H)")
-        case "email": (.email, "an email address")
-        case "idn-email": (.idnEmail, "an internationalized email address (RFC 6531)")
-        case "hostname": (.hostname, "a hostname (RFC 1123, IDNA2008 A-labels)")
-        case "idn-hostname": (.idnHostname, "an internationalized hostname (IDNA2008)")
-        case "ipv4": (.ipv4, "an IPv4 address")
-        case "ipv6": (.ipv6, "an IPv6 address")
-        case "uri": (.uri, "an absolute URI (RFC 3986)")
-        case "uri-reference": (.uriReference, "a URI reference (RFC 3986)")
-        case "uuid": (.uuid, "a UUID (8-4-4-4-12 hex digits)")
-        case "regex": (.regex, "an ECMA-262 regular expression")
-        case "json-pointer": (.jsonPointer, "a JSON pointer (RFC 6901)")
-        case "relative-json-pointer": (.relativeJSONPointer, "a relative JSON pointer")
-        case "byte": (.byte, "base64 text (RFC 4648)")
-        case "int32": (.int32, "an integer within int32 (-2147483648 to 2147483647)")
-        case "int64": (.int64, "an integer within int64")
-        default: nil
-        }
+        let rule: (FormatRule, String)? =
+            switch name {
+            case "hostname" where dialect != .draft2020_12: (.hostnameRFC1123, "a hostname (RFC 1123)")
+            case "date-time": (.dateTime, "an RFC 3339 date-time")
+            case "date": (.date, "an RFC 3339 full-date (YYYY-MM-DD)")
+            case "time": (.time, "an RFC 3339 full-time (HH:MM:SS with an offset)")
+            case "duration": (.duration, "an RFC 3339 duration (e.g. P3DT4H)")
+            case "email": (.email, "an email address")
+            case "idn-email": (.idnEmail, "an internationalized email address (RFC 6531)")
+            case "hostname": (.hostname, "a hostname (RFC 1123, IDNA2008 A-labels)")
+            case "idn-hostname": (.idnHostname, "an internationalized hostname (IDNA2008)")
+            case "ipv4": (.ipv4, "an IPv4 address")
+            case "ipv6": (.ipv6, "an IPv6 address")
+            case "uri": (.uri, "an absolute URI (RFC 3986)")
+            case "uri-reference": (.uriReference, "a URI reference (RFC 3986)")
+            case "uuid": (.uuid, "a UUID (8-4-4-4-12 hex digits)")
+            case "regex": (.regex, "an ECMA-262 regular expression")
+            case "json-pointer": (.jsonPointer, "a JSON pointer (RFC 6901)")
+            case "relative-json-pointer": (.relativeJSONPointer, "a relative JSON pointer")
+            case "byte": (.byte, "base64 text (RFC 4648)")
+            case "int32": (.int32, "an integer within int32 (-2147483648 to 2147483647)")
+            case "int64": (.int64, "an integer within int64")
+            default: nil
+            }
         return rule.map { FormatCheck(name: name, expectation: $0.1, rule: $0.0) }
     }
 }

@@ -17,20 +17,21 @@ enum NetworkFormats {
         let ascii: Bool? = text.withUTF8Bytes { bytes in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             guard let at = bytes.lastIndex(of: UInt8(ascii: "@")), at > 0, at < bytes.count - 1,
-                  isLocalPart(bytes[..<at].lazy.map(UInt32.init), international: international)
+                isLocalPart(bytes[..<at].lazy.map(UInt32.init), international: international)
             else { return false }
             let domain = bytes[(at + 1)...]
             if domain.first == UInt8(ascii: "["), domain.last == UInt8(ascii: "]") {
                 return isAddressLiteral(String(decoding: domain.dropFirst().dropLast(), as: UTF8.self))
             }
-            return international ? HostnameFormats.isIDNHostname(String(decoding: domain, as: UTF8.self))
+            return international
+                ? HostnameFormats.isIDNHostname(String(decoding: domain, as: UTF8.self))
                 : HostnameFormats.isHostname(bytes: domain)
         }
         if let ascii { return ascii }
         guard international else { return false }
         let scalars = Array(text.unicodeScalars)
         guard let at = scalars.lastIndex(of: "@"), at > 0, at < scalars.count - 1,
-              isLocalPart(scalars[..<at].lazy.map(\.value), international: true)
+            isLocalPart(scalars[..<at].lazy.map(\.value), international: true)
         else { return false }
         var domain = ""
         domain.unicodeScalars.append(contentsOf: scalars[(at + 1)...])
@@ -48,7 +49,9 @@ enum NetworkFormats {
     private static func isLocalPart<Points: BidirectionalCollection>(_ local: Points, international: Bool) -> Bool
     where Points.Element == UInt32 {
         func allowedBeyondASCII(_ point: UInt32) -> Bool { international && point >= 0x80 }
-        let quote = UInt32(UInt8(ascii: "\"")), backslash = UInt32(UInt8(ascii: "\\")), dot = UInt32(UInt8(ascii: "."))
+        let quote = UInt32(UInt8(ascii: "\""))
+        let backslash = UInt32(UInt8(ascii: "\\"))
+        let dot = UInt32(UInt8(ascii: "."))
         if local.count >= 2, local.first == quote, local.last == quote {
             var escaped = false
             for point in local.dropFirst().dropLast() {
@@ -67,7 +70,7 @@ enum NetworkFormats {
         var previous: UInt32?
         for point in local {
             guard point < 0x80 ? isAtomByte(UInt8(point)) : allowedBeyondASCII(point),
-                  point != dot || (previous != nil && previous != dot)
+                point != dot || (previous != nil && previous != dot)
             else { return false }
             previous = point
         }
@@ -79,9 +82,10 @@ enum NetworkFormats {
         switch byte {
         case 0x41...0x5A, 0x61...0x7A, 0x30...0x39: true
         case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
-             UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"),
-             UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"),
-             UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "~"), UInt8(ascii: "."): true
+            UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"),
+            UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"),
+            UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "~"), UInt8(ascii: "."):
+            true
         default: false
         }
     }
@@ -89,12 +93,13 @@ enum NetworkFormats {
     /// Dotted decimal, four parts of 0 to 255 without leading zeros.
     static func isIPv4(_ text: String) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { part in
-            guard (1...3).contains(part.count), part.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  part.count == 1 || part.first != "0", let value = Int(part)
-            else { return false }
-            return value <= 255
-        }
+        return parts.count == 4
+            && parts.allSatisfy { part in
+                guard (1...3).contains(part.count), part.allSatisfy({ $0.isASCII && $0.isNumber }),
+                    part.count == 1 || part.first != "0", let value = Int(part)
+                else { return false }
+                return value <= 255
+            }
     }
 
     /// RFC 4291 text forms: eight groups, `::` once, an IPv4 tail; no zone.

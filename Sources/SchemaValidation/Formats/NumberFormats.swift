@@ -4,7 +4,9 @@ import FoundationEssentials
 enum NumberFormats {
     static func isInteger(_ number: JSONNumber, bits: Int) -> Bool {
         guard number.isInteger else { return false }
-        let (low, high) = bits == 32 ? (JSONNumber(Int64(Int32.min)), JSONNumber(Int64(Int32.max)))
+        let (low, high) =
+            bits == 32
+            ? (JSONNumber(Int64(Int32.min)), JSONNumber(Int64(Int32.max)))
             : (JSONNumber(Int64.min), JSONNumber(Int64.max))
         return JSONNumber.compare(number, low) != .orderedAscending && JSONNumber.compare(number, high) != .orderedDescending
     }

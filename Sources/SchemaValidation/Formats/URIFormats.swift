@@ -9,7 +9,7 @@ enum URIFormats {
         if let colon = rest.firstIndex(of: ":"), !rest[..<colon].contains(where: { $0 == "/" || $0 == "?" || $0 == "#" }) {
             let scheme = rest[..<colon]
             guard let first = scheme.first, first.isASCII, first.isLetter,
-                  scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
+                scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
             else { return false }
             rest = rest[rest.index(after: colon)...]
         } else if requireScheme {
@@ -43,7 +43,7 @@ enum URIFormats {
         while let character = iterator.next() {
             if character == "%" {
                 guard let first = iterator.next(), let second = iterator.next(),
-                      first.isHexDigit, second.isHexDigit
+                    first.isHexDigit, second.isHexDigit
                 else { return false }
             } else if !(unreserved.contains(character) || subDelimiters.contains(character) || extra.contains(character)) {
                 return false

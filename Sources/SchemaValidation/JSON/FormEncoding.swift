@@ -49,18 +49,20 @@ public enum FormEncoding {
         }
         // An empty array has no pair in a form: an array member the form leaves out is empty.
         let absentArrays = (layout?.arrays ?? []).filter { positions[$0] == nil }.map { JSONObject.Member($0, .array([])) }
-        return .object(JSONObject(members.map { name, values in
-            let member = layout?.members[name]
-            if let member, member.shape.types.first == "array" {
-                let items = member.items
-                // `tags=` is how forms write an empty array of anything but texts.
-                if values == [""], let types = items?.types, !types.isEmpty, !types.contains("string") {
-                    return JSONObject.Member(name, .array([]))
-                }
-                return JSONObject.Member(name, .array(values.map { items?.value(fromParameterText: $0) ?? .string($0) }))
-            }
-            return JSONObject.Member(name, member.map { $0.shape.value(fromParameterText: values[0]) } ?? .string(values[0]))
-        } + absentArrays))
+        return .object(
+            JSONObject(
+                members.map { name, values in
+                    let member = layout?.members[name]
+                    if let member, member.shape.types.first == "array" {
+                        let items = member.items
+                        // `tags=` is how forms write an empty array of anything but texts.
+                        if values == [""], let types = items?.types, !types.isEmpty, !types.contains("string") {
+                            return JSONObject.Member(name, .array([]))
+                        }
+                        return JSONObject.Member(name, .array(values.map { items?.value(fromParameterText: $0) ?? .string($0) }))
+                    }
+                    return JSONObject.Member(name, member.map { $0.shape.value(fromParameterText: values[0]) } ?? .string(values[0]))
+                } + absentArrays))
     }
 
     /// Members a plain form cannot carry: objects, and arrays of objects or of arrays (their

@@ -59,7 +59,7 @@ public struct JSONNumber: Sendable, CustomStringConvertible {
     var decimal: Decimal? {
         if let int { return Decimal(int) }
         guard let literal, let value = Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX")),
-              !value.isNaN
+            !value.isNaN
         else { return nil }
         return value
     }

@@ -66,9 +66,15 @@ public struct JSONParser {
             case UInt8(ascii: "{"): return try object(depth: depth + 1)
             case UInt8(ascii: "["): return try array(depth: depth + 1)
             case UInt8(ascii: "\""): return .string(try string())
-            case UInt8(ascii: "t"): try word("true"); return .bool(true)
-            case UInt8(ascii: "f"): try word("false"); return .bool(false)
-            case UInt8(ascii: "n"): try word("null"); return .null
+            case UInt8(ascii: "t"):
+                try word("true")
+                return .bool(true)
+            case UInt8(ascii: "f"):
+                try word("false")
+                return .bool(false)
+            case UInt8(ascii: "n"):
+                try word("null")
+                return .null
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
             default:
                 throw failure("unexpected character '\(Self.show(byte))': expected a JSON value (object, array, string, number, true, false or null)")
@@ -81,9 +87,11 @@ public struct JSONParser {
 
         mutating func word(_ word: StaticString) throws(Failure) {
             let count = word.utf8CodeUnitCount
-            let matches = index + count <= bytes.count && word.withUTF8Buffer { expected in
-                (0..<count).allSatisfy { bytes[index + $0] == expected[$0] }
-            }
+            let matches =
+                index + count <= bytes.count
+                && word.withUTF8Buffer { expected in
+                    (0..<count).allSatisfy { bytes[index + $0] == expected[$0] }
+                }
             guard matches else { throw failure("invalid literal: expected '\(word)'") }
             index += count
         }
@@ -109,7 +117,9 @@ public struct JSONParser {
                 skipWhitespace()
                 switch current {
                 case UInt8(ascii: ","): index += 1
-                case UInt8(ascii: "}"): index += 1; return .object(JSONObject(members))
+                case UInt8(ascii: "}"):
+                    index += 1
+                    return .object(JSONObject(members))
                 default: throw failure("expected ',' or '}' after an object member")
                 }
             }
@@ -130,7 +140,9 @@ public struct JSONParser {
                 skipWhitespace()
                 switch current {
                 case UInt8(ascii: ","): index += 1
-                case UInt8(ascii: "]"): index += 1; return .array(items)
+                case UInt8(ascii: "]"):
+                    index += 1
+                    return .array(items)
                 default: throw failure("expected ',' or ']' after an array item")
                 }
             }

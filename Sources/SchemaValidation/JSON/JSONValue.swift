@@ -63,7 +63,9 @@ extension JSONValue: Hashable {
         case .null: hasher.combine(0)
         case .bool(let value): hasher.combine(value)
         case .number(let number): hasher.combine(number)
-        case .string(let text): hasher.combine(text.utf8.count); for byte in text.utf8 { hasher.combine(byte) }
+        case .string(let text):
+            hasher.combine(text.utf8.count)
+            for byte in text.utf8 { hasher.combine(byte) }
         case .array(let items): hasher.combine(items)
         case .object(let object): hasher.combine(object)
         }

@@ -44,7 +44,7 @@ public enum MultipartEncoding {
             guard bytes[cursor...].starts(with: Array("\r\n".utf8)) else { return nil }
             cursor += 2
             guard let headerEnd = find(Array("\r\n\r\n".utf8), in: bytes, from: cursor),
-                  let next = find(Array("\r\n".utf8) + delimiter, in: bytes, from: headerEnd)
+                let next = find(Array("\r\n".utf8) + delimiter, in: bytes, from: headerEnd)
             else { return nil }
             let headers = String(decoding: bytes[cursor..<headerEnd], as: UTF8.self)
             guard let name = disposition(headers, "name") else { return nil }
@@ -61,13 +61,15 @@ public enum MultipartEncoding {
             if shape?.types.first == "object", let value = try? JSONParser().parse(Array(text.utf8)) { return value }
             return shape?.value(fromParameterText: text) ?? .string(text)
         }
-        return .object(JSONObject(members.map { name, values in
-            let member = shape?.property(name)?.shape
-            if member?.types.first == "array" {
-                return JSONObject.Member(name, .array(values.map { typed($0, member?.items?.shape) }))
-            }
-            return JSONObject.Member(name, typed(values[0], member))
-        }))
+        return .object(
+            JSONObject(
+                members.map { name, values in
+                    let member = shape?.property(name)?.shape
+                    if member?.types.first == "array" {
+                        return JSONObject.Member(name, .array(values.map { typed($0, member?.items?.shape) }))
+                    }
+                    return JSONObject.Member(name, typed(values[0], member))
+                }))
     }
 
     /// The `boundary` parameter of a `Content-Type`.

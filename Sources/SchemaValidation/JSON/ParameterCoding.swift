@@ -47,9 +47,11 @@ public enum ParameterCoding {
         switch value {
         case .array(let items):
             let texts = items.map(text)
-            body = style.style == "matrix" && style.explode ? texts.map { "\(name)=\($0)" }.joined(separator: ";") : texts.joined(separator: separator)
+            body =
+                style.style == "matrix" && style.explode ? texts.map { "\(name)=\($0)" }.joined(separator: ";") : texts.joined(separator: separator)
         case .object(let object):
-            body = style.explode
+            body =
+                style.explode
                 ? object.map { "\($0.key)=\(text($0.value))" }.joined(separator: separator)
                 : object.flatMap { [$0.key, text($0.value)] }.joined(separator: ",")
         default:

@@ -36,7 +36,8 @@ public enum XMLBody {
                 out += "</\(name)>"
             default:
                 let text = value.stringValue ?? value.jsonText
-                out += "<\(name)>" + text.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;") + "</\(name)>"
+                out +=
+                    "<\(name)>" + text.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;") + "</\(name)>"
             }
         }
         var out = #"<?xml version="1.0" encoding="UTF-8"?>"#
@@ -132,9 +133,18 @@ public enum XMLBody {
         mutating func skipMisc() {
             while true {
                 skipSpace()
-                if starts(with: "<?") { guard skip(until: "?>") else { return }; continue }
-                if starts(with: "<!--") { guard skip(until: "-->") else { return }; continue }
-                if starts(with: "<!DOCTYPE") { guard skip(until: ">") else { return }; continue }
+                if starts(with: "<?") {
+                    guard skip(until: "?>") else { return }
+                    continue
+                }
+                if starts(with: "<!--") {
+                    guard skip(until: "-->") else { return }
+                    continue
+                }
+                if starts(with: "<!DOCTYPE") {
+                    guard skip(until: ">") else { return }
+                    continue
+                }
                 return
             }
         }
@@ -190,7 +200,10 @@ public enum XMLBody {
                     parsed.text = parsed.children.isEmpty ? Self.unescaped(text) : Self.unescaped(text).trimmingCharacters(in: " ")
                     return parsed
                 }
-                if starts(with: "<!--") { guard skip(until: "-->") else { return nil }; continue }
+                if starts(with: "<!--") {
+                    guard skip(until: "-->") else { return nil }
+                    continue
+                }
                 if starts(with: "<![CDATA[") {
                     index += 9
                     let start = index
@@ -227,7 +240,8 @@ public enum XMLBody {
                 case "quot": out += "\""
                 case "apos": out += "'"
                 default:
-                    let number = entity.hasPrefix("#x") ? UInt32(entity.dropFirst(2), radix: 16) : entity.hasPrefix("#") ? UInt32(entity.dropFirst()) : nil
+                    let number =
+                        entity.hasPrefix("#x") ? UInt32(entity.dropFirst(2), radix: 16) : entity.hasPrefix("#") ? UInt32(entity.dropFirst()) : nil
                     if let number, let scalar = Unicode.Scalar(number) { out.unicodeScalars.append(scalar) } else { out += "&\(entity);" }
                 }
                 rest = rest[rest.index(after: semicolon)...]

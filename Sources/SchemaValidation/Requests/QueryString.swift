@@ -9,8 +9,10 @@ public enum QueryString {
     public static func pairs(_ query: String?) -> [(name: String, value: String)] {
         (query ?? "").split(separator: "&").map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            return (PercentEncoding.decodeLeniently(parts[0], plusIsSpace: true),
-                    parts.count > 1 ? PercentEncoding.decodeLeniently(parts[1], plusIsSpace: true) : "")
+            return (
+                PercentEncoding.decodeLeniently(parts[0], plusIsSpace: true),
+                parts.count > 1 ? PercentEncoding.decodeLeniently(parts[1], plusIsSpace: true) : ""
+            )
         }
     }
 

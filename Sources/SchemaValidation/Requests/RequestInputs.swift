@@ -109,15 +109,17 @@ public struct RequestInputs: Sendable {
             }
             guard let value else {
                 if parameter.required {
-                    return ParameterProblem(name: parameter.name, location: parameter.location,
-                                            description: "required \(parameter.location.rawValue) parameter '\(parameter.name)' is missing")
+                    return ParameterProblem(
+                        name: parameter.name, location: parameter.location,
+                        description: "required \(parameter.location.rawValue) parameter '\(parameter.name)' is missing")
                 }
                 continue
             }
             guard let validator else { continue }
             if let error = validator.validate(value, direction: .request).first {
-                return ParameterProblem(name: parameter.name, location: parameter.location,
-                                        description: "\(parameter.location.rawValue) parameter '\(parameter.name)': \(error.message)")
+                return ParameterProblem(
+                    name: parameter.name, location: parameter.location,
+                    description: "\(parameter.location.rawValue) parameter '\(parameter.name)': \(error.message)")
             }
         }
         return nil
@@ -136,15 +138,21 @@ public struct RequestInputs: Sendable {
         let declared = request.header("Content-Type").map { MediaTypeName.match(MediaTypeName.essence($0), in: body.mediaTypes) != nil } ?? false
         if bytes.isEmpty, !declared {
             return body.required
-                ? .failure(BodyRejection(status: 400, message: "the request body is empty: expected \(body.mediaTypes.first ?? "a body")", members: []))
+                ? .failure(
+                    BodyRejection(status: 400, message: "the request body is empty: expected \(body.mediaTypes.first ?? "a body")", members: []))
                 : .success(.absent)
         }
         guard let contentType = request.header("Content-Type") else {
-            return .failure(BodyRejection(status: 415, message: "the request has no Content-Type: expected \(body.mediaTypes.joined(separator: " or "))", members: []))
+            return .failure(
+                BodyRejection(
+                    status: 415, message: "the request has no Content-Type: expected \(body.mediaTypes.joined(separator: " or "))", members: []))
         }
         let essence = MediaTypeName.essence(contentType)
         guard MediaTypeName.match(essence, in: body.mediaTypes) != nil else {
-            return .failure(BodyRejection(status: 415, message: "Content-Type \(essence) is not accepted: expected \(body.mediaTypes.joined(separator: " or "))", members: []))
+            return .failure(
+                BodyRejection(
+                    status: 415, message: "Content-Type \(essence) is not accepted: expected \(body.mediaTypes.joined(separator: " or "))",
+                    members: []))
         }
         if XMLBody.isXML(essence) {
             guard let value = XMLBody.decode(bytes, shape: body.validator?.shape) else {
@@ -154,7 +162,10 @@ public struct RequestInputs: Sendable {
         }
         if essence == MultipartEncoding.mediaType {
             guard let value = MultipartEncoding.decode(bytes, contentType: contentType, shape: body.validator?.shape) else {
-                return .failure(BodyRejection(status: 400, message: "the request body is not multipart/form-data with the boundary its Content-Type names", members: [], malformed: true))
+                return .failure(
+                    BodyRejection(
+                        status: 400, message: "the request body is not multipart/form-data with the boundary its Content-Type names", members: [],
+                        malformed: true))
             }
             return .success(.structured(value))
         }

@@ -1,4 +1,5 @@
 import YAMLSource
+
 /// Builds a value a schema accepts: the schema's own example when it validates, else one made
 /// from its keywords (types, bounds, formats in their most common form, required members).
 /// Deterministic for a generator's seed.
@@ -86,7 +87,8 @@ public struct ValueSynthesizer {
                 includeOptional = include
                 for branch in facts.alternatives {
                     let branchValue = value(whole.validator(for: branch), depth: depth + 1, direction: direction)
-                    let candidate = facts.properties.isEmpty ? branchValue : merged(ownObject(facts, whole, depth: depth, direction: direction), branchValue)
+                    let candidate =
+                        facts.properties.isEmpty ? branchValue : merged(ownObject(facts, whole, depth: depth, direction: direction), branchValue)
                     if whole.isValid(candidate, direction: direction) {
                         includeOptional = optional
                         return candidate
@@ -101,8 +103,10 @@ public struct ValueSynthesizer {
             if let separated = Self.separated(candidates, facts.alternatives, whole, direction) { return separated }
             if let first = candidates.first { return first }
         }
-        let type = facts.types.first { $0 != .null } ?? facts.types.first
-            ?? (facts.properties.isEmpty && facts.required.isEmpty ? (facts.format.map { Self.sample(format: $0)?.typeName == "string" ? .string : .number } ?? .string) : .object)
+        let type =
+            facts.types.first { $0 != .null } ?? facts.types.first
+            ?? (facts.properties.isEmpty && facts.required.isEmpty
+                ? (facts.format.map { Self.sample(format: $0)?.typeName == "string" ? .string : .number } ?? .string) : .object)
         switch type {
         case .null: return .null
         case .boolean: return .bool(true)
@@ -120,14 +124,17 @@ public struct ValueSynthesizer {
 
     /// A candidate that matches exactly one branch once a member that another matching branch
     /// declares (and its own branch does not) is given a value of a type that branch refuses.
-    private static func separated(_ candidates: [JSONValue], _ branches: [SchemaID], _ whole: SchemaValidator,
-                                  _ direction: Direction) -> JSONValue? {
+    private static func separated(
+        _ candidates: [JSONValue], _ branches: [SchemaID], _ whole: SchemaValidator,
+        _ direction: Direction
+    ) -> JSONValue? {
         let shapes = branches.map { whole.validator(for: $0).shape }
         for candidate in candidates {
             guard case .object = candidate else { continue }
             for (index, shape) in shapes.enumerated() {
                 for (name, property) in shape.properties where candidate[name] == nil {
-                    guard shapes.indices.contains(where: { $0 != index && shapes[$0].property(name) == nil && shapes[$0].allowsUndeclaredMembers }) else { continue }
+                    guard shapes.indices.contains(where: { $0 != index && shapes[$0].property(name) == nil && shapes[$0].allowsUndeclaredMembers })
+                    else { continue }
                     let refused: [JSONValue] = [.string("separates the branches"), .number(JSONNumber(0)), .array([]), .object(JSONObject([]))]
                     for value in refused where !property.isValid(value, direction: direction) {
                         let changed = candidate.setting(value, at: JSONPointer(tokens: [name]))
@@ -143,7 +150,8 @@ public struct ValueSynthesizer {
     /// optional members are included).
     private mutating func ownObject(_ facts: Facts, _ whole: SchemaValidator, depth: Int, direction: Direction) -> JSONValue {
         var members: [JSONObject.Member] = []
-        let names = facts.propertyOrder.filter { facts.required.contains($0) || (includeOptional && depth < 6) }
+        let names =
+            facts.propertyOrder.filter { facts.required.contains($0) || (includeOptional && depth < 6) }
             + facts.required.filter { facts.properties[$0] == nil }
         for name in names {
             if let property = facts.properties[name] {
@@ -167,7 +175,8 @@ public struct ValueSynthesizer {
         case .boolean: return .bool(true)
         case .integer, .number: return .number(JSONNumber(1))
         case .array: return .array([])
-        case .object, nil where !facts.properties.isEmpty || !facts.required.isEmpty:
+        case .object,
+            nil where !facts.properties.isEmpty || !facts.required.isEmpty:
             return .object(JSONObject(facts.required.map { JSONObject.Member($0, .string("example")) }))
         default: return .string("example")
         }
@@ -180,7 +189,8 @@ public struct ValueSynthesizer {
     }
 
     private func number(_ facts: Facts, integer: Bool) -> JSONValue {
-        var candidate = facts.minimum.map { $0.exclusive ? $0.value.double + (integer ? 1 : 0.5) : $0.value.double }
+        var candidate =
+            facts.minimum.map { $0.exclusive ? $0.value.double + (integer ? 1 : 0.5) : $0.value.double }
             ?? facts.maximum.map { $0.exclusive ? $0.value.double - (integer ? 1 : 0.5) : min($0.value.double, 1) }
             ?? 1
         if integer { candidate = candidate.rounded(.up) }
@@ -202,10 +212,12 @@ public struct ValueSynthesizer {
             // common words.
             let fits = { (text: String) in text.count >= minimum && facts.maxLength.map { text.count <= $0 } ?? true && pattern.matches(text) }
             let sampler = PatternSampler(pattern.source)
-            let grown = (0...8).lazy.compactMap { sampler?.sample(extra: $0 * max(minimum, 1)) }.first(where: fits)
+            let grown =
+                (0...8).lazy.compactMap { sampler?.sample(extra: $0 * max(minimum, 1)) }.first(where: fits)
                 ?? (0...64).lazy.compactMap { sampler?.sample(extra: $0) }.first(where: fits)
             if let grown { return .string(grown) }
-            text = ["example", "a", "A", "1", "abc", "ABC", "a1", "A1", "abc123", "2024-09-15", "x"].first { pattern.matches($0) }
+            text =
+                ["example", "a", "A", "1", "abc", "ABC", "a1", "A1", "abc123", "2024-09-15", "x"].first { pattern.matches($0) }
                 ?? sampler?.sample() ?? text
         }
         if text.count < minimum { text += String(repeating: "x", count: minimum - text.count) }

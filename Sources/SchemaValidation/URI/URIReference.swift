@@ -27,8 +27,9 @@ struct URIReference: Hashable, Sendable, CustomStringConvertible {
             rest = rest[..<mark]
         }
         if let colon = rest.firstIndex(of: ":"),
-           let first = rest.first, first.isLetter,
-           rest[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) {
+            let first = rest.first, first.isLetter,
+            rest[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." })
+        {
             scheme = String(rest[..<colon])
             rest = rest[rest.index(after: colon)...]
         }

@@ -1,9 +1,9 @@
 import BusinessRules
-import Foundation
-import TestSupport
 import CaseGeneration
+import Foundation
 import OpenAPIModel
 import SchemaValidation
+import TestSupport
 import Testing
 import YAMLSource
 
@@ -19,10 +19,15 @@ struct ClaimTests {
         ("count", .integer(minimum: 1, maximum: 365, format: "int32")), ("free", .integer(minimum: nil, maximum: nil, format: nil)),
         ("small", .integer(minimum: nil, maximum: nil, format: "int32")), ("big", .integer(minimum: nil, maximum: nil, format: "int64")),
         ("positive", .integer(minimum: 0, maximum: nil, format: nil)),
-        ("ratio", .number(minimum: 0, maximum: 1)), ("amount", .number(minimum: nil, maximum: nil)), ("name", .string(maxLength: 40)), ("note", .string(maxLength: nil)),
+        ("ratio", .number(minimum: 0, maximum: 1)), ("amount", .number(minimum: nil, maximum: nil)), ("name", .string(maxLength: 40)),
+        ("note", .string(maxLength: nil)),
         ("color", .enumeration(["red", "green"])), ("flag", .boolean),
         ("tags", .array(items: .string(maxLength: nil), maxItems: 5, unique: true)),
-        ("owner", .object(required: ["contact"], properties: [("contact", .email), ("since", .date), ("level", .integer(minimum: 1, maximum: 9, format: nil))])),
+        (
+            "owner",
+            .object(
+                required: ["contact"], properties: [("contact", .email), ("since", .date), ("level", .integer(minimum: 1, maximum: 9, format: nil))])
+        ),
     ]
     static let body = MemberKind.object(required: ["email", "count"], properties: members)
 
@@ -46,9 +51,11 @@ struct ClaimTests {
     }
 
     /// The contract's request body, as the readings see it.
-    static let contractBody = MemberKind.object(required: ["partnerEmailId", "expirationDays"], properties: [
-        ("partnerEmailId", .email), ("expirationDays", .integer(minimum: 1, maximum: 365, format: "int32")),
-    ])
+    static let contractBody = MemberKind.object(
+        required: ["partnerEmailId", "expirationDays"],
+        properties: [
+            ("partnerEmailId", .email), ("expirationDays", .integer(minimum: 1, maximum: 365, format: "int32")),
+        ])
 
     /// Where a pointer leads among the members, with the kind of the object holding it.
     static func kind(at pointer: JSONPointer, in body: MemberKind) -> (kind: MemberKind, parent: MemberKind)? {
@@ -76,7 +83,8 @@ struct ClaimTests {
         #expect(loaded.diagnostics == [])
         let document = try #require(loaded.document)
         let businessRules = rules.flatMap { BusinessRules.load(file: $0, document: document).rules } ?? .none
-        var generator = CaseGenerator(document: document, rules: businessRules, options: CaseOptions(seed: seed, runTag: "c", kinds: [.explore, .negative]))
+        var generator = CaseGenerator(
+            document: document, rules: businessRules, options: CaseOptions(seed: seed, runTag: "c", kinds: [.explore, .negative]))
         let cases = generator.cases()
         var broken: [String] = []
         for testCase in cases where testCase.focus != nil || testCase.kind == .explore {

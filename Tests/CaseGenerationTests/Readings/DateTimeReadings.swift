@@ -23,7 +23,7 @@ enum DateTimeReading: String, CaseIterable {
     static func acceptsDate(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10])
+            let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10])
         else { return false }
         return (1...12).contains(month) && (1...daysIn(month: month, year: year)).contains(day)
     }
@@ -54,9 +54,9 @@ struct RFC3339DateTime {
         guard bytes.count >= 20, DateTimeReading.acceptsDate(String(decoding: bytes[0..<10], as: UTF8.self)) else { return nil }
         let separator = bytes[10]
         guard separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t"),
-              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-              let hour = DateTimeReading.number(bytes[11..<13]), let minute = DateTimeReading.number(bytes[14..<16]),
-              let second = DateTimeReading.number(bytes[17..<19]), hour <= 23, minute <= 59, second <= 60
+            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            let hour = DateTimeReading.number(bytes[11..<13]), let minute = DateTimeReading.number(bytes[14..<16]),
+            let second = DateTimeReading.number(bytes[17..<19]), hour <= 23, minute <= 59, second <= 60
         else { return nil }
         var index = 19
         var digits = 0
@@ -77,8 +77,8 @@ struct RFC3339DateTime {
             guard index + 1 == bytes.count else { return nil }
         case UInt8(ascii: "+"), UInt8(ascii: "-"):
             guard bytes.count == index + 6, bytes[index + 3] == UInt8(ascii: ":"),
-                  let hours = DateTimeReading.number(bytes[(index + 1)..<(index + 3)]),
-                  let minutes = DateTimeReading.number(bytes[(index + 4)..<(index + 6)]), hours <= 23, minutes <= 59
+                let hours = DateTimeReading.number(bytes[(index + 1)..<(index + 3)]),
+                let minutes = DateTimeReading.number(bytes[(index + 4)..<(index + 6)]), hours <= 23, minutes <= 59
             else { return nil }
             offsetMinutes = (hours * 60 + minutes) * (bytes[index] == UInt8(ascii: "-") ? -1 : 1)
         default:

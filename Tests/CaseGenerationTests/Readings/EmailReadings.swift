@@ -79,7 +79,8 @@ struct SMTPMailbox {
             if scalar == "\\" {
                 guard let escaped = inner.popFirst(), (32...126).contains(escaped.value) else { return false }
             } else if !((32...33).contains(scalar.value) || (35...91).contains(scalar.value) || (93...126).contains(scalar.value)
-                        || (utf8 && !scalar.isASCII)) {
+                || (utf8 && !scalar.isASCII))
+            {
                 return false
             }
         }

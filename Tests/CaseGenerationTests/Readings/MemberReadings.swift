@@ -66,11 +66,12 @@ indirect enum MemberKind: Sendable {
             guard let literal = NumberLiteral(value.jsonText), integerReading.accepts(literal) else { return false }
             if let minimum, literal.compare(to: minimum) < 0 { return false }
             if let maximum, literal.compare(to: maximum) > 0 { return false }
-            let range: ClosedRange<Int>? = switch format ?? integerReading.defaultFormat {
-            case "int32": Int(Int32.min)...Int(Int32.max)
-            case "int64": Int.min...Int.max
-            default: nil
-            }
+            let range: ClosedRange<Int>? =
+                switch format ?? integerReading.defaultFormat {
+                case "int32": Int(Int32.min)...Int(Int32.max)
+                case "int64": Int.min...Int.max
+                default: nil
+                }
             return range.map { literal.compare(to: $0.lowerBound) >= 0 && literal.compare(to: $0.upperBound) <= 0 } ?? true
         case (.number(let minimum, let maximum), .number(let number)):
             if NumberReading(rawValue: reading) ?? .double == .double, !number.double.isFinite { return false }
@@ -172,7 +173,9 @@ struct NumberLiteral {
         if digits == "0", boundDigits == "0" { return 0 }
         let selfNegative = negative && digits != "0"
         if selfNegative != boundNegative { return selfNegative ? -1 : 1 }
-        let magnitude = digits.count != boundDigits.count ? (digits.count < boundDigits.count ? -1 : 1)
+        let magnitude =
+            digits.count != boundDigits.count
+            ? (digits.count < boundDigits.count ? -1 : 1)
             : digits == boundDigits ? 0 : (digits < boundDigits ? -1 : 1)
         return selfNegative ? -magnitude : magnitude
     }

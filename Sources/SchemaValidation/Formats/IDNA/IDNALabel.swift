@@ -9,10 +9,10 @@ enum IDNALabel {
     static func uLabel(fromALabel label: some Collection<UInt8>) -> [Unicode.Scalar]? {
         let lowered = label.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
         guard lowered.count > 4, lowered.starts(with: Array("xn--".utf8)),
-              let decoded = Punycode.decode(lowered.dropFirst(4)),
-              decoded.contains(where: { !$0.isASCII }),
-              Array(Punycode.encode(decoded).utf8) == Array(lowered.dropFirst(4)),
-              isULabel(decoded)
+            let decoded = Punycode.decode(lowered.dropFirst(4)),
+            decoded.contains(where: { !$0.isASCII }),
+            Array(Punycode.encode(decoded).utf8) == Array(lowered.dropFirst(4)),
+            isULabel(decoded)
         else { return nil }
         return decoded
     }
@@ -101,8 +101,11 @@ enum IDNALabel {
         case 0x05F3, 0x05F4:
             return previous.map(IDNAProperties.hebrew.contains) ?? false
         case 0x30FB:
-            return label.contains { $0 != scalar && (IDNAProperties.hiragana.contains($0)
-                || IDNAProperties.katakana.contains($0) || IDNAProperties.han.contains($0)) }
+            return label.contains {
+                $0 != scalar
+                    && (IDNAProperties.hiragana.contains($0)
+                        || IDNAProperties.katakana.contains($0) || IDNAProperties.han.contains($0))
+            }
         case 0x0660...0x0669:
             return !label.contains { (0x06F0...0x06F9).contains($0.value) }
         case 0x06F0...0x06F9:
