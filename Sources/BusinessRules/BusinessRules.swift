@@ -45,6 +45,10 @@ public struct OperationRules: Sendable {
 
 /// A create that names its resource by a request member, with one active resource per name.
 public struct CreationRule: Sendable {
+    /// How many creates for one name a race sends at once: the runner's race cases, and the
+    /// arrivals the mock's `racy-duplicate-check` lets meet before any records.
+    public static let raceWidth = 5
+
     /// The request member that names the resource.
     public var identity: JSONPointer
     public var caseInsensitive: Bool

@@ -150,7 +150,7 @@ extension OperationContext {
     }
 
     /// How many creates a race case sends at once.
-    static let raceWidth = 5
+    static let raceWidth = CreationRule.raceWidth
 
     /// Creates for one fresh name sent at once: exactly one succeeds, the others conflict; and,
     /// where names compare without case, the same with the name written in different cases.

@@ -56,7 +56,8 @@ public enum Fault: String, Sendable, CaseIterable, Hashable {
         case .serverErrorOnHugeNumber: "a number beyond int32 anywhere in the body is answered 500 (an overflow)"
         case .serverErrorOnNonASCII: "a body with text outside ASCII is answered 500 (an encoding fault)"
         case .validAddressesRefused: "valid addresses outside a naive pattern (plus tags, capitals, dots, subdomains) are refused as invalid"
-        case .racyDuplicateCheck: "creates for one address that arrive at once all succeed (checked, then recorded after a pause)"
+        case .racyDuplicateCheck:
+            "creates for one address that arrive at once all succeed (each checked, then recorded once the race's other creates have checked too)"
         case .wrongNow: "the time of the create is two hours behind (local time written as UTC); expiry follows it"
         case .noAllowHeader: "405 answers leave out Allow"
         case .identitiesMerged:

@@ -96,7 +96,8 @@ extension MockAPI {
     }
 
     /// Records a created resource unless one of its name is active. `racy-duplicate-check`
-    /// looks first and records after a pause, as a server without a unique index does.
+    /// looks first and records only once a race's worth of creates for the name have looked
+    /// too, as a server without a unique index does when creates meet.
     private func recordCreate(_ record: ResourceLedger.Record, now: Timestamp) async -> ResourceLedger.Outcome {
         let honourExpiry = !has(.expiryIgnored)
         guard has(.racyDuplicateCheck) else {
@@ -105,7 +106,7 @@ extension MockAPI {
         if let conflict = ledger.conflict(operationId: record.operationId, key: record.key, now: now, honourExpiry: honourExpiry) {
             return conflict
         }
-        try? await Task.sleep(for: .milliseconds(30))
+        await raceBarrier.arrive(at: record.operationId + " " + record.key)
         return logged(ledger.create(record, now: now, honourExpiry: honourExpiry, allowDuplicates: true))
     }
 

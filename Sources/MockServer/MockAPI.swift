@@ -25,6 +25,8 @@ public final class MockAPI: Sendable {
     let issuedIDs = Mutex<(ids: [String], count: Int)>(([], 0))
     /// Access tokens its OAuth2 token endpoint issued.
     let issuedTokens = IssuedTokens()
+    /// Where `racy-duplicate-check` lets rival creates meet.
+    let raceBarrier = RaceBarrier(width: CreationRule.raceWidth)
     let logger: Logger
 
     public init(

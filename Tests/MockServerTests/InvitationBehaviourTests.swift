@@ -86,6 +86,27 @@ struct InvitationBehaviourTests {
         }
     }
 
+    @Test(
+        "racy-duplicate-check: a race's creates for one address all succeed, whatever their spread; a create after them is refused"
+    )
+    func racyCreates() async throws {
+        try await withMock(faults: [.racyDuplicateCheck]) { client in
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<CreationRule.raceWidth {
+                    group.addTask {
+                        // Spread far wider than any pause a timed window would allow: the first ones wait for the rest.
+                        try await Task.sleep(for: .milliseconds(40 * index))
+                        return try await client.create(email: "racy@example.com").status
+                    }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(statuses == Array(repeating: 200, count: CreationRule.raceWidth))
+            #expect(try await client.create(email: "racy@example.com").status == 409)
+            #expect(try await client.create(email: "alone@example.com").status == 200, "a create with no rival goes on")
+        }
+    }
+
     @Test("reset clears the invitations and the clock")
     func reset() async throws {
         try await withMock { client in
