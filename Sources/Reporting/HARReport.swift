@@ -20,7 +20,7 @@ public struct HARReport: Sendable {
         self.toolVersion = toolVersion
     }
 
-    public var log: HARLog {
+    var log: HARLog {
         var entries: [HARLog.Entry] = []
         for result in summary.results {
             let verdict = HTMLReport.outcome(result)
@@ -49,7 +49,7 @@ public struct HARReport: Sendable {
     }
 
     /// One exchange as a HAR entry, without the case it belongs to.
-    public static func entry(_ exchange: Exchange, startedAt fallback: String) -> HARLog.Entry {
+    static func entry(_ exchange: Exchange, startedAt fallback: String) -> HARLog.Entry {
         let request = exchange.request
         let url = uriSafe(request.url)
         let requestType = request.header("Content-Type") ?? ""

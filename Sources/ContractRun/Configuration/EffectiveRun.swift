@@ -13,49 +13,86 @@ import YAMLSource
 public struct EffectiveRun: Sendable {
     /// The configuration file read, when one was.
     public var configFile: String?
+    /// The environment of the file the run uses (`--env`, else the file's `environment`).
     public var environment: Setting<String>?
+    /// The document, a path or a URL.
     public var spec: Setting<String>
+    /// The business rules file, when one is named (else the one beside the document).
     public var rules: Setting<String>?
+    /// Whether remote `$ref`s stay unfetched.
     public var noRemoteRefs: Setting<Bool>
+    /// Where fetched remote documents are kept.
     public var refCache: Setting<String>?
+    /// Where the cases go: the embedded mock, the sandbox, or a base URL.
     public var target: Setting<RunRequest.TargetChoice>
     /// Whether the target holds live data, when the file declares it.
     public var liveData: Setting<Bool>?
+    /// `--allow-live-data`: cases that create data run on a live server too.
     public var allowLiveData: Bool
 
+    /// The seed: the same seed, the same cases.
     public var seed: Setting<UInt64>
+    /// The kinds of case to run.
     public var kinds: Setting<[CaseKind]>
+    /// The operations to run; empty: all.
     public var operations: Setting<[String]>
+    /// Random valid bodies per operation.
     public var examples: Setting<Int>
+    /// The domain of generated addresses.
     public var emailDomain: Setting<String>
+    /// Only these cases (`--case`), when any.
     public var caseIds: [String]
+    /// The slice of the run this job runs.
     public var shard: Shard?
 
+    /// Judge by these checks alone, when given.
     public var checksOnly: Setting<[CheckName]>?
+    /// Checks that never judge.
     public var checksExcluded: Setting<[CheckName]>
+    /// Whether undocumented response members fail.
     public var strict: Setting<Bool>
+    /// The `response-time` check's limit in milliseconds; off when `nil`.
     public var maxResponseTime: Setting<Int>?
 
+    /// The most requests in flight.
     public var concurrency: Setting<Int>
+    /// Seconds per answer.
     public var timeout: Setting<Int>
+    /// Retries on 429 and 503.
     public var retries: Setting<Int>
+    /// Requests per second across the run, when limited.
     public var rateLimit: Setting<Double>?
+    /// Headers every request carries.
     public var headers: [Setting<ExtraHeader>]
 
+    /// The variable holding every scheme's secret.
     public var tokenEnv: Setting<String>
+    /// A command printing the secret, when given.
     public var tokenCommand: Setting<String>?
+    /// The OAuth2 token endpoint issuing the bearer token, when given.
     public var oauth2: Setting<CredentialChoice.OAuth2Choice>?
+    /// Variables holding one scheme's secret each.
     public var schemeVariables: [(scheme: String, variable: Setting<String>)]
+    /// The user name HTTP Basic sends.
     public var basicUser: Setting<String>
+    /// A client certificate chain and its key, for mutualTLS.
     public var clientCertificate: Setting<(chain: String, key: String)>?
+    /// A CA to trust for HTTPS.
     public var caCert: Setting<String>?
 
+    /// The JUnit XML report's path.
     public var junit: Setting<String>
+    /// The run as JSON's path.
     public var json: Setting<String>
+    /// The HTML report's path.
     public var html: Setting<String>
+    /// The HAR file's path, when one is written.
     public var har: Setting<String>?
+    /// How many distinct problems the terminal shows in full.
     public var showProblems: Setting<Int>
+    /// The known problems to judge by.
     public var baseline: Setting<String>?
+    /// Where the run's problems are written as a baseline.
     public var writeBaseline: String?
 
     /// The operations' exceptions, with their headers.
