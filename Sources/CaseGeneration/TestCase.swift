@@ -29,17 +29,22 @@ public enum CaseKind: String, Sendable, CaseIterable, Codable {
 
 /// A request a case sends, relative to the target's base URL.
 public struct RequestSpec: Sendable, Codable {
+    /// `POST`, as sent.
     public var method: String
     /// The path with its parameters filled in (`/api/v1/invitation`).
     public var path: String
+    /// The query's parameters, in order, not yet encoded.
     public var query: [QueryItem]
     /// Headers besides the credentials (which `credentials` adds).
     public var headers: [HeaderItem]
+    /// The body's bytes, exactly as sent; `nil`: no body.
     public var body: [UInt8]?
+    /// Which secrets the request carries, and in what form.
     public var credentials: Credentials
     /// The operation the request belongs to, when it is not its case's (steps of a sequence).
     public var operationId: String?
 
+    /// A request of the case's own operation.
     public init(
         method: String, path: String, query: [QueryItem] = [], headers: [HeaderItem] = [],
         body: [UInt8]? = nil, credentials: Credentials = .none
@@ -84,6 +89,7 @@ public struct RequestSpec: Sendable, Codable {
         try container.encodeIfPresent(operationId, forKey: .operationId)
     }
 
+    /// Reads a body stored either way.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         method = try container.decode(String.self, forKey: .method)
@@ -105,20 +111,28 @@ public struct RequestSpec: Sendable, Codable {
     }
 }
 
+/// One query parameter as a case sends it, before percent-encoding.
 public struct QueryItem: Sendable, Codable, Hashable {
+    /// The parameter's name.
     public var name: String
+    /// Its value.
     public var value: String
 
+    /// `name=value`.
     public init(name: String, value: String) {
         self.name = name
         self.value = value
     }
 }
 
+/// One header field as a case sends it.
 public struct HeaderItem: Sendable, Codable, Hashable {
+    /// The field's name, as written.
     public var name: String
+    /// Its value.
     public var value: String
 
+    /// `name: value`.
     public init(name: String, value: String) {
         self.name = name
         self.value = value
@@ -161,6 +175,7 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
     /// should have refused it is the client's matter.
     case answerToFaultyRequest
 
+    /// What the expectation accepts, in words: "a documented 2xx or 409".
     public var description: String {
         switch self {
         case .success: "a documented 2xx"
@@ -179,6 +194,8 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
+    /// Whether an answer's status meets the expectation (whether it is documented is the
+    /// `status` check's).
     public func accepts(_ status: Int) -> Bool {
         switch self {
         case .success: (200..<300).contains(status)
@@ -209,6 +226,7 @@ public enum RunRule: String, Sendable, Hashable, Codable {
 /// still active, in a way a plausible wrong normalization erases (`difference`), so it must not
 /// get the conflict status.
 public struct DistinctName: Sendable, Hashable, Codable {
+    /// The status that says "one is already active" (409).
     public var conflictStatus: Int
     /// The name created first.
     public var earlier: String
@@ -219,6 +237,7 @@ public struct DistinctName: Sendable, Hashable, Codable {
     /// Whether the second name may be refused as invalid (its validity depends on the reading).
     public var mayRefuse: Bool
 
+    /// A probe of the second name against `earlier`.
     public init(conflictStatus: Int, earlier: String, difference: String, noun: String, mayRefuse: Bool) {
         self.conflictStatus = conflictStatus
         self.earlier = earlier
@@ -249,6 +268,7 @@ public enum Step: Sendable, Codable {
 /// What a case varies, and how: the request member, the class of value it sends there, and
 /// whether that value is valid. Reports name it when the case fails.
 public struct CaseFocus: Sendable, Codable, Hashable {
+    /// Whether the value is valid, by every reading of the schema or some.
     public enum Validity: String, Sendable, Codable, Hashable {
         /// Valid under every reading of the schema: must be accepted.
         case valid
@@ -263,6 +283,7 @@ public struct CaseFocus: Sendable, Codable, Hashable {
     public var member: String
     /// The class of value: "int32 overflow", "plus tag (local+tag@domain)".
     public var valueClass: String
+    /// Whether the value is valid.
     public var validity: Validity
     /// The fresh name (`ct-<tag>-<n>`) the value was built around, when it names a resource:
     /// shrinking replaces it, so every attempt creates a new one.
@@ -271,6 +292,7 @@ public struct CaseFocus: Sendable, Codable, Hashable {
     /// classes every run covers.
     public var isRandom: Bool
 
+    /// A case's focus on `member`.
     public init(member: String, valueClass: String, validity: Validity, token: String? = nil, isRandom: Bool = false) {
         self.member = member
         self.valueClass = valueClass
@@ -283,7 +305,7 @@ public struct CaseFocus: Sendable, Codable, Hashable {
         case member, valueClass, validity, token, isRandom
     }
 
-    /// Runs stored before `isRandom` existed read as value classes.
+    /// Reads a stored focus; runs stored before `isRandom` existed read as value classes.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         member = try container.decode(String.self, forKey: .member)
@@ -296,12 +318,15 @@ public struct CaseFocus: Sendable, Codable, Hashable {
 
 /// One conformance case: a name that says what it tests, its steps, and the spec line behind it.
 public struct TestCase: Sendable, Codable {
+    /// The operation it tests.
     public var operationId: String
+    /// Which kind of case it is (what `--kind` chooses).
     public var kind: CaseKind
     /// What it tests, unique within its operation: "expirationDays 366 (above maximum 365) is refused".
     public var name: String {
         didSet { id = Self.id(operationId: operationId, kind: kind, name: name) }
     }
+    /// What it sends and expects, in order.
     public var steps: [Step]
     /// The spec line the case stands on (`file:line:col`), when it has one.
     public var specLocation: String?
@@ -316,6 +341,7 @@ public struct TestCase: Sendable, Codable {
     /// A rule judged over every answer the run got, not in the case's own steps (it has none).
     public var overTheRun: RunRule?
 
+    /// A case of `operationId`; its id follows from the operation, kind and name.
     public init(
         operationId: String, kind: CaseKind, name: String, steps: [Step], specLocation: String? = nil,
         focus: CaseFocus? = nil, skipReason: String? = nil
