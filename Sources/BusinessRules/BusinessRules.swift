@@ -12,6 +12,7 @@ public struct BusinessRules: Sendable {
     /// The rules file, or `nil` when there is none.
     public var file: String?
 
+    /// Rules as read (or none).
     public init(operations: [String: OperationRules] = [:], errorBody: ErrorBodyRule? = nil, file: String? = nil) {
         self.operations = operations
         self.errorBody = errorBody
@@ -21,6 +22,7 @@ public struct BusinessRules: Sendable {
     /// No rules: a document without a rules file.
     public static let none = BusinessRules()
 
+    /// The rules of an operation, when it has any (an operation without an id has none).
     public func rules(for operationId: String?) -> OperationRules? {
         operationId.flatMap { operations[$0] }
     }
@@ -36,10 +38,13 @@ public struct BusinessRules: Sendable {
 
 /// What one operation's rules say.
 public struct OperationRules: Sendable {
+    /// The operation they are about.
     public var operationId: String
     /// Set when the operation creates a resource that is unique while active.
     public var creation: CreationRule?
+    /// What its success body must say.
     public var response: ResponseRule
+    /// Where the rules file writes them.
     public var mark: Mark
 }
 
@@ -51,12 +56,14 @@ public struct CreationRule: Sendable {
 
     /// The request member that names the resource.
     public var identity: JSONPointer
+    /// Whether two names that differ only in case name one resource (e-mail addresses do).
     public var caseInsensitive: Bool
     /// The request member that says for how many days the resource stays active; `nil`:
     /// forever.
     public var activeDays: JSONPointer?
     /// The status of a create while a resource of that name is active.
     public var conflictStatus: Int
+    /// Where the rules file writes it.
     public var mark: Mark
 
     /// The resource name a request body gives, normalized for comparison.
@@ -76,19 +83,27 @@ public struct CreationRule: Sendable {
 public struct ResponseRule: Sendable {
     /// A response member that repeats a request member.
     public struct Echo: Sendable {
+        /// The member of the success body.
         public var response: JSONPointer
+        /// The request member it repeats.
         public var request: JSONPointer
+        /// Where the rules file writes it.
         public var mark: Mark
     }
 
     /// A response member with a fixed value.
     public struct Constant: Sendable {
+        /// The member of the success body.
         public var response: JSONPointer
+        /// The value it always holds.
         public var value: JSONValue
+        /// Where the rules file writes it.
         public var mark: Mark
     }
 
+    /// Members that repeat the request.
     public var echo: [Echo] = []
+    /// Members with a fixed value.
     public var constants: [Constant] = []
     /// Members that hold the time of the request.
     public var now: [JSONPointer] = []
@@ -100,12 +115,16 @@ public struct ResponseRule: Sendable {
     public var toleranceSeconds: Double = 5
     /// Allowed between a `now` member and the time the request was sent and answered.
     public var nowToleranceSeconds: Double = 10
+    /// Where the rules file writes them, when it does.
     public var mark: Mark?
 }
 
 /// Pointers into an API's documented error body.
 public struct ErrorBodyRule: Sendable {
+    /// The member holding the error's code.
     public var code: JSONPointer?
+    /// The member holding its description, in words.
     public var description: JSONPointer?
+    /// The member listing the request members at fault.
     public var members: JSONPointer?
 }
