@@ -7,17 +7,21 @@ public struct DocumentSummary: Sendable, Codable, Equatable {
     public struct OperationLine: Sendable, Codable, Equatable {
         public var method: String
         public var path: String
+        /// `operationId`: its unique name.
         public var operationId: String?
     }
 
     /// One server and what it is called.
     public struct ServerLine: Sendable, Codable, Equatable {
+        /// `url`: its address.
         public var url: String
+        /// `description`: CommonMark text.
         public var description: String?
     }
 
     /// One security scheme, in words: `http bearer`, `apiKey in header X-Key`, ...
     public struct SecuritySchemeLine: Sendable, Codable, Equatable {
+        /// `name`: its name.
         public var name: String
         public var kind: String
     }
@@ -25,11 +29,15 @@ public struct DocumentSummary: Sendable, Codable, Equatable {
     public var openapi: String
     /// `Swagger 2.0` when the file was converted on load.
     public var convertedFrom: String?
+    /// `title`: the API's name.
     public var title: String
+    /// `version`: the version of the API (not of OpenAPI).
     public var version: String
+    /// `servers`: where it is served, overriding the outer ones.
     public var servers: [ServerLine]
     public var operations: [OperationLine]
     public var schemaCount: Int
+    /// `securitySchemes`: the schemes, by name.
     public var securitySchemes: [SecuritySchemeLine]
     /// How many files the document spans (its own and those its `$ref`s name).
     public var fileCount: Int

@@ -4,8 +4,11 @@ import YAMLSource
 /// Requests the API may send back, keyed by a runtime expression for the URL.
 public struct Callback: Sendable, Referenceable {
     public var pathItems: OrderedDictionary<String, PathItem>
+    /// The `x-` extensions, as written.
     public var extensions: Extensions
+    /// Where the object is written.
     public var location: Location
+    /// The `$ref` it was reached through, when it was.
     public var reference: Reference?
 
     static let typeName = "a Callback object"

@@ -3,18 +3,26 @@ import OrderedCollections
 /// Reusable objects of every kind, by name.
 public struct Components: Sendable {
     public var schemas: OrderedDictionary<String, Schema> = [:]
+    /// `responses`: its answers by status.
     public var responses: OrderedDictionary<String, Response> = [:]
+    /// `parameters`: its parameters.
     public var parameters: OrderedDictionary<String, Parameter> = [:]
+    /// `examples`: named examples.
     public var examples: OrderedDictionary<String, Example> = [:]
     public var requestBodies: OrderedDictionary<String, RequestBody> = [:]
+    /// `headers`: documented headers by name.
     public var headers: OrderedDictionary<String, Header> = [:]
+    /// `securitySchemes`: the schemes, by name.
     public var securitySchemes: OrderedDictionary<String, SecurityScheme> = [:]
+    /// `links`: links to other operations, by name.
     public var links: OrderedDictionary<String, Link> = [:]
+    /// `callbacks`: requests the API may send back, by name.
     public var callbacks: OrderedDictionary<String, Callback> = [:]
     /// OpenAPI 3.1+.
     public var pathItems: OrderedDictionary<String, PathItem> = [:]
     /// OpenAPI 3.2.
     public var mediaTypes: OrderedDictionary<String, MediaType> = [:]
+    /// The `x-` extensions, as written.
     public var extensions: Extensions = [:]
 
     public init() {}

@@ -2,16 +2,23 @@ import YAMLSource
 
 /// A named example of a value.
 public struct Example: Sendable, Referenceable {
+    /// `summary`: a short text.
     public var summary: String?
+    /// `description`: CommonMark text.
     public var description: String?
     /// The example value, raw.
     public var value: Node?
+    /// `externalValue`: where the example lives instead.
     public var externalValue: String?
     /// OpenAPI 3.2: the value before serialization, and its serialized text.
     public var dataValue: Node?
+    /// `serializedValue`: the example as sent (3.2).
     public var serializedValue: String?
+    /// The `x-` extensions, as written.
     public var extensions: Extensions
+    /// Where the object is written.
     public var location: Location
+    /// The `$ref` it was reached through, when it was.
     public var reference: Reference?
 
     static let typeName = "an Example object"

@@ -1,7 +1,10 @@
 /// A link to documentation outside the document.
 public struct ExternalDocumentation: Sendable {
+    /// `url`: its address.
     public var url: String
+    /// `description`: CommonMark text.
     public var description: String?
+    /// The `x-` extensions, as written.
     public var extensions: Extensions
 
     static func decode(_ position: Position, _ context: DecodingContext) -> ExternalDocumentation? {

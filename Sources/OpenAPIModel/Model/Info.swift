@@ -1,12 +1,20 @@
 /// The document's `info`: title, version and who stands behind the API.
 public struct Info: Sendable {
+    /// `title`: the API's name.
     public var title: String
+    /// `version`: the version of the API (not of OpenAPI).
     public var version: String
+    /// `summary`: a short text.
     public var summary: String?
+    /// `description`: CommonMark text.
     public var description: String?
+    /// `termsOfService`: a URL.
     public var termsOfService: String?
+    /// `contact`: who to ask.
     public var contact: Contact?
+    /// `license`: the API's license.
     public var license: License?
+    /// The `x-` extensions, as written.
     public var extensions: Extensions
 
     static func decode(_ position: Position, _ context: DecodingContext) -> Info? {
@@ -29,9 +37,13 @@ public struct Info: Sendable {
 
 /// Who to contact about the API.
 public struct Contact: Sendable {
+    /// `name`: its name.
     public var name: String?
+    /// `url`: its address.
     public var url: String?
+    /// `email`: the contact's address.
     public var email: String?
+    /// The `x-` extensions, as written.
     public var extensions: Extensions
 
     static func decode(_ position: Position, _ context: DecodingContext) -> Contact? {
@@ -44,9 +56,13 @@ public struct Contact: Sendable {
 
 /// The API's licence.
 public struct License: Sendable {
+    /// `name`: its name.
     public var name: String
+    /// `identifier`: an SPDX license expression (3.1).
     public var identifier: String?
+    /// `url`: its address.
     public var url: String?
+    /// The `x-` extensions, as written.
     public var extensions: Extensions
 
     static func decode(_ position: Position, _ context: DecodingContext) -> License? {

@@ -3,14 +3,21 @@ import YAMLSource
 
 /// The schema and examples of one media type (`application/json`, ...) of a body.
 public struct MediaType: Sendable, Referenceable {
+    /// `schema`: the value's schema, raw.
     public var schema: Schema?
     /// OpenAPI 3.2: the schema of each item of a streamed sequence.
     public var itemSchema: Schema?
+    /// `example`: one example value, raw.
     public var example: Node?
+    /// `examples`: named examples.
     public var examples: OrderedDictionary<String, Example>
+    /// `encoding`: how each member of a form body is sent.
     public var encoding: OrderedDictionary<String, Encoding>
+    /// The `x-` extensions, as written.
     public var extensions: Extensions
+    /// Where the object is written.
     public var location: Location
+    /// The `$ref` it was reached through, when it was.
     public var reference: Reference?
 
     static let typeName = "a Media Type object"
@@ -41,11 +48,17 @@ public struct MediaType: Sendable, Referenceable {
 
 /// How one property of a multipart or form body is encoded.
 public struct Encoding: Sendable {
+    /// `contentType`: the media type of this member.
     public var contentType: String?
+    /// `headers`: documented headers by name.
     public var headers: OrderedDictionary<String, Header>
+    /// `style`: how the value is serialized (`form`, `simple`...); `nil` when not written.
     public var style: String?
+    /// `explode`: whether arrays and objects become one pair per item; `nil` when not written.
     public var explode: Bool?
+    /// `allowReserved`: whether reserved characters go unencoded.
     public var allowReserved: Bool
+    /// The `x-` extensions, as written.
     public var extensions: Extensions
 
     static func decode(_ position: Position, _ context: DecodingContext) -> Encoding? {

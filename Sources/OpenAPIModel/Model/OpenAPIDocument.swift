@@ -9,6 +9,7 @@ import YAMLSource
 public struct OpenAPIDocument: Sendable {
     /// The version as written in `openapi`.
     public var openapi: String
+    /// The OpenAPI version `openapi` declares, parsed.
     public var version: OpenAPIVersion
     public var info: Info
     /// OpenAPI 3.1+: the default `$schema` of the document's schemas.
@@ -23,8 +24,11 @@ public struct OpenAPIDocument: Sendable {
     public var webhooks: OrderedDictionary<String, PathItem>
     public var components: Components
     public var security: [SecurityRequirement]
+    /// `tags`: names that group operations.
     public var tags: [Tag]
+    /// `externalDocs`: more documentation elsewhere.
     public var externalDocs: ExternalDocumentation?
+    /// The `x-` extensions, as written.
     public var extensions: Extensions
     public var sourceMap: SourceMap
     /// The format the file was written in when it was not OpenAPI 3 (`Swagger 2.0`): it was

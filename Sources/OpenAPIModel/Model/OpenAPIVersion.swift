@@ -33,6 +33,7 @@ public struct OpenAPIVersion: Hashable, Sendable, Comparable, CustomStringConver
     /// The schema dialect the version's schemas are written in.
     public var schemaDialect: SchemaDialect { minor == 0 ? .openAPI30 : .jsonSchema2020_12 }
 
+    /// `description`: CommonMark text.
     public var description: String { "\(major).\(minor).\(patch)" }
 
     public static func < (lhs: OpenAPIVersion, rhs: OpenAPIVersion) -> Bool {

@@ -46,21 +46,33 @@ public struct Operation: Sendable {
 
     private let storage: Storage
 
+    /// `operationId`: its unique name.
     public var operationId: String? { storage.operationId }
+    /// `summary`: a short text.
     public var summary: String? { storage.summary }
+    /// `description`: CommonMark text.
     public var description: String? { storage.description }
+    /// `tags`: names that group operations.
     public var tags: [String] { storage.tags }
+    /// `externalDocs`: more documentation elsewhere.
     public var externalDocs: ExternalDocumentation? { storage.externalDocs }
     /// The operation's own parameters; `OperationEntry.parameters` merges in the path's.
     public var parameters: [Parameter] { storage.parameters }
+    /// `requestBody`: the body it takes.
     public var requestBody: RequestBody? { storage.requestBody }
+    /// `responses`: its answers by status.
     public var responses: Responses { storage.responses }
+    /// `callbacks`: requests the API may send back, by name.
     public var callbacks: OrderedDictionary<String, Callback> { storage.callbacks }
+    /// `deprecated`: whether users should stop using it.
     public var deprecated: Bool { storage.deprecated }
     /// `nil` when the operation does not override the document's requirements; `[]` to opt out.
     public var security: [SecurityRequirement]? { storage.security }
+    /// `servers`: where it is served, overriding the outer ones.
     public var servers: [Server]? { storage.servers }
+    /// The `x-` extensions, as written.
     public var extensions: Extensions { storage.extensions }
+    /// Where the object is written.
     public var location: Location { storage.location }
 
     init(

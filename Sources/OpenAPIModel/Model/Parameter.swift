@@ -11,22 +11,36 @@ public enum ParameterLocation: String, Sendable, CaseIterable {
 /// One parameter of an operation: its name, where it goes, how it is serialized and its schema
 /// (or content).
 public struct Parameter: Sendable, Referenceable {
+    /// `name`: its name.
     public var name: String
+    /// Where the object is written.
     public var location: ParameterLocation
+    /// `description`: CommonMark text.
     public var description: String?
+    /// `required`: whether it must be given.
     public var required: Bool
+    /// `deprecated`: whether users should stop using it.
     public var deprecated: Bool
+    /// `allowEmptyValue`: whether an empty value may be sent.
     public var allowEmptyValue: Bool
     /// As written; `effectiveStyle` applies the default for the location.
     public var style: String?
+    /// `explode`: whether arrays and objects become one pair per item; `nil` when not written.
     public var explode: Bool?
+    /// `allowReserved`: whether reserved characters go unencoded.
     public var allowReserved: Bool
+    /// `schema`: the value's schema, raw.
     public var schema: Schema?
+    /// `content`: the value by media type, instead of a schema.
     public var content: OrderedDictionary<String, MediaType>?
+    /// `example`: one example value, raw.
     public var example: Node?
+    /// `examples`: named examples.
     public var examples: OrderedDictionary<String, Example>
+    /// The `x-` extensions, as written.
     public var extensions: Extensions
     public var objectLocation: Location
+    /// The `$ref` it was reached through, when it was.
     public var reference: Reference?
 
     static let typeName = "a Parameter object"

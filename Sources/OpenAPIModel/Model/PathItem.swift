@@ -2,15 +2,22 @@ import OrderedCollections
 
 /// The operations on one path, and what they share (parameters, servers).
 public struct PathItem: Sendable, Referenceable {
+    /// `summary`: a short text.
     public var summary: String?
+    /// `description`: CommonMark text.
     public var description: String?
     /// Operations by upper-case method (`GET`, `POST`, ...), in document order; OpenAPI 3.2's
     /// `query` and `additionalOperations` included.
     public var operations: OrderedDictionary<String, Operation>
+    /// `servers`: where it is served, overriding the outer ones.
     public var servers: [Server]?
+    /// `parameters`: its parameters.
     public var parameters: [Parameter]
+    /// The `x-` extensions, as written.
     public var extensions: Extensions
+    /// Where the object is written.
     public var location: Location
+    /// The `$ref` it was reached through, when it was.
     public var reference: Reference?
 
     static let typeName = "a Path Item object"

@@ -3,13 +3,21 @@ import YAMLSource
 
 /// One documented response: its description, headers, bodies per media type and links.
 public struct Response: Sendable, Referenceable {
+    /// `summary`: a short text.
     public var summary: String?
+    /// `description`: CommonMark text.
     public var description: String?
+    /// `headers`: documented headers by name.
     public var headers: OrderedDictionary<String, Header>
+    /// `content`: the value by media type, instead of a schema.
     public var content: OrderedDictionary<String, MediaType>
+    /// `links`: links to other operations, by name.
     public var links: OrderedDictionary<String, Link>
+    /// The `x-` extensions, as written.
     public var extensions: Extensions
+    /// Where the object is written.
     public var location: Location
+    /// The `$ref` it was reached through, when it was.
     public var reference: Reference?
 
     static let typeName = "a Response object"
@@ -33,6 +41,7 @@ public struct Response: Sendable, Referenceable {
 /// An operation's responses by status: `"200"`, a range such as `"2XX"`, or `"default"`.
 public struct Responses: Sendable {
     public var byStatus: OrderedDictionary<String, Response>
+    /// The `x-` extensions, as written.
     public var extensions: Extensions
 
     /// The response documented for a status: the exact code, else its range, else `default`.

@@ -6,6 +6,7 @@ import YAMLSource
 /// The model does not interpret schemas: the validator compiles them, so no keyword is lost.
 public struct Schema: Sendable {
     public var node: Node
+    /// Where the object is written.
     public var location: Location
     public var dialect: SchemaDialect
 

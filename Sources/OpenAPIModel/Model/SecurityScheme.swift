@@ -7,20 +7,31 @@ public struct SecurityScheme: Sendable, Referenceable {
         case apiKey, http, mutualTLS, oauth2, openIdConnect
     }
 
+    /// `type`: which kind of scheme.
     public var type: Kind
+    /// `description`: CommonMark text.
     public var description: String?
     /// apiKey: the header, query or cookie name, and where it goes.
     public var name: String?
+    /// `in`: `header`, `query` or `cookie`.
     public var keyLocation: String?
     /// http: the scheme (`bearer`, `basic`), case-insensitive, and a hint of the bearer format.
     public var scheme: String?
+    /// `bearerFormat`: a hint of the token's format.
     public var bearerFormat: String?
+    /// `flows`: the OAuth 2 flows, by name.
     public var flows: OrderedDictionary<String, OAuthFlow>
+    /// `openIdConnectUrl`: the discovery document.
     public var openIdConnectUrl: String?
+    /// `oauth2MetadataUrl`: the authorization server's metadata (3.2).
     public var oauth2MetadataUrl: String?
+    /// `deprecated`: whether users should stop using it.
     public var deprecated: Bool
+    /// The `x-` extensions, as written.
     public var extensions: Extensions
+    /// Where the object is written.
     public var location: Location
+    /// The `$ref` it was reached through, when it was.
     public var reference: Reference?
 
     static let typeName = "a Security Scheme object"
@@ -66,11 +77,17 @@ public struct SecurityScheme: Sendable, Referenceable {
 
 /// One OAuth 2 flow: its URLs and scopes.
 public struct OAuthFlow: Sendable {
+    /// `authorizationUrl`: where users authorize.
     public var authorizationUrl: String?
+    /// `deviceAuthorizationUrl`: the device flow's endpoint (3.2).
     public var deviceAuthorizationUrl: String?
+    /// `tokenUrl`: where tokens are issued.
     public var tokenUrl: String?
+    /// `refreshUrl`: where tokens are refreshed.
     public var refreshUrl: String?
+    /// `scopes`: each scope with its description.
     public var scopes: OrderedDictionary<String, String>
+    /// The `x-` extensions, as written.
     public var extensions: Extensions
 
     static func decode(_ position: Position, _ context: DecodingContext) -> OAuthFlow? {
@@ -88,7 +105,9 @@ public struct OAuthFlow: Sendable {
 
 /// Security schemes that together authorize a request, each with the scopes it needs.
 public struct SecurityRequirement: Sendable {
+    /// Scheme names with the scopes each needs.
     public var schemes: OrderedDictionary<String, [String]>
+    /// Where the object is written.
     public var location: Location
 
     static func decode(_ position: Position, _ context: DecodingContext) -> SecurityRequirement? {

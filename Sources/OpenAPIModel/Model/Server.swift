@@ -3,15 +3,20 @@ import OrderedCollections
 /// A server the API is served from; `{name}` placeholders in its URL are filled from
 /// `variables`.
 public struct Server: Sendable {
+    /// `url`: its address.
     public var url: String
+    /// `description`: CommonMark text.
     public var description: String?
     /// OpenAPI 3.2's short name for the server.
     public var name: String?
+    /// `variables`: the values its URL's placeholders take.
     public var variables: OrderedDictionary<String, ServerVariable>
     /// `x-live-data`: whether the server holds live data (`true`: creating anything there has
     /// real effects) or takes test data (`false`, a sandbox); `nil` when the document does not say.
     public var liveData: Bool?
+    /// The `x-` extensions, as written.
     public var extensions: Extensions
+    /// Where the object is written.
     public var location: Location
 
     /// The URL with every variable replaced by its default.
@@ -43,9 +48,13 @@ public struct Server: Sendable {
 
 /// One placeholder of a server URL.
 public struct ServerVariable: Sendable {
+    /// `default`: the value used when none is given.
     public var defaultValue: String
+    /// `enum`: the values allowed, when limited.
     public var allowedValues: [String]?
+    /// `description`: CommonMark text.
     public var description: String?
+    /// The `x-` extensions, as written.
     public var extensions: Extensions
 
     static func decode(_ position: Position, _ context: DecodingContext) -> ServerVariable? {

@@ -1,12 +1,17 @@
 /// A tag that groups operations.
 public struct Tag: Sendable {
+    /// `name`: its name.
     public var name: String
+    /// `summary`: a short text.
     public var summary: String?
+    /// `description`: CommonMark text.
     public var description: String?
+    /// `externalDocs`: more documentation elsewhere.
     public var externalDocs: ExternalDocumentation?
     /// OpenAPI 3.2: the tag this one nests under, and its kind (e.g. "nav").
     public var parent: String?
     public var kind: String?
+    /// The `x-` extensions, as written.
     public var extensions: Extensions
 
     static func decode(_ position: Position, _ context: DecodingContext) -> Tag? {
