@@ -6,6 +6,7 @@ import YAMLSource
 public enum PEMFiles {
     /// Why a PEM file cannot be used; `description` names the file and its role.
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The file, its role, and what is wrong with it.
         public var description: String
     }
 

@@ -22,6 +22,7 @@ public struct ProxyExchange: Sendable {
     public var number: Int
     /// The exchange as recorded: secrets redacted.
     public var recorded: RecordedExchange
+    /// What the contract says of the exchange.
     public var judgement: Judgement
     /// The client's problem beside a failed answer, when there is one.
     public var clientProblem: String?

@@ -30,6 +30,8 @@ public final class ValidatingProxy: Sendable {
     /// The name of the header the proxy adds to every answer.
     public static let headerName = "Contract-Test"
 
+    /// A proxy to `upstream` (scheme, host and port) for `document`'s API, judging each exchange with
+    /// `verifier`, telling `onExchange` of each as it is answered.
     public init(
         upstream: String, document: OpenAPIDocument, verifier: TrafficVerifier, client: HTTPClient,
         timeout: Duration = .seconds(30), onExchange: @escaping @Sendable (ProxyExchange) -> Void = { _ in }
@@ -55,12 +57,16 @@ public final class ValidatingProxy: Sendable {
 
     /// A request as the client sent it.
     public struct Incoming: Sendable {
+        /// `POST`, as sent.
         public var method: String
         /// Path and query (`/developerprofile/api/v1/invitation?x=1`).
         public var target: String
+        /// The header fields in the order sent.
         public var headers: [(name: String, value: String)]
+        /// The body's bytes (empty: none).
         public var body: [UInt8]
 
+        /// A request as received.
         public init(method: String, target: String, headers: [(name: String, value: String)], body: [UInt8]) {
             self.method = method
             self.target = target

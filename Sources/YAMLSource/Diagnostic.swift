@@ -18,9 +18,11 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
             }
         }
 
+        /// Warnings before errors.
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
+    /// Whether it stops the document being used.
     public var severity: Severity
     /// A sentence that says what was expected and what was found.
     public var message: String
@@ -29,6 +31,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// The JSON pointer of the offending node inside its document, when it has one.
     public var pointer: String?
 
+    /// A problem at `mark` (and `pointer`, when known).
     public init(_ severity: Severity, _ message: String, at mark: Mark?, pointer: String? = nil) {
         self.severity = severity
         self.message = message
@@ -36,10 +39,12 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         self.pointer = pointer
     }
 
+    /// An error at `mark`.
     public static func error(_ message: String, at mark: Mark?, pointer: String? = nil) -> Diagnostic {
         Diagnostic(.error, message, at: mark, pointer: pointer)
     }
 
+    /// A warning at `mark`.
     public static func warning(_ message: String, at mark: Mark?, pointer: String? = nil) -> Diagnostic {
         Diagnostic(.warning, message, at: mark, pointer: pointer)
     }

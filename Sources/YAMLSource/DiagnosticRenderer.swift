@@ -9,11 +9,13 @@ public struct DiagnosticRenderer: Sendable {
         self.sources = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// One diagnostic as the terminal shows it: its line, the source line quoted, a caret under the place.
     public func render(_ diagnostic: Diagnostic) -> String {
         var indexes: [String: SourceFile.LineIndex] = [:]
         return render(diagnostic, indexes: &indexes)
     }
 
+    /// Each diagnostic rendered, one after another.
     public func render(_ diagnostics: [Diagnostic]) -> String {
         var indexes: [String: SourceFile.LineIndex] = [:]
         return diagnostics.map { render($0, indexes: &indexes) }.joined(separator: "\n")

@@ -14,6 +14,7 @@ public enum FileReader {
         public var reason: String
     }
 
+    /// The bytes of the file at `path`; a failure says why in words.
     public static func read(_ path: String) throws(Failure) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw Failure(reason: String(cString: strerror(errno))) }

@@ -5,10 +5,12 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Expressi
     /// Unescaped reference tokens, root first.
     public var tokens: [String]
 
+    /// A pointer of these (unescaped) tokens.
     public init(tokens: [String] = []) {
         self.tokens = tokens
     }
 
+    /// `["paths", "/pets"]`.
     public init(arrayLiteral elements: String...) {
         self.tokens = elements
     }
@@ -66,18 +68,22 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Expressi
         return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
+    /// This pointer one member deeper.
     public func appending(_ token: String) -> JSONPointer {
         JSONPointer(tokens: tokens + [token])
     }
 
+    /// This pointer one item deeper.
     public func appending(_ index: Int) -> JSONPointer {
         appending(String(index))
     }
 
+    /// The pointer one level up; `nil` for the root.
     public var parent: JSONPointer? {
         tokens.isEmpty ? nil : JSONPointer(tokens: Array(tokens.dropLast()))
     }
 
+    /// The last token, unescaped; `nil` for the root.
     public var lastToken: String? { tokens.last }
 
     /// The RFC 6901 string, `/a/b~1c`.

@@ -10,6 +10,7 @@ public struct Mark: Hashable, Sendable, Comparable, CustomStringConvertible {
     private let storedLine: UInt32
     private let storedColumn: UInt32
 
+    /// A place in `file`, 1-based.
     public init(file: String, line: Int, column: Int) {
         self.init(fileID: FileNames.id(of: file), line: line, column: column)
     }
@@ -30,6 +31,7 @@ public struct Mark: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// `file:line:column`, the form compilers and editors understand.
     public var description: String { "\(file):\(line):\(column)" }
 
+    /// By file, then line, then column.
     public static func < (lhs: Mark, rhs: Mark) -> Bool {
         if lhs.fileID != rhs.fileID { return lhs.file < rhs.file }
         return (lhs.storedLine, lhs.storedColumn) < (rhs.storedLine, rhs.storedColumn)

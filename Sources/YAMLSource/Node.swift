@@ -33,6 +33,7 @@ public struct Node: Sendable {
     /// Identifies the node within the process: equal for an alias and its anchored node.
     public var id: NodeID { NodeID(storage: ObjectIdentifier(storage), index: index) }
 
+    /// What the node holds: a scalar, the items of a sequence, the entries of a mapping.
     public var content: Content {
         let record = record
         switch record.shape {
@@ -46,22 +47,27 @@ public struct Node: Sendable {
         Scalar(text: storage.text(record), style: record.style, tag: storage.tags[index], kind: record.kind)
     }
 
+    /// The scalar, when the node is one.
     public var scalar: Scalar? {
         let record = record
         return record.shape == .scalar ? makeScalar(record) : nil
     }
 
+    /// The items, when the node is a sequence.
     public var sequence: NodeList? {
         let record = record
         return record.shape == .sequence ? NodeList(storage: storage, start: Int(record.start), count: Int(record.count)) : nil
     }
 
+    /// The entries, when the node is a mapping.
     public var mapping: EntryList? {
         let record = record
         return record.shape == .mapping ? EntryList(storage: storage, start: Int(record.start), count: Int(record.count)) : nil
     }
 
+    /// Whether the node is a mapping, without making its entries.
     public var isMapping: Bool { record.shape == .mapping }
+    /// Whether the node is a sequence, without making its items.
     public var isSequence: Bool { record.shape == .sequence }
 
     /// The scalar's resolved kind, without making its text.
@@ -112,7 +118,9 @@ public struct NodeID: Hashable, Sendable {
 
 /// A key and its value, in a mapping node.
 public struct MappingEntry: Sendable {
+    /// The key node (a scalar in every document this project reads).
     public var key: Node
+    /// The value node.
     public var value: Node
 }
 
@@ -120,11 +128,15 @@ public struct MappingEntry: Sendable {
 public struct NodeList: RandomAccessCollection, Sendable {
     let storage: NodeStorage
     let start: Int
+    /// How many items.
     public let count: Int
 
+    /// Always 0.
     public var startIndex: Int { 0 }
+    /// `count`.
     public var endIndex: Int { count }
 
+    /// The item at `position`.
     public subscript(position: Int) -> Node {
         precondition(position >= 0 && position < count, "index out of range")
         return Node(storage: storage, index: storage.children[start + position])
@@ -135,11 +147,15 @@ public struct NodeList: RandomAccessCollection, Sendable {
 public struct EntryList: RandomAccessCollection, Sendable {
     let storage: NodeStorage
     let start: Int
+    /// How many entries.
     public let count: Int
 
+    /// Always 0.
     public var startIndex: Int { 0 }
+    /// `count`.
     public var endIndex: Int { count }
 
+    /// The entry at `position`.
     public subscript(position: Int) -> MappingEntry {
         precondition(position >= 0 && position < count, "index out of range")
         let offset = start + 2 * position

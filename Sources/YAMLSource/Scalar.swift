@@ -10,6 +10,7 @@ public struct Scalar: Hashable, Sendable {
     public enum Kind: UInt8, Hashable, Sendable, CustomStringConvertible {
         case null, bool, int, float, string
 
+        /// `a string`, `a number`: how messages name the kind.
         public var description: String {
             switch self {
             case .null: "null"
@@ -23,9 +24,11 @@ public struct Scalar: Hashable, Sendable {
 
     /// The scalar's value as text (after unquoting and folding).
     public var text: String
+    /// How the scalar is written: plain, quoted, literal or folded.
     public var style: Style
     /// The explicit tag, expanded (`tag:yaml.org,2002:str`), when the document gave one.
     public var tag: String?
+    /// What the YAML 1.2 core schema resolves it to (a quoted scalar is always a string).
     public var kind: Kind
 
     /// A scalar resolved from its text, style and tag.

@@ -2,13 +2,16 @@
 public struct SourceFile: Sendable {
     /// The path as the user (or the referring document) named it; marks carry the same string.
     public let path: String
+    /// The file's bytes, as read.
     public let bytes: [UInt8]
 
+    /// A file of these bytes, named `path`.
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
     }
 
+    /// A file of this text, named `path`.
     public init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
     }
@@ -23,6 +26,7 @@ public struct SourceFile: Sendable {
         /// The byte offset of each line's first byte; line 1 at offset 0.
         let starts: [Int]
 
+        /// The line starts of `bytes`, found once.
         public init(_ bytes: [UInt8]) {
             var starts = [0]
             bytes.withUnsafeBufferPointer { buffer in

@@ -10,14 +10,17 @@ public struct YAMLParser: Sendable {
         /// Most nodes that alias expansion may add to the tree, in all.
         public var maxAliasedNodes: Int
 
+        /// Limits against hostile documents: nesting depth and nodes reached through aliases.
         public init(maxDepth: Int = 256, maxAliasedNodes: Int = 1_000_000) {
             self.maxDepth = maxDepth
             self.maxAliasedNodes = maxAliasedNodes
         }
     }
 
+    /// The limits this parser keeps to.
     public var limits: Limits
 
+    /// A parser with these limits.
     public init(limits: Limits = Limits()) {
         self.limits = limits
     }
@@ -37,6 +40,7 @@ public struct YAMLParser: Sendable {
         return (parsed.diagnostics.containsError ? nil : parsed.root, source, parsed.diagnostics)
     }
 
+    /// The node tree of `source`, with every problem libyaml or the limits found.
     public func parse(_ source: SourceFile) -> ParsedYAML {
         let parsed = compose(source, bytes: source.bytes)
         // JSON writes characters beyond U+FFFF as UTF-16 surrogate escapes (`\ud83d\ude00`),
@@ -62,8 +66,10 @@ public struct YAMLParser: Sendable {
 public struct ParsedYAML: Sendable {
     /// The document's root, unless the text could not be parsed.
     public var root: Node?
+    /// Problems found while parsing; errors mean `root` may be missing.
     public var diagnostics: [Diagnostic]
 
+    /// A parse result.
     public init(root: Node?, diagnostics: [Diagnostic]) {
         self.root = root
         self.diagnostics = diagnostics
