@@ -8,8 +8,11 @@ import SchemaValidation
 /// it, and DELETE removes it, so a read after the delete finds nothing. The mock keeps them;
 /// the runner checks them in sequences.
 public struct ResourceFamilies: Sendable {
+    /// A collection path and the item path below it (`/pets`, `/pets/{id}`).
     public struct Family: Sendable {
+        /// The collection's path template.
         public var collection: String
+        /// The item's path template.
         public var item: String
         /// The item path's parameter: the resource's id.
         public var parameter: String
@@ -31,10 +34,12 @@ public struct ResourceFamilies: Sendable {
         case updateByBody(merge: Bool)
     }
 
+    /// Every family the document's paths form.
     public let families: [Family]
     /// By operation index (in `document.operations`): its family and role.
     public let roles: [Int: (family: Int, role: Role)]
 
+    /// The families of `document`'s paths and each operation's role in them.
     public init(document: OpenAPIDocument) {
         let operations = document.operations.enumerated().map { ($0.offset, $0.element.path, $0.element.method) }
         var families: [Family] = []

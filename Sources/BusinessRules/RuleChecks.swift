@@ -22,7 +22,9 @@ public enum RuleKind: String, Sendable, CaseIterable, Hashable {
 /// A success body that breaks a business rule: which rule, what differed, and where the rule
 /// is declared.
 public struct RuleViolation: Sendable, Hashable, CustomStringConvertible {
+    /// Which rule was broken.
     public var rule: RuleKind
+    /// What was wrong, in words, with the values seen.
     public var message: String
     /// The response member concerned (the root for rules about several answers).
     public var pointer: JSONPointer
@@ -31,6 +33,7 @@ public struct RuleViolation: Sendable, Hashable, CustomStringConvertible {
     /// The value that broke it, where one did (a `unique` value seen twice).
     public var value: JSONValue?
 
+    /// The rule's name and the message.
     public var description: String {
         "#\(pointer): \(rule.rawValue): \(message)" + (mark.map { " (rule at \($0))" } ?? "")
     }
@@ -41,6 +44,7 @@ public struct RuleViolation: Sendable, Hashable, CustomStringConvertible {
 public struct AnswerTiming: Sendable, Hashable {
     /// This machine's clock when the request was sent and when the answer had arrived.
     public var sent: Timestamp
+    /// When the answer arrived, by this machine's clock.
     public var answered: Timestamp
     /// The answer's `Date` header (whole seconds), when it had one.
     public var serverDate: Timestamp?
@@ -48,6 +52,7 @@ public struct AnswerTiming: Sendable, Hashable {
     /// run moved), when the request was sent and when it was answered.
     public var knownShift: ClosedRange<Int64>
 
+    /// One answer's timing; `knownShift`: how far the mock's clock was moved meanwhile.
     public init(sent: Timestamp, answered: Timestamp, serverDate: Timestamp? = nil, knownShift: ClosedRange<Int64> = 0...0) {
         self.sent = sent
         self.answered = answered

@@ -6,6 +6,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     /// 0 ..< 1,000,000,000.
     public var nanoseconds: Int32
 
+    /// Seconds (and nanoseconds) since 1970-01-01T00:00:00Z.
     public init(seconds: Int64, nanoseconds: Int32 = 0) {
         self.seconds = seconds + Int64(nanoseconds / 1_000_000_000)
         self.nanoseconds = nanoseconds % 1_000_000_000
@@ -85,17 +86,21 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         return text + "Z"
     }
 
+    /// The RFC 3339 text, in UTC.
     public var description: String { rfc3339 }
 
+    /// This instant moved by `seconds`.
     public func adding(seconds: Int64) -> Timestamp {
         Timestamp(seconds: self.seconds + seconds, nanoseconds: nanoseconds)
     }
 
+    /// This instant moved by `nanoseconds`.
     public func adding(nanoseconds: Int64) -> Timestamp {
         let carried = Int64(self.nanoseconds) + nanoseconds % 1_000_000_000
         return Timestamp(seconds: seconds + nanoseconds / 1_000_000_000 + carried / 1_000_000_000, nanoseconds: Int32(carried % 1_000_000_000))
     }
 
+    /// This instant moved by whole days of 86,400 seconds.
     public func adding(days: Int) -> Timestamp {
         adding(seconds: Int64(days) * 86_400)
     }
@@ -105,6 +110,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         Double(seconds - other.seconds) + Double(nanoseconds - other.nanoseconds) / 1e9
     }
 
+    /// Earlier first.
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         (lhs.seconds, lhs.nanoseconds) < (rhs.seconds, rhs.nanoseconds)
     }

@@ -14,6 +14,7 @@ public struct CaseGenerator {
     var addresses: AddressBook
     var synthesizer: ValueSynthesizer
 
+    /// A generator for `document`'s operations, with their rules.
     public init(document: OpenAPIDocument, rules: BusinessRules, options: CaseOptions) {
         self.document = document
         self.rules = rules

@@ -1,12 +1,14 @@
 /// What to generate: the seed, the kinds, the operations, and how this run's addresses are made
 /// unique.
 public struct CaseOptions: Sendable {
+    /// The seed: the same seed, the same cases.
     public var seed: UInt64
     /// The domain of the email addresses cases send.
     public var emailDomain: String
     /// A tag that makes this run's addresses unique, so reruns against a real API do not
     /// collide with invitations still active from an earlier run.
     public var runTag: String
+    /// The kinds of case to make.
     public var kinds: Set<CaseKind>
     /// Only these operations, when set.
     public var operationIds: Set<String>?
@@ -22,6 +24,7 @@ public struct CaseOptions: Sendable {
     /// The random bodies a run adds unless told otherwise.
     public static let defaultExamples = 10
 
+    /// Options for one generation of cases.
     public init(
         seed: UInt64 = 1, emailDomain: String = "example.com", runTag: String = "run",
         kinds: Set<CaseKind> = Set(CaseKind.generated), operationIds: Set<String>? = nil,

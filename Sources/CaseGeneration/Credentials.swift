@@ -1,11 +1,13 @@
 /// How a request authenticates: what each security scheme of the requirement it meets sends,
 /// and where. Secrets are never in it, only where they go; the executor fills them in.
 public struct Credentials: Sendable, Hashable, Codable {
+    /// Each scheme's part of the request's credentials.
     public var parts: [CredentialPart]
     /// Why no request of this operation can authenticate (an HTTP scheme this tool does not
     /// speak), when that is so: the case is skipped with this reason.
     public var unsatisfiable: String?
 
+    /// Credentials of these parts; `unsatisfiable` says why none can be sent.
     public init(_ parts: [CredentialPart], unsatisfiable: String? = nil) {
         self.parts = parts
         self.unsatisfiable = unsatisfiable
@@ -47,9 +49,12 @@ extension Credentials: CustomStringConvertible {
 public struct CredentialPart: Sendable, Hashable, Codable {
     /// The security scheme's name in the document (`petstore_auth`): whose secret `.secret` is.
     public var scheme: String
+    /// Where the secret goes: a header, a query parameter, a cookie, Basic or Bearer.
     public var placement: CredentialPlacement
+    /// What goes there: the secret, a wrong one, or nothing.
     public var value: CredentialValue
 
+    /// One scheme's part.
     public init(scheme: String, placement: CredentialPlacement, value: CredentialValue) {
         self.scheme = scheme
         self.placement = placement

@@ -96,20 +96,25 @@ public struct BufferedLogHandler: LogHandler {
 
     private let sink: Sink
     private let label: String
+    /// The least severe level written.
     public var logLevel: Logger.Level
+    /// Metadata every line carries.
     public var metadata: Logger.Metadata = [:]
 
+    /// A handler writing to `sink` from `level` up.
     public init(label: String, sink: Sink, level: Logger.Level = .info) {
         self.label = label
         self.sink = sink
         self.logLevel = level
     }
 
+    /// One item of the handler's metadata.
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
+    /// Formats the event and hands it to the sink, which writes in batches.
     public func log(event: LogEvent) {
         let merged = event.metadata.map { self.metadata.merging($0) { $1 } } ?? self.metadata
         let pairs = merged.isEmpty ? "" : merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")

@@ -12,7 +12,9 @@ import YAMLSource
 public final class MockAPI: Sendable {
     let document: OpenAPIDocument
     let rules: BusinessRules
+    /// What the mock was started with.
     public let configuration: MockConfiguration
+    /// The clock its rules read, which control routes move.
     public let clock: MockClock
     let handlers: [OperationHandler]
     let routes: RouteTable
@@ -29,6 +31,7 @@ public final class MockAPI: Sendable {
     let raceBarrier = RaceBarrier(width: CreationRule.raceWidth)
     let logger: Logger
 
+    /// A mock serving `document` under `rules`, as `configuration` says.
     public init(
         document: OpenAPIDocument, rules: BusinessRules = .none, configuration: MockConfiguration,
         clock: MockClock = MockClock(), logger: Logger = Logger(label: "contract-test.mock")
@@ -146,6 +149,7 @@ public final class MockAPI: Sendable {
 
 /// Secrets never reach a log: the scheme is kept, the credentials are not.
 public enum Redaction {
+    /// An Authorization value as logs show it: the scheme kept, the secret redacted.
     public static func authorization(_ value: String?) -> String {
         guard let value, !value.isEmpty else { return "(none)" }
         guard let space = value.utf8.firstIndex(of: UInt8(ascii: " ")) else { return "[REDACTED]" }

@@ -12,6 +12,7 @@ public final class MockClock: Sendable {
         self.source = source
     }
 
+    /// The real time plus the offset the control routes added.
     public func now() -> Timestamp {
         source().adding(seconds: offset.withLock { $0 })
     }
@@ -31,6 +32,7 @@ public final class MockClock: Sendable {
         }
     }
 
+    /// Back to the real time.
     public func reset() {
         offset.withLock { $0 = 0 }
     }

@@ -1,6 +1,7 @@
 /// How a mock server behaves: where it listens, what token it wants, its seed, and the
 /// faults it is asked to show.
 public struct MockConfiguration: Sendable {
+    /// The address to listen on.
     public var host: String
     /// 0 picks a free port.
     public var port: Int
@@ -11,6 +12,7 @@ public struct MockConfiguration: Sendable {
     public var credentials: [String: String]
     /// Seeds generated values (ids), so two runs with one seed answer alike.
     public var seed: UInt64
+    /// The ways it drifts from the contract (none: it keeps it).
     public var faults: Set<Fault>
     /// Added before every answer.
     public var latency: Duration
@@ -26,6 +28,7 @@ public struct MockConfiguration: Sendable {
     /// How long the tokens its token endpoint issues are valid.
     public var tokenLifetime: Duration
 
+    /// A configuration; every value but the port has a default.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, credentials: [String: String] = [:], seed: UInt64 = 1,
         faults: Set<Fault> = [], latency: Duration = .zero, maxBodyBytes: Int = 1 << 20, maxResources: Int = 100_000,

@@ -4,6 +4,7 @@ import SchemaValidation
 
 /// A request as the mock sees it, independent of the HTTP server carrying it.
 public struct MockRequest: Sendable {
+    /// `POST`, as sent.
     public var method: String
     /// The path and query as sent (`/developerprofile/api/v1/invitation?x=1`).
     public var target: String
@@ -12,6 +13,7 @@ public struct MockRequest: Sendable {
     /// `nil` when the body was larger than the configured cap.
     public var body: [UInt8]?
 
+    /// A request as received.
     public init(method: String, target: String, headers: [(name: String, value: String)] = [], body: [UInt8]? = []) {
         self.method = method
         self.target = target
@@ -19,6 +21,7 @@ public struct MockRequest: Sendable {
         self.body = body
     }
 
+    /// The first value of a header, its name compared without case.
     public func header(_ name: String) -> String? {
         HeaderName.value(of: name, in: headers)
     }
@@ -27,11 +30,13 @@ public struct MockRequest: Sendable {
     /// and HTTP field libraries split them).
     public var cookies: String? { Cookies.field(in: headers) }
 
+    /// The path, without the query.
     public var path: String {
         guard let mark = target.utf8.firstIndex(of: UInt8(ascii: "?")) else { return target }
         return String(target[..<mark])
     }
 
+    /// The query, without its `?`; `nil` when there is none.
     public var query: String? {
         guard let mark = target.utf8.firstIndex(of: UInt8(ascii: "?")) else { return nil }
         return String(target[target.utf8.index(after: mark)...])
@@ -40,16 +45,21 @@ public struct MockRequest: Sendable {
 
 /// An answer of the mock.
 public struct MockResponse: Sendable {
+    /// The status code.
     public var status: Int
+    /// The header fields in order.
     public var headers: [(name: String, value: String)]
+    /// The body's bytes.
     public var body: [UInt8]
 
+    /// An answer.
     public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body
     }
 
+    /// The first value of a header, its name compared without case.
     public func header(_ name: String) -> String? {
         HeaderName.value(of: name, in: headers)
     }

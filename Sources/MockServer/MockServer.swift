@@ -48,6 +48,7 @@ public enum MockServer {
 
     /// Why the in-process server could not start.
     public struct StartFailure: Error, CustomStringConvertible {
+        /// Why it could not start, in words.
         public var description: String
     }
 

@@ -23,6 +23,7 @@ public final class Shrinker: Sendable {
     private let addresses: Mutex<AddressBook>
     private let remaining: Atomic<Int>
 
+    /// A shrinker of failing explored bodies, within its budget of attempts.
     public init(
         document: OpenAPIDocument, rules: BusinessRules, options: CaseOptions,
         attemptsPerCase: Int = 24, attemptsPerRun: Int = 400
