@@ -3,6 +3,7 @@ import Execution
 
 /// How one case went, with the exchanges that show it.
 public struct CaseResult: Sendable {
+    /// The verdict on the case.
     public enum Outcome: Sendable {
         case passed
         /// The answers differ from the contract.
@@ -13,7 +14,9 @@ public struct CaseResult: Sendable {
         case skipped(String)
     }
 
+    /// The case.
     public var testCase: TestCase
+    /// Its verdict.
     public var outcome: Outcome
     /// Every exchange of the case, in order.
     public var exchanges: [Exchange]
@@ -35,6 +38,7 @@ public struct CaseResult: Sendable {
         /// Requests sent to find them.
         public var attempts: Int
 
+        /// How a shrink went.
         public init(original: Exchange.Request, steps: Int, attempts: Int) {
             self.original = original
             self.steps = steps
@@ -42,6 +46,7 @@ public struct CaseResult: Sendable {
         }
     }
 
+    /// A case's result; `culpritStep` points into `exchanges`.
     public init(testCase: TestCase, outcome: Outcome, exchanges: [Exchange], culpritStep: Int?, duration: Double) {
         self.testCase = testCase
         self.outcome = outcome
@@ -60,9 +65,13 @@ public struct CaseResult: Sendable {
         if case .failed(let failures) = outcome { failures } else { [] }
     }
 
+    /// Whether it passed.
     public var isPassed: Bool { if case .passed = outcome { true } else { false } }
+    /// Whether the answers broke the contract.
     public var isFailure: Bool { if case .failed = outcome { true } else { false } }
+    /// Whether it could not run to the end.
     public var isError: Bool { if case .error = outcome { true } else { false } }
+    /// Whether it was not run.
     public var isSkipped: Bool { if case .skipped = outcome { true } else { false } }
     /// Whether the error came from not reaching the target at all.
     public var isUnreachable: Bool { culprit?.transportError.map { $0.kind == .unreachable || $0.kind == .tls } ?? false }

@@ -5,9 +5,12 @@ import CaseGeneration
 /// by the requests their cases send. A case is never split, so the steps that depend on each
 /// other (a rule over several requests, a race, a sequence) stay together.
 public struct Shard: Sendable, Hashable, CustomStringConvertible {
+    /// This slice, from 1.
     public var index: Int
+    /// How many slices the run has.
     public var count: Int
 
+    /// Slice `index` of `count`.
     public init(index: Int, count: Int) {
         self.index = index
         self.count = count
@@ -22,6 +25,7 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
         self.init(index: index, count: count)
     }
 
+    /// `2/3`.
     public var description: String { "\(index)/\(count)" }
 
     /// What a case costs a run: the requests it sends (a race all of them), and a step for a

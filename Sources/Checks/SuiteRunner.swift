@@ -11,6 +11,7 @@ import YAMLSource
 /// clock move cannot disturb a case that sends one request, but it could expire a resource
 /// between another case's steps. A failing exploration case is shrunk before it is reported.
 public struct SuiteRunner: Sendable {
+    /// How the suite runs: concurrency, the live-data guard, shrinking.
     public struct Options: Sendable {
         /// Requests in flight at once (a race case counts all of its requests).
         public var concurrency: Int
@@ -23,6 +24,7 @@ public struct SuiteRunner: Sendable {
         /// slow the verdict against a distant sandbox, few enough not to look like a flood.
         public static let defaultConcurrency = 12
 
+        /// Options; every one has a default.
         public init(concurrency: Int = defaultConcurrency, allowLiveData: Bool = false, shrinker: Shrinker? = nil) {
             self.concurrency = concurrency
             self.allowLiveData = allowLiveData
@@ -37,6 +39,7 @@ public struct SuiteRunner: Sendable {
     let options: Options
     let operations: [String: OperationEntry]
 
+    /// A runner of `document`'s cases through `executor`, judged by `judge`.
     public init(document: OpenAPIDocument, rules: BusinessRules, executor: Executor, judge: AnswerJudge, options: Options) {
         self.document = document
         self.rules = rules

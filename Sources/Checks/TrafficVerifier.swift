@@ -10,10 +10,12 @@ import YAMLSource
 /// An exchange recorded by another client (a browser, Postman, mitmproxy, the gate's own
 /// `--har`), with where it was recorded.
 public struct RecordedExchange: Sendable {
+    /// The exchange, secrets redacted.
     public var exchange: Exchange
     /// `session.har entry 12`: what a report names it by.
     public var source: String
 
+    /// An exchange recorded at `source`.
     public init(exchange: Exchange, source: String) {
         self.exchange = exchange
         self.source = source
@@ -22,9 +24,13 @@ public struct RecordedExchange: Sendable {
 
 /// A recorded request that breaks the contract: the client's problem, not the server's.
 public struct ClientProblem: Sendable, Equatable, Codable {
+    /// Where it was recorded (`session.har entry 12`).
     public var source: String
+    /// The operation the request was for.
     public var operationId: String
+    /// `POST`, as sent.
     public var method: String
+    /// The URL as recorded, secrets redacted.
     public var url: String
     /// In words: "required query parameter 'limit' is missing".
     public var problem: String
@@ -34,8 +40,11 @@ public struct ClientProblem: Sendable, Equatable, Codable {
 
 /// Requests to a path or method the document does not declare, grouped by method and path.
 public struct UndocumentedEndpoint: Sendable, Equatable, Codable {
+    /// The method asked for.
     public var method: String
+    /// The path asked for, without its query.
     public var path: String
+    /// How many requests asked for it.
     public var count: Int
     /// The first exchange that asked for it.
     public var firstSource: String
@@ -45,8 +54,11 @@ public struct UndocumentedEndpoint: Sendable, Equatable, Codable {
 /// documents, the client's faulty requests apart, and what the document does not declare.
 /// Built one exchange at a time (`TrafficVerifier.judge(_:into:)`), in the traffic's order.
 public struct TrafficVerdict: Sendable {
+    /// One result per judged exchange, in the traffic's order.
     public var results: [CaseResult] = []
+    /// Requests that broke the contract.
     public var clientProblems: [ClientProblem] = []
+    /// Paths and methods the document does not declare.
     public var undocumented: [UndocumentedEndpoint] = []
     /// Exchanges addressed to no server of the document (or not to `--base-url`).
     public var elsewhere = 0
@@ -56,6 +68,7 @@ public struct TrafficVerdict: Sendable {
     /// What the successes so far created: what the rules over several answers judge by.
     var ledger = TrafficLedger()
 
+    /// Nothing judged yet.
     public init() {}
 }
 

@@ -12,10 +12,13 @@ public struct CaseChoice: Sendable {
         case gitLab = "CI_NODE_INDEX/CI_NODE_TOTAL"
     }
 
+    /// The seed: the same seed, the same cases.
     public var seed: UInt64
+    /// The domain of generated addresses.
     public var emailDomain: String
     /// Only these operations; empty: every operation.
     public var operations: [String]
+    /// The kinds of case to send.
     public var kinds: Set<CaseKind>
     /// Random valid bodies per operation beyond the value classes.
     public var examples: Int
@@ -26,6 +29,7 @@ public struct CaseChoice: Sendable {
     /// Options a replay needs besides the seed (`--config FILE --env NAME`).
     public var replayOptions: [String] = []
 
+    /// A choice of cases; by default every kind at seed 1.
     public init(
         seed: UInt64 = 1, emailDomain: String = "example.com", operations: [String] = [], kinds: Set<CaseKind> = Set(CaseKind.generated),
         examples: Int = CaseOptions.defaultExamples, caseIds: [String] = [], shard: Shard? = nil
@@ -99,10 +103,12 @@ public struct CaseChoice: Sendable {
 
 /// The cases a run sends: of its slice when sliced, each with its place in the whole run.
 public struct SelectedCases: Sendable {
+    /// The cases, in the order sent.
     public var cases: [TestCase]
     /// Each case's index among the whole run's cases.
     public var positions: [Int]
     /// How many cases the whole run has.
     public var planned: Int
+    /// The slice run, and where it was said, when sliced.
     public var slice: (shard: Shard, source: CaseChoice.SliceSource)?
 }

@@ -10,11 +10,14 @@ public struct ContractSource: Sendable {
     /// The contract this project is for.
     public static let defaultSpec = "specs/partneraccount.yaml"
 
+    /// The document: a path or a URL.
     public var spec: String
     /// The rules file; `nil`: `NAME.rules.yaml` beside the document, when present.
     public var rules: String?
+    /// How the document is loaded (remote references, their cache).
     public var loader: OpenAPILoader
 
+    /// The contract at `spec`, by default this project's.
     public init(spec: String = ContractSource.defaultSpec, rules: String? = nil, loader: OpenAPILoader = OpenAPILoader()) {
         self.spec = spec
         self.rules = rules
@@ -89,8 +92,11 @@ public struct ContractSource: Sendable {
 
 /// A contract ready to run or judge by: what `ContractSource.load` gives.
 public struct LoadedContract: Sendable {
+    /// The document as named.
     public var spec: String
+    /// The document, loaded.
     public var document: OpenAPIDocument
+    /// Its business rules (none when it has no rules file).
     public var rules: BusinessRules
     /// Operations the document's errors stop, by id, with the reason.
     public var skipped: [String: String]

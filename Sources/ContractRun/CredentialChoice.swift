@@ -22,12 +22,18 @@ public struct CredentialChoice: Sendable {
 
     /// OAuth2's client credentials grant: where to ask, as whom (variables), for what.
     public struct OAuth2Choice: Sendable, Equatable {
+        /// The token endpoint.
         public var tokenURL: String
+        /// The variable holding the client id.
         public var clientIdVariable: String
+        /// The variable holding the client secret.
         public var clientSecretVariable: String
+        /// The scopes to ask for, space-separated; `nil`: the server's default.
         public var scope: String?
+        /// How the client authenticates to the endpoint.
         public var clientAuthentication: OAuth2ClientCredentials.ClientAuthentication
 
+        /// A grant at `tokenURL`, by default with `OAUTH2_CLIENT_ID` and `OAUTH2_CLIENT_SECRET`.
         public init(
             tokenURL: String, clientIdVariable: String = "OAUTH2_CLIENT_ID", clientSecretVariable: String = "OAUTH2_CLIENT_SECRET",
             scope: String? = nil, clientAuthentication: OAuth2ClientCredentials.ClientAuthentication = .basic
@@ -40,6 +46,7 @@ public struct CredentialChoice: Sendable {
         }
     }
 
+    /// Secret sources; by default `$PARTNER_API_TOKEN` for every scheme.
     public init(
         tokenVariable: String = "PARTNER_API_TOKEN", tokenCommand: String? = nil, oauth2: OAuth2Choice? = nil,
         schemeVariables: [String: String] = [:], basicUser: String = "contract-test", clientCertificate: (chain: String, key: String)? = nil

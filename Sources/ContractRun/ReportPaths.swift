@@ -6,14 +6,18 @@ public struct ReportPaths: Sendable {
     /// The version HAR files name as their creator.
     public static let toolVersion = "0.11.0"
 
+    /// The JUnit XML report.
     public var junit: String
+    /// The run as JSON (what `merge` joins).
     public var json: String
+    /// The HTML report.
     public var html: String
     /// Every exchange as HAR 1.2; `nil`: none.
     public var har: String?
     /// The run's distinct problems as a baseline to fill in; `nil`: none.
     public var baseline: String?
 
+    /// The reports' paths, by default under `reports/`.
     public init(
         junit: String = "reports/junit.xml", json: String = "reports/run.json", html: String = "reports/report.html", har: String? = nil,
         baseline: String? = nil

@@ -15,9 +15,13 @@ public struct RunRequest: Sendable {
         case baseURL(String)
     }
 
+    /// The contract to run.
     public var contract: ContractSource
+    /// Which cases to send.
     public var cases: CaseChoice
+    /// Where to send them.
     public var target: TargetChoice
+    /// Where the secrets come from.
     public var credentials: CredentialChoice
     /// A PEM file of CA certificates to trust besides the system's.
     public var caCertificates: String?
@@ -25,9 +29,11 @@ public struct RunRequest: Sendable {
     public var allowLiveData: Bool
     /// The most requests in flight at once.
     public var concurrency: Int
+    /// How long an answer may take.
     public var timeout: Duration
     /// Retries on 429 and 503.
     public var retries: Int
+    /// The checks that judge the answers.
     public var checks: Set<CheckName>
     /// Seconds an answer may take (`--max-response-time`), judged by `response-time`.
     public var maxResponseTime: Double?
@@ -38,7 +44,7 @@ public struct RunRequest: Sendable {
     /// At most so many requests per second across the run; `nil`: no limit.
     public var rateLimit: Double?
     /// Whether the target holds live data, as the configuration declares it; `nil`: as the
-    /// document's server descriptions say.
+    /// document's `x-live-data` declares it, else test data on loopback and live elsewhere.
     public var liveData: Bool?
     /// The target's name in reports (the configuration's environment); `nil`: mock, sandbox,
     /// production or custom.
@@ -51,6 +57,7 @@ public struct RunRequest: Sendable {
     /// headers name are read.
     public var environment: [String: String]
 
+    /// A run; every setting but the contract has a default.
     public init(
         contract: ContractSource = ContractSource(), cases: CaseChoice = CaseChoice(), target: TargetChoice = .mock(faults: []),
         credentials: CredentialChoice = CredentialChoice(), caCertificates: String? = nil, allowLiveData: Bool = false,

@@ -5,12 +5,15 @@ import Reporting
 /// Recorded traffic judged against a contract: what `verify` does with files and `proxy` with
 /// the exchanges it forwarded.
 public struct TrafficVerification: Sendable {
+    /// The contract the traffic is judged by.
     public let contract: LoadedContract
     /// Only the traffic below this URL is judged; `nil`: the traffic to any server the
     /// document lists.
     public let baseURL: String?
+    /// The judge of each exchange.
     public let verifier: TrafficVerifier
 
+    /// Judges traffic to `contract`'s servers (or below `baseURL`) by `checks`.
     public init(contract: LoadedContract, checks: Set<CheckName>, maxResponseTime: Double? = nil, baseURL: String? = nil) {
         self.contract = contract
         self.baseURL = baseURL

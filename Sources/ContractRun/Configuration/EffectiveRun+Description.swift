@@ -7,7 +7,9 @@ extension EffectiveRun {
     /// One line of `contract-test config`: a setting as shown (secrets redacted: a value read
     /// from a variable is shown as the file writes it, `${NAME}`), and where it came from.
     public struct Line: Sendable, Equatable {
+        /// `seed: 1`: the setting as shown.
         public var text: String
+        /// Where it came from (`--seed`, `contract-test.yaml:4:9`); `nil` for a heading.
         public var origin: String?
     }
 
