@@ -6,6 +6,7 @@ import NIOCore
 /// deflate bodies are judged as what they decode to (RFC 9110 section 8.4). A body that does
 /// not decode stays as it came, and the checks then see what it is: not JSON.
 public enum ContentCoding {
+    /// The body decompressed as `Content-Encoding` says (gzip, deflate); as it came when it cannot be.
     public static func decoded(_ body: [UInt8], contentEncoding: String?) -> [UInt8] {
         guard let coding = contentEncoding?.trimmingCharacters(in: .whitespaces).lowercased(), !body.isEmpty else { return body }
         let algorithm: CompressionAlgorithm

@@ -12,8 +12,11 @@ import YAMLSource
 /// on 429 and 503 honouring `Retry-After`, a per-request timeout, transport problems told in
 /// words, and (with a `Pressure`) as many requests in flight as the target shows it can take.
 public struct Executor: Sendable {
+    /// How requests are sent: timeout, retries and their waits.
     public struct Options: Sendable {
+        /// How long an answer may take.
         public var timeout: Duration
+        /// Retries on 429 and 503.
         public var maxRetries: Int
         /// The longest wait a `Retry-After` may ask for.
         public var maxRetryWait: Duration
@@ -22,6 +25,7 @@ public struct Executor: Sendable {
         /// At most so many requests per second (`--rate-limit`); `nil`: as fast as answered.
         public var rateLimit: RateLimit?
 
+        /// Options; every one has a default.
         public init(
             timeout: Duration = .seconds(30), maxRetries: Int = 3, maxRetryWait: Duration = .seconds(10),
             extraHeaders: ExtraHeaders = .none, rateLimit: RateLimit? = nil
@@ -35,6 +39,7 @@ public struct Executor: Sendable {
     }
 
     let client: HTTPClient
+    /// Where the requests go.
     public let target: Target
     let secrets: Secrets
     let options: Options
@@ -47,6 +52,7 @@ public struct Executor: Sendable {
     /// Admits each request and hears each answer, when the run adapts its concurrency.
     public let pressure: Pressure?
 
+    /// An executor sending to `target` through `client`, with the run's secrets.
     public init(
         client: HTTPClient, target: Target, secrets: Secrets, options: Options = Options(), hasClientCertificate: Bool = false,
         pressure: Pressure? = nil
@@ -323,6 +329,7 @@ public struct Executor: Sendable {
 
 /// The host of a URL, for messages and reports.
 public enum URIHost {
+    /// `api.example.com` for `https://api.example.com:8443/v1`.
     public static func of(_ url: String) -> String {
         guard let start = url.range(of: "://")?.upperBound else { return url }
         return String(url[start...].prefix { $0 != "/" && $0 != ":" && $0 != "?" })

@@ -5,9 +5,12 @@ import Foundation
 /// (`-H/--header`, or the configuration file); a value that reads a variable (`${NAME}`) is a
 /// secret, sent as read and shown as `[REDACTED]`.
 public struct ExtraHeader: Sendable, Hashable {
+    /// The header's name.
     public var name: String
+    /// Its value, which may read variables.
     public var value: VariableText
 
+    /// A header `name: value`.
     public init(name: String, value: VariableText) {
         self.name = name
         self.value = value
@@ -15,6 +18,7 @@ public struct ExtraHeader: Sendable, Hashable {
 
     /// Why a header cannot be used, in words.
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        /// `Name: value`, variables as written.
         public var description: String
     }
 
@@ -88,6 +92,7 @@ public struct ExtraHeader: Sendable, Hashable {
 
     /// A header as sent and as shown.
     public struct Resolved: Sendable, Hashable {
+        /// The header's name.
         public var name: String
         /// The value on the wire: never shown, logged or stored.
         public var sent: String
@@ -96,6 +101,7 @@ public struct ExtraHeader: Sendable, Hashable {
         /// The variables a reproduction reads, in order.
         public var variables: [String]
 
+        /// A header resolved.
         public init(name: String, sent: String, shown: String, variables: [String]) {
             self.name = name
             self.sent = sent
@@ -109,14 +115,18 @@ public struct ExtraHeader: Sendable, Hashable {
 /// operation (the configuration file's per-operation overrides), which replace a header of the
 /// same name. A header the request already carries is not added: the case's own value wins.
 public struct ExtraHeaders: Sendable {
+    /// Headers every request carries.
     public var all: [ExtraHeader.Resolved]
+    /// Headers of one operation's requests, by operationId.
     public var byOperation: [String: [ExtraHeader.Resolved]]
 
+    /// The run's extra headers.
     public init(all: [ExtraHeader.Resolved] = [], byOperation: [String: [ExtraHeader.Resolved]] = [:]) {
         self.all = all
         self.byOperation = byOperation
     }
 
+    /// No extra header.
     public static let none = ExtraHeaders()
 
     /// The headers a request of `operationId` gets.

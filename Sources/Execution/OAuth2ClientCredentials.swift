@@ -15,17 +15,23 @@ public struct OAuth2ClientCredentials: Sendable {
         case post
     }
 
+    /// The token endpoint.
     public var tokenURL: String
+    /// The variable holding the client id.
     public var clientIdVariable: String
+    /// The variable holding the client secret.
     public var clientSecretVariable: String
     /// Space-separated scopes to ask for; `nil`: the server's default.
     public var scope: String?
+    /// How the client authenticates to the endpoint.
     public var clientAuthentication: ClientAuthentication
     /// The HTTP client settings for the token endpoint (trust, proxy); each fetch opens and
     /// closes a client of its own, as fetches are rare.
     public var configuration: HTTPClient.Configuration
+    /// How long the endpoint may take.
     public var timeout: Duration
 
+    /// A grant at `tokenURL`.
     public init(
         tokenURL: String, clientIdVariable: String = "OAUTH2_CLIENT_ID", clientSecretVariable: String = "OAUTH2_CLIENT_SECRET",
         scope: String? = nil, clientAuthentication: ClientAuthentication = .basic,
@@ -42,7 +48,9 @@ public struct OAuth2ClientCredentials: Sendable {
 
     /// A token the endpoint issued, and for how long it is valid when it says.
     public struct Issued: Sendable, Equatable {
+        /// The access token.
         public var token: String
+        /// How long it lasts (`expires_in`); `nil` when the endpoint does not say.
         public var lifetime: Duration?
     }
 

@@ -23,6 +23,7 @@ public final class Pressure: Sendable {
         case retryAfter = "Retry-After"
         case refused = "refused connections"
 
+        /// In the order declared.
         public static func < (lhs: Signal, rhs: Signal) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
         }
@@ -41,6 +42,7 @@ public final class Pressure: Sendable {
         /// How many answers (or refusals) of each kind were heard, cutting or not.
         public var signals: [Signal: Int]
 
+        /// A report.
         public init(ceiling: Int, lowest: Int, final: Int, cuts: Int, signals: [Signal: Int]) {
             self.ceiling = ceiling
             self.lowest = lowest
@@ -92,9 +94,11 @@ public final class Pressure: Sendable {
         var waiting: [CheckedContinuation<Void, Never>] = []
     }
 
+    /// The most requests in flight the run allows.
     public let ceiling: Int
     private let state: Mutex<State>
 
+    /// Pressure starting at `ceiling`.
     public init(ceiling: Int) {
         self.ceiling = max(ceiling, 1)
         state = Mutex(State(limit: Double(max(ceiling, 1)), lowest: max(ceiling, 1)))
@@ -103,6 +107,7 @@ public final class Pressure: Sendable {
     /// The requests allowed in flight now.
     public var limit: Int { state.withLock { Int($0.limit) } }
 
+    /// What happened so far.
     public var report: Report {
         state.withLock { Report(ceiling: ceiling, lowest: $0.lowest, final: Int($0.limit), cuts: $0.cuts, signals: $0.signals) }
     }

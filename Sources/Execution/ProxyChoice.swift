@@ -7,14 +7,18 @@ import Foundation
 /// A loopback target (`localhost`, `127.0.0.0/8`, `::1`) is always reached directly, as Go's
 /// HTTP client does: a local mock or service container is never behind the office proxy.
 public struct ProxyChoice: Sendable, Equatable {
+    /// The proxy's host.
     public var host: String
+    /// Its port.
     public var port: Int
     /// `user:password` from the proxy URL, sent as Basic credentials; never shown.
     public var credentials: (user: String, password: String)?
+    /// Whether it is a SOCKS5 proxy rather than an HTTP one.
     public var isSOCKS: Bool
     /// The variable it came from, for messages.
     public var variable: String
 
+    /// Equal host, port, kind, variable and credentials.
     public static func == (lhs: ProxyChoice, rhs: ProxyChoice) -> Bool {
         lhs.host == rhs.host && lhs.port == rhs.port && lhs.isSOCKS == rhs.isSOCKS && lhs.variable == rhs.variable
             && lhs.credentials?.user == rhs.credentials?.user && lhs.credentials?.password == rhs.credentials?.password
@@ -22,6 +26,7 @@ public struct ProxyChoice: Sendable, Equatable {
 
     /// A proxy variable that cannot be used, in words (its value redacted when it has credentials).
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        /// Why the variable cannot be used, in words.
         public var description: String
     }
 

@@ -12,6 +12,7 @@ public final class RateLimit: Sendable {
     /// The earliest moment the next request may be sent.
     private let nextSlot: Mutex<ContinuousClock.Instant?> = Mutex(nil)
 
+    /// At most `perSecond` requests a second, evenly spaced.
     public init(perSecond: Double) {
         precondition(perSecond > 0, "a rate limit is positive")
         self.perSecond = perSecond

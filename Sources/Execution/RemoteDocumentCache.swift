@@ -15,6 +15,7 @@ import Synchronization
 /// The loader is synchronous, so a fetch blocks its thread until the answer: load on a thread
 /// of your own when the same process also serves the documents from tasks.
 public final class RemoteDocumentCache: RemoteDocumentSource {
+    /// The folder the documents are kept in.
     public let directory: String
     private let client: HTTPClient
     private let timeout: TimeAmount
@@ -53,6 +54,8 @@ public final class RemoteDocumentCache: RemoteDocumentSource {
         var fetchedAt: String
     }
 
+    /// The document at `url`: fetched and kept (revalidated against the cached copy), or the
+    /// cached copy when the server cannot be reached; a failure says why in words.
     public func document(at url: String) -> Result<RemoteDocument, RemoteDocumentError> {
         let key = Self.sha256(Array(url.utf8))
         let cached = readEntry(key, url: url)

@@ -2,10 +2,14 @@
 /// `--token-command`), a source of its own for a scheme given one (`--credential
 /// SCHEME=ENV_VAR`), and the user name HTTP Basic sends with the secret as its password.
 public struct Secrets: Sendable {
+    /// The source of every scheme without one of its own.
     public var fallback: TokenSource
+    /// Sources of their own, by scheme.
     public var perScheme: [String: TokenSource]
+    /// The user name HTTP Basic sends.
     public var basicUser: String
 
+    /// The run's secret sources.
     public init(fallback: TokenSource, perScheme: [String: TokenSource] = [:], basicUser: String = "contract-test") {
         self.fallback = fallback
         self.perScheme = perScheme
@@ -33,6 +37,7 @@ public struct RedactedSecret: Sendable, Hashable {
     /// For HTTP Basic: the user name sent with it.
     public var basicUser: String?
 
+    /// Where a secret was redacted.
     public init(header: String?, variable: String?, basicUser: String? = nil) {
         self.header = header
         self.variable = variable

@@ -88,8 +88,10 @@ public final class TokenSource: Sendable {
 
     /// Why no token could be had.
     public struct Failure: Error, CustomStringConvertible, Equatable {
+        /// Why, in words (never the secret).
         public var description: String
 
+        /// A failure, told in words.
         public init(description: String) {
             self.description = description
         }

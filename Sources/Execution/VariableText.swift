@@ -11,11 +11,14 @@ public struct VariableText: Sendable, Hashable, CustomStringConvertible {
         case variable(String)
     }
 
+    /// The text's runs, in order.
     public var pieces: [Piece]
 
     /// Why a text cannot be read, and the character offset where it goes wrong.
     public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The character offset where it goes wrong.
         public var offset: Int
+        /// What is wrong, in words.
         public var description: String
     }
 
@@ -95,6 +98,7 @@ public struct VariableText: Sendable, Hashable, CustomStringConvertible {
 
     /// A variable the text needs that the environment does not set (or sets empty).
     public struct UnsetVariable: Error, Sendable, Equatable {
+        /// The variable's name.
         public var name: String
     }
 
