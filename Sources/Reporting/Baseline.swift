@@ -7,6 +7,7 @@ import YAMLSource
 public struct Baseline: Sendable {
     /// One accepted problem.
     public struct Entry: Sendable {
+        /// The problem it accepts.
         public var fingerprint: Problem.Fingerprint
         /// Why it is accepted.
         public var reason: String
@@ -17,6 +18,7 @@ public struct Baseline: Sendable {
         /// Where the file lists it.
         public var mark: Mark
 
+        /// An entry.
         public init(fingerprint: Problem.Fingerprint, reason: String, ticket: String? = nil, expires: String? = nil, mark: Mark) {
             self.fingerprint = fingerprint
             self.reason = reason
@@ -45,10 +47,12 @@ public struct Baseline: Sendable {
         }
     }
 
+    /// The accepted problems, in the file's order.
     public var entries: [Entry]
     /// The file it was read from.
     public var file: String
 
+    /// A baseline read from `file`.
     public init(entries: [Entry], file: String) {
         self.entries = entries
         self.file = file
@@ -71,6 +75,7 @@ public struct BaselineComparison: Sendable {
     /// Entries no problem of the run matches: fixed, or not reached by this run.
     public var resolved: [Baseline.Entry] = []
 
+    /// The run's problems judged by `baseline` on `today` (`YYYY-MM-DD`, UTC).
     public init(problems: [Problem], baseline: Baseline, today: String) {
         var matched: Set<Problem.Fingerprint> = []
         for problem in problems {

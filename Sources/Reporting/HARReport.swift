@@ -11,10 +11,12 @@ import OpenAPIModel
 /// Secrets are `[REDACTED]` as in every report (percent-encoded in URLs, so each stays a URI);
 /// each entry names its case and the case's verdict in the custom field `_contractTest`.
 public struct HARReport: Sendable {
+    /// The run.
     public var summary: RunSummary
     /// The version `creator` names.
     public var toolVersion: String
 
+    /// The HAR of `summary`, naming this tool's `toolVersion` as its creator.
     public init(summary: RunSummary, toolVersion: String) {
         self.summary = summary
         self.toolVersion = toolVersion
@@ -44,6 +46,7 @@ public struct HARReport: Sendable {
                     ?? "\(summary.specPath) against \(summary.target.baseURL), seed \(summary.seed)"))
     }
 
+    /// Writes the HAR to `path` atomically.
     public func write(to path: String) throws {
         try log.write(to: path)
     }

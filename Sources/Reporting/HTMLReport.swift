@@ -12,18 +12,22 @@ import YAMLSource
 /// timing. Styles and script are inline and nothing is fetched, so the file opens from disk or
 /// as a CI artifact. Secrets are redacted as in every report.
 public struct HTMLReport {
+    /// The run.
     public var summary: RunSummary
+    /// The variable reproductions name for the secret.
     public var tokenVariable: String
     /// Longest body quoted, in bytes.
     public var maxBodyBytes = 4_096
     /// Cases listed under a problem besides the one shown in full.
     public var listedCases = 20
 
+    /// The HTML report of `summary`.
     public init(summary: RunSummary, tokenVariable: String) {
         self.summary = summary
         self.tokenVariable = tokenVariable
     }
 
+    /// The page: one self-contained HTML document.
     public var html: String {
         HTMLTemplate.page.render(page, withTemplate: "page") ?? ""
     }

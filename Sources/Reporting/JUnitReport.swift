@@ -9,16 +9,20 @@ import Foundation
 /// curl command; transport problems are `<error>`, cases that cannot run `<skipped>`. Valid
 /// against the xunit plugin's junit-10.xsd.
 public struct JUnitReport {
+    /// The run.
     public var summary: RunSummary
+    /// The variable reproductions name for the secret.
     public var tokenVariable: String
     /// Longest response body quoted, in bytes.
     public var maxBodyBytes = 4_096
 
+    /// The JUnit report of `summary`.
     public init(summary: RunSummary, tokenVariable: String) {
         self.summary = summary
         self.tokenVariable = tokenVariable
     }
 
+    /// The report as JUnit XML (one testsuite per operation).
     public var xml: String {
         let problems = summary.problems
         var out = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"

@@ -5,7 +5,9 @@ import Checks
 /// failures of one operation with the same check, the same member and the same expectation.
 /// A CI user reads one of these per defect, however many cases found it.
 public struct Problem: Sendable {
+    /// The operation.
     public var operationId: String
+    /// The check that failed.
     public var check: CheckName
     /// The response member (`#/email`; array items as `*`, `#/items/*/name`, so one defect in
     /// every item is one problem), or the request member the cases varied
@@ -17,11 +19,16 @@ public struct Problem: Sendable {
     /// What makes a problem the same problem in every run, whatever the seed, run tag or case
     /// order: what a baseline lists.
     public struct Fingerprint: Hashable, Sendable {
+        /// The operation.
         public var operationId: String
+        /// The check.
         public var check: CheckName
+        /// The member, as `Problem.member` says it.
         public var member: String?
+        /// What was expected, without what was found.
         public var expectation: String
 
+        /// A fingerprint.
         public init(operationId: String, check: CheckName, member: String?, expectation: String) {
             self.operationId = operationId
             self.check = check
@@ -38,6 +45,7 @@ public struct Problem: Sendable {
         }
     }
 
+    /// What identifies the problem across runs.
     public var fingerprint: Fingerprint {
         Fingerprint(operationId: operationId, check: check, member: member, expectation: example.expectation)
     }

@@ -7,6 +7,7 @@ import OpenAPIModel
 /// under the most specific key that documents them (`404`, then `4XX`, then `default`), and the
 /// statuses no key documents.
 public struct ResponseCoverage: Sendable {
+    /// A documented key and how many answers it documents.
     public struct Documented: Sendable {
         /// `200`, `4XX` or `default`.
         public var key: String
@@ -14,11 +15,14 @@ public struct ResponseCoverage: Sendable {
         public var answers: Int
     }
 
+    /// Every documented key, in the document's order.
     public var documented: [Documented]
     /// Statuses answered that no key documents, in numeric order, with how often.
     public var undocumented: [(status: Int, answers: Int)]
 
+    /// The keys some answer fell under.
     public var seen: [String] { documented.filter { $0.answers > 0 }.map(\.key) }
+    /// The keys no answer fell under.
     public var never: [String] { documented.filter { $0.answers == 0 }.map(\.key) }
 
     /// - Parameter statuses: every answer's status, once per answer.

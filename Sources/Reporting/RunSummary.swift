@@ -4,13 +4,17 @@ import Execution
 
 /// A finished run: what ran where, and every case's result.
 public struct RunSummary: Sendable {
+    /// The document as named.
     public var specPath: String
+    /// Where the cases went.
     public var target: Target
+    /// The seed the cases were made with.
     public var seed: UInt64
     /// RFC 3339 UTC, when the run started.
     public var startedAt: String
     /// Seconds.
     public var duration: Double
+    /// Every case's result, in the run's order.
     public var results: [CaseResult]
     /// Documented response keys per operation, in document order (for "observed" lines).
     public var documentedStatuses: [(operationId: String, keys: [String])]
@@ -41,12 +45,16 @@ public struct RunSummary: Sendable {
 
     /// What a verdict on recorded traffic says beside the cases.
     public struct Traffic: Sendable, Codable {
+        /// The traffic files judged, in order.
         public var files: [String]
+        /// Requests that broke the contract.
         public var clientProblems: [ClientProblem]
+        /// Paths and methods the document does not declare.
         public var undocumented: [UndocumentedEndpoint]
         /// Exchanges to no server of the document.
         public var elsewhere: Int
 
+        /// What a traffic verdict adds.
         public init(files: [String], clientProblems: [ClientProblem], undocumented: [UndocumentedEndpoint], elsewhere: Int) {
             self.files = files
             self.clientProblems = clientProblems
@@ -68,6 +76,7 @@ public struct RunSummary: Sendable {
         }
     }
 
+    /// A run's summary.
     public init(
         specPath: String, target: Target, seed: UInt64, startedAt: String, duration: Double,
         results: [CaseResult], documentedStatuses: [(operationId: String, keys: [String])],
@@ -124,8 +133,11 @@ public struct RunSummary: Sendable {
 
     /// Failed cases, less those the baseline accepts.
     public var failures: Int { results.filter(\.isFailure).count - knownFailures }
+    /// Cases that could not run to the end.
     public var errors: Int { results.filter(\.isError).count }
+    /// Cases not run.
     public var skipped: Int { results.filter(\.isSkipped).count }
+    /// Cases that passed.
     public var passed: Int { results.count - failures - knownFailures - errors - skipped }
 
     /// The process exit status: 0 all passed, 1 contract failures, 3 target unreachable (every

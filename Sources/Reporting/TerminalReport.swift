@@ -10,10 +10,15 @@ import Foundation
 /// into one line (the JUnit and HTML reports keep everything). Colour only on a terminal and
 /// without `NO_COLOR`.
 public struct TerminalReport {
+    /// The run.
     public var summary: RunSummary
+    /// Whether to color the verdicts (a terminal).
     public var color: Bool
+    /// The variable reproductions name for the secret.
     public var tokenVariable: String
+    /// Where the JUnit report was written, to name it.
     public var junitPath: String?
+    /// Where the HTML report was written, to name it.
     public var htmlPath: String?
     /// How many distinct problems (and errors, and skipped cases) are printed in full.
     public var shownProblems = Self.defaultShownProblems
@@ -23,6 +28,7 @@ public struct TerminalReport {
     /// Operations beyond this many are listed only when a case of theirs did not pass.
     public static let foldedOperationsAbove = 20
 
+    /// The summary of `summary` for the terminal.
     public init(summary: RunSummary, color: Bool, tokenVariable: String, junitPath: String?, htmlPath: String? = nil) {
         self.summary = summary
         self.color = color
@@ -40,6 +46,7 @@ public struct TerminalReport {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
+    /// The summary: header, operations, problems, reproductions, verdict line.
     public var text: String {
         var lines: [String] = []
         let slice = summary.shard.map { ", slice \($0) (\(summary.results.count) of \(summary.plannedCases) cases)" } ?? ""

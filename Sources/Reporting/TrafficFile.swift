@@ -12,6 +12,7 @@ import YAMLSource
 public enum TrafficFile {
     /// Why a traffic file cannot be read, saying where.
     public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// What is wrong, with the file and where.
         public var description: String
     }
 
