@@ -6,6 +6,7 @@ import YAMLSource
 /// document whose examples contradict it misleads its readers and every mock that serves
 /// them. Each contradiction is a warning at the example, with the validator's reason.
 public enum ExampleCheck {
+    /// A warning for each example of `document` its own schema refuses, at the example.
     public static func diagnostics(in document: OpenAPIDocument) -> [Diagnostic] {
         let compiler = SchemaCompiler(document: document)
         var seen: Set<Mark> = []

@@ -5,9 +5,12 @@ import YAMLSource
 public struct SchemaLocation: Sendable, Hashable, CustomStringConvertible {
     /// The file (or, for a schema fetched by URI, the URI).
     public var file: String
+    /// The keyword's JSON pointer in that file.
     public var pointer: JSONPointer
+    /// Its line and column, when known.
     public var mark: Mark?
 
+    /// A keyword's place.
     public init(file: String, pointer: JSONPointer, mark: Mark?) {
         self.file = file
         self.pointer = pointer

@@ -10,6 +10,7 @@ public enum ValidationDialect: String, Sendable, Hashable {
     /// JSON Schema 2020-12 (OpenAPI 3.1 and 3.2).
     case draft2020_12
 
+    /// The rules a document's schema dialect reads schemas by.
     public init(_ dialect: SchemaDialect) {
         switch dialect {
         case .openAPI30: self = .openAPI30

@@ -15,6 +15,7 @@ public struct ValidationError: Sendable, Hashable, CustomStringConvertible {
     /// `instancePointer`.
     public var missingMember: String?
 
+    /// An error of `keyword` at `instancePointer`.
     public init(instancePointer: JSONPointer, keyword: String, message: String, schema: SchemaLocation, missingMember: String? = nil) {
         self.instancePointer = instancePointer
         self.keyword = keyword

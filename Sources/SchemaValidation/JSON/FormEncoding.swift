@@ -3,6 +3,7 @@ import YAMLSource
 /// `application/x-www-form-urlencoded` bodies: written from a JSON object, and read back typed
 /// by the object's schema (a form carries only text), so form bodies are validated like JSON.
 public enum FormEncoding {
+    /// The media type this encoding reads and writes.
     public static let mediaType = "application/x-www-form-urlencoded"
 
     /// `a=1&b=x%20y`; arrays repeat their name, null members are left out.
@@ -93,6 +94,7 @@ public struct FormLayout: Sendable {
     /// Objects, and arrays of objects or of arrays.
     public let unwritable: Set<String>
 
+    /// The encoding of an object of `shape`.
     public init(_ shape: SchemaShape) {
         var members: [String: Member] = [:]
         var arrays: [String] = []

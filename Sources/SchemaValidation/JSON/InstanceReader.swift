@@ -3,6 +3,7 @@ import YAMLSource
 /// Reads an instance to validate from a captured body: JSON, or YAML for `.yaml`/`.yml`
 /// files (and for text that is not JSON but is YAML).
 public enum InstanceReader {
+    /// The value in `bytes`; an error says where in `file` it stops being JSON (or YAML).
     public static func read(_ bytes: [UInt8], file: String) throws(Diagnostic) -> JSONValue {
         let isYAMLFile = file.hasSuffix(".yaml") || file.hasSuffix(".yml")
         if !isYAMLFile {

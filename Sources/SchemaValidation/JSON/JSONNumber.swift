@@ -11,14 +11,17 @@ public struct JSONNumber: Sendable, CustomStringConvertible {
     /// The literal, for values that are not an `Int64`.
     let literal: String?
 
+    /// An integer.
     public init(_ value: Int64) {
         int = value
         double = Double(value)
         literal = nil
     }
 
+    /// An integer.
     public init(_ value: Int) { self.init(Int64(value)) }
 
+    /// A Double, kept as an integer when it is one.
     public init(_ value: Double) {
         if value.rounded() == value, abs(value) < 9.2e18, let exact = Int64(exactly: value) {
             int = exact
@@ -72,6 +75,7 @@ public struct JSONNumber: Sendable, CustomStringConvertible {
         return digits.count <= 15 && abs(double) < 1e300
     }
 
+    /// Compares by exact value, whatever the representation.
     public static func compare(_ a: JSONNumber, _ b: JSONNumber) -> ComparisonResult {
         if let x = a.int, let y = b.int { return x < y ? .orderedAscending : x > y ? .orderedDescending : .orderedSame }
         if !(a.doubleIsExact && b.doubleIsExact), let x = ExactDecimal(a.description), let y = ExactDecimal(b.description) {
@@ -107,8 +111,10 @@ public struct JSONNumber: Sendable, CustomStringConvertible {
 }
 
 extension JSONNumber: Hashable {
+    /// Equal by value: `1`, `1.0` and `1e0` are one number.
     public static func == (lhs: JSONNumber, rhs: JSONNumber) -> Bool { compare(lhs, rhs) == .orderedSame }
 
+    /// Hashes as `==` compares.
     public func hash(into hasher: inout Hasher) {
         // Equal numbers have equal Doubles (1 and 1.0 included); zero's sign does not count.
         hasher.combine(double == 0 ? 0 : double)

@@ -6,6 +6,7 @@ public struct JSONParser {
     /// Deepest nesting accepted.
     public var maxDepth = 512
 
+    /// A parser (RFC 8259, numbers kept exact).
     public init() {}
 
     /// Parses `bytes`, naming `file` in any diagnostic.
@@ -26,6 +27,7 @@ public struct JSONParser {
         }
     }
 
+    /// The value in `text`; an error names `file`, the line and the column.
     public func parse(_ text: String, file: String = "<body>") throws(Diagnostic) -> JSONValue {
         try parse(Array(text.utf8), file: file)
     }

@@ -22,21 +22,25 @@ public enum JSONValue: Sendable {
         }
     }
 
+    /// An object's member; `nil` for a missing member or a value that is not an object.
     public subscript(key: String) -> JSONValue? {
         if case .object(let object) = self { return object[key] }
         return nil
     }
 
+    /// The text, when the value is a string.
     public var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
     }
 
+    /// The object, when the value is one.
     public var objectValue: JSONObject? {
         if case .object(let value) = self { return value }
         return nil
     }
 
+    /// The items, when the value is an array.
     public var arrayValue: [JSONValue]? {
         if case .array(let value) = self { return value }
         return nil
@@ -58,6 +62,7 @@ extension JSONValue: Hashable {
         }
     }
 
+    /// Hashes as `==` compares: numbers by value, objects without regard to order.
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)
@@ -76,15 +81,19 @@ extension JSONValue: Hashable {
 public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     /// One member.
     public struct Member: Sendable, Hashable {
+        /// The member's name.
         public var key: String
+        /// Its value.
         public var value: JSONValue
 
+        /// A member `key: value`.
         public init(_ key: String, _ value: JSONValue) {
             self.key = key
             self.value = value
         }
     }
 
+    /// The members in document order, names unique.
     public private(set) var members: [Member]
     /// Built for objects of more than 16 members, where a scan per lookup would cost.
     private var index: [String: Int]?
@@ -118,19 +127,25 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
         self.members = unique
     }
 
+    /// An object of these members, in order.
     public init(_ pairs: KeyValuePairs<String, JSONValue>) {
         self.init(pairs.map { Member($0.key, $0.value) })
     }
 
+    /// Always 0.
     public var startIndex: Int { members.startIndex }
+    /// The member count.
     public var endIndex: Int { members.endIndex }
+    /// The member at `position`.
     public subscript(position: Int) -> Member { members[position] }
 
+    /// The value of the member named `key`.
     public subscript(key: String) -> JSONValue? {
         if let index { return index[key].map { members[$0].value } }
         return members.first { $0.key == key }?.value
     }
 
+    /// The member names, in order.
     public var keys: [String] { members.map(\.key) }
 
     /// Whether a member is named `key`, looking first where `hint` says (and leaving `hint`
@@ -151,10 +166,12 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
         return true
     }
 
+    /// Equal members, in any order (JSON objects are unordered).
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         lhs.members.count == rhs.members.count && lhs.members.allSatisfy { rhs[$0.key] == $0.value }
     }
 
+    /// Hashes the members without regard to order.
     public func hash(into hasher: inout Hasher) {
         // Order-independent: combine member hashes commutatively.
         var sum = 0

@@ -4,12 +4,14 @@ import OpenAPIModel
 /// part per item of an array), and read back typed by the object's schema, so they are
 /// validated like JSON. Members of `format: binary` travel as files.
 public enum MultipartEncoding {
+    /// The media type this encoding reads and writes.
     public static let mediaType = "multipart/form-data"
     /// The boundary bodies are written with: fixed, so a case sends the same bytes every run.
     public static let boundary = "contract-test-7f3a9c0e"
     /// The `Content-Type` of a body written here.
     public static let contentType = "multipart/form-data; boundary=\(boundary)"
 
+    /// `value`'s members as parts, typed by `shape` where given.
     public static func encode(_ value: JSONValue, shape: SchemaShape?) -> [UInt8] {
         var out: [UInt8] = []
         for (key, item, text) in FormEncoding.fields(of: value) {

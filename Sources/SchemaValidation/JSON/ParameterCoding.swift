@@ -5,10 +5,14 @@
 public enum ParameterCoding {
     /// How one parameter is written.
     public struct Style: Sendable, Hashable {
+        /// The parameter's name.
         public var name: String
+        /// `form`, `simple`, `matrix`...
         public var style: String
+        /// Whether arrays and objects become one pair per item.
         public var explode: Bool
 
+        /// A parameter's serialization.
         public init(name: String, style: String, explode: Bool) {
             self.name = name
             self.style = style

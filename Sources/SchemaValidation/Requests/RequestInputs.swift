@@ -9,25 +9,31 @@ import YAMLSource
 public struct RequestInputs: Sendable {
     /// The request body the operation documents.
     public struct Body: Sendable {
+        /// Whether a request must carry it.
         public var required: Bool
         /// Media type essences, lower case.
         public var mediaTypes: [String]
+        /// Its schema, compiled; `nil`: any content.
         public var validator: SchemaValidator?
     }
 
     /// A request as far as reading it goes.
     public struct Request: Sendable {
+        /// The query, without its `?`.
         public var query: String?
+        /// The header fields, in order.
         public var headers: [(name: String, value: String)]
         /// `nil` when the body was larger than the reader may take.
         public var body: [UInt8]?
 
+        /// A request to read.
         public init(query: String?, headers: [(name: String, value: String)], body: [UInt8]?) {
             self.query = query
             self.headers = headers
             self.body = body
         }
 
+        /// The first value of a header, its name compared without case.
         public func header(_ name: String) -> String? {
             HeaderName.value(of: name, in: headers)
         }
@@ -38,7 +44,9 @@ public struct RequestInputs: Sendable {
 
     /// A parameter the request gets wrong.
     public struct ParameterProblem: Sendable, Equatable, CustomStringConvertible {
+        /// The parameter's name.
         public var name: String
+        /// Where it goes.
         public var location: ParameterLocation
         /// In words: "required query parameter 'limit' is missing".
         public var description: String
@@ -48,12 +56,14 @@ public struct RequestInputs: Sendable {
     public struct BodyRejection: Error, Sendable, Equatable, CustomStringConvertible {
         /// The status a server answers it with: 400, 413 or 415.
         public var status: Int
+        /// What is wrong, in words.
         public var message: String
         /// The top-level members at fault, in order.
         public var members: [String]
         /// The content is not what its media type says at all (not JSON, not XML).
         public var malformed = false
 
+        /// A refusal.
         public init(status: Int, message: String, members: [String], malformed: Bool = false) {
             self.status = status
             self.message = message
@@ -61,6 +71,7 @@ public struct RequestInputs: Sendable {
             self.malformed = malformed
         }
 
+        /// The message.
         public var description: String { message }
     }
 
@@ -78,9 +89,12 @@ public struct RequestInputs: Sendable {
         case opaque
     }
 
+    /// Every parameter with its compiled schema.
     public var parameters: [(parameter: Parameter, validator: SchemaValidator?)]
+    /// The body it documents, when it does.
     public var body: Body?
 
+    /// The inputs of `entry`, their schemas compiled by `compiler`.
     public init(entry: OperationEntry, compiler: SchemaCompiler) {
         if let requestBody = entry.operation.requestBody {
             body = Body(

@@ -1,23 +1,37 @@
 /// The outline of a schema that case generation and the mock need: types, required members,
 /// members in order, bounds and formats, gathered across `allOf` and `$ref`.
 public struct SchemaShape: Sendable {
+    /// The JSON types it allows (`string`, `integer`...); empty: any.
     public var types: [String]
+    /// Whether `null` is allowed too.
     public var nullable: Bool
+    /// The members an object must have.
     public var required: [String]
     /// Declared members in document order, each with its own validator.
     public var properties: [(name: String, validator: SchemaValidator)]
+    /// `format`, when given.
     public var format: String?
+    /// The values allowed (`enum`, `const`); empty: not limited.
     public var enumeration: [JSONValue]
+    /// The lower bound, and whether it is exclusive.
     public var minimum: (value: JSONNumber, exclusive: Bool)?
+    /// The upper bound, and whether it is exclusive.
     public var maximum: (value: JSONNumber, exclusive: Bool)?
+    /// The shortest string, in characters.
     public var minLength: Int?
+    /// The longest string, in characters.
     public var maxLength: Int?
+    /// The ECMA-262 pattern strings must match.
     public var pattern: String?
+    /// The fewest array items.
     public var minItems: Int?
+    /// The most array items.
     public var maxItems: Int?
     /// The schema of array items, when it declares one.
     public var items: SchemaValidator?
+    /// Whether array items must differ.
     public var uniqueItems: Bool
+    /// What numbers must be a multiple of.
     public var multipleOf: JSONNumber?
     /// `false` when `additionalProperties: false` closes the object.
     public var allowsUndeclaredMembers: Bool
@@ -26,6 +40,7 @@ public struct SchemaShape: Sendable {
     /// Members whose schema (or the schema it references) is `writeOnly`: never returned.
     public var writeOnlyMembers: Set<String>
 
+    /// The validator of a declared member.
     public func property(_ name: String) -> SchemaValidator? {
         properties.first { $0.name == name }?.validator
     }

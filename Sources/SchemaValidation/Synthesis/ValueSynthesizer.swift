@@ -16,6 +16,7 @@ public struct ValueSynthesizer {
     /// its own value (recursion) gets its plainest value, not another search.
     private var active: [SchemaID] = []
 
+    /// A synthesizer; the same seed makes the same values. `includeOptional`: fill members that are not required too.
     public init(seed: UInt64 = 1, includeOptional: Bool = true) {
         self.generator = SeededGenerator(seed: seed)
         self.includeOptional = includeOptional
