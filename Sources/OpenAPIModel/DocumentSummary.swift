@@ -5,7 +5,9 @@ import YAMLSource
 public struct DocumentSummary: Sendable, Codable, Equatable {
     /// One operation: method, path and id.
     public struct OperationLine: Sendable, Codable, Equatable {
+        /// Upper case.
         public var method: String
+        /// The path key.
         public var path: String
         /// `operationId`: its unique name.
         public var operationId: String?
@@ -23,9 +25,11 @@ public struct DocumentSummary: Sendable, Codable, Equatable {
     public struct SecuritySchemeLine: Sendable, Codable, Equatable {
         /// `name`: its name.
         public var name: String
+        /// In words: `http bearer`, `apiKey in header X-Key`.
         public var kind: String
     }
 
+    /// The OpenAPI version as written.
     public var openapi: String
     /// `Swagger 2.0` when the file was converted on load.
     public var convertedFrom: String?
@@ -33,15 +37,18 @@ public struct DocumentSummary: Sendable, Codable, Equatable {
     public var title: String
     /// `version`: the version of the API (not of OpenAPI).
     public var version: String
-    /// `servers`: where it is served, overriding the outer ones.
+    /// The document's servers.
     public var servers: [ServerLine]
+    /// Every operation, in the document's order.
     public var operations: [OperationLine]
+    /// How many schemas `components` names.
     public var schemaCount: Int
     /// `securitySchemes`: the schemes, by name.
     public var securitySchemes: [SecuritySchemeLine]
     /// How many files the document spans (its own and those its `$ref`s name).
     public var fileCount: Int
 
+    /// The summary of `document`.
     public init(_ document: OpenAPIDocument) {
         openapi = document.openapi
         convertedFrom = document.convertedFrom

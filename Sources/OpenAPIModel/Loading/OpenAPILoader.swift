@@ -3,6 +3,7 @@ import YAMLSource
 /// Loads an OpenAPI document and every file its `$ref`s name, through libyaml, into the
 /// typed model; collects every problem instead of stopping at the first.
 public struct OpenAPILoader: Sendable {
+    /// The YAML parser every file is read with.
     public var parser: YAMLParser
     /// Whether to follow every `$ref` inside schemas (and load the files they name). Only the
     /// load benchmark turns this off, to time the stages apart.
@@ -11,6 +12,7 @@ public struct OpenAPILoader: Sendable {
     /// references are errors that say they were not fetched.
     public var remoteDocuments: (any RemoteDocumentSource)?
 
+    /// A loader whose parser keeps to `limits`, remote references off.
     public init(limits: YAMLParser.Limits = YAMLParser.Limits()) {
         self.parser = YAMLParser(limits: limits)
     }
@@ -67,9 +69,11 @@ public struct OpenAPILoader: Sendable {
 /// What loading a document gave: the model (unless the file was not an OpenAPI document at
 /// all), every problem found, and the files read.
 public struct LoadResult: Sendable {
+    /// The model; `nil` when the file is not an OpenAPI document at all.
     public var document: OpenAPIDocument?
     /// In reading order: by file, line and column.
     public var diagnostics: [Diagnostic]
+    /// The files read, for quoting lines and finding nodes.
     public var sourceMap: SourceMap
     /// Errors about documentation only (links): see `errorReaches()`.
     var documentationProblems: Set<Diagnostic>

@@ -1,6 +1,7 @@
 /// `http://` and `https://` addresses: telling them from file paths, and resolving a
 /// reference written inside a remote document against its address (RFC 3986, section 5.2).
 public enum RemoteAddress {
+    /// Whether `text` is an `http://` or `https://` address (scheme in any case).
     public static func isRemote(_ text: some StringProtocol) -> Bool {
         let lowered = text.prefix(8).lowercased()
         return lowered.hasPrefix("http://") || lowered.hasPrefix("https://")

@@ -8,6 +8,7 @@ public protocol RemoteDocumentSource: Sendable {
 
 /// A document read from a URL, and how: so two runs can tell whether they read the same text.
 public struct RemoteDocument: Sendable, Hashable {
+    /// How the text was had.
     public enum Origin: Sendable, Hashable {
         /// Fetched now (first time, or changed since the cached copy).
         case fetched
@@ -21,12 +22,16 @@ public struct RemoteDocument: Sendable, Hashable {
     public struct Reading: Sendable, Hashable {
         /// SHA-256 of the text, lowercase hex.
         public var sha256: String
+        /// How it was had.
         public var origin: Origin
     }
 
+    /// The text's bytes.
     public var bytes: [UInt8]
+    /// Which text it is, and how it was had.
     public var reading: Reading
 
+    /// A document read as `origin` says.
     public init(bytes: [UInt8], sha256: String, origin: Origin) {
         self.bytes = bytes
         reading = Reading(sha256: sha256, origin: origin)
@@ -35,8 +40,10 @@ public struct RemoteDocument: Sendable, Hashable {
 
 /// Why a remote document cannot be had, in words that name its URL.
 public struct RemoteDocumentError: Error, Sendable, Hashable {
+    /// Why, in words that name the URL.
     public var reason: String
 
+    /// A failure, told in words.
     public init(_ reason: String) {
         self.reason = reason
     }

@@ -3,6 +3,7 @@ import YAMLSource
 
 /// Requests the API may send back, keyed by a runtime expression for the URL.
 public struct Callback: Sendable, Referenceable {
+    /// The requests the API sends back, by runtime expression.
     public var pathItems: OrderedDictionary<String, PathItem>
     /// The `x-` extensions, as written.
     public var extensions: Extensions

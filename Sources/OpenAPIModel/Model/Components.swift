@@ -2,6 +2,7 @@ import OrderedCollections
 
 /// Reusable objects of every kind, by name.
 public struct Components: Sendable {
+    /// `schemas`: by name.
     public var schemas: OrderedDictionary<String, Schema> = [:]
     /// `responses`: its answers by status.
     public var responses: OrderedDictionary<String, Response> = [:]
@@ -9,6 +10,7 @@ public struct Components: Sendable {
     public var parameters: OrderedDictionary<String, Parameter> = [:]
     /// `examples`: named examples.
     public var examples: OrderedDictionary<String, Example> = [:]
+    /// `requestBodies`: by name.
     public var requestBodies: OrderedDictionary<String, RequestBody> = [:]
     /// `headers`: documented headers by name.
     public var headers: OrderedDictionary<String, Header> = [:]
@@ -25,6 +27,7 @@ public struct Components: Sendable {
     /// The `x-` extensions, as written.
     public var extensions: Extensions = [:]
 
+    /// No components.
     public init() {}
 
     static func decode(_ position: Position, _ context: DecodingContext) -> Components? {

@@ -1,6 +1,7 @@
 /// Header names compared as HTTP compares them: ASCII letters without case. One rule for the
 /// mock reading requests and the runner reading answers.
 public enum HeaderName {
+    /// Whether two names are one header name.
     public static func equal(_ first: String, _ second: String) -> Bool {
         first.utf8.count == second.utf8.count
             && zip(first.utf8, second.utf8).allSatisfy { lower($0) == lower($1) }

@@ -11,6 +11,7 @@ public struct OpenAPIDocument: Sendable {
     public var openapi: String
     /// The OpenAPI version `openapi` declares, parsed.
     public var version: OpenAPIVersion
+    /// `info`: the API's title, version and contacts.
     public var info: Info
     /// OpenAPI 3.1+: the default `$schema` of the document's schemas.
     public var jsonSchemaDialect: String?
@@ -22,7 +23,9 @@ public struct OpenAPIDocument: Sendable {
     public var paths: OrderedDictionary<String, PathItem>
     /// OpenAPI 3.1+.
     public var webhooks: OrderedDictionary<String, PathItem>
+    /// `components`: the reusable objects.
     public var components: Components
+    /// `security`: the default requirements; any one of them authorizes.
     public var security: [SecurityRequirement]
     /// `tags`: names that group operations.
     public var tags: [Tag]
@@ -30,6 +33,7 @@ public struct OpenAPIDocument: Sendable {
     public var externalDocs: ExternalDocumentation?
     /// The `x-` extensions, as written.
     public var extensions: Extensions
+    /// Every file read, to find nodes and quote lines.
     public var sourceMap: SourceMap
     /// The format the file was written in when it was not OpenAPI 3 (`Swagger 2.0`): it was
     /// converted on load.
@@ -74,9 +78,11 @@ public struct OpenAPIDocument: Sendable {
 /// An operation with its path and method and what it inherits from its path item and the
 /// document (parameters, security, servers).
 public struct OperationEntry: Sendable {
+    /// The path key it is declared under.
     public var path: String
     /// Upper case: `GET`, `POST`, ...
     public var method: String
+    /// The operation itself.
     public var operation: Operation
     /// The path item's parameters merged with the operation's (the operation's win).
     public var parameters: [Parameter]

@@ -1,9 +1,13 @@
 /// The `openapi` version a document declares: 3.0.x, 3.1.x or 3.2.x.
 public struct OpenAPIVersion: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// 3.
     public var major: Int
+    /// 0, 1 or 2.
     public var minor: Int
+    /// The patch version.
     public var patch: Int
 
+    /// A version.
     public init(major: Int, minor: Int, patch: Int) {
         self.major = major
         self.minor = minor
@@ -20,8 +24,11 @@ public struct OpenAPIVersion: Hashable, Sendable, Comparable, CustomStringConver
         self.init(major: major, minor: minor, patch: patch)
     }
 
+    /// 3.0.0.
     public static let v3_0 = OpenAPIVersion(major: 3, minor: 0, patch: 0)
+    /// 3.1.0.
     public static let v3_1 = OpenAPIVersion(major: 3, minor: 1, patch: 0)
+    /// 3.2.0.
     public static let v3_2 = OpenAPIVersion(major: 3, minor: 2, patch: 0)
 
     /// Whether this version is one the model reads.
@@ -36,6 +43,7 @@ public struct OpenAPIVersion: Hashable, Sendable, Comparable, CustomStringConver
     /// `description`: CommonMark text.
     public var description: String { "\(major).\(minor).\(patch)" }
 
+    /// By major, minor, then patch.
     public static func < (lhs: OpenAPIVersion, rhs: OpenAPIVersion) -> Bool {
         (lhs.major, lhs.minor, lhs.patch) < (rhs.major, rhs.minor, rhs.patch)
     }

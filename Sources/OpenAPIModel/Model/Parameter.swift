@@ -39,6 +39,7 @@ public struct Parameter: Sendable, Referenceable {
     public var examples: OrderedDictionary<String, Example>
     /// The `x-` extensions, as written.
     public var extensions: Extensions
+    /// Where the Parameter object itself is written.
     public var objectLocation: Location
     /// The `$ref` it was reached through, when it was.
     public var reference: Reference?

@@ -5,6 +5,7 @@ import YAMLSource
 /// as written: `/flows/` has an empty last segment and is another path than `/flows` (servers
 /// redirect or refuse the one they do not serve).
 public struct PathTemplate: Sendable, Hashable {
+    /// Literal text, or a path parameter by name.
     public enum Piece: Sendable, Hashable {
         case literal(String)
         case parameter(String)
@@ -14,6 +15,7 @@ public struct PathTemplate: Sendable, Hashable {
     /// or doubled slash) has none.
     public let segments: [[Piece]]
 
+    /// The pieces of `template`.
     public init(_ template: String) {
         let body = template.hasPrefix("/") ? template.dropFirst() : template[...]
         segments = body.split(separator: "/", omittingEmptySubsequences: false).map { segment in

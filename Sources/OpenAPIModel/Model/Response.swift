@@ -40,6 +40,7 @@ public struct Response: Sendable, Referenceable {
 
 /// An operation's responses by status: `"200"`, a range such as `"2XX"`, or `"default"`.
 public struct Responses: Sendable {
+    /// The responses by key (`200`, `4XX`, `default`), in the document's order.
     public var byStatus: OrderedDictionary<String, Response>
     /// The `x-` extensions, as written.
     public var extensions: Extensions
@@ -115,6 +116,7 @@ public struct Responses: Sendable {
         return Responses(byStatus: byStatus, extensions: extensions)
     }
 
+    /// Whether `key` names statuses: a code from 100 to 599, a class such as `2XX`, or `default`.
     public static func isStatusKey(_ key: String) -> Bool {
         if key == "default" { return true }
         let characters = Array(key)

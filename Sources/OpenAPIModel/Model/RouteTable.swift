@@ -7,7 +7,9 @@ import YAMLSource
 public struct RouteTable: Sendable {
     /// One path key and the operations declared on it.
     public struct Route: Sendable {
+        /// The path key as written.
         public var template: String
+        /// The key in pieces.
         public var path: PathTemplate
         /// Operations by upper-case method: the index given for each.
         public var operations: [String: Int]
@@ -15,6 +17,7 @@ public struct RouteTable: Sendable {
 
     /// The server prefix's segments (`/developerprofile`), or none.
     public let prefix: [String]
+    /// Every path key with its operations.
     public let routes: [Route]
 
     /// `operations`: each operation's index (what a match returns), path key and upper-case

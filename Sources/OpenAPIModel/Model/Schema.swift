@@ -5,11 +5,14 @@ import YAMLSource
 ///
 /// The model does not interpret schemas: the validator compiles them, so no keyword is lost.
 public struct Schema: Sendable {
+    /// The schema as written, every keyword kept.
     public var node: Node
     /// Where the object is written.
     public var location: Location
+    /// Which rules its keywords follow (OpenAPI 3.0, JSON Schema 2020-12...).
     public var dialect: SchemaDialect
 
+    /// A schema.
     public init(node: Node, location: Location, dialect: SchemaDialect) {
         self.node = node
         self.location = location

@@ -3,6 +3,7 @@ import OrderedCollections
 /// How clients authenticate: an API key, HTTP auth (bearer, basic), mutual TLS, OAuth 2 or
 /// OpenID Connect.
 public struct SecurityScheme: Sendable, Referenceable {
+    /// The `type` values OpenAPI defines.
     public enum Kind: String, Sendable {
         case apiKey, http, mutualTLS, oauth2, openIdConnect
     }

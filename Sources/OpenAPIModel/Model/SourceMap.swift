@@ -10,6 +10,7 @@ import YAMLSource
 public struct SourceMap: Sendable {
     /// One loaded file.
     public struct File: Sendable {
+        /// The file's text.
         public var source: SourceFile
         /// `nil` when the file could not be parsed.
         public var root: Node?
@@ -20,11 +21,13 @@ public struct SourceMap: Sendable {
     /// Files by normalized path, the entry document first.
     public internal(set) var files: OrderedDictionary<String, File> = [:]
 
+    /// No file yet.
     public init() {}
 
     /// The document's own file.
     public var mainFile: String? { files.keys.first }
 
+    /// Every file's text, the entry document first.
     public var sources: [SourceFile] { files.values.map(\.source) }
 
     /// The node at `pointer` in `file`.

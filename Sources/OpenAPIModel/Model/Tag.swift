@@ -10,6 +10,7 @@ public struct Tag: Sendable {
     public var externalDocs: ExternalDocumentation?
     /// OpenAPI 3.2: the tag this one nests under, and its kind (e.g. "nav").
     public var parent: String?
+    /// OpenAPI 3.2: what kind of tag it is (`nav`, `badge`...).
     public var kind: String?
     /// The `x-` extensions, as written.
     public var extensions: Extensions
