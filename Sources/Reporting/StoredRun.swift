@@ -9,12 +9,14 @@ import YAMLSource
 /// the whole run, and tools can read a run without parsing XML. Secrets are redacted in it as
 /// in every report.
 public struct StoredRun: Codable, Sendable {
+    /// Where the run sent its cases.
     public struct StoredTarget: Codable, Sendable {
         var name: String
         var baseURL: String
         var usesLiveData: Bool
     }
 
+    /// One check's failure.
     public struct StoredFailure: Codable, Sendable {
         var check: CheckName
         var message: String
@@ -23,12 +25,14 @@ public struct StoredRun: Codable, Sendable {
         var expectation: String
     }
 
+    /// Where a stored request has `[REDACTED]`.
     public struct StoredSecret: Codable, Sendable {
         var header: String?
         var variable: String?
         var basicUser: String?
     }
 
+    /// A request as shown (secrets redacted), its body as text or base64.
     public struct StoredRequest: Codable, Sendable {
         var method: String
         var url: String
@@ -37,12 +41,14 @@ public struct StoredRun: Codable, Sendable {
         var secrets: [StoredSecret]
     }
 
+    /// An answer, its body cut past the limit.
     public struct StoredResponse: Codable, Sendable {
         var status: Int
         var headers: [[String]]
         var body: String
     }
 
+    /// One exchange, or the transport problem instead of an answer.
     public struct StoredExchange: Codable, Sendable {
         var request: StoredRequest
         var response: StoredResponse?
@@ -51,6 +57,7 @@ public struct StoredRun: Codable, Sendable {
         var duration: Double
     }
 
+    /// One case's result.
     public struct StoredResult: Codable, Sendable {
         /// The case's place among the whole run's cases.
         var position: Int
@@ -111,20 +118,33 @@ public struct StoredRun: Codable, Sendable {
 
     /// This format's version (2: request bodies as text, or base64).
     public var format = StoredRun.currentFormat
+    /// The format this version writes and reads.
     public static let currentFormat = 2
+    /// The document as named.
     public var spec: String
+    /// A digest of every file of the document: slices of different texts are not merged.
     public var specDigest: String?
     /// The SHA-256 of the document's text, when it was fetched from a URL.
     public var specSHA256: String?
+    /// The seed the cases were made with.
     public var seed: UInt64
+    /// Where the cases went.
     public var target: StoredTarget
+    /// When the run started (ISO 8601, UTC).
     public var startedAt: String
+    /// Seconds the run took.
     public var duration: Double
+    /// The slice this report is (`2/3`), when sliced.
     public var shard: String?
+    /// How many cases the whole run has.
     public var plannedCases: Int
+    /// Each operation's documented response keys.
     public var documentedStatuses: [String: [String]]
+    /// The operations in the document's order.
     public var operationOrder: [String]
+    /// The command that replays the run.
     public var replayCommand: String
+    /// Every case's result.
     public var results: [StoredResult]
     /// How the run adapted its concurrency; absent in reports of runs that did not adapt.
     public var pressure: Pressure.Report?
@@ -136,6 +156,7 @@ public struct StoredRun: Codable, Sendable {
     /// Bodies longer than this are cut in the stored run.
     static let bodyLimit = 64 * 1024
 
+    /// The stored form of `summary`.
     public init(_ summary: RunSummary) {
         spec = summary.specPath
         specDigest = summary.specDigest
@@ -257,16 +278,19 @@ public struct StoredRun: Codable, Sendable {
         }
     }
 
+    /// The JSON, keys sorted.
     public var data: Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(self)) ?? Data()
     }
 
+    /// Writes the JSON to `path` atomically.
     public func write(to path: String) throws {
         try AtomicFile.write(data, to: path)
     }
 
+    /// The stored run in the file at `path`.
     public static func read(_ path: String) throws -> StoredRun {
         try decode(Data(contentsOf: URL(fileURLWithPath: path)))
     }
@@ -282,6 +306,7 @@ public struct StoredRun: Codable, Sendable {
 
     /// A stored run of another format than this version writes and reads.
     public struct FormatMismatch: Error {
+        /// The format the file has.
         public var found: Int
     }
 }
@@ -289,8 +314,10 @@ public struct StoredRun: Codable, Sendable {
 extension StoredRun {
     /// Why reports cannot be merged, in words.
     public struct MergeError: Error, Sendable, CustomStringConvertible {
+        /// Why, naming the files.
         public var description: String
 
+        /// A refusal, told in words.
         public init(description: String) {
             self.description = description
         }

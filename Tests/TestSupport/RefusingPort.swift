@@ -5,14 +5,18 @@ import Foundation
 /// program can take the port meanwhile. What the tests of an unreachable server use, instead
 /// of assuming some port is closed.
 public final class RefusingPort: @unchecked Sendable {
+    /// The port, on 127.0.0.1.
     public let port: Int
     /// The bound socket; -1 once closed. Touched only by `init` and `close`.
     private var socket: Int32
 
+    /// Why no port could be held.
     public struct Failure: Error, CustomStringConvertible {
+        /// The system call that failed, and its errno.
         public var description: String
     }
 
+    /// Binds a free loopback port and holds it.
     public init() throws {
         let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw Failure(description: "cannot open a socket: errno \(errno)") }

@@ -8,8 +8,11 @@ public enum RepositoryPaths {
         return parts.joined(separator: "/")
     }()
 
+    /// `Tests/Fixtures`.
     public static let fixtures = root + "/Tests/Fixtures"
+    /// `specs/partneraccount.yaml`.
     public static let contract = root + "/specs/partneraccount.yaml"
+    /// `specs/partneraccount.rules.yaml`.
     public static let contractRules = root + "/specs/partneraccount.rules.yaml"
     /// The vendor's public success example, as JSON.
     public static let invitationExample = fixtures + "/bodies/invitation-example.json"
