@@ -6,20 +6,18 @@ import YAMLSource
 /// Which server a run talks to, and whether it uses live data: `Target`'s policy.
 @Suite("Targets chosen from a document")
 struct TargetChoiceTests {
-    static let document: OpenAPIDocument = OpenAPILoader().load(
-        SourceFile(
-            path: "api.yaml",
-            text: """
-                openapi: 3.1.0
-                info: {title: T, version: "1"}
-                servers:
-                  - {url: "https://api-sandbox.example.com/base", description: Sandbox Server, x-live-data: false}
-                  - {url: "https://api.example.com/base", description: Production Server (uses live data), x-live-data: true}
-                  - {url: "https://staging.example.com/base", description: Staging (production-like, uses live data)}
-                  - {url: "http://127.0.0.1:8080/declared", x-live-data: true}
-                paths: {}
-                """)
-    ).document!
+    /// A document with these server lines (each written as a list item under `servers:`).
+    static func load(servers: [String]) -> LoadResult {
+        let text = "openapi: 3.1.0\ninfo: {title: T, version: \"1\"}\nservers:\n" + servers.map { "  - \($0)\n" }.joined() + "paths: {}\n"
+        return OpenAPILoader().load(SourceFile(path: "api.yaml", text: text))
+    }
+
+    static let document: OpenAPIDocument = load(servers: [
+        #"{url: "https://api-sandbox.example.com/base", description: Sandbox Server, x-live-data: false}"#,
+        #"{url: "https://api.example.com/base", description: Production Server (uses live data), x-live-data: true}"#,
+        #"{url: "https://staging.example.com/base", description: Staging (production-like, uses live data)}"#,
+        #"{url: "http://127.0.0.1:8080/declared", x-live-data: true}"#,
+    ]).document!
 
     @Test(
         "the policy is what the server at that URL declares, whatever its case or trailing slash, never what its description says",
@@ -47,33 +45,13 @@ struct TargetChoiceTests {
         #expect(target.baseURL == "https://api-sandbox.example.com/base")
         #expect(target.name == "sandbox")
         #expect(target.dataPolicy == .test)
-        let undeclared = try #require(
-            OpenAPILoader().load(
-                SourceFile(
-                    path: "api.yaml",
-                    text: """
-                        openapi: 3.1.0
-                        info: {title: T, version: "1"}
-                        servers: [{url: "https://api-sandbox.example.com/base", description: Sandbox Server}]
-                        paths: {}
-                        """)
-            ).document)
+        let undeclared = try #require(Self.load(servers: [#"{url: "https://api-sandbox.example.com/base", description: Sandbox Server}"#]).document)
         #expect(try Target.sandbox(of: undeclared).dataPolicy == .undeclared)
     }
 
     @Test("x-live-data must be a boolean, said where")
     func declarationType() {
-        let result = OpenAPILoader().load(
-            SourceFile(
-                path: "api.yaml",
-                text: """
-                    openapi: 3.1.0
-                    info: {title: T, version: "1"}
-                    servers:
-                      - url: https://api.example.com
-                        x-live-data: sometimes
-                    paths: {}
-                    """))
+        let result = Self.load(servers: ["url: https://api.example.com\n    x-live-data: sometimes"])
         #expect(
             result.diagnostics.map(\.description) == [
                 "api.yaml:5:18: error: 'x-live-data' must be a boolean (true or false), found a string (at #/servers/0/x-live-data)"
