@@ -46,6 +46,9 @@ public struct HARReport: Sendable {
                     ?? "\(summary.specPath) against \(summary.target.baseURL), seed \(summary.seed)"))
     }
 
+    /// The HAR's bytes, as `write(to:)` writes them.
+    public var data: Data { log.data }
+
     /// Writes the HAR to `path` atomically.
     public func write(to path: String) throws {
         try log.write(to: path)

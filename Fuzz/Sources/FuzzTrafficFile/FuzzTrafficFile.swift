@@ -36,7 +36,7 @@ func fuzzTrafficFile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     _ = HTMLReport(summary: summary, tokenVariable: "PARTNER_API_TOKEN").html
     _ = TerminalReport(summary: summary, color: false, tokenVariable: "PARTNER_API_TOKEN", junitPath: nil).text
     _ = StoredRun(summary).data
-    let har = HARReport(summary: summary, toolVersion: "fuzz").log.data
+    let har = HARReport(summary: summary, toolVersion: "fuzz").data
     let again: [RecordedExchange]
     do {
         again = try TrafficFile.parse(har, path: "again.har")
