@@ -28,8 +28,7 @@ extension MockAPI {
         let answered = Responses.isShared(template.key) ? status : template.status
         var headers = documentedHeaders(template)
         if answered == 401 { headers.append(("WWW-Authenticate", challenge(handler))) }
-        if has(.wrongErrorShape) {
-            let body = JSONValue.object(JSONObject([.init("error", .string(description))]))
+        if let body = faults.errorBody(description: description) {
             return MockResponse(status: answered, headers: [("Content-Type", "application/json")] + headers, body: body.jsonBytes)
         }
         // A response documented without content has none.
@@ -64,13 +63,9 @@ extension MockAPI {
             let now = clock.now()
             let days = rules.creation?.days(in: request)
             let expiresAt = days.map { now.adding(days: $0) }
-            // `wrong-now`: the answer tells local time as UTC; the ledger keeps the true times.
-            let told = has(.wrongNow) ? -7200 : Int64(0)
-            body = apply(rules.response, to: body, request: request, now: now.adding(seconds: told), expiresAt: expiresAt?.adding(seconds: told))
+            body = apply(rules.response, to: body, request: request, now: now, expiresAt: expiresAt)
             if let creation = rules.creation, let key = creation.key(in: request) {
-                var name = has(.identitiesMerged) ? Self.normalizedWrongly(key) : key
-                // `duplicate-check-on-whole-body`: the name with everything else the body says.
-                if has(.duplicateCheckOnWholeBody) { name += " " + request.jsonText }
+                let name = faults.creationKey(key, request: request)
                 let record = ResourceLedger.Record(
                     operationId: handler.entry.id, key: name, createdAt: now, expiresAt: expiresAt, body: body.jsonBytes)
                 let outcome = await recordCreate(record, now: now)
@@ -84,30 +79,25 @@ extension MockAPI {
                 }
             }
         }
-        body = applyFaults(to: body, template: template, rules: handler.rules)
-        var status = template.status
-        if has(.wrongSuccessStatus) {
-            let documented = Set(handler.responses.values.map(\.status))
-            status = [201, 200, 202, 203].first { !documented.contains($0) } ?? 299
-        }
-        let contentType =
-            has(.wrongContentType) ? "text/plain; charset=utf-8" : (template.mediaType.map(MediaTypeName.concrete) ?? "application/json")
+        body = faults.successBody(body, shape: template.validator?.shape, uuid: nextUUID)
+        let status = faults.successStatus(template.status, documented: Set(handler.responses.values.map(\.status)))
+        let contentType = faults.successContentType(template.mediaType.map(MediaTypeName.concrete) ?? "application/json")
         return MockResponse(status: status, headers: [("Content-Type", contentType)] + documentedHeaders(template), body: body.jsonBytes)
     }
 
-    /// Records a created resource unless one of its name is active. `racy-duplicate-check`
-    /// looks first and records only once a race's worth of creates for the name have looked
-    /// too, as a server without a unique index does when creates meet.
+    /// Records a created resource unless one of its name is active. With a race barrier in the
+    /// policy it looks first and records only once a race's worth of creates for the name have
+    /// looked too, as a server without a unique index does when creates meet.
     private func recordCreate(_ record: ResourceLedger.Record, now: Timestamp) async -> ResourceLedger.Outcome {
-        let honourExpiry = !has(.expiryIgnored)
-        guard has(.racyDuplicateCheck) else {
-            return logged(ledger.create(record, now: now, honourExpiry: honourExpiry, allowDuplicates: has(.duplicatesAllowed)))
+        let policy = faults.creationPolicy
+        guard let barrier = policy.raceBarrier else {
+            return logged(ledger.create(record, now: now, honourExpiry: policy.honoursExpiry, allowDuplicates: policy.allowsDuplicates))
         }
-        if let conflict = ledger.conflict(operationId: record.operationId, key: record.key, now: now, honourExpiry: honourExpiry) {
+        if let conflict = ledger.conflict(operationId: record.operationId, key: record.key, now: now, honourExpiry: policy.honoursExpiry) {
             return conflict
         }
-        await raceBarrier.arrive(at: record.operationId + " " + record.key)
-        return logged(ledger.create(record, now: now, honourExpiry: honourExpiry, allowDuplicates: true))
+        await barrier.arrive(at: record.operationId + " " + record.key)
+        return logged(ledger.create(record, now: now, honourExpiry: policy.honoursExpiry, allowDuplicates: true))
     }
 
     /// Warns of each resource forgotten to stay within `--max-resources`.
@@ -121,48 +111,24 @@ extension MockAPI {
         return created.outcome
     }
 
+    /// Writes what `rule` says into `body`: the request's values echoed, the constants, the
+    /// time of the create and its expiry, fresh ids; the faults change the values first.
     private func apply(_ rule: ResponseRule, to body: JSONValue, request: JSONValue, now: Timestamp, expiresAt: Timestamp?) -> JSONValue {
-        var changes: [(pointer: JSONPointer, value: JSONValue?)] = []
-        for echo in rule.echo {
-            if has(.echoBroken) {
-                changes.append((echo.response, .string("someone.else@example.com")))
-            } else if let value = request.value(at: echo.request) {
-                changes.append((echo.response, value))
-            }
-        }
-        for constant in rule.constants {
-            changes.append((constant.response, has(.constantBroken) ? .string("Pending") : constant.value))
-        }
-        let nowText = JSONValue.string(now.rfc3339)
+        var values = RuleValues(
+            now: now, expiresAt: expiresAt,
+            echoes: rule.echo.compactMap { echo in request.value(at: echo.request).map { (echo.response, $0) } },
+            constants: rule.constants.map { ($0.response, $0.value) })
+        faults.adjust(&values)
+        var changes: [(pointer: JSONPointer, value: JSONValue?)] = values.echoes.map { ($0.pointer, $0.value) }
+        changes += values.constants.map { ($0.pointer, $0.value) }
+        let nowText = JSONValue.string(values.now.rfc3339)
         for pointer in rule.now { changes.append((pointer, nowText)) }
-        if var expiry = expiresAt {
-            if has(.expiryMiscomputed) { expiry = expiry.adding(days: 1) }
+        if let expiry = values.expiresAt {
             let expiryText = JSONValue.string(expiry.rfc3339)
             for pointer in rule.expiry { changes.append((pointer, expiryText)) }
         }
         for pointer in rule.unique { changes.append((pointer, .string(nextID(like: body.value(at: pointer))))) }
         return body.setting(changes)
-    }
-
-    /// Breaks the success body the way the configured faults ask.
-    private func applyFaults(to body: JSONValue, template: OperationHandler.ResponseTemplate, rules: OperationRules?) -> JSONValue {
-        guard !configuration.faults.isEmpty, case .object = body, let shape = template.validator?.shape else { return body }
-        var body = body
-        if has(.missingRequiredMember), let first = shape.required.first {
-            body = body.setting(nil, at: JSONPointer(tokens: [first]))
-        }
-        if has(.wrongMemberType),
-            let name = shape.properties.first(where: { body[$0.name]?.stringValue != nil && $0.validator.shape.types == ["string"] })?.name
-        {
-            body = body.setting(.number(JSONNumber(12345)), at: JSONPointer(tokens: [name]))
-        }
-        if has(.malformedDateTime), let name = shape.properties.first(where: { $0.validator.shape.format == "date-time" })?.name {
-            body = body.setting(.string("2024-09-15 12:40:24"), at: JSONPointer(tokens: [name]))
-        }
-        if has(.undocumentedMember) {
-            body = body.setting(.string(nextUUID()), at: JSONPointer(tokens: ["internalTraceId"]))
-        }
-        return body
     }
 
     /// Values for the response's documented headers (a new id for each string header).

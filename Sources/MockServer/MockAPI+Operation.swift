@@ -10,11 +10,12 @@ extension MockAPI {
         _ request: MockRequest, with handler: OperationHandler, resource: (family: Int, role: ResourceFamilies.Role)?,
         pathValues: [String: String]
     ) async -> MockResponse {
-        if !has(.authIgnored), let problem = checkSecurity(request, handler) {
+        let policy = faults.requestPolicy
+        if policy.enforcesSecurity, let problem = checkSecurity(request, handler) {
             return fail(handler, status: 401, code: "unauthorized", description: problem, members: [])
         }
         let reading = RequestInputs.Request(query: request.query, headers: request.headers, body: request.body)
-        if !has(.invalidInputAccepted), let problem = handler.inputs.parameterProblem(reading, pathValues: pathValues) {
+        if policy.refusesInvalidInput, let problem = handler.inputs.parameterProblem(reading, pathValues: pathValues) {
             return fail(handler, status: 400, code: "validation_error", description: problem.description, members: [problem.name])
         }
         var requestBody: JSONValue?
@@ -22,10 +23,11 @@ extension MockAPI {
         case .success(let value):
             requestBody = value
         case .failure(let rejection):
-            if rejection.status >= 500 || (rejection.malformed && has(.serverErrorOnMalformed)) {
+            let rejection = faults.refusal(ofMalformed: rejection)
+            if rejection.status >= 500 {
                 return fail(handler, status: 500, code: "internal_error", description: "Internal Server Error", members: [])
             }
-            if !has(.invalidInputAccepted) {
+            if policy.refusesInvalidInput {
                 return fail(handler, status: rejection.status, code: "validation_error", description: rejection.message, members: rejection.members)
             }
         }
@@ -40,12 +42,12 @@ extension MockAPI {
 
     /// The body as the contract reads it, and as the faults misread JSON.
     private func readBody(_ request: RequestInputs.Request, _ inputs: RequestInputs) -> Result<JSONValue?, BodyRejection> {
-        guard !configuration.faults.isEmpty, let body = inputs.body else { return inputs.readBody(request, maxBytes: configuration.maxBodyBytes) }
+        guard !faults.isEmpty, let body = inputs.body else { return inputs.readBody(request, maxBytes: configuration.maxBodyBytes) }
         switch inputs.decodeBody(request, maxBytes: configuration.maxBodyBytes) {
-        case .success(.json(var value)):
-            if let rejection = faultyReading(value, body) { return .failure(rejection) }
-            value = faultyCoercion(value, body)
-            return inputs.validated(value).map { $0 }
+        case .success(.json(let value)):
+            let shape = body.validator?.shape
+            if let rejection = faults.refusal(of: value, shape: shape) { return .failure(rejection) }
+            return inputs.validated(faults.reading(of: value, shape: shape)).map { $0 }
         default:
             return inputs.readBody(request, maxBytes: configuration.maxBodyBytes)
         }

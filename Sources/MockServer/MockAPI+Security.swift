@@ -48,10 +48,7 @@ extension MockAPI {
             guard let sent = parts.first, sent.lowercased() == kind.lowercased() else {
                 return "the Authorization scheme is not \(kind)"
             }
-            // `auth-scheme-case-sensitive`: only the usual spelling, though RFC 9110 ignores case.
-            if has(.authSchemeCaseSensitive), sent != kind.prefix(1).uppercased() + kind.dropFirst().lowercased() {
-                return "the Authorization scheme is not written '\(kind.prefix(1).uppercased() + kind.dropFirst().lowercased())'"
-            }
+            if let problem = faults.schemeProblem(sent: sent, scheme: kind) { return problem }
             let credentials = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
             guard !credentials.isEmpty else { return "the Authorization header has no credentials" }
             switch kind.lowercased() {

@@ -23,12 +23,10 @@ public final class MockAPI: Sendable {
     let resources: ResourceFamilies
     let resourceStore: ResourceStore
     let generator: Mutex<SeededGenerator>
-    /// The ids `ids-repeat` hands out again, and how many it has handed out.
-    let issuedIDs = Mutex<(ids: [String], count: Int)>(([], 0))
+    /// The faults it shows, by their hooks.
+    let faults: ActiveFaults
     /// Access tokens its OAuth2 token endpoint issued.
     let issuedTokens = IssuedTokens()
-    /// Where `racy-duplicate-check` lets rival creates meet.
-    let raceBarrier = RaceBarrier(width: CreationRule.raceWidth)
     let logger: Logger
 
     /// A mock serving `document` under `rules`, as `configuration` says.
@@ -50,18 +48,17 @@ public final class MockAPI: Sendable {
         routes = RouteTable(document: document, operations: operations)
         resources = ResourceFamilies(document: document)
         generator = Mutex(SeededGenerator(seed: configuration.seed))
+        faults = ActiveFaults(configuration.faults)
     }
 
     /// The path prefix the API is served under (the first server URL's path).
     public var basePath: String { "/" + routes.prefix.joined(separator: "/") }
 
-    func has(_ fault: Fault) -> Bool { configuration.faults.contains(fault) }
-
     /// Answers one request, and logs it (the Authorization header redacted).
     public func respond(to request: MockRequest) async -> MockResponse {
         let started = ContinuousClock.now
         if configuration.latency > .zero { try? await Task.sleep(for: configuration.latency) }
-        let response = ResponseCoding.encoded(await answer(request).lawful(for: request.method), for: request, faults: configuration.faults)
+        let response = ResponseCoding.encoded(await answer(request).lawful(for: request.method), for: request, policy: faults.codingPolicy)
         // Only formatted when the level lets the line through.
         logger.info(
             "\(request.method) \(request.target) -> \(response.status)",
@@ -91,17 +88,12 @@ public final class MockAPI: Sendable {
                     + routes.routes.map { $0.operations.keys.sorted().joined(separator: "|") + " " + (basePath == "/" ? "" : basePath) + $0.template }
                     .joined(separator: ", "))
         }
-        if has(.traceEchoes), request.method.uppercased() == "TRACE" {
-            // `trace-echoes`: the request comes back as the answer, its credentials with it.
-            let echo = ["TRACE \(request.target) HTTP/1.1"] + request.headers.map { "\($0.name): \($0.value)" }
-            return MockResponse(
-                status: 200, headers: [("Content-Type", "message/http")], body: Array((echo.joined(separator: "\r\n") + "\r\n\r\n").utf8))
-        }
+        if let answer = faults.answer(insteadOf: request) { return answer }
         guard let index = route.operations[request.method.uppercased()] else {
             let allowed = route.operations.keys.sorted().joined(separator: ", ")
             var response = problem(405, "Method Not Allowed", "\(request.method) is not documented for \(route.template): expected \(allowed)")
-            if !has(.noAllowHeader) { response.headers.append(("Allow", allowed)) }
-            return response
+            response.headers.append(("Allow", allowed))
+            return faults.methodNotAllowed(response)
         }
         return await handle(request, with: handlers[index], resource: resources.roles[index], pathValues: pathValues)
     }
@@ -122,17 +114,8 @@ public final class MockAPI: Sendable {
             let length = template?.stringValue?.count ?? 15
             return generator.alphanumeric(max(length, 8))
         }
-        guard has(.idsRepeat) else { return made }
-        // `ids-repeat`: a counter that wraps after 20.
-        return issuedIDs.withLock { issued in
-            issued.count += 1
-            if issued.ids.count < Self.idPeriod { issued.ids.append(made) }
-            return issued.ids[(issued.count - 1) % Self.idPeriod]
-        }
+        return faults.id(made)
     }
-
-    /// After how many creates `ids-repeat` gives an id again.
-    static let idPeriod = 20
 
     func nextUUID() -> String {
         generator.withLock { $0.uuid() }
@@ -143,7 +126,7 @@ public final class MockAPI: Sendable {
         resourceStore.reset()
         clock.reset()
         generator.withLock { $0 = SeededGenerator(seed: configuration.seed) }
-        issuedIDs.withLock { $0 = ([], 0) }
+        faults.reset()
     }
 }
 

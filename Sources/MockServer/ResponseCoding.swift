@@ -4,12 +4,19 @@ import NIOCore
 
 /// Answers compressed as a request invites (`Accept-Encoding: gzip`, RFC 9110 section 12.5.3),
 /// as servers behind common middleware do: gzip with `Content-Encoding` and `Vary`, never for
-/// an empty body. The faults `gzip-unlabelled` (compressed without saying so) and
-/// `server-error-on-gzip` (the compressing layer fails) break it.
+/// an empty body, unless a fault's policy says the layer fails or leaves out the label.
 enum ResponseCoding {
-    static func encoded(_ response: MockResponse, for request: MockRequest, faults: Set<Fault>) -> MockResponse {
+    /// How the compressing layer behaves.
+    struct Policy: Sendable {
+        /// The layer fails: every request that takes gzip is answered 500.
+        var fails = false
+        /// A compressed answer says so in `Content-Encoding`.
+        var labelsEncoding = true
+    }
+
+    static func encoded(_ response: MockResponse, for request: MockRequest, policy: Policy) -> MockResponse {
         guard acceptsGzip(request.header("Accept-Encoding")) else { return response }
-        if faults.contains(.serverErrorOnGzip) {
+        if policy.fails {
             return MockResponse(status: 500, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array("Internal Server Error".utf8))
         }
         guard !response.body.isEmpty, response.header("Content-Encoding") == nil else { return response }
@@ -17,7 +24,7 @@ enum ResponseCoding {
         guard let compressed = try? buffer.compress(with: .gzip()) else { return response }
         var encoded = response
         encoded.body = Array(compressed.readableBytesView)
-        if !faults.contains(.gzipUnlabelled) { encoded.headers.append(("Content-Encoding", "gzip")) }
+        if policy.labelsEncoding { encoded.headers.append(("Content-Encoding", "gzip")) }
         encoded.headers.append(("Vary", "Accept-Encoding"))
         return encoded
     }

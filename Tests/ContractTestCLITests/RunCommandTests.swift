@@ -75,7 +75,7 @@ struct RunCommandTests {
             ("wrong-error-shape", "schema: #: required: required member 'errors' is missing"),
             ("server-error-on-malformed", "server-error: expected a documented 4xx, found 500: a server error is never a conforming answer"),
             ("echo-broken", "rule-echo: #/email: expected the request's /partnerEmailId"),
-            ("constant-broken", "rule-constant: #/status: expected \"Invited\", found \"Pending\""),
+            ("constant-broken", "rule-constant: #/status: expected \"Invited\", found \"other.Invited\""),
             ("expiry-miscomputed", "rule-expiry: #/expirationDate: expected /insertTimestamp + "),
         ])
     func fault(name: String, check: String) throws {
