@@ -94,7 +94,7 @@ let package = Package(
         .target(
             name: "ValidatingProxy",
             dependencies: [
-                "Checks", "Execution", "OpenAPIModel", "BusinessRules",
+                "CaseGeneration", "Checks", "Execution", "OpenAPIModel", "BusinessRules",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -308,7 +308,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportingTests",
-            dependencies: ["Reporting", "Checks", "CaseGeneration", "Execution"]
+            dependencies: ["Reporting", "Checks", "CaseGeneration", "Execution", "OpenAPIModel", "YAMLSource"]
         ),
         .testTarget(
             name: "ContractRunTests",

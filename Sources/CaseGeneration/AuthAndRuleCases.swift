@@ -7,7 +7,7 @@ extension OperationContext {
     /// Requests without valid credentials get 401: none at all, and for each scheme of the
     /// requirement that scheme left out, invalid, malformed or replaced by another kind.
     mutating func authCases(_ generator: inout CaseGenerator) -> [TestCase] {
-        let at = entry.security.first?.location.mark.description ?? location
+        let at = entry.security.first.map { SpecLocation($0.location) } ?? location
         let refused = auth.refusals(tag: generator.options.runTag).map { name, credentials in
             TestCase(
                 operationId: entry.id, kind: .auth, name: name,
@@ -30,7 +30,7 @@ extension OperationContext {
     /// generated ids differ.
     mutating func ruleCases(_ generator: inout CaseGenerator) -> [TestCase] {
         guard let rules, let bodyShape, let kept = validBody(&generator) else { return [] }
-        let at = rules.mark.description
+        let at = SpecLocation.rule(rules.mark)
         var cases = [
             TestCase(
                 operationId: entry.id, kind: .rules, name: "a create answers with the rules kept (echo, constants, dates)",
@@ -50,7 +50,7 @@ extension OperationContext {
                     .request(request(body: base), expect: .success, checkRules: true),
                     .request(request(body: again), expect: conflict, checkRules: false),
                 ],
-                specLocation: creation.mark.description))
+                specLocation: .rule(creation.mark)))
         // A second create for the active name that differs in its other members (its days,
         // say) is still a second one for that name.
         if let changed = Self.otherMembersChanged(again, keeping: creation.identity, shape: bodyShape), accepts(changed) {
@@ -65,7 +65,7 @@ extension OperationContext {
                             .request(request(body: first), expect: .success, checkRules: true),
                             .request(request(body: changed.setting(.string(name), at: creation.identity)), expect: conflict, checkRules: false),
                         ],
-                        specLocation: creation.mark.description))
+                        specLocation: .rule(creation.mark)))
             }
         }
         if creation.caseInsensitive {
@@ -81,7 +81,7 @@ extension OperationContext {
                             .request(request(body: first), expect: .success, checkRules: true),
                             .request(request(body: shouted), expect: conflict, checkRules: false),
                         ],
-                        specLocation: creation.mark.description))
+                        specLocation: .rule(creation.mark)))
             }
         }
         cases += raceCases(creation, &generator)
@@ -101,13 +101,13 @@ extension OperationContext {
                         .advanceClock(days: shortest + 1),
                         .request(request(body: short), expect: .success, checkRules: true),
                     ],
-                    specLocation: creation.mark.description))
+                    specLocation: .rule(creation.mark)))
         }
         if !rules.response.unique.isEmpty {
             var overTheRun = TestCase(
                 operationId: entry.id, kind: .rules,
                 name: "every success answer of the run has its own \(rules.response.unique.map { $0.lastToken ?? "" }.joined(separator: ", "))",
-                steps: [], specLocation: rules.response.mark?.description ?? at)
+                steps: [], specLocation: rules.response.mark.map(SpecLocation.rule) ?? at)
             overTheRun.overTheRun = .unique
             cases.append(overTheRun)
             let first = validBody(&generator) ?? base
@@ -120,7 +120,7 @@ extension OperationContext {
                         .request(request(body: first), expect: .success, checkRules: true),
                         .request(request(body: second), expect: .success, checkRules: true),
                     ],
-                    specLocation: rules.response.mark?.description ?? at))
+                    specLocation: rules.response.mark.map(SpecLocation.rule) ?? at))
         }
         return cases
     }
@@ -169,7 +169,7 @@ extension OperationContext {
                     operationId: entry.id, kind: .rules,
                     name: "\(requests.count) creates for \(words) sent at once: exactly one succeeds, the others get \(creation.conflictStatus)",
                     steps: [.race(requests, conflictStatus: creation.conflictStatus)],
-                    specLocation: creation.mark.description))
+                    specLocation: .rule(creation.mark)))
         }
         return cases
     }

@@ -36,7 +36,7 @@ public struct CaseGenerator {
                 all.append(
                     TestCase(
                         operationId: entry.id, kind: .positive, name: "every case of the operation", steps: [],
-                        specLocation: entry.operation.location.mark.description, skipReason: reason))
+                        specLocation: SpecLocation(entry.operation.location), skipReason: reason))
                 continue
             }
             var context = OperationContext(entry: entry, generator: &self)

@@ -19,7 +19,7 @@ public struct CaseOptions: Sendable {
     public var caseIds: Set<String>?
     /// Operations that cannot be tested (the document has an error in them), with the reason:
     /// each gets one skipped case saying so, and no sequence goes through it.
-    public var skippedOperations: [String: String] = [:]
+    public var skippedOperations: [String: SkipReason] = [:]
 
     /// The random bodies a run adds unless told otherwise.
     public static let defaultExamples = 10

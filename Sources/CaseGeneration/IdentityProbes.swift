@@ -65,7 +65,7 @@ extension OperationContext {
                     .request(request(body: firstBody), expect: .success, checkRules: true),
                     .request(request(body: secondBody), expect: .distinctName(probe), checkRules: !mayRefuse),
                 ],
-                specLocation: creation.mark.description)
+                specLocation: .rule(creation.mark))
         }
     }
 }

@@ -12,7 +12,7 @@ extension OperationContext {
     mutating func negativeCases(_ generator: inout CaseGenerator) -> [TestCase] {
         var cases: [TestCase] = []
         let refused = refusal
-        func refuse(_ name: String, _ request: RequestSpec, at location: String? = nil, focus: CaseFocus? = nil) {
+        func refuse(_ name: String, _ request: RequestSpec, at location: SpecLocation? = nil, focus: CaseFocus? = nil) {
             cases.append(
                 TestCase(
                     operationId: entry.id, kind: .negative, name: name,
@@ -20,7 +20,7 @@ extension OperationContext {
                     specLocation: location ?? self.location, focus: focus))
         }
         for (parameter, validator, _) in requiredParameters where parameter.location != .path {
-            let at = parameter.objectLocation.mark.description
+            let at = SpecLocation(parameter.objectLocation)
             refuse("required \(parameter.location.rawValue) parameter \(parameter.name) missing is refused", without(parameter), at: at)
             if let validator, let wrong = Mistakes.wrongType(for: validator.shape) {
                 let text = ParameterCoding.text(wrong, OperationContext.style(parameter))
@@ -33,13 +33,13 @@ extension OperationContext {
             }
         }
         guard let shape = bodyShape, let base = validBody(&generator) else { return cases }
-        func refuseBody(_ name: String, _ body: JSONValue, at location: String?, focus: CaseFocus? = nil) {
+        func refuseBody(_ name: String, _ body: JSONValue, at location: SpecLocation?, focus: CaseFocus? = nil) {
             guard !accepts(body) else { return }  // not invalid as it travels: no case
             refuse(name, request(body: body), at: location, focus: focus)
         }
         for (name, property) in shape.properties {
             let member = property.shape
-            let at = property.location.mark?.description
+            let at = property.location.markedPlace
             let pointer = JSONPointer(tokens: [name])
             // Each case gets its own address: a server that wrongly accepts one invalid body must
             // not turn the next case's refusal into a mere conflict.
@@ -104,7 +104,7 @@ extension OperationContext {
             refuseBody(
                 "an undeclared member (additionalProperties: false) is refused",
                 freshBody(base, &generator).setting(.number(JSONNumber(1)), at: JSONPointer(tokens: ["undeclaredMember"])),
-                at: bodyValidator?.location.mark?.description)
+                at: bodyValidator?.location.markedPlace)
         }
         // An empty body is no JSON, XML or multipart document, and a form without pairs is the
         // empty object; empty bytes or text are content like any other.

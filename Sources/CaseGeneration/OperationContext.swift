@@ -30,7 +30,7 @@ struct OperationContext: Sendable {
     /// What the operation's security asks, and the credentials of a request it lets in.
     let auth: AuthPlan
     let rules: OperationRules?
-    let location: String
+    let location: SpecLocation
 
     init(entry: OperationEntry, generator: inout CaseGenerator) {
         self.entry = entry
@@ -72,7 +72,7 @@ struct OperationContext: Sendable {
         parameterHeaders = headers
         auth = AuthPlan(entry, document: generator.document)
         rules = generator.rules.rules(for: entry.operation.operationId)
-        location = entry.operation.location.mark.description
+        location = SpecLocation(entry.operation.location)
     }
 
     /// The parameter's first documented example its schema accepts (the parameter's own, then
@@ -246,7 +246,7 @@ struct OperationContext: Sendable {
     /// too.
     func methodCases(_ document: OpenAPIDocument) -> [TestCase] {
         let declared = Set(document.paths[entry.path]?.operations.keys.map { $0.uppercased() } ?? [])
-        let at = document.paths[entry.path]?.location.mark.description
+        let at = document.paths[entry.path].map { SpecLocation($0.location) }
         // A URL another path of the document serves with that method is that operation's
         // (`GET /things/filter` is `GET /things/{id}` where only the latter declares GET).
         let requested = PathTemplate.segments(ofRequestPath: path)

@@ -8,7 +8,7 @@ extension OperationContext {
     /// boundaries (minimum, maximum, lengths, every enum value).
     mutating func positiveCases(_ generator: inout CaseGenerator) -> [TestCase] {
         var cases: [TestCase] = []
-        func add(_ name: String, _ body: JSONValue?, at location: String? = nil, expect: Expectation? = nil) {
+        func add(_ name: String, _ body: JSONValue?, at location: SpecLocation? = nil, expect: Expectation? = nil) {
             if bodyValidator != nil {
                 // A body the synthesizer could not make valid gives no case, never a wrong one.
                 guard let body, accepts(body) else { return }
@@ -25,7 +25,9 @@ extension OperationContext {
         }
         for (name, example) in entry.operation.requestBody?.jsonContent?.content.allExamples ?? [] {
             let value = freshBody(JSONValue(example), &generator)
-            add("documented example '\(name)' (with a fresh address) is accepted", value, at: example.mark.description)
+            add(
+                "documented example '\(name)' (with a fresh address) is accepted", value,
+                at: SpecLocation(kind: .object, file: example.mark.file, mark: example.mark, pointer: nil))
         }
         add("a body with every member is accepted", validBody(&generator))
         add("a body with only the required members is accepted", validBody(&generator, includeOptional: false))
@@ -45,7 +47,7 @@ extension OperationContext {
         cases += acceptsGzipCases(base, &generator)
         for (name, property) in shape.properties {
             let member = property.shape
-            let at = property.location.mark?.description
+            let at = property.location.markedPlace
             func variant(_ value: JSONValue) -> JSONValue {
                 freshBody(base.setting(value, at: JSONPointer(tokens: [name])), &generator, keeping: name)
             }

@@ -86,7 +86,7 @@ extension CaseGenerator {
             cases.append(
                 TestCase(
                     operationId: create.id, kind: .sequence, name: "a resource at \(family.item) is \(names)",
-                    steps: steps, specLocation: document.paths[family.item]?.location.mark.description))
+                    steps: steps, specLocation: document.paths[family.item].map { SpecLocation($0.location) }))
         }
         return cases
     }

@@ -1,4 +1,5 @@
 import Foundation
+import OpenAPIModel
 import SchemaValidation
 import YAMLSource
 
@@ -70,21 +71,14 @@ public struct RequestSpec: Sendable, Codable {
         case method, path, query, headers, body, bodyBase64, credentials, operationId
     }
 
-    /// The body is stored as its text when it is UTF-8 (every JSON and form body), else as
-    /// base64: a stored run stays readable and small (a byte array costs four characters a byte).
+    /// The body is stored as `StoredBody` writes it.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(method, forKey: .method)
         try container.encode(path, forKey: .path)
         try container.encode(query, forKey: .query)
         try container.encode(headers, forKey: .headers)
-        if let body {
-            if let text = String(validating: body, as: UTF8.self) {
-                try container.encode(text, forKey: .body)
-            } else {
-                try container.encode(Data(body).base64EncodedString(), forKey: .bodyBase64)
-            }
-        }
+        if let body { try StoredBody.write(body, to: &container, text: .body, base64: .bodyBase64) }
         try container.encode(credentials, forKey: .credentials)
         try container.encodeIfPresent(operationId, forKey: .operationId)
     }
@@ -96,16 +90,7 @@ public struct RequestSpec: Sendable, Codable {
         path = try container.decode(String.self, forKey: .path)
         query = try container.decode([QueryItem].self, forKey: .query)
         headers = try container.decode([HeaderItem].self, forKey: .headers)
-        if let text = try container.decodeIfPresent(String.self, forKey: .body) {
-            body = Array(text.utf8)
-        } else if let encoded = try container.decodeIfPresent(String.self, forKey: .bodyBase64) {
-            guard let bytes = Data(base64Encoded: encoded) else {
-                throw DecodingError.dataCorruptedError(forKey: .bodyBase64, in: container, debugDescription: "expected base64 text")
-            }
-            body = Array(bytes)
-        } else {
-            body = nil
-        }
+        body = try StoredBody.read(container, text: .body, base64: .bodyBase64)
         credentials = try container.decode(Credentials.self, forKey: .credentials)
         operationId = try container.decodeIfPresent(String.self, forKey: .operationId)
     }
@@ -328,8 +313,8 @@ public struct TestCase: Sendable, Codable {
     }
     /// What it sends and expects, in order.
     public var steps: [Step]
-    /// The spec line the case stands on (`file:line:col`), when it has one.
-    public var specLocation: String?
+    /// The place in the contract the case stands on, when it has one.
+    public var specLocation: SpecLocation?
     /// The member and value class the case varies, when it varies one.
     public var focus: CaseFocus?
     /// A short id, stable for a seed whatever the run tag or `--examples`: `run --case ID` runs
@@ -337,14 +322,14 @@ public struct TestCase: Sendable, Codable {
     public var id: String
     /// Why the case cannot run at all (the document has an error in its operation): it is
     /// reported skipped, with this reason.
-    public var skipReason: String?
+    public var skipReason: SkipReason?
     /// A rule judged over every answer the run got, not in the case's own steps (it has none).
     public var overTheRun: RunRule?
 
     /// A case of `operationId`; its id follows from the operation, kind and name.
     public init(
-        operationId: String, kind: CaseKind, name: String, steps: [Step], specLocation: String? = nil,
-        focus: CaseFocus? = nil, skipReason: String? = nil
+        operationId: String, kind: CaseKind, name: String, steps: [Step], specLocation: SpecLocation? = nil,
+        focus: CaseFocus? = nil, skipReason: SkipReason? = nil
     ) {
         self.operationId = operationId
         self.kind = kind

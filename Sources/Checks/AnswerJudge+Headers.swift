@@ -19,7 +19,7 @@ extension AnswerJudge {
                     failures.append(
                         CheckFailure(
                             check: .header, message: "documented required header \(name) is missing",
-                            specLocation: header.location.description, expectation: "header \(name)"))
+                            specLocation: SpecLocation(header.location), expectation: "header \(name)"))
                 }
                 continue
             }
@@ -58,7 +58,7 @@ extension AnswerJudge {
             } catch {
                 return CheckFailure(
                     check: .headerSchema, message: "header \(name): '\(text)' is \(error.notJSONReason) (the document says \(mediaType))",
-                    specLocation: header.location.description, expectation: "header \(name) \(mediaType)")
+                    specLocation: SpecLocation(header.location), expectation: "header \(name) \(mediaType)")
             }
         } else {
             return nil
@@ -66,7 +66,7 @@ extension AnswerJudge {
         guard let error = validator.validate(value, direction: .response).first else { return nil }
         return CheckFailure(
             check: .headerSchema, message: "header \(name): '\(text)': \(error.keyword): \(error.message)",
-            specLocation: error.schema.description, expectation: "header \(name) \(error.keyword)")
+            specLocation: error.schema.specLocation, expectation: "header \(name) \(error.keyword)")
     }
 
     /// An answer slower than `--max-response-time` allows.

@@ -60,7 +60,7 @@ public final class AnswerJudge: Sendable {
                     check: .status,
                     message:
                         "expected \(expectation), found \(response.status): the \(request.method) was served and its answer echoes the request, credentials included (a cross-site tracing risk)",
-                    specLocation: document.paths[operation.path]?.location.description, expectation: "\(request.method) refused")
+                    specLocation: document.paths[operation.path].map { SpecLocation($0.location) }, expectation: "\(request.method) refused")
             ]
         }
         if response.status == 405 { failures += judgeAllow(response, operation: operation, method: request.method) }
@@ -92,8 +92,8 @@ public final class AnswerJudge: Sendable {
     /// A broken business rule as a check failure.
     public static func failure(_ violation: RuleViolation) -> CheckFailure {
         CheckFailure(
-            check: CheckName(rule: violation.rule), message: violation.message, pointer: violation.pointer.description,
-            specLocation: violation.mark?.description, expectation: violation.rule.rawValue)
+            check: CheckName(rule: violation.rule), message: violation.message, pointer: violation.pointer,
+            specLocation: violation.mark.map(SpecLocation.rule), expectation: violation.rule.rawValue)
     }
 
     /// `redirect`: a redirect's `Location`, said with the status (where the server sends the
@@ -108,7 +108,7 @@ public final class AnswerJudge: Sendable {
         }
         let responses = operation.operation.responses
         let key = responses.documentingKey(for: status)
-        let location = key.flatMap { responses.byStatus[$0] }?.location.description ?? operation.operation.location.description
+        let location = SpecLocation(key.flatMap { responses.byStatus[$0] }?.location ?? operation.operation.location)
         let expected = "expected \(expectation), found \(status)" + (redirect.map { " (Location: \($0))" } ?? "")
         // A status the configuration says the operation may answer counts as documented.
         let listedByOverride = overrides[operation.id]?.extraStatuses.contains(status) ?? false
@@ -137,7 +137,8 @@ public final class AnswerJudge: Sendable {
                         check: .ruleOneActive,
                         message:
                             "two different \(probe.noun) were treated as one: \(sent) got \(status) while \(probe.earlier) was active; they differ by \(probe.difference) (\(expected))",
-                        specLocation: creation?.mark.description ?? location, expectation: "distinct \(probe.noun) stay distinct: \(probe.difference)"
+                        specLocation: creation.map { .rule($0.mark) } ?? location,
+                        expectation: "distinct \(probe.noun) stay distinct: \(probe.difference)"
                     )
                 ]
             }
@@ -163,7 +164,7 @@ public final class AnswerJudge: Sendable {
             return [
                 CheckFailure(
                     check: .status, message: "\(status) is not documented for \(operation.id) (documented: \(listed))",
-                    specLocation: operation.operation.location.description, expectation: "\(status) documented")
+                    specLocation: SpecLocation(operation.operation.location), expectation: "\(status) documented")
             ]
         }
     }
@@ -172,7 +173,7 @@ public final class AnswerJudge: Sendable {
     /// which are at least the ones the document declares on the path, and not the one refused.
     private func judgeAllow(_ response: Exchange.Response, operation: OperationEntry, method: String) -> [CheckFailure] {
         let declared = (document.paths[operation.path]?.operations.keys.map { $0.uppercased() } ?? []).sorted()
-        let location = document.paths[operation.path]?.location.description
+        let location = document.paths[operation.path].map { SpecLocation($0.location) }
         guard let allow = response.header("Allow") else {
             return [
                 CheckFailure(
@@ -212,7 +213,7 @@ public final class AnswerJudge: Sendable {
                 CheckFailure(
                     check: .contentType,
                     message: "expected Content-Type \(documentedTypes.joined(separator: " or ")), found \(contentType ?? "none")",
-                    specLocation: documented.location.description, expectation: "Content-Type \(essence ?? "none")")
+                    specLocation: SpecLocation(documented.location), expectation: "Content-Type \(essence ?? "none")")
             ]
         }
         guard MediaTypeName.isJSON(essence), let validator = validator(operation, key, mediaType, documented) else { return [] }
@@ -223,13 +224,13 @@ public final class AnswerJudge: Sendable {
             return [
                 CheckFailure(
                     check: .schema, message: "the body is \(error.notJSONReason)",
-                    specLocation: validator.location.description, expectation: "JSON")
+                    specLocation: validator.location.specLocation, expectation: "JSON")
             ]
         }
         var failures = validator.validate(body, direction: .response).map { error in
             CheckFailure(
-                check: .schema, message: "\(error.keyword): \(error.message)", pointer: error.instancePointer.description,
-                specLocation: error.schema.description, expectation: error.keyword)
+                check: .schema, message: "\(error.keyword): \(error.message)", pointer: error.instancePointer,
+                specLocation: error.schema.specLocation, expectation: error.keyword)
         }
         if checks.contains(.undocumentedMember) { failures += UndocumentedMembers.find(in: body, validator: validator) }
         return failures
@@ -278,7 +279,7 @@ enum UndocumentedMembers {
                     failures.append(
                         CheckFailure(
                             check: .undocumentedMember, message: "member '\(member.key)' is not declared by the schema",
-                            pointer: path.description, specLocation: validator.location.description, expectation: "declared"))
+                            pointer: path, specLocation: validator.location.specLocation, expectation: "declared"))
                 }
             }
             return failures

@@ -4,14 +4,14 @@ import Execution
 /// How one case went, with the exchanges that show it.
 public struct CaseResult: Sendable {
     /// The verdict on the case.
-    public enum Outcome: Sendable {
+    public enum Outcome: Sendable, Hashable {
         case passed
         /// The answers differ from the contract.
         case failed([CheckFailure])
         /// The case could not run to the end (the target was unreachable, say).
-        case error(String)
-        /// Not run, and why.
-        case skipped(String)
+        case error(CaseError)
+        /// Not run, or stopped before a verdict, and why.
+        case skipped(SkipReason)
     }
 
     /// The case.
@@ -30,7 +30,7 @@ public struct CaseResult: Sendable {
 
     /// A failing request reduced to a smaller one that fails the same way: `culprit` is then
     /// the smallest; this is where it started.
-    public struct Shrinking: Sendable {
+    public struct Shrinking: Sendable, Codable {
         /// The request the case first sent.
         public var original: Exchange.Request
         /// Smaller requests kept, one after another.

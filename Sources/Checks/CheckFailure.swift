@@ -1,25 +1,28 @@
+import OpenAPIModel
+import YAMLSource
+
 /// One way an answer differs from the contract: which check, what differed, where in the body,
-/// and the spec line that says otherwise.
-public struct CheckFailure: Sendable, Hashable, CustomStringConvertible {
+/// and the place in the contract that says otherwise.
+public struct CheckFailure: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The check that failed.
     public var check: CheckName
     /// What was wrong, with what was found this time.
     public var message: String
-    /// The JSON pointer in the response body, when the failure is about a member.
-    public var pointer: String?
-    /// `#/pointer at file:line:col` of the schema keyword or rule.
-    public var specLocation: String?
+    /// Where in the response body, when the failure is about a member.
+    public var pointer: JSONPointer?
+    /// The schema keyword, rule or object of the contract the answer breaks.
+    public var specLocation: SpecLocation?
     /// What was expected, without what was found this time: failures with the same check,
     /// member and expectation are one problem, however many cases show it.
     public var expectation: String
 
-    /// A failure of `check`; its expectation defaults to the spec location.
-    public init(check: CheckName, message: String, pointer: String? = nil, specLocation: String? = nil, expectation: String? = nil) {
+    /// A failure of `check` against `expectation`.
+    public init(check: CheckName, message: String, pointer: JSONPointer? = nil, specLocation: SpecLocation? = nil, expectation: String) {
         self.check = check
         self.message = message
         self.pointer = pointer
         self.specLocation = specLocation
-        self.expectation = expectation ?? specLocation ?? ""
+        self.expectation = expectation
     }
 
     /// `schema: #/email: expected ... (spec: file:line:col)`.

@@ -1,3 +1,5 @@
+import CaseGeneration
+
 /// One operation's exception to the contract, from the configuration file, with its reason:
 /// statuses it may answer besides those the document lists, checks that do not judge it,
 /// or not sending its cases at all.
@@ -29,5 +31,5 @@ public struct OperationOverride: Sendable, Equatable {
     }
 
     /// Why its cases are not sent, as the reports say it.
-    public var skipReason: String { "skipped by the configuration: \(reason) (\(place))" }
+    public var skipReason: SkipReason { .configuration(reason: reason, place: place) }
 }

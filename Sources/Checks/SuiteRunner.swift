@@ -93,7 +93,7 @@ public struct SuiteRunner: Sendable {
             .filter { $0.request.method == operation.method }
             .compactMap { exchange -> (Exchange, JSONValue)? in exchange.successBody.map { (exchange, $0) } }
         guard answers.count > 1 else {
-            result.outcome = .skipped("fewer than two creates of the run succeeded: nothing to compare")
+            result.outcome = .skipped(.tooFewCreates)
             return result
         }
         switch rule {
@@ -114,7 +114,7 @@ public struct SuiteRunner: Sendable {
         // Judged after the run, over every answer: nothing to send now.
         if testCase.overTheRun != nil, testCase.skipReason == nil { return result }
         guard let operation else {
-            result.outcome = .error("operation \(testCase.operationId) is not in the document")
+            result.outcome = .error(.unknownOperation(testCase.operationId))
             return result
         }
         if let reason = testCase.skipReason {
@@ -122,17 +122,17 @@ public struct SuiteRunner: Sendable {
             return result
         }
         if testCase.needsMockClock, executor.target.mockControlURL == nil {
-            result.outcome = .skipped("needs to move the server's clock past an expiry, which only the mock can do (--target mock)")
+            result.outcome = .skipped(.needsMockClock)
             return result
         }
         if let reason = testCase.requests.lazy.compactMap(\.credentials.unsatisfiable).first {
-            result.outcome = .skipped(reason)
+            result.outcome = .skipped(.noCredentials(reason))
             return result
         }
         if testCase.requests.contains(where: \.credentials.needsClientCertificate), !executor.hasClientCertificate,
             executor.target.mockControlURL == nil
         {
-            result.outcome = .skipped("the operation asks for a TLS client certificate (mutualTLS): pass --client-cert and --client-key")
+            result.outcome = .skipped(.needsClientCertificate)
             return result
         }
         if executor.target.usesLiveData, testCase.mayCreateData, !options.allowLiveData {
@@ -147,12 +147,8 @@ public struct SuiteRunner: Sendable {
     }
 
     /// Why a case that creates data is not sent to `target` without `--allow-live-data`.
-    static func liveDataRefusal(_ target: Target) -> String {
-        let place = "\(target.name) (\(target.baseURL))"
-        guard target.dataPolicy == .undeclared else { return "would create live data on \(place); pass --allow-live-data to run it" }
-        return "would create data on \(place), which nothing declares a test server, so it is treated as live: "
-            + "declare it with 'live-data: false' on its environment in contract-test.yaml or 'x-live-data: false' on its server in the document, "
-            + "or pass --allow-live-data to run it"
+    static func liveDataRefusal(_ target: Target) -> SkipReason {
+        .liveData(target: target.name, baseURL: target.baseURL, declared: target.dataPolicy != .undeclared)
     }
 
     /// Whether a valid request without credentials got a documented 401 from an operation that
@@ -180,14 +176,12 @@ public struct SuiteRunner: Sendable {
             result.exchanges.append(exchange)
             result.duration += exchange.duration
             if let problem = exchange.transportError {
-                result.outcome = .error(problem.description)
+                result.outcome = .error(.transport(problem))
                 result.culpritStep = result.exchanges.count - 1
                 return nil
             }
             if let status = exchange.response?.status, Self.asksForUndeclaredCredentials(status, expectation, stepOperation, request) {
-                result.outcome = .skipped(
-                    "the server answered 401, which the operation documents, asking for credentials the document declares no security scheme for: there are none to send"
-                )
+                result.outcome = .skipped(.undeclaredCredentialsAsked)
                 result.culpritStep = result.exchanges.count - 1
                 return nil
             }
@@ -208,18 +202,14 @@ public struct SuiteRunner: Sendable {
                 // A documented refusal (404: a parent the case made up) creates nothing: the
                 // steps after it would be judged about a resource that does not exist.
                 if let status = answer.response?.status, !(200..<300).contains(status) {
-                    result.outcome = .skipped(
-                        "the create was answered \(status), a documented answer that creates nothing: the steps after it need a created resource")
+                    result.outcome = .skipped(.createRefused(status: status))
                     return result
                 }
                 created = Self.createdId(members, answer: answer.successBody, request: request.json)
                 guard created != nil else {
                     // The contract need not name the new resource in the answer: the steps after
                     // the create cannot run, which is the gate's limit, not the server's fault.
-                    let status = answer.response.map { " (\($0.status))" } ?? ""
-                    result.outcome = .skipped(
-                        "the create's answer\(status) names no \(members.joined(separator: " or ")) the steps after it could use (looked at its members, those of an object it wraps, and the request's)"
-                    )
+                    result.outcome = .skipped(.createNamesNoResource(status: answer.response?.status, members: members))
                     return result
                 }
             case .onCreated(var request, let expectation, let path, let parameter, let idMember):
@@ -234,7 +224,7 @@ public struct SuiteRunner: Sendable {
                 do {
                     try await executor.advanceMockClock(days: days)
                 } catch {
-                    result.outcome = .error("\(error)")
+                    result.outcome = .error(.clockNotMoved(problem: "\(error)"))
                     return result
                 }
             case .request(let request, let expectation, let checkRules):
@@ -253,7 +243,7 @@ public struct SuiteRunner: Sendable {
                 result.exchanges += exchanges
                 result.duration += exchanges.map(\.duration).max() ?? 0
                 if let broken = exchanges.firstIndex(where: { $0.transportError != nil }), let problem = exchanges[broken].transportError {
-                    result.outcome = .error(problem.description)
+                    result.outcome = .error(.transport(problem))
                     result.culpritStep = first + broken
                     return result
                 }

@@ -202,11 +202,11 @@ public struct TrafficVerifier: Sendable {
         let testCase = TestCase(
             operationId: entry.id, kind: .traffic, name: "\(recorded.source): \(spec.method) \(relativePath)",
             steps: [.request(spec, expect: expectation, checkRules: !faultyRequest)],
-            specLocation: entry.operation.location.description)
+            specLocation: SpecLocation(entry.operation.location))
         let outcome: CaseResult.Outcome
         if let transport = exchange.transportError {
             // Nothing the server said was recorded: nothing to judge it by.
-            outcome = .skipped("no answer was recorded: \(transport.description)")
+            outcome = .skipped(.noAnswerRecorded(problem: transport.description))
         } else {
             let failures = judge.judge(exchange, expectation: expectation, operation: entry, request: spec, checkRules: !faultyRequest)
             outcome = failures.isEmpty ? .passed : .failed(failures)

@@ -1,4 +1,5 @@
 import BusinessRules
+import CaseGeneration
 import Foundation
 import OpenAPIModel
 import OrderedCollections
@@ -34,7 +35,7 @@ public struct ContractSource: Sendable {
         guard let document = loaded.document, !reaches.contains(where: { $0.reach == .document }) else {
             throw .contract(reaches.filter { $0.reach == .document }.map(\.diagnostic), sources: sources)
         }
-        var skipped: [String: String] = [:]
+        var skipped: [String: SkipReason] = [:]
         var tolerated: [Diagnostic] = []
         for (diagnostic, reach) in reaches {
             switch reach {
@@ -44,9 +45,8 @@ public struct ContractSource: Sendable {
                 warning.message += " (this changes nothing that is sent or judged: the run goes on; lint counts it as an error)"
                 tolerated.append(warning)
             case .operations(let ids):
-                let place = diagnostic.mark.map { "\($0): " } ?? ""
                 for id in ids where skipped[id] == nil {
-                    skipped[id] = "the document has an error in this operation: \(place)\(diagnostic.message)"
+                    skipped[id] = .documentError(at: diagnostic.mark, message: diagnostic.message)
                 }
                 tolerated.append(diagnostic)
             case .document:
@@ -99,7 +99,7 @@ public struct LoadedContract: Sendable {
     /// Its business rules (none when it has no rules file).
     public var rules: BusinessRules
     /// Operations the document's errors stop, by id, with the reason.
-    public var skipped: [String: String]
+    public var skipped: [String: SkipReason]
     /// The document's errors the run goes on despite (shown as warnings).
     public var tolerated: [Diagnostic]
     /// The files those diagnostics quote.

@@ -93,7 +93,7 @@ struct CaseView: Encodable {
         operationId = testCase.operationId
         kind = testCase.kind.rawValue
         name = testCase.name
-        specLocation = testCase.specLocation
+        specLocation = testCase.specLocation?.description
         focus = testCase.focus
         steps = testCase.steps.map { step in
             switch step {

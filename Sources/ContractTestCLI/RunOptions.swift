@@ -34,7 +34,7 @@ struct RunOptions: ParsableArguments {
 
     @OptionGroup var selection: CaseSelection
 
-    @Option(help: "mock (the embedded mock, in-process; the default) or sandbox (the document's Sandbox Server).")
+    @Option(help: "mock (the embedded mock, in-process; the default) or sandbox (the document's first server declaring x-live-data: false).")
     var target: TargetChoice?
 
     @Option(help: "Send the cases to this base URL instead (the server URL, path included).")

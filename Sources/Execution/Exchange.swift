@@ -92,9 +92,9 @@ public struct Exchange: Sendable {
 
 /// A request that got no HTTP answer: the target is unreachable, the TLS handshake failed, or
 /// it took too long.
-public struct TransportError: Error, Sendable, CustomStringConvertible {
+public struct TransportError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     /// What went wrong, as reports group it.
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, Codable {
         /// No connection: refused, no route, a name that does not resolve.
         case unreachable
         /// The TLS handshake failed (an untrusted or wrong certificate).

@@ -29,7 +29,7 @@ public struct Secrets: Sendable {
 
 /// Where a shown request has `[REDACTED]` for a secret, and the environment variable a
 /// reproduction names instead.
-public struct RedactedSecret: Sendable, Hashable {
+public struct RedactedSecret: Sendable, Hashable, Codable {
     /// The header that carries it; `nil`: the URL's query.
     public var header: String?
     /// The environment variable that holds the secret, when it came from one.

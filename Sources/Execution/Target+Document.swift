@@ -5,7 +5,7 @@ extension Target {
     public enum ChoiceError: Error, Equatable {
         /// `--base-url` is not an http(s) URL.
         case notHTTP(String)
-        /// No server's description says "Sandbox".
+        /// No server declares that it takes test data (`x-live-data: false`).
         case noSandbox
     }
 
@@ -21,12 +21,11 @@ extension Target {
             baseURL: baseURL, name: declared == true ? "production" : "custom", dataPolicy: declared.map(DataPolicy.init(declaringLiveData:)))
     }
 
-    /// The document's sandbox: the first server whose description says "Sandbox".
+    /// The document's sandbox: the first server that declares it takes test data
+    /// (`x-live-data: false`), whatever its description says.
     public static func sandbox(of document: OpenAPIDocument) throws(ChoiceError) -> Target {
-        guard let sandbox = document.servers.first(where: { ($0.description ?? "").lowercased().contains("sandbox") }) else {
-            throw .noSandbox
-        }
-        return Target(baseURL: sandbox.defaultURL, name: "sandbox", dataPolicy: sandbox.liveData.map(DataPolicy.init(declaringLiveData:)))
+        guard let sandbox = document.servers.first(where: { $0.liveData == false }) else { throw .noSandbox }
+        return Target(baseURL: sandbox.defaultURL, name: "sandbox", dataPolicy: .test)
     }
 
     static func sameBase(_ a: String, _ b: String) -> Bool {

@@ -3,6 +3,7 @@ import Checks
 import Execution
 import Foundation
 import Mustache
+import OpenAPIModel
 import YAMLSource
 
 /// The run as one self-contained web page (`reports/report.html`): the verdict, a table per
@@ -160,8 +161,8 @@ public struct HTMLReport {
     }
 
     private var errorGroups: [HTMLPage.ErrorGroup] {
-        var order: [String] = []
-        var groups: [String: [CaseResult]] = [:]
+        var order: [CaseError] = []
+        var groups: [CaseError: [CaseResult]] = [:]
         for result in summary.results {
             guard case .error(let reason) = result.outcome else { continue }
             if groups[reason] == nil { order.append(reason) }
@@ -170,7 +171,7 @@ public struct HTMLReport {
         return order.map { reason in
             let results = groups[reason] ?? []
             return HTMLPage.ErrorGroup(
-                reason: reason, operations: Self.joined(results.map(\.testCase.operationId)),
+                reason: reason.description, operations: Self.joined(results.map(\.testCase.operationId)),
                 kinds: Self.joined(results.map(\.testCase.kind.rawValue)),
                 cases: TerminalReport.count(results.count, "case"), detail: detail(results[0]))
         }
@@ -195,7 +196,8 @@ public struct HTMLReport {
             note =
                 (problems.isEmpty ? "" : "problem " + problems.map(String.init).joined(separator: ", ") + ": ")
                 + (failures.first?.description ?? "")
-        case .error(let reason), .skipped(let reason): note = reason
+        case .error(let problem): note = problem.description
+        case .skipped(let reason): note = reason.description
         }
         return HTMLPage.Case(
             id: result.testCase.id, operationId: result.testCase.operationId, kind: result.testCase.kind.rawValue,
@@ -205,7 +207,7 @@ public struct HTMLReport {
     func detail(_ result: CaseResult) -> HTMLPage.CaseDetail {
         var detail = HTMLPage.CaseDetail(
             kind: result.testCase.kind.rawValue, name: result.testCase.name, id: result.testCase.id,
-            failures: result.failures.map(\.description), specLocation: result.testCase.specLocation,
+            failures: result.failures.map(\.description), specLocation: result.testCase.specLocation?.description,
             replay: summary.replay(result.testCase))
         if let focus = result.testCase.focus, result.testCase.kind == .explore {
             detail.foundBy = "\(focus.valueClass) (\(focus.validity.rawValue)) in \(focus.member.isEmpty ? "the body" : focus.member)"

@@ -110,7 +110,7 @@ public struct JUnitReport {
             guard let clientNote else { return out + "/>\n" }
             return out + ">\n" + clientNote + "    </testcase>\n"
         case .skipped(let reason):
-            out += ">\n      <skipped message=\"\(Self.attribute(reason))\"/>\n"
+            out += ">\n      <skipped message=\"\(Self.attribute(reason.description))\"/>\n"
         case .failed(let failures) where known != nil:
             let reasons = failures.compactMap { failure in
                 known?.known.first { $0.problem.fingerprint == Problem.Fingerprint(failure, of: result) }.map {
@@ -138,8 +138,8 @@ public struct JUnitReport {
             out += Self.text(detail(result, lines: lines))
             out += "</failure>\n"
         case .error(let problem):
-            out += ">\n      <error message=\"\(Self.attribute(problem))\" type=\"transport\">"
-            out += Self.text(detail(result, lines: [problem]))
+            out += ">\n      <error message=\"\(Self.attribute(problem.description))\" type=\"\(problem.category)\">"
+            out += Self.text(detail(result, lines: [problem.description]))
             out += "</error>\n"
         }
         return out + (clientNote ?? "") + "    </testcase>\n"

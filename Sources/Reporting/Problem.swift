@@ -1,5 +1,6 @@
 import CaseGeneration
 import Checks
+import YAMLSource
 
 /// One distinct way the target differs from the contract, and every case that showed it:
 /// failures of one operation with the same check, the same member and the same expectation.
@@ -89,10 +90,8 @@ public struct Problem: Sendable {
 
     /// The pointer with each array index (an all-digit segment) as `*`. An object member named by
     /// digits is folded too: its failures still differ by the schema keyword they break.
-    static func anyItem(_ pointer: String) -> String {
-        pointer.split(separator: "/", omittingEmptySubsequences: false)
-            .map { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) ? "*" : $0 }
-            .joined(separator: "/")
+    static func anyItem(_ pointer: JSONPointer) -> String {
+        JSONPointer(tokens: pointer.tokens.map { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) ? "*" : $0 }).description
     }
 }
 

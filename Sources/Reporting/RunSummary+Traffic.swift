@@ -12,7 +12,7 @@ extension RunSummary {
     /// problems, undocumented endpoints and exchanges elsewhere beside them.
     public static func ofTraffic(
         _ verdict: TrafficVerdict, recorded: [RecordedExchange], files: [String], specPath: String,
-        document: OpenAPIDocument, servers: [String], skipped: [String: String],
+        document: OpenAPIDocument, servers: [String], skipped: [String: SkipReason],
         replayCommand: String
     ) -> RunSummary {
         let results = verdict.results.map { result in

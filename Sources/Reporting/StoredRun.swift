@@ -16,64 +16,32 @@ public struct StoredRun: Codable, Sendable {
         var usesLiveData: Bool
     }
 
-    /// One check's failure.
-    public struct StoredFailure: Codable, Sendable {
-        var check: CheckName
-        var message: String
-        var pointer: String?
-        var specLocation: String?
-        var expectation: String
-    }
-
-    /// Where a stored request has `[REDACTED]`.
-    public struct StoredSecret: Codable, Sendable {
-        var header: String?
-        var variable: String?
-        var basicUser: String?
-    }
-
-    /// A request as shown (secrets redacted), its body as text or base64.
-    public struct StoredRequest: Codable, Sendable {
-        var method: String
-        var url: String
-        var headers: [[String]]
-        var body: String?
-        var secrets: [StoredSecret]
-    }
-
-    /// An answer, its body cut past the limit.
-    public struct StoredResponse: Codable, Sendable {
-        var status: Int
-        var headers: [[String]]
-        var body: String
-    }
-
-    /// One exchange, or the transport problem instead of an answer.
-    public struct StoredExchange: Codable, Sendable {
-        var request: StoredRequest
-        var response: StoredResponse?
-        var transportError: String?
-        var transportKind: String?
-        var duration: Double
-    }
-
-    /// One case's result.
+    /// One case's result and its place among the whole run's cases, written side by side.
     public struct StoredResult: Codable, Sendable {
         /// The case's place among the whole run's cases.
         var position: Int
-        var testCase: TestCase
-        /// `passed`, `failed`, `error` or `skipped`.
-        var outcome: String
-        var failures: [StoredFailure]?
-        var reason: String?
-        var exchanges: [StoredExchange]
-        /// The exchange the failure or error is about, and its place among `exchanges`.
-        var culprit: StoredExchange?
-        var culpritStep: Int?
-        var duration: Double
-        var shrunkFrom: StoredRequest?
-        var shrinkSteps: Int?
-        var shrinkAttempts: Int?
+        /// The result itself.
+        var result: CaseResult
+
+        private enum CodingKeys: String, CodingKey { case position }
+
+        init(position: Int, result: CaseResult) {
+            self.position = position
+            self.result = result
+        }
+
+        /// Reads the result's fields and `position` from one object.
+        public init(from decoder: any Decoder) throws {
+            position = try decoder.container(keyedBy: CodingKeys.self).decode(Int.self, forKey: .position)
+            result = try CaseResult(from: decoder)
+        }
+
+        /// Writes `position` among the result's fields.
+        public func encode(to encoder: any Encoder) throws {
+            try result.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(position, forKey: .position)
+        }
     }
 
     /// What the run was judged with besides the contract: a baseline's known problems.
@@ -116,10 +84,11 @@ public struct StoredRun: Codable, Sendable {
         public var resolved: [StoredEntry]
     }
 
-    /// This format's version (2: request bodies as text, or base64).
+    /// This format's version (3: results, failures and exchanges in their values' own Codable
+    /// form, locations and reasons as values).
     public var format = StoredRun.currentFormat
     /// The format this version writes and reads.
-    public static let currentFormat = 2
+    public static let currentFormat = 3
     /// The document as named.
     public var spec: String
     /// A digest of every file of the document: slices of different texts are not merged.
@@ -180,101 +149,10 @@ public struct StoredRun: Codable, Sendable {
                 resolved: comparison.resolved.map { StoredBaseline.StoredEntry($0, cases: nil) })
         }
         results = zip(summary.positions, summary.results).map { position, result in
-            var stored = StoredResult(
-                position: position, testCase: result.testCase, outcome: "passed", exchanges: result.exchanges.map(Self.store),
-                culprit: result.culprit.map(Self.store), culpritStep: result.culpritStep, duration: result.duration)
-            switch result.outcome {
-            case .passed: break
-            case .failed(let failures):
-                stored.outcome = "failed"
-                stored.failures = failures.map {
-                    StoredFailure(
-                        check: $0.check, message: $0.message, pointer: $0.pointer, specLocation: $0.specLocation, expectation: $0.expectation)
-                }
-            case .error(let reason):
-                stored.outcome = "error"
-                stored.reason = reason
-            case .skipped(let reason):
-                stored.outcome = "skipped"
-                stored.reason = reason
-            }
-            if let shrinking = result.shrinking {
-                stored.shrunkFrom = Self.store(shrinking.original)
-                stored.shrinkSteps = shrinking.steps
-                stored.shrinkAttempts = shrinking.attempts
-            }
-            return stored
-        }
-    }
-
-    private static func text(_ bytes: [UInt8]) -> String {
-        String(decoding: bytes.prefix(bodyLimit), as: UTF8.self)
-    }
-
-    private static func store(_ request: Exchange.Request) -> StoredRequest {
-        StoredRequest(
-            method: request.method, url: request.url, headers: request.headers.map { [$0.name, $0.value] },
-            body: request.body.map(text),
-            secrets: request.secrets.map { StoredSecret(header: $0.header, variable: $0.variable, basicUser: $0.basicUser) })
-    }
-
-    private static func store(_ exchange: Exchange) -> StoredExchange {
-        StoredExchange(
-            request: store(exchange.request),
-            response: exchange.response.map {
-                StoredResponse(status: $0.status, headers: $0.headers.map { [$0.name, $0.value] }, body: text($0.body))
-            },
-            transportError: exchange.transportError?.description, transportKind: exchange.transportError?.kind.rawValue,
-            duration: exchange.duration)
-    }
-
-    private static func request(_ stored: StoredRequest) -> Exchange.Request {
-        Exchange.Request(
-            method: stored.method, url: stored.url, headers: stored.headers.map { ($0.first ?? "", $0.last ?? "") },
-            body: stored.body.map { Array($0.utf8) },
-            secrets: stored.secrets.map { RedactedSecret(header: $0.header, variable: $0.variable, basicUser: $0.basicUser) })
-    }
-
-    private static func exchange(_ stored: StoredExchange) -> Exchange {
-        Exchange(
-            request: request(stored.request),
-            response: stored.response.map {
-                Exchange.Response(status: $0.status, headers: $0.headers.map { ($0.first ?? "", $0.last ?? "") }, body: Array($0.body.utf8))
-            },
-            transportError: stored.transportError.map {
-                TransportError(kind: stored.transportKind.flatMap(TransportError.Kind.init(rawValue:)) ?? .other, description: $0)
-            },
-            duration: stored.duration, retries: 0)
-    }
-
-    /// The stored results as the reports read them.
-    func results(_ stored: [StoredResult]) -> [CaseResult] {
-        stored.map { result in
-            let exchanges = result.exchanges.map(Self.exchange)
-            let outcome: CaseResult.Outcome =
-                switch result.outcome {
-                case "failed":
-                    .failed(
-                        (result.failures ?? []).map {
-                            CheckFailure(
-                                check: $0.check, message: $0.message, pointer: $0.pointer, specLocation: $0.specLocation, expectation: $0.expectation)
-                        })
-                case "error": .error(result.reason ?? "")
-                case "skipped": .skipped(result.reason ?? "")
-                default: .passed
-                }
-            // A report of an earlier version names the culprit only by a copy: the last exchange like it.
-            let step =
-                result.culpritStep
-                ?? result.culprit.flatMap { culprit in
-                    result.exchanges.lastIndex { $0.request.method == culprit.request.method && $0.request.url == culprit.request.url }
-                }
-            var made = CaseResult(testCase: result.testCase, outcome: outcome, exchanges: exchanges, culpritStep: step, duration: result.duration)
-            if let original = result.shrunkFrom {
-                made.shrinking = CaseResult.Shrinking(
-                    original: Self.request(original), steps: result.shrinkSteps ?? 0, attempts: result.shrinkAttempts ?? 0)
-            }
-            return made
+            var stored = result
+            stored.exchanges = result.exchanges.map { $0.cuttingBodies(to: Self.bodyLimit) }
+            if let original = stored.shrinking?.original { stored.shrinking?.original = original.cuttingBody(to: Self.bodyLimit) }
+            return StoredResult(position: position, result: stored)
         }
     }
 
@@ -377,7 +255,7 @@ extension StoredRun {
             specPath: first.spec,
             target: Target(baseURL: first.target.baseURL, name: first.target.name, dataPolicy: first.target.usesLiveData ? .live : .test),
             seed: first.seed, startedAt: runs.map(\.run.startedAt).min() ?? first.startedAt,
-            duration: runs.map(\.run.duration).max() ?? 0, results: first.results(stored),
+            duration: runs.map(\.run.duration).max() ?? 0, results: stored.map(\.result),
             documentedStatuses: order.map { ($0, first.documentedStatuses[$0] ?? []) },
             replayCommand: first.replayCommand, shard: nil, plannedCases: first.plannedCases, positions: stored.map(\.position),
             specDigest: first.specDigest)

@@ -211,7 +211,7 @@ public enum TrafficFile {
             throw ReadError(description: "\(path): cannot be read: \(error)")
         }
         let name = URL(fileURLWithPath: path).lastPathComponent
-        return run.results(run.results).enumerated().flatMap { caseIndex, result in
+        return run.results.map(\.result).enumerated().flatMap { caseIndex, result in
             result.exchanges.enumerated().map { step, exchange in
                 RecordedExchange(
                     exchange: exchange, source: "\(name) case \(result.testCase.id)" + (result.exchanges.count > 1 ? " step \(step + 1)" : ""))

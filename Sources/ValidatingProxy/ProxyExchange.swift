@@ -1,3 +1,4 @@
+import CaseGeneration
 import Checks
 import Execution
 
@@ -40,7 +41,8 @@ public struct ProxyExchange: Sendable {
             clientProblem = problem?.problem
             switch result.outcome {
             case .failed(let failures): judgement = .failed(failures.map(\.description))
-            case .skipped(let reason), .error(let reason): judgement = .notJudged(reason)
+            case .skipped(let reason): judgement = .notJudged(reason.description)
+            case .error(let problem): judgement = .notJudged(problem.description)
             case .passed: judgement = problem.map { .clientProblem($0.problem) } ?? .passed
             }
         }

@@ -97,3 +97,21 @@ extension String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
+
+extension JSONPointer: Codable {
+    /// Reads the RFC 6901 string form.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let pointer = JSONPointer(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a JSON pointer (RFC 6901)")
+        }
+        self = pointer
+    }
+
+    /// Writes the RFC 6901 string form.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -46,7 +46,8 @@ struct ContractRunnerTests {
         #expect(
             summary.results.allSatisfy { result in
                 if case .skipped(let reason) = result.outcome {
-                    reason == "skipped by the configuration: PARTNER-7 (contract-test.yaml:9:5)"
+                    reason == .configuration(reason: "PARTNER-7", place: "contract-test.yaml:9:5")
+                        && reason.description == "skipped by the configuration: PARTNER-7 (contract-test.yaml:9:5)"
                 } else {
                     false
                 }

@@ -39,14 +39,20 @@ struct TargetChoiceTests {
         #expect(target.usesLiveData == (policy == .live || policy == .undeclared))
     }
 
-    @Test("the sandbox is the server whose description says so; it takes test data when it declares so")
+    @Test("the sandbox is the first server that declares test data, whatever the descriptions say")
     func sandbox() throws {
         let target = try Target.sandbox(of: Self.document)
         #expect(target.baseURL == "https://api-sandbox.example.com/base")
         #expect(target.name == "sandbox")
         #expect(target.dataPolicy == .test)
+        let declaredOnly = try #require(
+            Self.load(servers: [
+                #"{url: "https://api.example.com", description: Sandbox Server}"#,
+                #"{url: "https://test.example.com", description: Production, x-live-data: false}"#,
+            ]).document)
+        #expect(try Target.sandbox(of: declaredOnly).baseURL == "https://test.example.com")
         let undeclared = try #require(Self.load(servers: [#"{url: "https://api-sandbox.example.com/base", description: Sandbox Server}"#]).document)
-        #expect(try Target.sandbox(of: undeclared).dataPolicy == .undeclared)
+        #expect(throws: Target.ChoiceError.noSandbox) { try Target.sandbox(of: undeclared) }
     }
 
     @Test("x-live-data must be a boolean, said where")

@@ -2,14 +2,18 @@ import CaseGeneration
 import Checks
 import Execution
 import Foundation
+import OpenAPIModel
 import Reporting
 import Testing
+import YAMLSource
 
 @Suite("The HTML report")
 struct HTMLReportTests {
     @Test("what the run sent and got is shown as text, never as markup")
     func escaping() {
-        let failure = CheckFailure(check: .schema, message: "expected <string>", pointer: "/email", specLocation: "x.yaml:1:1")
+        let failure = CheckFailure(
+            check: .schema, message: "expected <string>", pointer: ["email"], specLocation: .rule(Mark(file: "x.yaml", line: 1, column: 1)),
+            expectation: "type")
         let body = #"{"email":"</pre><script>alert(1)</script>"}"#
         let html = HTMLReport(summary: ReportingTests.summary(body: body, outcome: .failed([failure])), tokenVariable: "T").html
         #expect(html.contains("&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;"))
@@ -30,7 +34,7 @@ struct HTMLReportTests {
 
     @Test("the reproduction names the token's variable and the request shows it redacted")
     func secrets() {
-        let failure = CheckFailure(check: .status, message: "expected 200, found 201")
+        let failure = CheckFailure(check: .status, message: "expected 200, found 201", expectation: "expected 200, found 201")
         let html = HTMLReport(summary: ReportingTests.summary(body: "{}", outcome: .failed([failure])), tokenVariable: "PARTNER_API_TOKEN").html
         #expect(html.contains("Authorization: Bearer [REDACTED]"))
         #expect(html.contains("-H &quot;Authorization: Bearer $PARTNER_API_TOKEN&quot;"))

@@ -2,8 +2,10 @@ import CaseGeneration
 import Checks
 import Execution
 import Foundation
+import OpenAPIModel
 import Reporting
 import Testing
+import YAMLSource
 
 @Suite("Reports: JUnit XML and curl reproductions")
 struct ReportingTests {
@@ -30,7 +32,9 @@ struct ReportingTests {
 
     @Test("XML is escaped, and control characters XML cannot hold are written as \\u escapes")
     func escaping() {
-        let failure = CheckFailure(check: .schema, message: "expected <string> & found \u{1}", pointer: "/a", specLocation: "x.yaml:1:1")
+        let failure = CheckFailure(
+            check: .schema, message: "expected <string> & found \u{1}", pointer: ["a"], specLocation: .rule(Mark(file: "x.yaml", line: 1, column: 1)),
+            expectation: "type")
         let xml = JUnitReport(summary: Self.summary(body: "bad\u{0}body\u{7F}\u{1B}[31m", outcome: .failed([failure])), tokenVariable: "TOKEN").xml
         #expect(xml.contains(#"name="positive: a &lt;body&gt; &amp; &quot;quotes&quot;""#))
         #expect(
@@ -86,7 +90,7 @@ struct ReportingTests {
     func exitCodes() {
         #expect(Self.summary(body: "{}", outcome: .passed).exitCode == 0)
         #expect(Self.summary(body: "{}", outcome: .failed([])).exitCode == 1)
-        #expect(Self.summary(body: "{}", outcome: .skipped("why")).exitCode == 0)
+        #expect(Self.summary(body: "{}", outcome: .skipped(.tooFewCreates)).exitCode == 0)
     }
 
     @Test("the terminal summary shows responses seen and never seen, and the verdict")
@@ -163,11 +167,13 @@ struct ReportingTests {
     func arrayItems() {
         func missing(_ index: Int) -> CheckFailure {
             CheckFailure(
-                check: .schema, message: "expected a string, found 7", pointer: "/items/\(index)/name", specLocation: "x.yaml:9:5",
+                check: .schema, message: "expected a string, found 7", pointer: ["items", "\(index)", "name"],
+                specLocation: .rule(Mark(file: "x.yaml", line: 9, column: 5)),
                 expectation: "type")
         }
         let other = CheckFailure(
-            check: .schema, message: "expected a string, found 7", pointer: "/total", specLocation: "x.yaml:3:5", expectation: "type")
+            check: .schema, message: "expected a string, found 7", pointer: ["total"], specLocation: .rule(Mark(file: "x.yaml", line: 3, column: 5)),
+            expectation: "type")
         let results = [
             Self.result("first", focus: nil, failures: [other]),
             Self.result("second", focus: nil, failures: [missing(0), missing(1)]),
@@ -193,15 +199,16 @@ struct ReportingTests {
             result.outcome = outcome
             return result
         }
+        let timedOut = CaseError.transport(TransportError(kind: .timeout, description: "timed out"))
         let broken = (1...4).map { CheckFailure(check: .status, message: "expected 200, found \(400 + $0)", expectation: "\(400 + $0)") }
         summary.results =
             (1...22).map { named("op\($0)", .passed) }
             + [
                 named("op1", .failed([broken[0]])), named("op2", .failed([broken[1]]), "one"), named("op2", .failed([broken[1]]), "two"),
                 named("op3", .failed([broken[2]])), named("op4", .failed([broken[3]])),
-                named("op5", .error("timed out"), "slow"), named("op5", .error("timed out"), "slower"),
-                named("op6", .skipped("no credentials"), "x"), named("op6", .skipped("no credentials"), "y"),
-                named("op6", .skipped("no credentials"), "z"),
+                named("op5", .error(timedOut), "slow"), named("op5", .error(timedOut), "slower"),
+                named("op6", .skipped(.noCredentials("no credentials")), "x"), named("op6", .skipped(.noCredentials("no credentials")), "y"),
+                named("op6", .skipped(.noCredentials("no credentials")), "z"),
             ]
         summary.documentedStatuses = (1...22).map { ("op\($0)", ["200"]) }
         var report = TerminalReport(summary: summary, color: false, tokenVariable: "T", junitPath: nil)

@@ -107,7 +107,7 @@ extension OperationContext {
         return TestCase(
             operationId: entry.id, kind: .explore, name: "\(subject) \(verdict)",
             steps: [.request(request(body: body, rawBody: raw), expect: expectation, checkRules: validity != .invalid)],
-            specLocation: bodyShape?.property(probe.member.tokens.first ?? "")?.location.mark?.description ?? location,
+            specLocation: bodyShape?.property(probe.member.tokens.first ?? "")?.location.markedPlace ?? location,
             focus: CaseFocus(
                 member: probe.member.description, valueClass: probe.valueClass, validity: validity, token: token,
                 isRandom: probe.isRandom))

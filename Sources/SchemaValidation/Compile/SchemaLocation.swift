@@ -1,3 +1,4 @@
+import OpenAPIModel
 import YAMLSource
 
 /// Where a schema keyword was written: its JSON pointer in its file and its mark, so every
@@ -22,7 +23,15 @@ public struct SchemaLocation: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `#/pointer at file:line:col`.
-    public var description: String {
-        "#\(pointer)" + (mark.map { " at \($0)" } ?? " in \(file)")
+    public var description: String { specLocation.description }
+}
+
+extension SchemaLocation {
+    /// The keyword's place, as verdicts carry it.
+    public var specLocation: SpecLocation {
+        SpecLocation(kind: .keyword, file: file, mark: mark, pointer: pointer)
     }
+
+    /// The keyword's place, when its line and column are known.
+    public var markedPlace: SpecLocation? { mark == nil ? nil : specLocation }
 }
