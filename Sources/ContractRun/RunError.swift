@@ -97,7 +97,8 @@ extension RunError: CustomStringConvertible {
         case .notHTTP(let option, let found):
             return "error: \(option) must start with http:// or https://, found '\(found)'"
         case .noSandbox(let spec):
-            return "error: \(spec) declares no sandbox: expected a server with 'x-live-data: false' (it takes test data); declare one, or use --base-url"
+            return
+                "error: \(spec) declares no sandbox: expected a server with 'x-live-data: false' (it takes test data); declare one, or use --base-url"
         case .unknownScheme(let scheme, let spec, let defined):
             let known = defined.isEmpty ? "it defines none" : "expected one of " + defined.joined(separator: ", ")
             return "error: --credential names '\(scheme)', which is not a security scheme of \(spec): \(known)"

@@ -247,6 +247,10 @@ struct RunCommandTests {
                 "error: no token: set $PARTNER_API_TOKEN (or --token-env NAME) or pass --token-command; needed by the security scheme bearerAuth\n"
             ),
             (
+                ["run", "--target", "sandbox", "--spec", "Tests/Fixtures/specs-corpus/pb-shipping-api.yaml"], ["PARTNER_API_TOKEN": "x"],
+                "error: Tests/Fixtures/specs-corpus/pb-shipping-api.yaml declares no sandbox: expected a server with 'x-live-data: false' (it takes test data); declare one, or use --base-url\n"
+            ),
+            (
                 ["run", "--kind", "positive,fuzzy"], [:],
                 "Error: unknown kind 'fuzzy': expected positive, negative, auth, method, rules, explore or sequence\n"
             ),
