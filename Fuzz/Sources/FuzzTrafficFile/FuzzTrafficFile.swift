@@ -15,8 +15,8 @@ let verifier = TrafficVerifier(
 let servers = contract.document.effectiveServers.map(\.defaultURL)
 
 /// Bytes as a traffic file: read or refused in words; what is read is redacted, judged (every
-/// exchange accounted for once), and made into every report; the HAR written reads back with
-/// as many exchanges, and no `Authorization` in it shows more than its scheme.
+/// exchange accounted for once), and made into every report; the run.json and the HAR written
+/// read back with as many exchanges, and no `Authorization` in the HAR shows more than its scheme.
 func fuzzTrafficFile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
     let bytes = Data(UnsafeBufferPointer(start: data, count: size))
@@ -35,7 +35,14 @@ func fuzzTrafficFile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     _ = JUnitReport(summary: summary, tokenVariable: "PARTNER_API_TOKEN").xml
     _ = HTMLReport(summary: summary, tokenVariable: "PARTNER_API_TOKEN").html
     _ = TerminalReport(summary: summary, color: false, tokenVariable: "PARTNER_API_TOKEN", junitPath: nil).text
-    _ = StoredRun(summary).data
+    let stored: [RecordedExchange]
+    do {
+        stored = try TrafficFile.parse(StoredRun(summary).data, path: "again.json")
+    } catch {
+        preconditionFailure("the run.json written does not read back: \(error)")
+    }
+    let judged = summary.results.reduce(0) { $0 + $1.exchanges.count }
+    precondition(stored.count == judged, "the run.json written holds \(stored.count) exchanges of \(judged)")
     let har = HARReport(summary: summary, toolVersion: "fuzz").data
     let again: [RecordedExchange]
     do {
