@@ -276,6 +276,7 @@ let package = Package(
             name: "CaseGenerationTests",
             dependencies: [
                 "TestSupport", "CaseGeneration", "BusinessRules", "OpenAPIModel", "SchemaValidation", "YAMLSource",
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
         .testTarget(
@@ -297,7 +298,7 @@ let package = Package(
         .testTarget(
             name: "GateTests",
             dependencies: [
-                "TestSupport", "MockServer", "BusinessRules", "OpenAPIModel", "CaseGeneration", "Checks", "Execution", "YAMLSource",
+                "TestSupport", "MockServer", "BusinessRules", "OpenAPIModel", "CaseGeneration", "Checks", "Execution", "YAMLSource", "SchemaValidation",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -63,7 +63,7 @@ extension AnswerJudge {
         } else {
             return nil
         }
-        guard let error = validator.validate(value, direction: .response).first else { return nil }
+        guard let error = validator.validate(value, direction: .response, formats: .anyReading).first else { return nil }
         return CheckFailure(
             check: .headerSchema, message: "header \(name): '\(text)': \(error.keyword): \(error.message)",
             specLocation: error.schema.specLocation, expectation: "header \(name) \(error.keyword)")

@@ -227,7 +227,7 @@ public final class AnswerJudge: Sendable {
                     specLocation: validator.location.specLocation, expectation: "JSON")
             ]
         }
-        var failures = validator.validate(body, direction: .response).map { error in
+        var failures = validator.validate(body, direction: .response, formats: .anyReading).map { error in
             CheckFailure(
                 check: .schema, message: "\(error.keyword): \(error.message)", pointer: error.instancePointer,
                 specLocation: error.schema.specLocation, expectation: error.keyword)

@@ -38,7 +38,7 @@ public enum CheckName: String, Sendable, CaseIterable, Hashable, Codable {
         case .status: "the status is documented for the operation and is the one the case expects (2xx, 4xx, 401, 405, ...)"
         case .serverError: "no answer is a 5xx: a server error never conforms, whatever was sent"
         case .contentType: "the Content-Type is one the contract documents for that status"
-        case .schema: "the body validates against the documented schema for that status (every keyword and format)"
+        case .schema: "the body validates against the documented schema for that status (every keyword; a format by any of its readings)"
         case .header: "the documented required response headers are present"
         case .headerSchema: "documented response headers that are present hold values their schemas accept (read as OpenAPI serializes headers)"
         case .allowHeader: "a 405 carries Allow, listing every method the document declares on the path (RFC 9110 section 15.5.6)"

@@ -114,7 +114,7 @@ public struct TrafficVerifier: Sendable {
             (Self.trimmed(url), RouteTable(document: document, operations: operations, serverURL: url))
         }
         let compiler = SchemaCompiler(document: document)
-        inputs = document.operations.map { RequestInputs(entry: $0, compiler: compiler) }
+        inputs = document.operations.map { RequestInputs(entry: $0, compiler: compiler, formats: .anyReading) }
         judge = AnswerJudge(document: document, rules: rules, checks: checks, maxResponseTime: maxResponseTime, compiler: compiler)
     }
 

@@ -19,7 +19,7 @@ extension MockAPI {
             guard case .object(let sent) = request, let base = base ?? template?.body else { return nil }
             let start = merging ? base : (template?.body ?? base)
             let changed = sent.reduce(start) { body, member in body.setting(member.value, at: JSONPointer(tokens: [member.key])) }
-            return template?.validator.map { $0.isValid(changed, direction: .response) } ?? true ? changed : nil
+            return template?.validator.map { $0.isValid(changed, direction: .response, formats: handler.inputs.formats) } ?? true ? changed : nil
         }
         // A path ending in a slash names the resource with an empty name: nothing, unless one
         // was created under that name.
@@ -29,7 +29,7 @@ extension MockAPI {
         }
         switch role {
         case .create:
-            let body = made(from: nil).map { freshID(in: $0, request: request, family: family, validator: template?.validator) }
+            let body = made(from: nil).map { freshID(in: $0, request: request, family: family, validator: template?.validator, formats: handler.inputs.formats) }
             var response = await succeed(handler, request: request, body: body)
             if (200..<300).contains(response.status), let stored = body ?? (try? JSONParser().parse(response.body)),
                 let id = ResourceFamilies.id(in: stored, family) ?? ResourceFamilies.id(in: request, family)
@@ -43,7 +43,7 @@ extension MockAPI {
             if resourceStore.isDeleted(index, id) { return notFound(handler, family, id) }
             // What was stored answers only where this operation's schema describes it.
             let stored = resourceStore.get(index, id).flatMap { body in
-                template?.validator.map { $0.isValid(body, direction: .response) } ?? true ? body : nil
+                template?.validator.map { $0.isValid(body, direction: .response, formats: handler.inputs.formats) } ?? true ? body : nil
             }
             return await succeed(handler, request: request, body: stored)
         case .update(let merge), .updateByBody(let merge):
@@ -92,7 +92,9 @@ extension MockAPI {
     /// body the mock answers with is the same for every create, and so would be its id. A
     /// number counts up; a string gets the count as a suffix (a UUID its last digits); an id
     /// the schema would refuse that way keeps the one it had.
-    private func freshID(in body: JSONValue, request: JSONValue, family: ResourceFamilies.Family, validator: SchemaValidator?) -> JSONValue {
+    private func freshID(
+        in body: JSONValue, request: JSONValue, family: ResourceFamilies.Family, validator: SchemaValidator?, formats: FormatReading
+    ) -> JSONValue {
         guard let name = family.idMembers.first(where: { body[$0] != nil }), request[name] == nil else { return body }
         let count = resourceStore.nextCount()
         let fresh: JSONValue
@@ -108,12 +110,12 @@ extension MockAPI {
             let digits = String(count)
             let candidates = ["\(text)-\(count)", String(text.dropLast(min(digits.count, text.count))) + digits]
             return candidates.lazy.map { body.setting(.string($0), at: JSONPointer(tokens: [name])) }
-                .first { changed in validator.map { $0.isValid(changed, direction: .response) } ?? true } ?? body
+                .first { changed in validator.map { $0.isValid(changed, direction: .response, formats: formats) } ?? true } ?? body
         default:
             return body
         }
         let changed = body.setting(fresh, at: JSONPointer(tokens: [name]))
-        return validator.map { $0.isValid(changed, direction: .response) } ?? true ? changed : body
+        return validator.map { $0.isValid(changed, direction: .response, formats: formats) } ?? true ? changed : body
     }
 
     /// Warns of each resource forgotten to stay within `--max-resources`.

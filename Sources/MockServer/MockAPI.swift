@@ -43,7 +43,10 @@ public final class MockAPI: Sendable {
         resourceStore = ResourceStore(capacity: configuration.maxResources)
         let compiler = SchemaCompiler(document: document)
         let entries = document.operations
-        handlers = entries.map { OperationHandler(entry: $0, document: document, compiler: compiler, rules: rules, seed: configuration.seed) }
+        handlers = entries.map {
+            OperationHandler(
+                entry: $0, document: document, compiler: compiler, rules: rules, seed: configuration.seed, formats: configuration.formatReading)
+        }
         let operations = entries.enumerated().map { ($0.offset, $0.element.path, $0.element.method) }
         routes = RouteTable(document: document, operations: operations)
         resources = ResourceFamilies(document: document)

@@ -1,3 +1,5 @@
+import SchemaValidation
+
 /// How a mock server behaves: where it listens, what token it wants, its seed, and the
 /// faults it is asked to show.
 public struct MockConfiguration: Sendable {
@@ -27,6 +29,10 @@ public struct MockConfiguration: Sendable {
     public var oauth2ClientId: String
     /// How long the tokens its token endpoint issues are valid.
     public var tokenLifetime: Duration
+    /// How it reads formats in what it is sent: `.strict` (one reading, the default), or
+    /// `.anyReading`, a server as faithful that accepts an address any documented grammar
+    /// accepts (WHATWG's leading dot, RFC 6531's UTF-8) and echoes it.
+    public var formatReading: FormatReading = .strict
 
     /// A configuration; every value but the port has a default.
     public init(

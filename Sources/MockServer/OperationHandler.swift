@@ -37,10 +37,11 @@ struct OperationHandler: Sendable {
     /// Each alternative is a set of scheme names that together authorize; empty: no security.
     var security: [[(name: String, scheme: SecurityScheme)]]
 
-    init(entry: OperationEntry, document: OpenAPIDocument, compiler: SchemaCompiler, rules: BusinessRules, seed: UInt64) {
+    /// `formats`: how it reads formats in requests, and so in what it answers with them.
+    init(entry: OperationEntry, document: OpenAPIDocument, compiler: SchemaCompiler, rules: BusinessRules, seed: UInt64, formats: FormatReading) {
         self.entry = entry
         let operation = entry.operation
-        inputs = RequestInputs(entry: entry, compiler: compiler)
+        inputs = RequestInputs(entry: entry, compiler: compiler, formats: formats)
         var synthesizer = ValueSynthesizer(seed: seed)
         var responses: [String: ResponseTemplate] = [:]
         for (key, response) in operation.responses.byStatus {

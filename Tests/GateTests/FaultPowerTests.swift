@@ -1,6 +1,8 @@
 import CaseGeneration
 import Checks
+import Execution
 import MockServer
+import SchemaValidation
 import Testing
 
 /// The gate's verdict does not depend on the seed: every named fault of the mock is caught by
@@ -40,6 +42,28 @@ struct FaultPowerTests {
             #expect(
                 verdict.failedChecks.contains(expected),
                 "seed \(seed): \(fault.rawValue) not caught by \(expected.rawValue); failed: \(verdict.failedChecks.map(\.rawValue).sorted())")
+        }
+    }
+
+    @Test("a mock that accepts every documented reading of a format, and echoes it, passes at every seed")
+    func lenientReadings() async throws {
+        let (document, rules) = GateHarness.contract
+        for seed in Self.seeds {
+            let verdict = try await GateHarness.againstMock(document, rules: rules, seed: seed, formatReading: .anyReading)
+            #expect(verdict.failingCases == [], "seed \(seed)")
+            #expect(verdict.errors == [], "seed \(seed)")
+            // It did accept what only some readings accept: the answers carried those addresses.
+            let accepted = verdict.results.compactMap { result -> String? in
+                guard result.testCase.focus?.validity == .either, let status = result.exchanges.last?.response?.status,
+                    (200..<300).contains(status)
+                else { return nil }
+                return result.testCase.focus?.valueClass
+            }
+            #expect(
+                Set(accepted).isSuperset(of: [
+                    "a leading dot (WHATWG allows it, RFC 5321 and 5322 do not)", "a dot before the @ (WHATWG allows it, RFC 5321 and 5322 do not)",
+                    "accented letters before the @ (RFC 6531)", "an internationalized domain (RFC 6531)",
+                ]), "seed \(seed): \(accepted)")
         }
     }
 

@@ -7,6 +7,7 @@ import Foundation
 import Logging
 import MockServer
 import OpenAPIModel
+import SchemaValidation
 import TestSupport
 
 /// The default gate run in-process, as `contract-test run` wires it: the contract's cases for a
@@ -51,16 +52,18 @@ enum GateHarness {
     }
 
     /// The gate for one document and seed against a fresh in-process mock of it.
+    /// `formatReading`: how the mock reads formats in requests (`.anyReading`: a server that
+    /// accepts, and echoes, whatever any documented grammar accepts).
     static func againstMock(
         _ document: OpenAPIDocument, rules: BusinessRules = .none, faults: Set<Fault> = [], seed: UInt64 = 1,
-        examples: Int = CaseOptions.defaultExamples, strict: Bool = false
+        examples: Int = CaseOptions.defaultExamples, strict: Bool = false, formatReading: FormatReading = .strict
     ) async throws -> Verdict {
         var quiet = Logger(label: "gate-test")
         quiet.logLevel = .critical
         let token = "gate-token"
-        let api = MockAPI(
-            document: document, rules: rules,
-            configuration: MockConfiguration(port: 0, token: token, seed: seed, faults: faults), logger: quiet)
+        var configuration = MockConfiguration(port: 0, token: token, seed: seed, faults: faults)
+        configuration.formatReading = formatReading
+        let api = MockAPI(document: document, rules: rules, configuration: configuration, logger: quiet)
         let basePath = api.basePath
         return try await MockServer.withRunning(api) { port in
             let root = "http://127.0.0.1:\(port)"

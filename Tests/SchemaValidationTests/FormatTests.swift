@@ -66,7 +66,7 @@ struct FormatTests {
         // Formats apply to strings only; other types pass.
         #expect(checker.isValid(json("12")))
         // As a JSON Schema 2020-12 annotation (the dialect's default), nothing fails.
-        #expect(invalid.allSatisfy { checker.isValid(.string($0), assertFormats: false) })
+        #expect(invalid.allSatisfy { checker.isValid(.string($0), formats: .annotation) })
     }
 
     @Test(

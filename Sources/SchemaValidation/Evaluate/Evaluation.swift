@@ -10,7 +10,7 @@ struct Evaluation {
     var path: [PathToken] = []
     var dynamicScope: [ResourceID] = []
     let direction: Direction
-    let assertFormats: Bool
+    let formats: FormatReading
     let tracksAnnotations: Bool
     /// Instance locations a discriminator is dispatching for: the chosen schema's `allOf`
     /// back to the parent must not dispatch again.

@@ -72,7 +72,7 @@ enum Evaluator {
         case .multipleOf, .maximum, .minimum:
             failure = NumberKeywords.failure(keyword, instance)
         case .maxLength, .minLength, .pattern, .format:
-            failure = StringKeywords.failure(keyword, instance, assertFormats: context.assertFormats)
+            failure = StringKeywords.failure(keyword, instance, formats: context.formats)
         case .maxItems, .minItems, .uniqueItems:
             failure = ArrayKeywords.failure(keyword, instance)
         case .prefixItems, .items, .contains, .unevaluatedItems:

@@ -9,24 +9,24 @@
 struct QuickCheck {
     let graph: SchemaGraph
     let direction: Direction
-    let assertFormats: Bool
+    let formats: FormatReading
     /// The references being followed, each with the instance depth it was entered at.
     var references: [(target: SchemaID, depth: Int)] = []
 
     /// Nesting past which the check gives up; below the full evaluation's own limit.
     static let maxNesting = Evaluation.maxDepth / 2
 
-    init(graph: SchemaGraph, direction: Direction, assertFormats: Bool, root: SchemaID) {
+    init(graph: SchemaGraph, direction: Direction, formats: FormatReading, root: SchemaID) {
         self.graph = graph
         self.direction = direction
-        self.assertFormats = assertFormats
+        self.formats = formats
         // A reference back to the root from the instance's root is a loop.
         references = [(root, 0)]
     }
 
     mutating func check(_ id: SchemaID, _ instance: JSONValue, depth: Int, nesting: Int) -> Bool? {
         let schema = graph[id]
-        if let plan = schema.scalarPlan { return plan.holds(instance, assertFormats: assertFormats) }
+        if let plan = schema.scalarPlan { return plan.holds(instance, formats: formats) }
         if let boolean = schema.boolean { return boolean }
         guard nesting < Self.maxNesting else { return nil }
         var verdict: Bool? = true
@@ -51,7 +51,7 @@ struct QuickCheck {
         case .multipleOf, .maximum, .minimum:
             return NumberKeywords.holds(keyword, instance)
         case .maxLength, .minLength, .pattern, .format:
-            return StringKeywords.holds(keyword, instance, assertFormats: assertFormats)
+            return StringKeywords.holds(keyword, instance, formats: formats)
         case .maxItems, .minItems, .uniqueItems:
             return ArrayKeywords.holds(keyword, instance)
         case .prefixItems, .items, .contains, .unevaluatedItems:

@@ -16,6 +16,13 @@ final class FormatCheck: Sendable {
     /// Whether the value has the format (values of other types always do).
     func check(_ value: JSONValue) -> Bool { rule.holds(value) }
 
+    /// What a failure says was expected: under `anyReading`, a format of several readings
+    /// names them all, so a refusal says that none of them accepts the value.
+    func expectation(_ formats: FormatReading) -> String {
+        guard formats == .anyReading, let readings = rule.readings else { return expectation }
+        return "\(expectation) by any reading (\(readings))"
+    }
+
     /// The checks by format name, as the dialect reads it; an unknown format is accepted (only
     /// an annotation). So are `float` and `double`: they say how a number is held, and readings
     /// differ on whether `1e39` breaks `float` (parsers read it as infinity) or `1e400` `double`,
@@ -57,8 +64,44 @@ enum FormatRule: Sendable {
     case uri, uriReference, uuid, regex, jsonPointer, relativeJSONPointer, byte
     case int32, int64
 
-    /// Whether `value` has the format: string formats pass every other type, number formats
-    /// every non-number.
+    /// Whether `value` passes the format as `formats` reads it; `always`: the schema's dialect
+    /// asserts formats even where the caller only annotates (then by the strict reading).
+    @inline(__always) func holds(_ value: JSONValue, formats: FormatReading, always: Bool) -> Bool {
+        switch formats {
+        case .annotation: !always || holds(value)
+        case .strict: holds(value)
+        case .anyReading: holds(value) || holdsUnderAnotherReading(value)
+        }
+    }
+
+    /// The readings a value is judged by under `anyReading`, for the formats that have more
+    /// than one; `nil` for the others.
+    var readings: String? {
+        switch self {
+        case .email, .idnEmail: "WHATWG, RFC 5321, RFC 5322 or RFC 6531"
+        case .hostname, .hostnameRFC1123, .idnHostname: "RFC 1123 or IDNA2008"
+        default: nil
+        }
+    }
+
+    /// Whether a reading other than the strict one accepts `value`. An address is read by
+    /// WHATWG's grammar (dots anywhere before the `@`), RFC 5322's `addr-spec` (comments,
+    /// folding white space, the obsolete forms) and RFC 6531 (UTF-8); a host name by RFC 1123,
+    /// where `--` may stand in any label. Formats of one reading have no other.
+    private func holdsUnderAnotherReading(_ value: JSONValue) -> Bool {
+        guard case .string(let text) = value else { return false }
+        switch self {
+        case .email, .idnEmail:
+            return NetworkFormats.isIDNEmail(text) || EmailGrammars.isWHATWG(text) || EmailGrammars.isAddrSpec(text)
+        case .hostname, .idnHostname:
+            return HostnameFormats.isRFC1123Hostname(text)
+        default:
+            return false
+        }
+    }
+
+    /// Whether `value` has the format by the strict reading: string formats pass every other
+    /// type, number formats every non-number.
     func holds(_ value: JSONValue) -> Bool {
         switch value {
         case .string(let text): holds(text)

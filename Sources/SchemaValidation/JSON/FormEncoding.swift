@@ -73,9 +73,11 @@ public enum FormEncoding {
     }
 
     /// A form body's problems, less those about members a plain form cannot carry.
-    public static func errors(_ value: JSONValue, _ validator: SchemaValidator, layout: FormLayout? = nil) -> [ValidationError] {
+    public static func errors(
+        _ value: JSONValue, _ validator: SchemaValidator, layout: FormLayout? = nil, formats: FormatReading = .strict
+    ) -> [ValidationError] {
         let skipped = (layout ?? FormLayout(validator.shape)).unwritable
-        return validator.validate(value, direction: .request).filter { !skipped.contains($0.memberPointer.tokens.first ?? "") }
+        return validator.validate(value, direction: .request, formats: formats).filter { !skipped.contains($0.memberPointer.tokens.first ?? "") }
     }
 }
 

@@ -115,7 +115,7 @@ extension QuickCheck {
             guard let position = properties.position(of: members[index].key, hint: &hint) else { continue }
             if properties.forbids(members[index].key, direction) { return false }
             if let plan = properties.plans[position] {
-                if !plan.holds(members[index].value, assertFormats: assertFormats) { return false }
+                if !plan.holds(members[index].value, formats: formats) { return false }
                 continue
             }
             guard let valid = check(properties.schemas[position], members[index].value, depth: depth, nesting: nesting) else {

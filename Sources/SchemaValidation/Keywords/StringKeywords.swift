@@ -2,12 +2,11 @@
 /// them (a format judges the values its rule names). The quick pass asks `holds`, the full
 /// evaluation `failure`; `ScalarPlan` folds these with `type` for members judged in place.
 enum StringKeywords {
-    /// Whether `instance` meets the keyword; `assertFormats`: formats are assertions here, not
-    /// only annotations.
-    @inline(__always) static func holds(_ keyword: Keyword, _ instance: JSONValue, assertFormats: Bool) -> Bool {
+    /// Whether `instance` meets the keyword; `formats`: how a format is read here.
+    @inline(__always) static func holds(_ keyword: Keyword, _ instance: JSONValue, formats: FormatReading) -> Bool {
         switch keyword.kind {
         case .format(let check, let always):
-            return !(assertFormats || always) || check.check(instance)
+            return check.rule.holds(instance, formats: formats, always: always)
         case .maxLength(let limit):
             guard case .string(let text) = instance else { return true }
             return lengthAtMost(text, limit)
@@ -23,11 +22,11 @@ enum StringKeywords {
     }
 
     /// Why `instance` does not meet the keyword; `nil` when it does.
-    @inline(__always) static func failure(_ keyword: Keyword, _ instance: JSONValue, assertFormats: Bool) -> String? {
-        guard !holds(keyword, instance, assertFormats: assertFormats) else { return nil }
+    @inline(__always) static func failure(_ keyword: Keyword, _ instance: JSONValue, formats: FormatReading) -> String? {
+        guard !holds(keyword, instance, formats: formats) else { return nil }
         switch keyword.kind {
         case .format(let check, _):
-            return "expected \(check.expectation), found \(instance.truncatedText())"
+            return "expected \(check.expectation(formats)), found \(instance.truncatedText())"
         case .maxLength(let limit):
             return "expected at most \(limit) characters, found \(instance.stringValue?.unicodeScalars.count ?? 0)"
         case .minLength(let limit):
@@ -83,9 +82,9 @@ struct ScalarPlan: Sendable {
     }
 
     /// The same answer the schema's keywords give.
-    @inline(__always) func holds(_ value: JSONValue, assertFormats: Bool) -> Bool {
+    @inline(__always) func holds(_ value: JSONValue, formats: FormatReading) -> Bool {
         guard TypeCheck.accepts(value, bits: types) else { return false }
-        if let format, assertFormats || formatAlways, !format.holds(value) { return false }
+        if let format, !format.holds(value, formats: formats, always: formatAlways) { return false }
         guard minLength > 0 || maxLength < Int.max, case .string(let text) = value else { return true }
         return StringKeywords.lengthAtLeast(text, minLength) && StringKeywords.lengthAtMost(text, maxLength)
     }

@@ -93,9 +93,14 @@ public struct RequestInputs: Sendable {
     public var parameters: [(parameter: Parameter, validator: SchemaValidator?)]
     /// The body it documents, when it does.
     public var body: Body?
+    /// How formats are read: `.strict` where a server enforces them (the mock), `.anyReading`
+    /// where recorded requests are judged (a client that writes an address by any documented
+    /// reading is faithful).
+    public var formats: FormatReading
 
-    /// The inputs of `entry`, their schemas compiled by `compiler`.
-    public init(entry: OperationEntry, compiler: SchemaCompiler) {
+    /// The inputs of `entry`, their schemas compiled by `compiler`, formats read by `formats`.
+    public init(entry: OperationEntry, compiler: SchemaCompiler, formats: FormatReading = .strict) {
+        self.formats = formats
         if let requestBody = entry.operation.requestBody {
             body = Body(
                 required: requestBody.required,
@@ -130,7 +135,7 @@ public struct RequestInputs: Sendable {
                 continue
             }
             guard let validator else { continue }
-            if let error = validator.validate(value, direction: .request).first {
+            if let error = validator.validate(value, direction: .request, formats: formats).first {
                 return ParameterProblem(
                     name: parameter.name, location: parameter.location,
                     description: "\(parameter.location.rawValue) parameter '\(parameter.name)': \(error.message)")
@@ -198,7 +203,7 @@ public struct RequestInputs: Sendable {
     /// members. `form`: the value came from a form, whose fields are text the schema reads.
     public func validated(_ value: JSONValue, form: Bool = false) -> Result<JSONValue, BodyRejection> {
         guard let validator = body?.validator else { return .success(value) }
-        let errors = form ? FormEncoding.errors(value, validator) : validator.validate(value, direction: .request)
+        let errors = form ? FormEncoding.errors(value, validator, formats: formats) : validator.validate(value, direction: .request, formats: formats)
         guard !errors.isEmpty else { return .success(value) }
         let members = errors.map { $0.memberPointer.tokens.first ?? "" }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let message = errors.map { "#\($0.instancePointer): \($0.message)" }.joined(separator: "; ")

@@ -106,9 +106,16 @@ struct SMTPMailbox {
     }
 }
 
+/// `obs-NO-WS-CTL = %d1-8 / %d11 / %d12 / %d14-31 / %d127` (RFC 5322 section 4.1): controls
+/// the obsolete syntax allows in quoted strings, comments and domain literals.
+func isObsoleteControl(_ scalar: Unicode.Scalar) -> Bool {
+    [1...8, 11...12, 14...31, 127...127].contains { $0.contains(scalar.value) }
+}
+
 /// RFC 5322 `addr-spec = local-part "@" domain`, by recursive descent: `dot-atom`,
 /// `quoted-string`, `domain-literal`, comments and folding white space (CFWS) wherever the
-/// grammar allows them, and the obsolete `obs-local-part` and `obs-domain`.
+/// grammar allows them, and the obsolete `obs-local-part`, `obs-domain` and the controls of
+/// `obs-qtext`, `obs-ctext`, `obs-dtext` and `obs-qp`.
 struct AddrSpec {
     private let text: [Unicode.Scalar]
     private var position = 0
@@ -207,7 +214,7 @@ struct AddrSpec {
             if scalar == "\"" { break }
             if scalar == "\\" {
                 guard quotedPair() else { return false }
-            } else if (33...126).contains(scalar.value), scalar != "\"", scalar != "\\" {
+            } else if ((33...126).contains(scalar.value) || isObsoleteControl(scalar)), scalar != "\"", scalar != "\\" {
                 position += 1
             } else {
                 return false
@@ -227,7 +234,11 @@ struct AddrSpec {
             _ = fws()
             guard let scalar = next else { return false }
             if scalar == "]" { break }
-            guard (33...90).contains(scalar.value) || (94...126).contains(scalar.value) else { return false }
+            if scalar == "\\" {
+                guard quotedPair() else { return false }
+                continue
+            }
+            guard (33...90).contains(scalar.value) || (94...126).contains(scalar.value) || isObsoleteControl(scalar) else { return false }
             position += 1
         }
         position += 1
@@ -235,11 +246,13 @@ struct AddrSpec {
         return true
     }
 
-    /// `quoted-pair = "\" (VCHAR / WSP)`.
+    /// `quoted-pair = ("\" (VCHAR / WSP)) / obs-qp`, `obs-qp = "\" (%d0 / obs-NO-WS-CTL / LF / CR)`.
     private mutating func quotedPair() -> Bool {
         guard next == "\\", position + 1 < text.count else { return false }
         let escaped = text[position + 1]
-        guard (33...126).contains(escaped.value) || escaped == " " || escaped == "\t" else { return false }
+        guard (33...126).contains(escaped.value) || escaped == " " || escaped == "\t" || escaped.value == 0 || escaped == "\r" || escaped == "\n"
+            || isObsoleteControl(escaped)
+        else { return false }
         position += 2
         return true
     }
@@ -291,7 +304,7 @@ struct AddrSpec {
                     position = start
                     return false
                 }
-            } else if (33...126).contains(scalar.value) {
+            } else if (33...126).contains(scalar.value) || isObsoleteControl(scalar) {
                 position += 1
             } else {
                 position = start

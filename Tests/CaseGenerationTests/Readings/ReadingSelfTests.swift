@@ -27,6 +27,10 @@ struct ReadingSelfTests {
             (String(repeating: "a", count: 65) + "@example.com", true, false, true, false),
             ("a@b@example.com", false, false, false, false),
             ("\"a@b\"@example.com", false, true, true, true),
+            ("\"a\u{01}b\"@example.com", false, false, true, false),
+            ("user@[a\\]b]", false, false, true, false),
+            ("user\r\n @example.com", false, false, true, false),
+            ("user\r\n@example.com", false, false, false, false),
         ])
     func email(text: String, whatwg: Bool, rfc5321: Bool, rfc5322: Bool, rfc6531: Bool) {
         #expect(EmailReading.whatwg.accepts(text) == whatwg, "WHATWG")
