@@ -298,7 +298,8 @@ let package = Package(
         .testTarget(
             name: "GateTests",
             dependencies: [
-                "TestSupport", "MockServer", "BusinessRules", "OpenAPIModel", "CaseGeneration", "Checks", "Execution", "YAMLSource", "SchemaValidation",
+                "TestSupport", "MockServer", "BusinessRules", "OpenAPIModel", "CaseGeneration", "Checks", "Execution", "YAMLSource",
+                "SchemaValidation",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),

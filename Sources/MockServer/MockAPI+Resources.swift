@@ -29,7 +29,9 @@ extension MockAPI {
         }
         switch role {
         case .create:
-            let body = made(from: nil).map { freshID(in: $0, request: request, family: family, validator: template?.validator, formats: handler.inputs.formats) }
+            let body = made(from: nil).map {
+                freshID(in: $0, request: request, family: family, validator: template?.validator, formats: handler.inputs.formats)
+            }
             var response = await succeed(handler, request: request, body: body)
             if (200..<300).contains(response.status), let stored = body ?? (try? JSONParser().parse(response.body)),
                 let id = ResourceFamilies.id(in: stored, family) ?? ResourceFamilies.id(in: request, family)

@@ -214,7 +214,7 @@ struct AddrSpec {
             if scalar == "\"" { break }
             if scalar == "\\" {
                 guard quotedPair() else { return false }
-            } else if ((33...126).contains(scalar.value) || isObsoleteControl(scalar)), scalar != "\"", scalar != "\\" {
+            } else if (33...126).contains(scalar.value) || isObsoleteControl(scalar), scalar != "\"", scalar != "\\" {
                 position += 1
             } else {
                 return false
@@ -250,8 +250,9 @@ struct AddrSpec {
     private mutating func quotedPair() -> Bool {
         guard next == "\\", position + 1 < text.count else { return false }
         let escaped = text[position + 1]
-        guard (33...126).contains(escaped.value) || escaped == " " || escaped == "\t" || escaped.value == 0 || escaped == "\r" || escaped == "\n"
-            || isObsoleteControl(escaped)
+        guard
+            (33...126).contains(escaped.value) || escaped == " " || escaped == "\t" || escaped.value == 0 || escaped == "\r" || escaped == "\n"
+                || isObsoleteControl(escaped)
         else { return false }
         position += 2
         return true
