@@ -154,6 +154,7 @@ let package = Package(
             dependencies: [
                 "YAMLSource", "OpenAPIModel", "BusinessRules", "CaseGeneration", "Execution", "Checks", "Reporting", "MockServer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
@@ -316,6 +317,10 @@ let package = Package(
             name: "ContractRunTests",
             dependencies: [
                 "TestSupport", "ContractRun", "Reporting", "CaseGeneration", "MockServer", "Checks", "Execution", "YAMLSource",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(

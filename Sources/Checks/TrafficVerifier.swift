@@ -96,12 +96,21 @@ public struct TrafficVerifier: Sendable {
     /// The servers whose URLs the traffic's URLs start with, each with its route table.
     let servers: [(url: String, routes: RouteTable)]
     let inputs: [RequestInputs]
+    /// Whether the traffic is live (the proxy's): a request that got no answer is then an
+    /// error reaching the server, not a record without one.
+    let live: Bool
 
     /// `baseURL`: judge only the traffic below this URL; else the traffic to any server the
     /// document lists (a relative server URL matches any host).
     /// `maxResponseTime`: seconds an answer may take, judged by `response-time`.
-    public init(document: OpenAPIDocument, rules: BusinessRules, checks: Set<CheckName>, maxResponseTime: Double? = nil, baseURL: String? = nil) {
+    /// `live`: the exchanges happen now (the proxy), so one without an answer is the server's
+    /// to answer for; in files it is a record of nothing.
+    public init(
+        document: OpenAPIDocument, rules: BusinessRules, checks: Set<CheckName>, maxResponseTime: Double? = nil, baseURL: String? = nil,
+        live: Bool = false
+    ) {
         self.document = document
+        self.live = live
         self.rules = rules
         let operations = document.operations.enumerated().map { ($0.offset, $0.element.path, $0.element.method.uppercased()) }
         let urls =
@@ -205,8 +214,8 @@ public struct TrafficVerifier: Sendable {
             specLocation: SpecLocation(entry.operation.location))
         let outcome: CaseResult.Outcome
         if let transport = exchange.transportError {
-            // Nothing the server said was recorded: nothing to judge it by.
-            outcome = .skipped(.noAnswerRecorded(problem: transport.description))
+            // Live, the server could not be reached; recorded, nothing it said was kept.
+            outcome = live ? .error(.transport(transport)) : .skipped(.noAnswerRecorded(problem: transport.description))
         } else {
             let failures = judge.judge(exchange, expectation: expectation, operation: entry, request: spec, checkRules: !faultyRequest)
             outcome = failures.isEmpty ? .passed : .failed(failures)

@@ -33,6 +33,9 @@ public struct ContractRunner: Sendable {
             events(.slice(slice.shard, source: slice.source, cases: selected.cases.count, planned: selected.planned))
         }
         let headers = try Self.extraHeaders(of: request, contract: contract)
+        if let credential = (headers.all + headers.byOperation.values.flatMap { $0 }).first(where: { ExtraHeader.carriesCredentials($0.name) }) {
+            events(.undeclaredCredentials(header: credential.name))
+        }
         var summary: RunSummary
         switch request.target {
         case .mock(let faults):
@@ -105,9 +108,16 @@ public struct ContractRunner: Sendable {
     /// scheme's credential is refused (auth cases must be able to leave it out).
     static func extraHeaders(of request: RunRequest, contract: LoadedContract) throws(RunError) -> ExtraHeaders {
         var schemeHeaders: [String: String] = [:]
-        for (name, scheme) in contract.document.components.securitySchemes where scheme.type == .apiKey {
-            if scheme.keyLocation == "header", let keyName = scheme.name { schemeHeaders[keyName.lowercased()] = name }
-            if scheme.keyLocation == "cookie" { schemeHeaders["cookie"] = name }
+        for (name, scheme) in contract.document.components.securitySchemes {
+            switch scheme.type {
+            case .apiKey:
+                if scheme.keyLocation == "header", let keyName = scheme.name { schemeHeaders[keyName.lowercased()] = name }
+                if scheme.keyLocation == "cookie" { schemeHeaders["cookie"] = name }
+            case .http, .oauth2, .openIdConnect:
+                schemeHeaders["authorization"] = schemeHeaders["authorization"] ?? name
+            case .mutualTLS:
+                break
+            }
         }
         func resolved(_ headers: [ExtraHeader]) throws(RunError) -> [ExtraHeader.Resolved] {
             var result: [ExtraHeader.Resolved] = []

@@ -10,9 +10,20 @@ public enum ExitStatus: Int32, Sendable, Equatable, CaseIterable {
     case usage = 2
     /// Every case that ran ended in an error reaching the target.
     case unreachable = 3
+    /// Nothing was judged (every case skipped, no traffic), and `--allow-nothing-judged` was
+    /// not given: a green run must have judged something.
+    case nothingJudged = 4
+    /// Stopped by SIGINT (Ctrl-C) before it finished: 128 + 2, as shells report it.
+    case interrupted = 130
 
     /// The verdict of a run, a merge or verified traffic.
     public init(_ summary: RunSummary) {
-        self = ExitStatus(rawValue: summary.exitCode) ?? .failures
+        self =
+            switch summary.verdict {
+            case .passed: .passed
+            case .failed: .failures
+            case .unreachable: .unreachable
+            case .nothingJudged: .nothingJudged
+            }
     }
 }

@@ -40,6 +40,8 @@ public enum RunError: Error, Sendable {
     case transport(TransportError)
     /// A server of the tool's own (the embedded mock, the proxy) could not start or stopped.
     case server(String)
+    /// A server of the tool's own could not listen where it was asked to.
+    case listen(host: String, port: Int, ListenFailure)
     /// A report could not be written.
     case cannotWrite(ReportKind, path: String, reason: String)
     /// A traffic file cannot be read as traffic.
@@ -113,6 +115,8 @@ extension RunError: CustomStringConvertible {
             return "error: \(error)"
         case .server(let reason):
             return "error: \(reason)"
+        case .listen(let host, let port, let failure):
+            return "error: cannot listen on \(host):\(port): \(failure.words(port: port))"
         case .cannotWrite(let kind, let path, let reason):
             return "error: cannot write \(kind.rawValue) to \(path): \(reason)"
         case .traffic(let error):

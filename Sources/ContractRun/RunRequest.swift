@@ -95,4 +95,7 @@ public enum RunEvent: Sendable {
     case proxy(ProxyChoice)
     /// A case finished: the `done`th of `total`.
     case finished(CaseResult, done: Int, total: Int)
+    /// Credentials the document declares no scheme for go on every request as this extra
+    /// header: no case tests their absence.
+    case undeclaredCredentials(header: String)
 }

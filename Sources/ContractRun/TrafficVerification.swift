@@ -13,13 +13,14 @@ public struct TrafficVerification: Sendable {
     /// The judge of each exchange.
     public let verifier: TrafficVerifier
 
-    /// Judges traffic to `contract`'s servers (or below `baseURL`) by `checks`.
-    public init(contract: LoadedContract, checks: Set<CheckName>, maxResponseTime: Double? = nil, baseURL: String? = nil) {
+    /// Judges traffic to `contract`'s servers (or below `baseURL`) by `checks`; `live`: the
+    /// proxy's traffic, whose unanswered requests are errors reaching the upstream.
+    public init(contract: LoadedContract, checks: Set<CheckName>, maxResponseTime: Double? = nil, baseURL: String? = nil, live: Bool = false) {
         self.contract = contract
         self.baseURL = baseURL
         verifier = TrafficVerifier(
             document: contract.document, rules: contract.rules, checks: checks, maxResponseTime: maxResponseTime,
-            baseURL: baseURL)
+            baseURL: baseURL, live: live)
     }
 
     /// The URLs the judged traffic is below.

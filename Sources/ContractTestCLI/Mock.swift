@@ -120,6 +120,10 @@ struct Mock: AsyncParsableCommand {
             throw RunError.server("\(error)")
         }
         let group = ServiceGroup(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            throw ListenFailure.runError(error, host: host, port: port)
+        }
     }
 }

@@ -22,7 +22,9 @@ struct Proxy: AsyncParsableCommand {
             unchanged but for a Contract-Test header: passed, failed; ..., client request breaks \
             the contract; ..., undocumented endpoint, or not judged; .... On SIGINT or SIGTERM, or \
             after --duration, the reports (and --har) are written, secrets redacted. Exit status: \
-            0 every answer conformed, 1 some did not, 2 usage or spec error.
+            0 every answer conformed, 1 some did not, 2 usage or spec error (a port in use \
+            among them), 3 the upstream could not be reached, 4 nothing was judged (no traffic to \
+            a documented operation; --allow-nothing-judged passes it).
             """
     )
 
@@ -79,7 +81,7 @@ struct Proxy: AsyncParsableCommand {
         let loaded = try contract.load()
         let base = judgedBase(loaded.document)
         let verification = TrafficVerification(
-            contract: loaded, checks: try checkOptions.selected(), maxResponseTime: checkOptions.responseTimeLimit, baseURL: base)
+            contract: loaded, checks: try checkOptions.selected(), maxResponseTime: checkOptions.responseTimeLimit, baseURL: base, live: true)
         let verifier = verification.verifier
         let document = loaded.document
         let configuration: HTTPClient.Configuration
@@ -95,13 +97,20 @@ struct Proxy: AsyncParsableCommand {
                 upstream: upstream, document: document, verifier: verifier, client: client,
                 timeout: .seconds(connection.answerTimeout)
             ) { exchange in Console.out(Self.line(exchange)) }
-            let application = ProxyServer.application(proxy, host: host, port: port, logger: logger) { [upstream, host, spec = contract.spec] port in
+            let application = ProxyServer.application(proxy, host: host, port: port, logger: logger) {
+                [upstream, host, spec = contract.source.spec] port in
                 Console.out(
                     "proxy listening at http://\(host):\(port) for \(upstream), judging against \(spec) below \(base); Ctrl-C writes the reports")
             }
             let group = ServiceGroup(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
             try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { try await group.run() }
+                tasks.addTask { [host, port] in
+                    do {
+                        try await group.run()
+                    } catch {
+                        throw ListenFailure.runError(error, host: host, port: port)
+                    }
+                }
                 if let duration {
                     tasks.addTask {
                         guard (try? await Task.sleep(for: .seconds(duration))) != nil else { return }

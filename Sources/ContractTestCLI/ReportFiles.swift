@@ -24,6 +24,9 @@ struct ReportFiles: ParsableArguments {
     @Option(help: ArgumentHelp("Write the run's distinct problems as a baseline to fill in (a reason each).", valueName: "file"))
     var writeBaseline: String?
 
+    @Flag(help: "Pass a run that judged nothing (every case skipped, no traffic) instead of ending it with exit status 4.")
+    var allowNothingJudged = false
+
     @Option(
         help:
             "How many distinct problems the terminal shows in full, most frequent first; the reports keep all (default: \(TerminalReport.defaultShownProblems))."
@@ -61,15 +64,24 @@ struct ReportFiles: ParsableArguments {
     func finish(_ summary: RunSummary, tokenVariable: String, baseline known: Baseline? = nil) throws {
         try Self.finish(
             summary, tokenVariable: tokenVariable, baseline: known ?? knownProblems(), paths: paths,
-            showProblems: showProblems ?? TerminalReport.defaultShownProblems)
+            showProblems: showProblems ?? TerminalReport.defaultShownProblems, allowNothingJudged: allowNothingJudged)
     }
 
     /// Writes the reports to `paths`, prints the summary (`showProblems` in full), and ends
-    /// with the run's exit status.
-    static func finish(_ summary: RunSummary, tokenVariable: String, baseline known: Baseline?, paths: ReportPaths, showProblems: Int) throws {
+    /// with the run's exit status. `allowNothingJudged`: a run that judged nothing passes.
+    static func finish(
+        _ summary: RunSummary, tokenVariable: String, baseline known: Baseline?, paths: ReportPaths, showProblems: Int, allowNothingJudged: Bool
+    ) throws {
         var summary = summary
+        summary.nothingJudgedAccepted = allowNothingJudged
         if let known { summary.judge(by: known, today: ReportPaths.today) }
         try paths.write(summary, tokenVariable: tokenVariable)
+        if let written = paths.baseline {
+            let entries = summary.problems.count
+            Console.out(
+                "contract-test: wrote the baseline \(written): \(entries) \(entries == 1 ? "entry" : "entries"), each accepted only once its reason is written in place of the TODO"
+            )
+        }
         var report = TerminalReport(
             summary: summary, color: TerminalReport.colorAllowed, tokenVariable: tokenVariable, junitPath: paths.junit, htmlPath: paths.html)
         report.shownProblems = showProblems

@@ -47,6 +47,12 @@ public struct ExtraHeader: Sendable, Hashable {
         if let reason = Self.reserved[name.lowercased()] {
             throw Problem(description: "header \(name) cannot be added to every request: \(reason)")
         }
+        if Self.carriesCredentials(name), !value.isSecret {
+            throw Problem(
+                description:
+                    "header \(name) carries credentials: give its value from a variable (-H '\(name): token ${NAME}') so it is never shown, logged or stored"
+            )
+        }
         if case .literal(let text)? = value.pieces.first(where: { if case .literal(let text) = $0 { Self.breaksLine(text) } else { false } }) {
             throw Problem(description: "header \(name): the value '\(text)' has a line break or NUL, which no header value may hold")
         }
@@ -56,7 +62,6 @@ public struct ExtraHeader: Sendable, Hashable {
 
     /// Headers the run sets from the contract and the request itself.
     static let reserved: [String: String] = [
-        "authorization": "credentials come from --token-env, --token-command or --credential, so that auth cases can leave them out",
         "proxy-authorization": "give proxy credentials in HTTPS_PROXY (http://user:password@host:port)",
         "host": "it comes from the target's URL",
         "content-length": "it comes from each body",
@@ -64,6 +69,13 @@ public struct ExtraHeader: Sendable, Hashable {
         "content-type": "each case sends the media type it tests",
         "connection": "the HTTP client manages connections",
     ]
+
+    /// Whether a header of this name carries credentials, and so must read its value from a
+    /// variable. `Authorization` may be added only where the document declares no scheme that
+    /// sends it (the run refuses it otherwise, so auth cases can leave it out).
+    public static func carriesCredentials(_ name: String) -> Bool {
+        name.lowercased() == "authorization"
+    }
 
     static func isTokenCharacter(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "!#$%&'*+-.^_`|~".unicodeScalars.contains(scalar))

@@ -4,6 +4,10 @@ import SchemaValidation
 import YAMLSource
 
 extension Baseline {
+    /// The reason `--write-baseline` writes, to be replaced: an entry that still has it (or
+    /// none) accepts nothing, so a drift is never accepted without someone saying why.
+    static let placeholderReason = "TODO: why this drift is accepted"
+
     /// The fields an entry may have.
     static let fields = ["operation", "check", "member", "expectation", "example", "reason", "ticket", "expires"]
 
@@ -83,6 +87,11 @@ extension Baseline {
             diagnostics.append(
                 .error("'expires' must be a date as YYYY-MM-DD (the last day the problem is accepted), found '\(expires)'", at: value.mark))
         }
+        if let reason, reason == placeholderReason || reason.allSatisfy(\.isWhitespace), let value = node["reason"] {
+            let found = reason == placeholderReason ? "still the generated '\(placeholderReason)'" : "empty"
+            diagnostics.append(
+                .error("the reason is \(found): write why this drift is accepted (who agreed, and a ticket if there is one)", at: value.mark))
+        }
         guard let operation, let check, let expectation, let reason else { return nil }
         return Entry(
             fingerprint: Problem.Fingerprint(operationId: operation, check: check, member: member, expectation: expectation),
@@ -123,7 +132,7 @@ extension Baseline {
             if let member = problem.member { out += "    member: \(quoted(member))\n" }
             out += "    expectation: \(quoted(problem.example.expectation))\n"
             out += "    example: \(quoted(problem.headline))\n"
-            out += "    reason: \"TODO: why this drift is accepted\"\n"
+            out += "    reason: \(quoted(placeholderReason))\n"
             out += "    # ticket: PARTNER-123\n"
             out += "    # expires: 2027-12-31\n"
         }

@@ -48,13 +48,13 @@ public struct HTMLReport {
             self.problem(problem, number: offset + 1, known: known[problem.fingerprint], expired: expired[problem.fingerprint])
         }
         let failing = numbered.filter { $0.outcome != "known" }
-        let verdict = summary.exitCode == 0 ? "PASSED" : summary.exitCode == 3 ? "UNREACHABLE" : "FAILED"
+        let verdict = summary.verdict.rawValue
         let slowest = summary.results.max { $0.duration < $1.duration }
         let rate = summary.duration > 0 ? Double(summary.results.count) / summary.duration : 0
         return HTMLPage(
             title: "\(verdict): contract-test \(summary.specPath) against \(summary.target.name)",
             verdict: verdict,
-            verdictState: summary.exitCode == 0 ? "pass" : "fail",
+            verdictState: summary.verdict.isGreen ? "pass" : "fail",
             passed: summary.passed, failed: summary.failures, errors: summary.errors, skipped: summary.skipped,
             known: comparison == nil ? nil : summary.knownFailures,
             total: TerminalReport.count(summary.results.count, "case"),

@@ -140,14 +140,24 @@ public struct RunSummary: Sendable {
     /// Cases that passed.
     public var passed: Int { results.count - failures - knownFailures - errors - skipped }
 
-    /// The process exit status: 0 all passed, 1 contract failures, 3 target unreachable (every
-    /// case that ran ended in an error reaching it).
-    public var exitCode: Int32 {
+    /// Whether a run that judged nothing may pass (`--allow-nothing-judged`): a filter that
+    /// leaves nothing on purpose, a proxy left idle on purpose.
+    public var nothingJudgedAccepted = false
+
+    /// The run's verdict: unreachable when every case that ran ended in an error reaching the
+    /// target, failed on any failure or error, nothing judged when no answer was judged (unless
+    /// that is accepted), else passed.
+    public var verdict: Verdict {
         let ran = results.filter { !$0.isSkipped }
-        if !ran.isEmpty, ran.allSatisfy({ $0.isError }), ran.contains(where: \.isUnreachable) { return 3 }
+        if !ran.isEmpty, ran.allSatisfy({ $0.isError }), ran.contains(where: \.isUnreachable) { return .unreachable }
         // An expired entry's cases are never accepted, so they count among the failures.
-        return failures + errors > 0 ? 1 : 0
+        if failures + errors > 0 { return .failed }
+        if ran.isEmpty, !nothingJudgedAccepted { return .nothingJudged }
+        return .passed
     }
+
+    /// The process exit status of the verdict.
+    public var exitCode: Int32 { verdict.exitCode }
 
     /// The cases whose slowest answer took longest, slowest first, with that answer's time in
     /// seconds (retries and waits left out).

@@ -161,7 +161,7 @@ public struct TerminalReport {
         let rate = summary.duration > 0 ? Double(summary.results.count) / summary.duration : 0
         let known = comparison == nil ? "" : ", \(summary.knownFailures) known"
         let counts = "\(summary.passed) passed, \(summary.failures) failed\(known), \(summary.errors) errors, \(summary.skipped) skipped"
-        let verdict = summary.exitCode == 0 ? paint("PASSED", "1;32") : paint(summary.exitCode == 3 ? "UNREACHABLE" : "FAILED", "1;31")
+        let verdict = paint(summary.verdict.rawValue, summary.verdict.isGreen ? "1;32" : "1;31")
         var last =
             "\(verdict): \(counts) (\(Self.count(summary.results.count, "case")) in \(String(format: "%.2f", summary.duration)) s, \(String(format: "%.0f", rate)) cases/s)"
         if !problems.isEmpty { last += "; \(Self.count(problems.count, "distinct problem"))" }

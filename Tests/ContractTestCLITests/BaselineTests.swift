@@ -20,7 +20,19 @@ struct BaselineTests {
             let baseline = folder + "/baseline.yaml"
             let first = try Self.run(["--mock-fault", "wrong-content-type", "--write-baseline", baseline], in: folder)
             #expect(first.status == 1)
+            #expect(
+                first.stdout.contains(
+                    "contract-test: wrote the baseline \(baseline): 1 entry, each accepted only once its reason is written in place of the TODO"))
             let written = try String(contentsOfFile: baseline, encoding: .utf8)
+            // Not accepted until someone says why.
+            let unreasoned = try Self.run(["--mock-fault", "wrong-content-type", "--baseline", baseline], in: folder)
+            #expect(unreasoned.status == 2)
+            #expect(
+                unreasoned.stderr.contains(
+                    "\(baseline):10:13: error: the reason is still the generated 'TODO: why this drift is accepted': write why this drift is accepted (who agreed, and a ticket if there is one)"
+                ), "\(unreasoned.stderr)")
+            try written.replacingOccurrences(of: "TODO: why this drift is accepted", with: "agreed with the vendor")
+                .write(toFile: baseline, atomically: true, encoding: .utf8)
             #expect(
                 written.contains(
                     """
@@ -33,12 +45,12 @@ struct BaselineTests {
                 let known = try Self.run(["--mock-fault", "wrong-content-type", "--baseline", baseline, "--seed", seed], in: folder)
                 #expect(known.status == 0, "seed \(seed): \(known.stdout)")
                 #expect(known.stdout.contains("KNOWN PROBLEMS (in the baseline, not failing the run): 1 distinct problem, shown by "))
-                #expect(known.stdout.contains("     known: TODO: why this drift is accepted (\(baseline):6:5)"))
+                #expect(known.stdout.contains("     known: agreed with the vendor (\(baseline):6:5)"))
                 let junit = try String(contentsOfFile: folder + "/junit.xml", encoding: .utf8)
                 #expect(
                     junit.contains(#"failures="0""#)
                         && junit.contains(
-                            "<skipped message=\"known problem, accepted by the baseline: TODO: why this drift is accepted (\(baseline):6:5)\"/>")
+                            "<skipped message=\"known problem, accepted by the baseline: agreed with the vendor (\(baseline):6:5)\"/>")
                 )
             }
             if Prerequisites.missing("python3") == nil {
@@ -51,13 +63,13 @@ struct BaselineTests {
             #expect(page.contains("<details class=\"problem known\" data-operation=\"createPartnerInvitation\""))
             #expect(
                 page.contains(
-                    "<p class=\"acceptance\"><span class=\"label\">Baseline</span> known: TODO: why this drift is accepted (\(baseline):6:5)</p>"))
+                    "<p class=\"acceptance\"><span class=\"label\">Baseline</span> known: agreed with the vendor (\(baseline):6:5)</p>"))
             #expect(page.contains("<p class=\"none\">No case failed.</p>"))
             #expect(page.contains("<td class=\"outcome\">known</td>") && !page.contains("<td class=\"outcome\">failed</td>"))
             let stored = try Self.json(folder + "/run.json")["baseline"] as? [String: Any]
             let known = (stored?["known"] as? [[String: Any]])?.first
             #expect(stored?["file"] as? String == baseline)
-            #expect(known?["check"] as? String == "content-type" && known?["reason"] as? String == "TODO: why this drift is accepted")
+            #expect(known?["check"] as? String == "content-type" && known?["reason"] as? String == "agreed with the vendor")
             #expect(known?["listedAt"] as? String == "\(baseline):6:5" && (known?["cases"] as? Int ?? 0) >= 1)
             let again = try Self.run(["--mock-fault", "wrong-content-type", "--mock-fault", "wrong-error-shape", "--baseline", baseline], in: folder)
             #expect(again.status == 1)
@@ -85,6 +97,8 @@ struct BaselineTests {
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let baseline = folder + "/baseline.yaml"
             _ = try Self.run(["--mock-fault", "wrong-content-type", "--write-baseline", baseline], in: folder)
+            try String(contentsOfFile: baseline, encoding: .utf8).replacingOccurrences(of: "TODO: why this drift is accepted", with: "agreed")
+                .write(toFile: baseline, atomically: true, encoding: .utf8)
             for slice in ["1", "2"] {
                 let outcome = try CommandRunner.run(
                     [
@@ -157,6 +171,13 @@ struct BaselineTests {
             (
                 "- just a list\n",
                 ["1:1: error: expected a baseline (a mapping with 'problems', as `run --write-baseline` writes it), found a sequence"]
+            ),
+            (
+                "problems:\n  - operation: x\n    check: status\n    expectation: e\n    reason: \"TODO: why this drift is accepted\"\n  - operation: y\n    check: status\n    expectation: e\n    reason: ' '\n",
+                [
+                    "5:13: error: the reason is still the generated 'TODO: why this drift is accepted': write why this drift is accepted (who agreed, and a ticket if there is one)",
+                    "9:13: error: the reason is empty: write why this drift is accepted (who agreed, and a ticket if there is one)",
+                ]
             ),
             (
                 "problems:\n  - operation: x\n",

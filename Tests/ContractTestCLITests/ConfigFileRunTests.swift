@@ -69,6 +69,9 @@ struct ConfigFileRunTests {
                 ["run", "--config", folder + "/strict.yaml", "--write-baseline", folder + "/baseline.yaml"],
                 environment: environment)
             #expect(written.status == 1)
+            try String(contentsOfFile: folder + "/baseline.yaml", encoding: .utf8)
+                .replacingOccurrences(of: "TODO: why this drift is accepted", with: "agreed with the vendor")
+                .write(toFile: folder + "/baseline.yaml", atomically: true, encoding: .utf8)
             try (Self.configuration(folder: folder, override: false) + "baseline: \(folder)/baseline.yaml\n")
                 .write(toFile: folder + "/known.yaml", atomically: true, encoding: .utf8)
             let known = try CommandRunner.run(["run", "--config", folder + "/known.yaml"], environment: environment)

@@ -168,4 +168,43 @@ struct ProxyCommandTests {
             #expect(try VerifyCommandTests.problems(folder + "/run.json") == ["createPartnerInvitation rule-one-active one-active"])
         }
     }
+
+    @Test(
+        "a proxy that judged nothing says so with exit 4; one whose upstream cannot be reached is unreachable (3); its port in use is a usage error in words (2)"
+    )
+    func verdictsOfTheirOwn() async throws {
+        let folder = try VerifyCommandTests.folder("proxy-verdicts")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let closed = try RefusingPort()
+        let upstream = "http://127.0.0.1:\(closed.port)"
+        let (idle, idlePort) = try await Self.startProxy(
+            ["--upstream", upstream, "--duration", "3"] + VerifyCommandTests.reportArguments(folder, "idle-"), log: folder + "/idle.log")
+        defer { if idle.isRunning { idle.terminate() } }
+        // While it listens, a second proxy on its port is refused in words.
+        let taken = try await CommandRunner.detached {
+            try CommandRunner.run(["proxy", "--upstream", upstream, "--port", String(idlePort), "--duration", "1"])
+        }
+        #expect(taken.status == 2)
+        #expect(
+            taken.stderr
+                == "error: cannot listen on 127.0.0.1:\(idlePort): the port is in use (another process listens there): choose another with --port, or --port 0 for any free port\n"
+        )
+        for _ in 0..<200 where idle.isRunning { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(idle.terminationStatus == 4)
+        let idleLog = try String(contentsOfFile: folder + "/idle.log", encoding: .utf8)
+        #expect(idleLog.contains("NOTHING JUDGED: 0 passed"), "\(idleLog)")
+        #expect(idleLog.contains(", judging against specs/partneraccount.yaml below "), "\(idleLog)")
+
+        let (cut, port) = try await Self.startProxy(
+            ["--upstream", upstream, "--duration", "2"] + VerifyCommandTests.reportArguments(folder, "cut-"), log: folder + "/cut.log")
+        defer { if cut.isRunning { cut.terminate() } }
+        let head = try await Self.curlHeaders([
+            "-X", "POST", "http://127.0.0.1:\(port)/developerprofile/api/v1/invitation", "-H", "Authorization: Bearer t",
+            "-H", "Content-Type: application/json", "--data-binary", #"{"partnerEmailId":"cut@example.com","expirationDays":10}"#,
+        ])
+        #expect(head.contains("HTTP/1.1 502"), "\(head)")
+        for _ in 0..<200 where cut.isRunning { try await Task.sleep(for: .milliseconds(50)) }
+        let cutLog = try String(contentsOfFile: folder + "/cut.log", encoding: .utf8)
+        #expect(cut.terminationStatus == 3, "\(cutLog)")
+    }
 }

@@ -58,7 +58,7 @@ struct ExtraHeaderTests {
             (": 42", "'' is not a header name: expected letters, digits and !#$%&'*+-.^_`|~ only"),
             (
                 "Authorization: Bearer x",
-                "header Authorization cannot be added to every request: credentials come from --token-env, --token-command or --credential, so that auth cases can leave them out"
+                "header Authorization carries credentials: give its value from a variable (-H 'Authorization: token ${NAME}') so it is never shown, logged or stored"
             ),
             ("content-type: text/plain", "header content-type cannot be added to every request: each case sends the media type it tests"),
             ("X-Key: ${KEY", "header X-Key: '${' is not closed: expected ${NAME} (write $${ for a literal ${)"),

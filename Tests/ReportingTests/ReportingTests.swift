@@ -86,11 +86,23 @@ struct ReportingTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["junit.xml"])
     }
 
-    @Test("the exit status: 0 passed, 1 failures, 3 when nothing could reach the target")
+    @Test("the verdict and its exit status: 0 passed, 1 failures, 3 unreachable, 4 nothing judged unless that is accepted")
     func exitCodes() {
-        #expect(Self.summary(body: "{}", outcome: .passed).exitCode == 0)
-        #expect(Self.summary(body: "{}", outcome: .failed([])).exitCode == 1)
-        #expect(Self.summary(body: "{}", outcome: .skipped(.tooFewCreates)).exitCode == 0)
+        #expect(Self.summary(body: "{}", outcome: .passed).verdict == .passed)
+        #expect(Self.summary(body: "{}", outcome: .failed([])).verdict == .failed)
+        var unreachable = Self.summary(body: "{}", outcome: .error(.transport(TransportError(kind: .unreachable, description: "connection refused"))))
+        unreachable.results[0].culpritStep = 0
+        unreachable.results[0].exchanges[0].transportError = TransportError(kind: .unreachable, description: "connection refused")
+        #expect(unreachable.verdict == .unreachable)
+        var skipped = Self.summary(body: "{}", outcome: .skipped(.tooFewCreates))
+        #expect(skipped.verdict == .nothingJudged)
+        #expect(Verdict.allCases.map(\.exitCode) == [0, 1, 3, 4])
+        let text = TerminalReport(summary: skipped, color: false, tokenVariable: "T", junitPath: nil).text
+        #expect(text.hasSuffix("NOTHING JUDGED: 0 passed, 0 failed, 0 errors, 1 skipped (1 case in 0.02 s, 50 cases/s)"), "\(text)")
+        #expect(HTMLReport(summary: skipped, tokenVariable: "T").html.contains("<h1><span class=\"word\">NOTHING JUDGED</span> "))
+        skipped.nothingJudgedAccepted = true
+        #expect(skipped.verdict == .passed)
+        #expect(Self.summary(body: "{}", outcome: .passed).verdict.exitCode == 0)
     }
 
     @Test("the terminal summary shows responses seen and never seen, and the verdict")
