@@ -83,9 +83,9 @@ public struct CaseChoice: Sendable {
     }
 
     /// The start of a command that runs one case again (`--case ID` follows), with this
-    /// choice's settings that decide the cases.
-    public func replayCommand(spec: String, rules: String?) -> String {
-        var parts = ["contract-test run"] + replayOptions
+    /// choice's settings that decide the cases and `options` (the embedded mock's faults).
+    public func replayCommand(spec: String, rules: String?, options: [String] = []) -> String {
+        var parts = ["contract-test run"] + replayOptions + options
         if spec != ContractSource.defaultSpec { parts.append("--spec \(spec)") }
         if let rules { parts.append("--rules \(rules)") }
         if emailDomain != "example.com" { parts.append("--email-domain \(emailDomain)") }

@@ -192,13 +192,23 @@ private struct Wiring: Sendable {
             return try await MockServer.withRunning(api) { port in
                 let root = "http://127.0.0.1:\(port)"
                 let target = Target(baseURL: root + (basePath == "/" ? "" : basePath), name: "mock", mockControlURL: root)
-                return try await execute(against: target, secrets: Secrets(fallback: .fixed(token), basicUser: request.credentials.basicUser))
+                var summary = try await execute(against: target, secrets: Secrets(fallback: .fixed(token), basicUser: request.credentials.basicUser))
+                summary.embeddedMock = EmbeddedMock(
+                    port: port, seed: request.cases.seed, faults: faults.map(\.rawValue),
+                    spec: request.contract.spec == ContractSource.defaultSpec ? nil : request.contract.spec, rules: request.contract.rules)
+                return summary
             }
         } catch let error as RunError {
             throw error
         } catch {
             throw .server("the embedded mock: \(error)")
         }
+    }
+
+    /// The embedded mock's faults as a replay names them: a replay without them passes.
+    var faultOptions: [String] {
+        guard case .mock(let faults) = request.target else { return [] }
+        return faults.map(\.rawValue).sorted().map { "--mock-fault \($0)" }
     }
 
     /// Every case sent to `target` and judged.
@@ -242,7 +252,7 @@ private struct Wiring: Sendable {
             duration: elapsed / .seconds(1),
             results: results,
             documentedStatuses: document.operations.map { ($0.id, Array($0.operation.responses.byStatus.keys)) },
-            replayCommand: request.cases.replayCommand(spec: request.contract.spec, rules: request.contract.rules))
+            replayCommand: request.cases.replayCommand(spec: request.contract.spec, rules: request.contract.rules, options: faultOptions))
         summary.pressure = pressure.report
         summary.responseTimeLimit = request.checks.contains(.responseTime) ? request.maxResponseTime : nil
         return summary

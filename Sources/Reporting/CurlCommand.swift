@@ -55,7 +55,7 @@ public enum CurlCommand {
     }
 
     /// POSIX single quotes; a quote inside becomes `'\''`.
-    static func quote(_ text: String) -> String {
+    public static func quote(_ text: String) -> String {
         "'" + text.replacingAll("'", with: "'\\''") + "'"
     }
 }

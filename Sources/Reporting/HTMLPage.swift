@@ -64,6 +64,8 @@ struct HTMLPage {
         var answer: Answer?
         var transportError: String?
         var curl: String?
+        /// How to start the run's own mock again, which the curl command names.
+        var mockCommand: String?
         var replay: String?
     }
 

@@ -229,6 +229,7 @@ public struct HTMLReport {
             }
             detail.transportError = exchange.transportError?.description
             detail.curl = CurlCommand.make(request, tokenVariable: tokenVariable)
+            detail.mockCommand = summary.embeddedMock?.command(tokenVariable: tokenVariable)
         }
         return detail
     }

@@ -165,6 +165,7 @@ enum HTMLTemplate {
         {{body}}</pre>{{/answer}}
         {{#transportError}}<h4>Transport error</h4><pre>{{.}}</pre>{{/transportError}}
         {{#curl}}<h4>Reproduce</h4><pre class="command">{{.}}</pre>{{/curl}}
+        {{#mockCommand}}<h4>Against the run's own mock, started again by</h4><pre class="command">{{.}}</pre>{{/mockCommand}}
         {{#replay}}<h4>Replay</h4><pre class="command">{{replay}}</pre>{{/replay}}
         </div>
 

@@ -168,6 +168,9 @@ public struct JUnitReport {
             }
             text += "\nReproduce:\n\(CurlCommand.make(exchange.request, tokenVariable: tokenVariable))\n"
         }
+        if let mock = summary.embeddedMock {
+            text += "\nThe run's own mock, started again by:\n\(mock.command(tokenVariable: tokenVariable))\n"
+        }
         if let replay = summary.replay(result.testCase) { text += "\nReplay:\n\(replay)\n" }
         return text
     }

@@ -39,6 +39,9 @@ public struct RunSummary: Sendable {
     /// For recorded traffic (`verify`): what the traffic files were, the client's faulty
     /// requests, and what the document does not declare.
     public var traffic: Traffic?
+    /// The mock the run started in-process, when it did: its reproductions name its port, so
+    /// the reports say how to start the same mock again.
+    public var embeddedMock: EmbeddedMock?
     /// Recorded exchanges no case stands for (undocumented endpoints, other hosts): the HAR
     /// holds them too. Not stored in the run's JSON.
     public var unjudgedExchanges: [Exchange] = []

@@ -113,6 +113,8 @@ public struct StoredRun: Codable, Sendable {
     public var operationOrder: [String]
     /// The command that replays the run.
     public var replayCommand: String
+    /// The mock the run started in-process, when it did; absent otherwise.
+    public var embeddedMock: EmbeddedMock?
     /// Every case's result.
     public var results: [StoredResult]
     /// How the run adapted its concurrency; absent in reports of runs that did not adapt.
@@ -139,6 +141,7 @@ public struct StoredRun: Codable, Sendable {
         documentedStatuses = Dictionary(summary.documentedStatuses.map { ($0.operationId, $0.keys) }, uniquingKeysWith: { first, _ in first })
         operationOrder = summary.documentedStatuses.map(\.operationId)
         replayCommand = summary.replayCommand
+        embeddedMock = summary.embeddedMock
         pressure = summary.pressure
         traffic = summary.traffic
         if let judged = summary.baseline, let comparison = summary.comparison {
@@ -261,6 +264,7 @@ extension StoredRun {
             specDigest: first.specDigest)
         summary.pressure = Pressure.Report.merged(runs.compactMap(\.run.pressure))
         summary.specSHA256 = first.specSHA256
+        summary.embeddedMock = first.embeddedMock
         return summary
     }
 }

@@ -266,6 +266,9 @@ public struct TerminalReport {
                 lines.append("answer: \(response.status) \(JUnitReport.truncated(response.body, limit: 300))")
             }
             lines.append("reproduce: \(CurlCommand.make(exchange.request, tokenVariable: tokenVariable))")
+            if let mock = summary.embeddedMock {
+                lines.append("against the run's own mock, started again by: \(mock.command(tokenVariable: tokenVariable))")
+            }
         }
         if let replay = summary.replay(result.testCase) { lines.append("replay: \(replay)") }
         return lines

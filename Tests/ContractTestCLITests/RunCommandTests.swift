@@ -432,7 +432,7 @@ struct ExplorationRunTests {
         ])
         #expect(outcome.status == 1)
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
-        let replay = try #require(lines.first { $0.hasPrefix("     replay: contract-test run --seed 3 --case ") })
+        let replay = try #require(lines.first { $0.hasPrefix("     replay: contract-test run --mock-fault non-integer-accepted --seed 3 --case ") })
         let id = String(try #require(replay.split(separator: " ").last))
         #expect(lines.contains { $0.hasPrefix("     found by: ") && $0.hasSuffix(" (invalid) in /expirationDays") })
         #expect(lines.contains { $0.hasPrefix("     shrunk in 1 step (") }, "\(outcome.stdout)")

@@ -129,7 +129,7 @@ public struct EffectiveRun: Sendable {
         var cases = CaseChoice(
             seed: seed.value, emailDomain: emailDomain.value, operations: operations.value, kinds: Set(kinds.value),
             examples: examples.value, caseIds: caseIds, shard: shard)
-        if let configFile { cases.replayOptions = ["--config", configFile] + (self.environment.map { ["--env", $0.value] } ?? []) }
+        cases.replayOptions = (configFile.map { ["--config", $0] + (self.environment.map { ["--env", $0.value] } ?? []) } ?? []) + replayFlags
         let credentials = CredentialChoice(
             tokenVariable: tokenEnv.value, tokenCommand: tokenCommand?.value, oauth2: oauth2?.value,
             schemeVariables: Dictionary(schemeVariables.map { ($0.scheme, $0.variable.value) }, uniquingKeysWith: { $1 }),
@@ -146,6 +146,29 @@ public struct EffectiveRun: Sendable {
         request.targetName = self.environment?.value
         request.overrides = overrides.map(\.override)
         return request
+    }
+
+    /// What a replay must say besides the configuration file (which says the rest) and the
+    /// cases' own settings: the options given as flags that shape a case's request or verdict.
+    var replayFlags: [String] {
+        var flags: [String] = []
+        if case .flag = target.origin {
+            switch target.value {
+            case .sandbox: flags.append("--target sandbox")
+            case .baseURL(let url): flags.append("--base-url \(CurlCommand.quote(url))")
+            case .mock: break
+            }
+        }
+        for header in headers {
+            if case .flag = header.origin { flags.append("-H \(CurlCommand.quote("\(header.value.name): \(header.value.value)"))") }
+        }
+        if let only = checksOnly, case .flag = only.origin { flags.append("--checks \(only.value.map(\.rawValue).joined(separator: ","))") }
+        if case .flag = checksExcluded.origin, !checksExcluded.value.isEmpty {
+            flags.append("--exclude-checks \(checksExcluded.value.map(\.rawValue).joined(separator: ","))")
+        }
+        if case .flag = strict.origin, strict.value { flags.append("--strict") }
+        if let limit = maxResponseTime, case .flag = limit.origin { flags.append("--max-response-time \(limit.value)") }
+        return flags
     }
 
     /// Where the reports go.
