@@ -108,6 +108,11 @@ public final class AnswerJudge: Sendable {
         }
         let responses = operation.operation.responses
         let key = responses.documentingKey(for: status)
+        if key == nil, PrescribedRefusal.provoked(status, by: request, operation: operation.operation) {
+            // What the case deliberately sent (a type the operation does not take, content past
+            // any server's limit) may be refused so, documented or not (RFC 9110).
+            return []
+        }
         let location = SpecLocation(key.flatMap { responses.byStatus[$0] }?.location ?? operation.operation.location)
         let expected = "expected \(expectation), found \(status)" + (redirect.map { " (Location: \($0))" } ?? "")
         // A status the configuration says the operation may answer counts as documented.

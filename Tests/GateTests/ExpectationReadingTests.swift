@@ -99,4 +99,29 @@ struct ExpectationReadingTests {
             Self.judge(502).first?.hasPrefix("server-error: expected a documented 2xx, found 502: a server error is never a conforming answer")
                 == true)
     }
+
+    @Test(
+        "a refusal the RFCs prescribe for what the case sent is lawful though undocumented: 415 to an undeclared or missing Content-Type, 413 to 64 KiB of content; not to an ordinary request"
+    )
+    func prescribedRefusals() {
+        let entry = Self.document.operations[0]
+        let judge = AnswerJudge(document: Self.document, rules: .none)
+        func judged(_ status: Int, contentType: String?, body: [UInt8], expect: CaseGeneration.Expectation) -> [String] {
+            let request = RequestSpec(
+                method: "PUT", path: "/things/a", headers: contentType.map { [HeaderItem(name: "Content-Type", value: $0)] } ?? [], body: body)
+            let exchange = Exchange(
+                request: .init(method: "PUT", url: "http://127.0.0.1/things/a", headers: [], body: body),
+                response: .init(status: status, headers: [], body: []), transportError: nil, duration: 0, retries: 0)
+            return judge.judge(exchange, expectation: expect, operation: entry, request: request, checkRules: false).map(\.check.rawValue)
+        }
+        let small = Array(#"{"name": "a"}"#.utf8)
+        #expect(judged(415, contentType: "text/plain", body: small, expect: .eitherOutcome) == [])
+        #expect(judged(415, contentType: nil, body: small, expect: .eitherOutcome) == [])
+        #expect(judged(415, contentType: "application/json; charset=utf-8", body: small, expect: .success) == ["status"])
+        #expect(judged(415, contentType: "application/json", body: small, expect: .clientError) == ["status"], "documented 400, not 415")
+        let large = Array(#"{"name": ""#.utf8) + Array(repeating: UInt8(ascii: "x"), count: PrescribedRefusal.largeBody) + Array(#""}"#.utf8)
+        #expect(judged(413, contentType: "application/json", body: large, expect: .success) == [])
+        #expect(judged(413, contentType: "application/json", body: small, expect: .success) == ["status"])
+        #expect(judged(411, contentType: "application/json", body: small, expect: .success) == ["status"])
+    }
 }
