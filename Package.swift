@@ -212,7 +212,14 @@ let package = Package(
             exclude: ["create.lua"]
         ),
         // Paths to the contract and fixtures, shared by the test targets.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Tests/TestSupport"
+        ),
         // `swift run -c release RunBenchmark`: the default suite's cases per second beside schemathesis.
         .executableTarget(
             name: "RunBenchmark",

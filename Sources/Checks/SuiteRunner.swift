@@ -162,6 +162,18 @@ public struct SuiteRunner: Sendable {
         return operation.security.isEmpty && request.credentials.parts.isEmpty && operation.operation.responses.byStatus["401"] != nil
     }
 
+    /// What a request without an answer makes of its case: an error reaching the server, except
+    /// a request the server dropped on a connection of its own, which is the server's failure
+    /// (a server that cannot answer has failed, as a 5xx says).
+    static func outcome(of problem: TransportError, operation: OperationEntry) -> CaseResult.Outcome {
+        guard problem.kind == .dropped else { return .error(.transport(problem)) }
+        return .failed([
+            CheckFailure(
+                check: .serverError, message: problem.description, specLocation: SpecLocation(operation.operation.location),
+                expectation: "an answer, not a dropped connection")
+        ])
+    }
+
     /// Sends the case's steps in order and judges every answer.
     private func play(_ testCase: TestCase, _ operation: OperationEntry) async -> CaseResult {
         var result = CaseResult(testCase: testCase, outcome: .passed, exchanges: [], culpritStep: nil, duration: 0)
@@ -176,7 +188,7 @@ public struct SuiteRunner: Sendable {
             result.exchanges.append(exchange)
             result.duration += exchange.duration
             if let problem = exchange.transportError {
-                result.outcome = .error(.transport(problem))
+                result.outcome = Self.outcome(of: problem, operation: stepOperation)
                 result.culpritStep = result.exchanges.count - 1
                 return nil
             }
@@ -243,7 +255,7 @@ public struct SuiteRunner: Sendable {
                 result.exchanges += exchanges
                 result.duration += exchanges.map(\.duration).max() ?? 0
                 if let broken = exchanges.firstIndex(where: { $0.transportError != nil }), let problem = exchanges[broken].transportError {
-                    result.outcome = .error(.transport(problem))
+                    result.outcome = Self.outcome(of: problem, operation: operation)
                     result.culpritStep = first + broken
                     return result
                 }

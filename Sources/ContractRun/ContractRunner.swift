@@ -228,18 +228,20 @@ private struct Wiring: Sendable {
         let results: [CaseResult]
         do {
             results = try await HTTPClient.withHTTPClient(configuration: configuration) { client in
-                let executor = Executor(
-                    client: client, target: target, secrets: secrets, options: options,
-                    hasClientCertificate: request.credentials.clientCertificate != nil, pressure: pressure)
-                let runner = SuiteRunner(
-                    document: document, rules: rules, executor: executor, judge: judge,
-                    options: SuiteRunner.Options(concurrency: request.concurrency, allowLiveData: request.allowLiveData, shrinker: shrinker))
-                return await runner.run(cases) { result in
-                    let count = done.withLock {
-                        $0 += 1
-                        return $0
+                try await HTTPClient.withHTTPClient(configuration: Executor.freshConnections(configuration)) { freshClient in
+                    let executor = Executor(
+                        client: client, target: target, secrets: secrets, options: options,
+                        hasClientCertificate: request.credentials.clientCertificate != nil, pressure: pressure, freshClient: freshClient)
+                    let runner = SuiteRunner(
+                        document: document, rules: rules, executor: executor, judge: judge,
+                        options: SuiteRunner.Options(concurrency: request.concurrency, allowLiveData: request.allowLiveData, shrinker: shrinker))
+                    return await runner.run(cases) { result in
+                        let count = done.withLock {
+                            $0 += 1
+                            return $0
+                        }
+                        events(.finished(result, done: count, total: cases.count))
                     }
-                    events(.finished(result, done: count, total: cases.count))
                 }
             }
         } catch {

@@ -105,6 +105,10 @@ public struct TransportError: Error, Sendable, Hashable, Codable, CustomStringCo
         case other
         /// The request was not sent: its secret could not be had (a token endpoint refused).
         case credentials
+        /// The server closed the connection without answering, on a connection of the
+        /// request's own too: it dropped the request (its process crashed, say). The server's
+        /// failure, judged as one.
+        case dropped
     }
 
     /// What went wrong.

@@ -47,17 +47,21 @@ public struct Executor: Sendable {
     public let hasClientCertificate: Bool
     /// How far this executor has moved the mock's clock ahead of real time.
     let clockShift = ClockShift()
-    /// Error answers that left their connection open, to tell why a later one closed.
-    let closedConnections = ClosedConnections()
+    /// A client whose every connection carries one request: where a request goes again after
+    /// its kept-alive connection was closed under it (`nil`: the pool's next connection).
+    let freshClient: HTTPClient?
     /// Admits each request and hears each answer, when the run adapts its concurrency.
     public let pressure: Pressure?
 
     /// An executor sending to `target` through `client`, with the run's secrets.
+    /// `freshClient`: one made with `freshConnections(_:)`, so a request sent again after its
+    /// connection was closed under it rides a connection of its own.
     public init(
         client: HTTPClient, target: Target, secrets: Secrets, options: Options = Options(), hasClientCertificate: Bool = false,
-        pressure: Pressure? = nil
+        pressure: Pressure? = nil, freshClient: HTTPClient? = nil
     ) {
         self.client = client
+        self.freshClient = freshClient
         self.target = target
         self.secrets = secrets
         self.options = options
@@ -100,6 +104,12 @@ public struct Executor: Sendable {
             configuration.tlsConfiguration = tls
         }
         return configuration
+    }
+
+    /// The configuration of the client whose every connection carries one request, for
+    /// `freshClient`.
+    public static func freshConnections(_ configuration: HTTPClient.Configuration) -> HTTPClient.Configuration {
+        ClosedConnections.freshConnections(configuration)
     }
 
     /// Sends one request of `operationId`'s; a 401 to a request sent with the run's secrets asks
@@ -165,24 +175,30 @@ public struct Executor: Sendable {
             let answer: Exchange.Response
             let attemptStarted = clock.now
             do {
-                answer = try await receive(request)
+                answer = try await receive(request, on: resends > 0 ? freshClient ?? client : client)
             } catch {
-                let closed = ClosedConnections.closedBeforeAnswer(error)
-                let idempotent = ClosedConnections.idempotentMethods.contains(spec.method.uppercased())
-                if closed, idempotent, resends < ClosedConnections.resendLimit {
-                    // The pool has dropped the closed connection: the next attempt opens another.
+                let closed = error.beforeAnswer && ClosedConnections.closedBeforeAnswer(error.underlying)
+                if closed, resends == 0 {
+                    // Closed or reset before any byte of an answer: a kept-alive connection the
+                    // server had closed, which the request never reached through. Once more, on a
+                    // connection of its own (RFC 9112 section 9.3.1; curl does the same).
                     if let ticket { pressure?.unanswered(ticket, refused: false) }
                     resends += 1
                     continue
                 }
-                var problem = TransportError(classifying: error, url: shownURL)
-                if closed, !idempotent { problem.description += closedConnections.cause(notResending: spec.method) }
+                var problem = TransportError(classifying: error.underlying, url: shownURL)
+                if closed, freshClient != nil {
+                    problem = TransportError(
+                        kind: .dropped,
+                        description:
+                            "the server closed the connection without answering \(spec.method) \(shownURL), on a fresh connection too: it dropped the request (a crash or panic shows so)"
+                    )
+                }
                 if let ticket { pressure?.unanswered(ticket, refused: problem.kind == .unreachable) }
                 return Exchange(
                     request: sent, response: nil, transportError: problem, duration: (clock.now - started) / .seconds(1),
                     retries: retries + crowdedRetries + resends)
             }
-            closedConnections.heard(answer, to: spec.method, url: shownURL)
             let retryAfter = retryAfterWait(answer)
             let crowded = ticket.map { pressure?.answered($0, status: answer.status, retryAfter: retryAfter) ?? false } ?? false
             if [429, 503].contains(answer.status) {
@@ -213,10 +229,28 @@ public struct Executor: Sendable {
     /// retry budget: enough for the limit to fall from any ceiling to one.
     static let crowdedRetryLimit = 12
 
-    /// One request sent and its whole answer read (decoded from its content coding).
-    private func receive(_ request: HTTPClientRequest) async throws -> Exchange.Response {
-        let response = try await client.execute(request, timeout: TimeAmount(options.timeout))
-        let body = try await response.body.collect(upTo: 32 << 20)
+    /// Why a request got no whole answer: whether it failed before any byte of one (the
+    /// head) came, and what the client threw.
+    struct NoAnswer: Error {
+        var beforeAnswer: Bool
+        var underlying: any Error
+    }
+
+    /// One request sent through `client` and its whole answer read (decoded from its content
+    /// coding).
+    private func receive(_ request: HTTPClientRequest, on client: HTTPClient) async throws(NoAnswer) -> Exchange.Response {
+        let response: HTTPClientResponse
+        do {
+            response = try await client.execute(request, timeout: TimeAmount(options.timeout))
+        } catch {
+            throw NoAnswer(beforeAnswer: true, underlying: error)
+        }
+        let body: ByteBuffer
+        do {
+            body = try await response.body.collect(upTo: 32 << 20)
+        } catch {
+            throw NoAnswer(beforeAnswer: false, underlying: error)
+        }
         return Exchange.Response(
             status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
             body: ContentCoding.decoded(Array(body.readableBytesView), contentEncoding: response.headers.first(name: "Content-Encoding")))

@@ -30,7 +30,7 @@ extension TransportError {
             self.init(kind: .unreachable, description: "cannot reach \(url): the host name \(URIHost.of(url)) does not resolve (DNS): \(text)")
         case .unreachable:
             self.init(kind: .unreachable, description: "cannot reach \(url): \(text)")
-        case .other, .credentials:
+        case .other, .credentials, .dropped:
             self.init(kind: .other, description: "the request to \(url) failed: \(text)")
         }
     }

@@ -84,13 +84,16 @@ enum GateHarness {
         let cases = generator.cases()
         let configuration = try Executor.clientConfiguration(caCertificates: nil, connections: SuiteRunner.Options.defaultConcurrency)
         return try await HTTPClient.withHTTPClient(configuration: configuration) { client in
-            let pressure = Pressure(ceiling: SuiteRunner.Options.defaultConcurrency)
-            let executor = Executor(client: client, target: target, secrets: Secrets(fallback: .fixed(token)), pressure: pressure)
-            let runner = SuiteRunner(
-                document: document, rules: rules, executor: executor,
-                judge: AnswerJudge(document: document, rules: rules, checks: CheckName.selection(only: nil, excluded: [], strict: strict)),
-                options: .init(shrinker: Shrinker(document: document, rules: rules, options: options)))
-            return Verdict(results: await runner.run(cases), pressure: pressure.report)
+            try await HTTPClient.withHTTPClient(configuration: Executor.freshConnections(configuration)) { freshClient in
+                let pressure = Pressure(ceiling: SuiteRunner.Options.defaultConcurrency)
+                let executor = Executor(
+                    client: client, target: target, secrets: Secrets(fallback: .fixed(token)), pressure: pressure, freshClient: freshClient)
+                let runner = SuiteRunner(
+                    document: document, rules: rules, executor: executor,
+                    judge: AnswerJudge(document: document, rules: rules, checks: CheckName.selection(only: nil, excluded: [], strict: strict)),
+                    options: .init(shrinker: Shrinker(document: document, rules: rules, options: options)))
+                return Verdict(results: await runner.run(cases), pressure: pressure.report)
+            }
         }
     }
 }
