@@ -307,7 +307,7 @@ let package = Package(
             name: "GateTests",
             dependencies: [
                 "TestSupport", "MockServer", "BusinessRules", "OpenAPIModel", "CaseGeneration", "Checks", "Execution", "YAMLSource",
-                "SchemaValidation",
+                "SchemaValidation", "Reporting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),

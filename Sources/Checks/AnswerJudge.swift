@@ -124,10 +124,11 @@ public final class AnswerJudge: Sendable {
             return []
         }
         if status >= 500 {
+            // One cause whatever the case expected: what it says does not depend on the case.
             return [
                 CheckFailure(
-                    check: .serverError, message: "\(expected): a server error is never a conforming answer",
-                    specLocation: location, expectation: expected)
+                    check: .serverError, message: "answered \(status): a server error is never a conforming answer",
+                    specLocation: location, expectation: "no 5xx, found \(status)")
             ]
         }
         if !expectation.accepts(status) {
@@ -214,12 +215,22 @@ public final class AnswerJudge: Sendable {
         let essence = contentType.map { Self.essence($0) }
         guard let essence, let mediaType = MediaTypeName.match(essence, in: documentedTypes) else {
             if response.body.isEmpty && contentType == nil { return [] }
+            var message = "expected Content-Type \(documentedTypes.joined(separator: " or ")), found \(contentType ?? "none")"
+            // One failure does not hide another: a body that is the documented JSON under another
+            // label is still held to its schema; one that is not says its schema went unjudged.
+            var schemaFailures: [CheckFailure] = []
+            if let json = documentedTypes.first(where: MediaTypeName.isJSON), let validator = validator(operation, key, json, documented) {
+                if let body = try? JSONParser().parse(response.body, file: "response body") {
+                    schemaFailures = judgeSchema(body, validator: validator)
+                } else {
+                    message += "; the body does not parse as \(json) either, so its schema could not be judged"
+                }
+            }
             return [
                 CheckFailure(
-                    check: .contentType,
-                    message: "expected Content-Type \(documentedTypes.joined(separator: " or ")), found \(contentType ?? "none")",
-                    specLocation: SpecLocation(documented.location), expectation: "Content-Type \(essence ?? "none")")
-            ]
+                    check: .contentType, message: message, specLocation: SpecLocation(documented.location),
+                    expectation: "Content-Type \(essence ?? "none")")
+            ] + schemaFailures
         }
         guard MediaTypeName.isJSON(essence), let validator = validator(operation, key, mediaType, documented) else { return [] }
         let body: JSONValue
@@ -232,6 +243,12 @@ public final class AnswerJudge: Sendable {
                     specLocation: validator.location.specLocation, expectation: "JSON")
             ]
         }
+        return judgeSchema(body, validator: validator)
+    }
+
+    /// A JSON body against its documented schema, formats by any reading; in strict mode, its
+    /// undeclared members too.
+    private func judgeSchema(_ body: JSONValue, validator: SchemaValidator) -> [CheckFailure] {
         var failures = validator.validate(body, direction: .response, formats: .anyReading).map { error in
             CheckFailure(
                 check: .schema, message: "\(error.keyword): \(error.message)", pointer: error.instancePointer,

@@ -2,9 +2,10 @@ import CaseGeneration
 import Checks
 import YAMLSource
 
-/// One distinct way the target differs from the contract, and every case that showed it:
-/// failures of one operation with the same check, the same member and the same expectation.
-/// A CI user reads one of these per defect, however many cases found it.
+/// One distinct way the target differs from the contract, and every case that showed it: its
+/// cause, failures of one operation with the same check, the same expectation and the same
+/// response member (a status's also the same request member: `CheckName.groupsByRequestMember`).
+/// A CI user reads one of these per defect, however many cases (and members) found it.
 public struct Problem: Sendable {
     /// The operation.
     public var operationId: String
@@ -52,6 +53,17 @@ public struct Problem: Sendable {
     }
     /// The failing cases that show it, each once, in run order.
     public var results: [CaseResult]
+
+    /// The request members the cases that show it varied, in the order first seen: one cause
+    /// may show whatever member a case varies (a 500 to every body).
+    public var requestMembers: [String] {
+        var members: [String] = []
+        for result in results {
+            guard let member = result.testCase.focus?.member, !member.isEmpty, !members.contains(member) else { continue }
+            members.append(member)
+        }
+        return members
+    }
 
     /// One line: the first failure, and what the cases had in common when it is about a
     /// request member.

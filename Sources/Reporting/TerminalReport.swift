@@ -107,6 +107,10 @@ public struct TerminalReport {
                     lines.append("     the baseline accepted it until \(entry.expires ?? "") (\(entry.mark)): expired, so it fails again")
                 }
                 lines += caseLines(problem.results[0]).map { "     " + $0 }
+                let members = problem.requestMembers
+                if members.count > 1 || (members.count == 1 && problem.member == nil && !problem.check.groupsByRequestMember) {
+                    lines.append("     shown when sending: \(members.prefix(8).joined(separator: ", "))\(members.count > 8 ? ", …" : "")")
+                }
                 let others = problem.results.dropFirst()
                 if !others.isEmpty {
                     let listed = others.prefix(5).map { "\($0.testCase.kind.rawValue): \($0.testCase.name) [\($0.testCase.id)]" }

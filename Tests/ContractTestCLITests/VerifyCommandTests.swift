@@ -136,7 +136,7 @@ struct VerifyCommandTests {
         )
         #expect(
             lines.contains(
-                "  1. createPartnerInvitation › server-error: expected any answer but a 5xx (the request breaks the contract), found 500: a server error is never a conforming answer (spec: specs/partneraccount.yaml:305:7 (#/components/responses/InternalServerError))"
+                "  1. createPartnerInvitation › server-error: answered 500: a server error is never a conforming answer (spec: specs/partneraccount.yaml:305:7 (#/components/responses/InternalServerError))"
             ), "\(outcome.stdout)")
         #expect(
             lines.contains(

@@ -93,10 +93,10 @@ struct ExpectationReadingTests {
             ])
         #expect(
             Self.judge(500) == [
-                "server-error: expected a documented 2xx, found 500: a server error is never a conforming answer (spec: things.yaml:16:9 (#/paths/~1things~1{id}/put/responses/500))"
+                "server-error: answered 500: a server error is never a conforming answer (spec: things.yaml:16:9 (#/paths/~1things~1{id}/put/responses/500))"
             ])
         #expect(
-            Self.judge(502).first?.hasPrefix("server-error: expected a documented 2xx, found 502: a server error is never a conforming answer")
+            Self.judge(502).first?.hasPrefix("server-error: answered 502: a server error is never a conforming answer")
                 == true)
     }
 
@@ -123,5 +123,30 @@ struct ExpectationReadingTests {
         #expect(judged(413, contentType: "application/json", body: large, expect: .success) == [])
         #expect(judged(413, contentType: "application/json", body: small, expect: .success) == ["status"])
         #expect(judged(411, contentType: "application/json", body: small, expect: .success) == ["status"])
+    }
+
+    @Test("a wrong Content-Type does not hide the body: JSON under another label is still judged by its schema; a body that is not says so")
+    func wrongContentTypeStillJudged() {
+        let entry = Self.document.operations[0]
+        let judge = AnswerJudge(document: Self.document, rules: .none)
+        func judged(_ body: String) -> [String] {
+            let exchange = Exchange(
+                request: .init(method: "PUT", url: "http://127.0.0.1/things/a", headers: [], body: nil),
+                response: .init(status: 501, headers: [("Content-Type", "text/plain")], body: Array(body.utf8)),
+                transportError: nil, duration: 0, retries: 0)
+            return judge.judge(
+                exchange, expectation: .success, operation: entry, request: RequestSpec(method: "PUT", path: "/things/a"), checkRules: false
+            )
+            .map(\.description)
+        }
+        #expect(
+            judged("{}") == [
+                "content-type: expected Content-Type application/json, found text/plain (spec: things.yaml:17:9 (#/paths/~1things~1{id}/put/responses/501))",
+                "schema: #: required: required member 'message' is missing (spec: #/paths/~1things~1{id}/put/responses/501/content/application~1json/schema/required at things.yaml:17:97)",
+            ])
+        #expect(
+            judged("no kernel") == [
+                "content-type: expected Content-Type application/json, found text/plain; the body does not parse as application/json either, so its schema could not be judged (spec: things.yaml:17:9 (#/paths/~1things~1{id}/put/responses/501))"
+            ])
     }
 }

@@ -2,6 +2,7 @@ import CaseGeneration
 import Checks
 import Execution
 import MockServer
+import Reporting
 import SchemaValidation
 import Testing
 
@@ -27,6 +28,12 @@ struct FaultPowerTests {
         .traceEchoes: .status, .serverErrorOnGzip: .serverError, .gzipUnlabelled: .schema,
     ]
 
+    /// Faults whose every failure of its check has one cause, whatever member a case varied:
+    /// each must be exactly one problem of that check.
+    static let singleCause: Set<Fault> = [
+        .wrongContentType, .serverErrorOnHugeNumber, .serverErrorOnNonASCII, .serverErrorOnMalformed, .serverErrorOnGzip,
+    ]
+
     @Test("every fault has the check that must catch it")
     func everyFaultNamed() {
         #expect(Set(Fault.allCases).subtracting(Self.expectedCheck.keys) == [])
@@ -37,11 +44,22 @@ struct FaultPowerTests {
         let expected = try #require(Self.expectedCheck[fault])
         // Undeclared members are allowed unless the run is strict (`--strict`).
         let verdicts = try await GateHarness.run(faults: [fault], seeds: Self.seeds, strict: expected == .undocumentedMember)
+        var causes: [UInt64: Set<String>] = [:]
         for seed in Self.seeds {
             let verdict = try #require(verdicts[seed])
             #expect(
                 verdict.failedChecks.contains(expected),
                 "seed \(seed): \(fault.rawValue) not caught by \(expected.rawValue); failed: \(verdict.failedChecks.map(\.rawValue).sorted())")
+            causes[seed] = Set(Problem.group(verdict.results).map { "\($0.check.rawValue) \($0.member ?? "") \($0.fingerprint.expectation)" })
+        }
+        // One defect is the same problems at every seed: one cause, one problem, however the
+        // cases that found it were chosen and shrunk.
+        let first = causes[Self.seeds[0]] ?? []
+        if Self.singleCause.contains(fault) {
+            #expect(first.filter { $0.hasPrefix(expected.rawValue + " ") }.count == 1, "\(fault.rawValue): \(first.sorted())")
+        }
+        for seed in Self.seeds.dropFirst() {
+            #expect(causes[seed] == first, "seed \(seed) found other problems than seed \(Self.seeds[0]): \(causes[seed] ?? []) against \(first)")
         }
     }
 

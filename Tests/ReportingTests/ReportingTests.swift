@@ -122,12 +122,12 @@ struct ReportingTests {
         #expect(colored.contains("\u{1B}[1;32mPASSED\u{1B}[0m"))
     }
 
-    @Test("failures are grouped by distinct problem: same check, same member, same expectation")
+    @Test("failures are grouped by cause: a status by the member it misjudged, anything else by check, expectation and response member")
     func grouped() {
         let accepted = CheckFailure(
             check: .status, message: "expected a documented 4xx, found 200", expectation: "expected a documented 4xx, found 200")
         let crashed = CheckFailure(
-            check: .serverError, message: "expected a documented 4xx, found 500", expectation: "expected a documented 4xx, found 500")
+            check: .serverError, message: "answered 500: a server error is never a conforming answer", expectation: "no 5xx, found 500")
         let days = CaseFocus(member: "/expirationDays", valueClass: "not a whole number", validity: .invalid)
         let results = [
             Self.result("expirationDays 10.5 is refused", focus: days, failures: [accepted]),
@@ -138,19 +138,25 @@ struct ReportingTests {
             Self.result(
                 "partnerEmailId 12345 is refused", focus: CaseFocus(member: "/partnerEmailId", valueClass: "a number", validity: .invalid),
                 failures: [accepted]),
+            Self.result(
+                "partnerEmailId with a plus tag is accepted", focus: CaseFocus(member: "/partnerEmailId", valueClass: "plus tag", validity: .valid),
+                failures: [crashed]),
         ]
         let problems = Problem.group(results)
+        // A status's cause is the member whose value the server misjudged; a 500 is one cause
+        // whichever member the case varied, and lists them.
         #expect(
             problems.map(\.headline) == [
                 "status: expected a documented 4xx, found 200 — when sending /expirationDays",
-                "server-error: expected a documented 4xx, found 500 — when sending /expirationDays",
+                "server-error: answered 500: a server error is never a conforming answer",
                 "status: expected a documented 4xx, found 200 — when sending /partnerEmailId",
             ])
         #expect(
             problems.map { $0.results.map(\.testCase.name) } == [
-                ["expirationDays 10.5 is refused", "expirationDays 13.5 is refused"], ["expirationDays 2147483648 is refused"],
-                ["partnerEmailId 12345 is refused"],
+                ["expirationDays 10.5 is refused", "expirationDays 13.5 is refused"],
+                ["expirationDays 2147483648 is refused", "partnerEmailId with a plus tag is accepted"], ["partnerEmailId 12345 is refused"],
             ])
+        #expect(problems.map(\.requestMembers) == [["/expirationDays"], ["/expirationDays", "/partnerEmailId"], ["/partnerEmailId"]])
         var summary = Self.summary(body: "{}", outcome: .passed)
         summary.results = results
         let text = TerminalReport(summary: summary, color: false, tokenVariable: "T", junitPath: nil).text
@@ -158,15 +164,19 @@ struct ReportingTests {
             text.contains(
                 """
 
-                FAILURES: 4 failing cases from 3 distinct problems
+                FAILURES: 5 failing cases from 3 distinct problems
                   1. createPartnerInvitation › status: expected a documented 4xx, found 200 — when sending /expirationDays
                      first seen in explore: expirationDays 10.5 is refused [id \(results[0].testCase.id)]
                      found by: not a whole number (invalid) in /expirationDays
                      replay: contract-test run --seed 1 --case \(results[0].testCase.id)
                      also shown by 1 more case: explore: expirationDays 13.5 is refused [\(results[2].testCase.id)]
-                  2. createPartnerInvitation › server-error: expected a documented 4xx, found 500 — when sending /expirationDays
-                """))
-        #expect(text.hasSuffix("FAILED: 0 passed, 4 failed, 0 errors, 0 skipped (4 cases in 0.02 s, 200 cases/s); 3 distinct problems"))
+                  2. createPartnerInvitation › server-error: answered 500: a server error is never a conforming answer
+                     first seen in explore: expirationDays 2147483648 is refused [id \(results[1].testCase.id)]
+                     found by: int32 overflow (invalid) in /expirationDays
+                     replay: contract-test run --seed 1 --case \(results[1].testCase.id)
+                     shown when sending: /expirationDays, /partnerEmailId
+                """), "\(text)")
+        #expect(text.hasSuffix("FAILED: 0 passed, 5 failed, 0 errors, 0 skipped (5 cases in 0.02 s, 250 cases/s); 3 distinct problems"))
         let xml = JUnitReport(summary: summary, tokenVariable: "T").xml
         #expect(xml.contains(#"<property name="distinct-problems" value="3"/>"#))
         #expect(
