@@ -289,10 +289,18 @@ public struct SuiteRunner: Sendable {
         return result
     }
 
-    /// Tries the shrinker's smaller variants one after another, keeping each that fails with
-    /// the same check at the same place, until none does or the budget is spent.
+    /// Tries the shrinker's smaller variants one after another, keeping each that fails for the
+    /// same cause (the same check at the same place with the same expectation, on an answer of
+    /// the same status class), until none does or the budget is spent. A variant that fails
+    /// otherwise (400 for a member it left out, where the original got 403) found another
+    /// defect, not a smaller example of this one: the report keeps the request that showed it.
     private func shrink(_ failing: CaseResult, operation: OperationEntry, shrinker: Shrinker) async -> CaseResult {
         guard let first = failing.failures.first, let original = failing.culprit?.request else { return failing }
+        let statusClass = failing.culprit?.response.map { $0.status / 100 }
+        func sameCause(_ tried: CaseResult) -> Bool {
+            tried.culprit?.response.map { $0.status / 100 } == statusClass
+                && tried.failures.contains { $0.check == first.check && $0.pointer == first.pointer && $0.expectation == first.expectation }
+        }
         var best = failing
         var current = failing.testCase
         var steps = 0
@@ -302,7 +310,7 @@ public struct SuiteRunner: Sendable {
                 guard attempts < shrinker.attemptsPerCase, shrinker.takeAttempt() else { break search }
                 attempts += 1
                 let tried = await play(candidate, operation)
-                if tried.failures.contains(where: { $0.check == first.check && $0.pointer == first.pointer }) {
+                if sameCause(tried) {
                     best.outcome = tried.outcome
                     best.culpritStep = tried.culpritStep.map { best.exchanges.count + $0 }
                     best.exchanges += tried.exchanges
