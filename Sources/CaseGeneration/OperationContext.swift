@@ -21,6 +21,8 @@ struct OperationContext: Sendable {
     /// one case's create does not collide with another's (409) over a name.
     let namingMembers: [(name: String, validator: SchemaValidator)]
     let bodyMediaType: String?
+    /// The media type of each multipart part the encoding object declares one for.
+    let partTypes: [String: String]
     let bodyRequired: Bool
     let path: String
     let query: [QueryItem]
@@ -39,6 +41,8 @@ struct OperationContext: Sendable {
         bodyValidator = content?.content.schema.map(generator.compiler.validator(for:))
         bodyShape = bodyValidator?.shape
         bodyMediaType = content?.mediaType
+        partTypes = Dictionary(
+            (content?.content.encoding ?? [:]).compactMap { name, encoding in encoding.contentType.map { (name, $0) } }, uniquingKeysWith: { $1 })
         formLayout = bodyMediaType.map(MediaTypeName.essence) == FormEncoding.mediaType ? bodyShape.map(FormLayout.init) : nil
         let identity = generator.rules.rules(for: entry.operation.operationId)?.creation?.identity.tokens
         let addressMembers =
@@ -117,7 +121,7 @@ struct OperationContext: Sendable {
                 isForm
                     ? Array(FormEncoding.encode(body).utf8)
                     : isMultipart
-                        ? MultipartEncoding.encode(body, shape: bodyShape)
+                        ? MultipartEncoding.encode(body, shape: bodyShape, partTypes: partTypes)
                         : isXML ? XMLBody.encode(body) : body.jsonBytes
             }
         let type: String? =
@@ -196,7 +200,8 @@ struct OperationContext: Sendable {
         if isXML { return XMLBody.decode(XMLBody.encode(body), shape: bodyShape) ?? body }
         if isMultipart {
             let shape = bodyShape
-            return MultipartEncoding.decode(MultipartEncoding.encode(body, shape: shape), contentType: MultipartEncoding.contentType, shape: shape)
+            return MultipartEncoding.decode(
+                MultipartEncoding.encode(body, shape: shape, partTypes: partTypes), contentType: MultipartEncoding.contentType, shape: shape)
                 ?? body
         }
         return body

@@ -29,16 +29,20 @@ final class CompiledSchema: Sendable {
     let example: JSONValue?
     /// Its keywords folded into plain values, when they only constrain a value by itself.
     let scalarPlan: ScalarPlan?
+    /// The media type of the file a value of it is (`contentMediaType`, or
+    /// `application/octet-stream` for `format: binary`): a multipart part of it is a file.
+    let fileMediaType: String?
 
     init(
         location: SchemaLocation, boolean: Bool? = nil, keywords: [Keyword] = [], resource: ResourceID? = nil,
-        example: JSONValue? = nil
+        example: JSONValue? = nil, fileMediaType: String? = nil
     ) {
         self.location = location
         self.boolean = boolean
         self.keywords = keywords
         self.resource = resource
         self.example = example
+        self.fileMediaType = fileMediaType
         scalarPlan = boolean == nil ? ScalarPlan(keywords) : nil
     }
 }

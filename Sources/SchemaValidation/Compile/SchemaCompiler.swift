@@ -158,9 +158,11 @@ public final class SchemaCompiler {
         // The resource the schema belongs to: evaluation enters it into the dynamic scope.
         let resource = resource(entry.base.description)
         let built = KeywordCompiler(compiler: self, entry: entry, location: location).compileKeywords()
+        // An annotation, never an assertion: what a multipart part of this schema is sent as.
+        let fileMediaType = entry.node["contentMediaType"]?.string ?? (entry.node["format"]?.string == "binary" ? "application/octet-stream" : nil)
         open[slot] = CompiledSchema(
             location: location, keywords: built.keywords, resource: resource,
-            example: built.example)
+            example: built.example, fileMediaType: fileMediaType)
         return id
     }
 

@@ -2,7 +2,9 @@ import OpenAPIModel
 
 /// `multipart/form-data` bodies (RFC 7578): written from a JSON object, a part per member (a
 /// part per item of an array), and read back typed by the object's schema, so they are
-/// validated like JSON. Members of `format: binary` travel as files.
+/// validated like JSON. Members that are files (`format: binary`, `contentMediaType`) travel as
+/// files: a filename, and the part's media type (the encoding object's `contentType`, else the
+/// schema's `contentMediaType`, else `application/octet-stream`).
 public enum MultipartEncoding {
     /// The media type this encoding reads and writes.
     public static let mediaType = "multipart/form-data"
@@ -11,16 +13,21 @@ public enum MultipartEncoding {
     /// The `Content-Type` of a body written here.
     public static let contentType = "multipart/form-data; boundary=\(boundary)"
 
-    /// `value`'s members as parts, typed by `shape` where given.
-    public static func encode(_ value: JSONValue, shape: SchemaShape?) -> [UInt8] {
+    /// `value`'s members as parts, typed by `shape` where given; `partTypes`: the encoding
+    /// object's `contentType` by member (its first media type is the part's).
+    public static func encode(_ value: JSONValue, shape: SchemaShape?, partTypes: [String: String] = [:]) -> [UInt8] {
         var out: [UInt8] = []
         for (key, item, text) in FormEncoding.fields(of: value) {
             let member = shape?.property(key)?.shape
-            let isFile = member?.format == "binary" || member?.items?.shape.format == "binary"
+            let fileType = member?.fileMediaType ?? member?.items?.shape.fileMediaType
+            let declared = partTypes[key].flatMap { $0.split(separator: ",").first.map { $0.trimmingCharacters(in: " ") } }
             let name = key.replacingAll("\"", with: "%22")
             var head = "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\""
-            if isFile {
-                head += "; filename=\"\(name).bin\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            if let fileType {
+                let type = declared.map(MediaTypeName.concrete) ?? MediaTypeName.concrete(fileType)
+                head += "; filename=\"\(name).\(fileExtension(type))\"\r\nContent-Type: \(type)\r\n\r\n"
+            } else if let declared {
+                head += "\r\nContent-Type: \(MediaTypeName.concrete(declared))\r\n\r\n"
             } else if case .object = item {
                 head += "\r\nContent-Type: application/json\r\n\r\n"
             } else {
@@ -30,6 +37,22 @@ public enum MultipartEncoding {
         }
         out += Array("--\(boundary)--\r\n".utf8)
         return out
+    }
+
+    /// A file name's extension for a media type, so a server that checks it finds what it
+    /// expects: `png`, `jpg`, `pdf`, `json`, `txt`, `csv`, `xml`, else `bin`.
+    static func fileExtension(_ mediaType: String) -> String {
+        switch MediaTypeName.essence(mediaType) {
+        case "image/png": "png"
+        case "image/jpeg": "jpg"
+        case "image/gif": "gif"
+        case "application/pdf": "pdf"
+        case "application/json": "json"
+        case "text/plain": "txt"
+        case "text/csv": "csv"
+        case "application/xml", "text/xml": "xml"
+        default: "bin"
+        }
     }
 
     /// The parts of a body as an object, each value typed as its member's schema declares;

@@ -9,8 +9,11 @@ public struct SchemaShape: Sendable {
     public var required: [String]
     /// Declared members in document order, each with its own validator.
     public var properties: [(name: String, validator: SchemaValidator)]
-    /// `format`, when given.
+    /// `format`, when given (and asserted: `binary` is not, see `fileMediaType`).
     public var format: String?
+    /// The media type of the file a value is: `contentMediaType`, or `application/octet-stream`
+    /// for `format: binary`; `nil` when it is no file.
+    public var fileMediaType: String?
     /// The values allowed (`enum`, `const`); empty: not limited.
     public var enumeration: [JSONValue]
     /// The lower bound, and whether it is exclusive.
@@ -86,7 +89,7 @@ extension SchemaValidator {
             properties: facts.propertyOrder.compactMap { name in
                 facts.properties[name].map { (name, validator(for: $0)) }
             },
-            format: facts.format, enumeration: facts.enumeration, minimum: facts.minimum, maximum: facts.maximum,
+            format: facts.format, fileMediaType: facts.fileMediaType, enumeration: facts.enumeration, minimum: facts.minimum, maximum: facts.maximum,
             minLength: facts.minLength, maxLength: facts.maxLength, pattern: facts.pattern?.source,
             minItems: facts.minItems, maxItems: maxItems,
             items: facts.items.map(validator(for:)),

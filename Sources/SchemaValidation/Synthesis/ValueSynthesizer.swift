@@ -239,6 +239,8 @@ struct Facts {
     var maxLength: Int?
     var pattern: CompiledPattern?
     var format: String?
+    /// The media type of the file a value is, when the schema says it is one.
+    var fileMediaType: String?
     var minItems: Int?
     var items: SchemaID?
     var properties: [String: SchemaID] = [:]
@@ -256,6 +258,7 @@ struct Facts {
 
     private mutating func gather(_ schema: SchemaID, _ graph: SchemaGraph, depth: Int) {
         guard depth < 12 else { return }
+        if fileMediaType == nil { fileMediaType = graph[schema].fileMediaType }
         for keyword in graph[schema].keywords {
             switch keyword.kind {
             case .type(let check): if types.isEmpty { types = check.types }
