@@ -27,6 +27,14 @@ public enum SkipReason: Sendable, Hashable, Codable, CustomStringConvertible {
     case tooFewCreates
     /// Recorded traffic with no answer (`problem`: what the recording says went wrong).
     case noAnswerRecorded(problem: String)
+    /// The run's credentials were refused from its first authenticated request on: `request`
+    /// (its method and URL) got `status`, with the server's `WWW-Authenticate` when it sent one;
+    /// `schemes`: the security schemes whose secrets it carried.
+    case credentialsRefused(request: String, status: Int, challenge: String?, schemes: [String])
+    /// Credentials that worked stopped working: `afterCase` is the case that finished last
+    /// before they did and changed state (of `operationId`; `request`: its method and URL), the
+    /// likely cause.
+    case credentialsLost(afterCase: String, operationId: String?, request: String?)
 
     /// As every report says it.
     public var description: String {
@@ -57,6 +65,11 @@ public enum SkipReason: Sendable, Hashable, Codable, CustomStringConvertible {
             "fewer than two creates of the run succeeded: nothing to compare"
         case .noAnswerRecorded(let problem):
             "no answer was recorded: \(problem)"
+        case .credentialsRefused(let request, let status, let challenge, let schemes):
+            "not judged: credentials refused: \(request) with the secret of \(schemes.joined(separator: ", ")) got \(status)"
+                + (challenge.map { " (WWW-Authenticate: \($0))" } ?? " (no WWW-Authenticate)")
+        case .credentialsLost(let afterCase, _, let request):
+            "not judged: credentials no longer accepted after case '\(afterCase)'\(request.map { " (\($0))" } ?? "")"
         }
     }
 }

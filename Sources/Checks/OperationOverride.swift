@@ -16,11 +16,14 @@ public struct OperationOverride: Sendable, Equatable {
     public var excludedChecks: Set<CheckName>
     /// Whether its cases are not sent.
     public var skip: Bool
+    /// Whether its cases run after every other case (it may change the run's credentials or
+    /// the server's settings); `nil`: as its method and words suggest.
+    public var runLast: Bool?
 
     /// An override of `operationId`, said at `place` for `reason`.
     public init(
         operationId: String, reason: String, place: String, extraStatuses: Set<Int> = [], excludedChecks: Set<CheckName> = [],
-        skip: Bool = false
+        skip: Bool = false, runLast: Bool? = nil
     ) {
         self.operationId = operationId
         self.reason = reason
@@ -28,6 +31,7 @@ public struct OperationOverride: Sendable, Equatable {
         self.extraStatuses = extraStatuses
         self.excludedChecks = excludedChecks
         self.skip = skip
+        self.runLast = runLast
     }
 
     /// Why its cases are not sent, as the reports say it.

@@ -4,13 +4,14 @@ import CaseGeneration
 /// first (longest first, so the slowest chains do not finish last), single requests beside
 /// them, and the chain of clock-moving cases once no other case of several steps is running or
 /// waiting. Cases that delete a resource other cases may read (a DELETE that is not a
-/// sequence's own resource) start only once every other case has finished. A race counts each
-/// of its requests against the concurrency.
+/// sequence's own resource) start only once every other case has finished, and cases that may
+/// change the run's credentials or the server's settings after those, one after another. A
+/// race counts each of its requests against the concurrency.
 struct SchedulePlan {
     /// Cases that run one after another in one slot.
     struct Work: Sendable {
         enum Kind: Sendable {
-            case single, multiStep, clockChain, deleting
+            case single, multiStep, clockChain, deleting, last
         }
 
         var indices: [Int]
@@ -22,6 +23,8 @@ struct SchedulePlan {
     private var singles: [Work]
     private var clockChain: Work?
     private var deleting: [Work]
+    /// Cases that may change the run's credentials or the server's settings: last, in turn.
+    private var lastChain: Work?
     private var nextDeleting = 0
     private var nextSingle = 0
     private var nextMulti = 0
@@ -31,10 +34,16 @@ struct SchedulePlan {
     /// Requests in flight of deleting cases.
     private var deletingInFlight = 0
 
-    init(_ cases: [TestCase]) {
-        let clock = cases.indices.filter { cases[$0].needsMockClock }
+    /// `done`: cases already run (the credentials' proofs); `last`: cases that may change the
+    /// run's credentials or the server's settings, run one after another once every other
+    /// case has finished.
+    init(_ cases: [TestCase], done: Set<Int> = [], last: Set<Int> = []) {
+        let open = cases.indices.filter { !done.contains($0) && !last.contains($0) }
+        let final = cases.indices.filter { !done.contains($0) && last.contains($0) }
+        lastChain = final.isEmpty ? nil : Work(indices: final, width: final.map { cases[$0].width }.max() ?? 1, kind: .last)
+        let clock = open.filter { cases[$0].needsMockClock }
         clockChain = clock.isEmpty ? nil : Work(indices: clock, width: 1, kind: .clockChain)
-        let ordinary = cases.indices.filter { !cases[$0].needsMockClock && !cases[$0].deletesSharedResource }
+        let ordinary = open.filter { !cases[$0].needsMockClock && !cases[$0].deletesSharedResource }
         multiStep =
             ordinary
             .filter { cases[$0].steps.count > 1 || cases[$0].width > 1 }
@@ -44,7 +53,8 @@ struct SchedulePlan {
             ordinary
             .filter { cases[$0].steps.count <= 1 && cases[$0].width == 1 }
             .map { Work(indices: [$0], width: 1, kind: .single) }
-        deleting = cases.indices
+        deleting =
+            open
             .filter { !cases[$0].needsMockClock && cases[$0].deletesSharedResource }
             .map { Work(indices: [$0], width: cases[$0].width, kind: .deleting) }
     }
@@ -81,6 +91,10 @@ struct SchedulePlan {
             deletingInFlight += deleting[nextDeleting - 1].width
             return started(deleting[nextDeleting - 1])
         }
+        if othersDone, nextDeleting == deleting.count, inFlight == 0, let chain = lastChain {
+            lastChain = nil
+            return started(chain)
+        }
         return nil
     }
 
@@ -90,7 +104,7 @@ struct SchedulePlan {
         case .multiStep: multiStepRunning -= 1
         case .clockChain: clockRunning = false
         case .deleting: deletingInFlight -= work.width
-        case .single: break
+        case .single, .last: break
         }
     }
 

@@ -38,6 +38,8 @@ public struct SuiteRunner: Sendable {
     let judge: AnswerJudge
     let options: Options
     let operations: [String: OperationEntry]
+    /// Whether the run's credentials work: proven first, watched throughout.
+    let credentials = CredentialWatch()
 
     /// A runner of `document`'s cases through `executor`, judged by `judge`.
     public init(document: OpenAPIDocument, rules: BusinessRules, executor: Executor, judge: AnswerJudge, options: Options) {
@@ -49,10 +51,26 @@ public struct SuiteRunner: Sendable {
         operations = Dictionary(document.operations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Every case's result, in the cases' order; `progress` hears of each one finished.
+    /// Every case's result, in the cases' order; `progress` hears of each one finished. The run's
+    /// credentials are proven first: when every one of its first authenticated valid requests is
+    /// refused (401, 403), no other case is sent and every case says why. Operations that may
+    /// change the run's credentials or the server's settings run after every other case.
     public func run(_ cases: [TestCase], progress: @escaping @Sendable (CaseResult) -> Void = { _ in }) async -> [CaseResult] {
-        var plan = SchedulePlan(cases)
         var results = [CaseResult?](repeating: nil, count: cases.count)
+        let proofs = await proveCredentials(cases)
+        for (index, result) in proofs {
+            results[index] = result
+            progress(result)
+        }
+        if let reason = credentials.goneReason {
+            for index in cases.indices where results[index] == nil {
+                let result = CaseResult(testCase: cases[index], outcome: .skipped(reason), exchanges: [], culpritStep: nil, duration: 0)
+                results[index] = result
+                progress(result)
+            }
+            return results.compactMap { $0 }
+        }
+        var plan = SchedulePlan(cases, done: Set(proofs.map(\.0)), last: Set(cases.indices.filter { runsLast(cases[$0]) }))
         await withTaskGroup(of: (SchedulePlan.Work, [(Int, CaseResult)]).self) { group in
             func start(_ work: SchedulePlan.Work) {
                 group.addTask {
@@ -79,6 +97,69 @@ public struct SuiteRunner: Sendable {
             guard let rule = result.testCase.overTheRun, result.testCase.skipReason == nil else { return result }
             return judgeOverTheRun(rule, result.testCase, done)
         }
+    }
+
+    /// The first authenticated valid requests (one per operation, three at most), sent alone
+    /// before anything else: the first answered with anything but 401 or 403 proves the
+    /// credentials; when every one is refused, they are refused, and the proofs' results say so
+    /// (with their exchanges) instead of failing.
+    private func proveCredentials(_ cases: [TestCase]) async -> [(Int, CaseResult)] {
+        var seen: Set<String> = []
+        let candidates = cases.indices.filter { index in
+            CredentialWatch.canProve(cases[index]) && seen.insert(cases[index].operationId).inserted
+        }
+        var proofs: [(Int, CaseResult)] = []
+        var refused: [Int] = []
+        for index in candidates.prefix(3) {
+            let result = await runCase(cases[index], operations[cases[index].operationId])
+            proofs.append((index, result))
+            guard !result.isSkipped, let exchange = result.exchanges.first, let status = exchange.response?.status else {
+                if result.isSkipped { continue }
+                break
+            }
+            guard CredentialWatch.refusesCredentials(status) else {
+                credentials.proven(by: cases[index].requests[0], operationId: cases[index].operationId)
+                return proofs
+            }
+            refused.append(proofs.count - 1)
+        }
+        guard let first = refused.first, case .unproven = credentials.current, let exchange = proofs[first].1.exchanges.first else { return proofs }
+        let reason = SkipReason.credentialsRefused(
+            request: "\(exchange.request.method) \(exchange.request.url)", status: exchange.response?.status ?? 0,
+            challenge: exchange.response?.header("WWW-Authenticate"),
+            schemes: proofs[first].1.testCase.requests[0].credentials.parts.filter { $0.value == .secret }.map(\.scheme))
+        credentials.refused(reason)
+        for position in refused { proofs[position].1.outcome = .skipped(reason) }
+        return proofs
+    }
+
+    /// Whether a case's operation may change the run's credentials or the server's settings
+    /// (by its words, or the configuration's `run-last`): it runs once every other case has.
+    private func runsLast(_ testCase: TestCase) -> Bool {
+        guard let operation = operations[testCase.operationId] else { return false }
+        return judge.overrides[testCase.operationId]?.runLast ?? CredentialWatch.mayChangeCredentials(operation)
+    }
+
+    /// A finished authenticated case, held to what the credentials are now: a 401 or 403 asks
+    /// whether they still work (the proof sent again); when not, the case is not judged, nor is
+    /// any authenticated case after it.
+    private func watched(_ result: CaseResult) async -> CaseResult {
+        guard CredentialWatch.isAuthenticated(result.testCase) else { return result }
+        let refusedNow = result.exchanges.contains { CredentialWatch.refusesCredentials($0.response?.status) }
+        var result = result
+        if refusedNow, let reason = credentials.goneReason {
+            result.outcome = .skipped(reason)
+            return result
+        }
+        if refusedNow, case .working(let proof, let operationId) = credentials.current {
+            let again = await executor.send(proof, operationId: operationId)
+            if CredentialWatch.refusesCredentials(again.response?.status) {
+                result.outcome = .skipped(credentials.lost())
+                return result
+            }
+        }
+        if !result.isSkipped { credentials.noteChange(result) }
+        return result
     }
 
     /// Every 2xx answer the run got for the case's operation (to its method), judged together by
@@ -139,7 +220,11 @@ public struct SuiteRunner: Sendable {
             result.outcome = .skipped(Self.liveDataRefusal(executor.target))
             return result
         }
-        result = await play(testCase, operation)
+        if let reason = credentials.goneReason, CredentialWatch.isAuthenticated(testCase) {
+            result.outcome = .skipped(reason)
+            return result
+        }
+        result = await watched(await play(testCase, operation))
         if result.isFailure, testCase.kind == .explore, let shrinker = options.shrinker {
             result = await shrink(result, operation: operation, shrinker: shrinker)
         }

@@ -256,6 +256,7 @@ private struct Wiring: Sendable {
             documentedStatuses: document.operations.map { ($0.id, Array($0.operation.responses.byStatus.keys)) },
             replayCommand: request.cases.replayCommand(spec: request.contract.spec, rules: request.contract.rules, options: faultOptions))
         summary.pressure = pressure.report
+        if case .mock = request.target {} else { summary.credentialSource = request.credentials.sourceWords }
         summary.responseTimeLimit = request.checks.contains(.responseTime) ? request.maxResponseTime : nil
         return summary
     }

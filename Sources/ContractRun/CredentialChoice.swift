@@ -20,6 +20,14 @@ public struct CredentialChoice: Sendable {
     /// A PEM client certificate chain and its key, for mutualTLS.
     public var clientCertificate: (chain: String, key: String)?
 
+    /// Where the secret comes from, in words: what a refusal of it asks the user to check.
+    public var sourceWords: String {
+        if let tokenCommand { return "the command `\(tokenCommand)`" }
+        if let oauth2 { return "the OAuth2 token endpoint \(oauth2.tokenURL) (client $\(oauth2.clientIdVariable))" }
+        let perScheme = schemeVariables.sorted { $0.key < $1.key }.map { "$\($0.value) for \($0.key)" }
+        return (["$\(tokenVariable)"] + perScheme).joined(separator: ", ")
+    }
+
     /// OAuth2's client credentials grant: where to ask, as whom (variables), for what.
     public struct OAuth2Choice: Sendable, Equatable {
         /// The token endpoint.

@@ -13,6 +13,9 @@ public enum ExitStatus: Int32, Sendable, Equatable, CaseIterable {
     /// Nothing was judged (every case skipped, no traffic), and `--allow-nothing-judged` was
     /// not given: a green run must have judged something.
     case nothingJudged = 4
+    /// The run's credentials were refused (at the start, or from a point on): what was not
+    /// judged is the credentials' doing, and the run says which scheme, secret and answer.
+    case credentialsRefused = 5
     /// Stopped by SIGINT (Ctrl-C) before it finished: 128 + 2, as shells report it.
     case interrupted = 130
 
@@ -24,6 +27,7 @@ public enum ExitStatus: Int32, Sendable, Equatable, CaseIterable {
             case .failed: .failures
             case .unreachable: .unreachable
             case .nothingJudged: .nothingJudged
+            case .credentialsRefused: .credentialsRefused
             }
     }
 }

@@ -11,7 +11,7 @@ struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the conformance cases against a target and check every answer.",
         discussion:
-            "Options left out come from the configuration file (contract-test.yaml, or --config FILE), then the defaults; `contract-test config` shows what a run would use. Exit status: 0 all passed, 1 contract failures, 2 usage or spec error, 3 target unreachable, 4 nothing judged, 130 interrupted (the README lists them)."
+            "Options left out come from the configuration file (contract-test.yaml, or --config FILE), then the defaults; `contract-test config` shows what a run would use. Exit status: 0 all passed, 1 contract failures, 2 usage or spec error, 3 target unreachable, 4 nothing judged, 5 credentials refused, 130 interrupted (the README lists them)."
     )
 
     @OptionGroup var options: RunOptions

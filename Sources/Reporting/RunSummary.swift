@@ -155,9 +155,28 @@ public struct RunSummary: Sendable {
         if !ran.isEmpty, ran.allSatisfy({ $0.isError }), ran.contains(where: \.isUnreachable) { return .unreachable }
         // An expired entry's cases are never accepted, so they count among the failures.
         if failures + errors > 0 { return .failed }
+        if credentialsGone != nil { return .credentialsRefused }
         if ran.isEmpty, !nothingJudgedAccepted { return .nothingJudged }
         return .passed
     }
+
+    /// Why the run's credentials stopped being accepted, when they did: the reason its
+    /// authenticated cases after that were not judged.
+    public var credentialsGone: SkipReason? {
+        for result in results {
+            if case .skipped(let reason) = result.outcome {
+                switch reason {
+                case .credentialsRefused, .credentialsLost: return reason
+                default: continue
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Where the run's secret came from, in words (`$PARTNER_API_TOKEN`, `the command ...`):
+    /// what a refusal of it asks the user to check.
+    public var credentialSource: String?
 
     /// The process exit status of the verdict.
     public var exitCode: Int32 { verdict.exitCode }

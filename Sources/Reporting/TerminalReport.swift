@@ -156,6 +156,7 @@ public struct TerminalReport {
                 lines.append("  … and \(Self.count(skipped.count - shownProblems, "more skipped case")), each in the JUnit and HTML reports")
             }
         }
+        if let gone = summary.credentialsGone { lines += credentialLines(gone) }
         if let traffic = summary.traffic { lines += trafficLines(traffic) }
         if let limit = summary.responseTimeLimit { lines += slowestLines(limit: limit) }
         lines.append("")
@@ -174,6 +175,37 @@ public struct TerminalReport {
         if let htmlPath { last += "; HTML report: \(htmlPath)" }
         lines.append(last)
         return lines.joined(separator: "\n")
+    }
+
+    /// Why the run's credentials stopped being accepted, and what to do: the answer that refused
+    /// them, where the secret came from, and for credentials lost mid-run the case that likely
+    /// changed them with how to keep it from doing so.
+    func credentialLines(_ reason: SkipReason) -> [String] {
+        let notJudged = summary.results.filter { $0.outcome == .skipped(reason) }.count
+        let source = summary.credentialSource.map { " (the secret from \($0))" } ?? ""
+        switch reason {
+        case .credentialsRefused(let request, let status, let challenge, let schemes):
+            return [
+                "", paint("CREDENTIALS REFUSED", "1;31") + ": nothing was judged, for the API's answers to refused credentials say nothing of it",
+                "  \(request) with the secret of \(schemes.joined(separator: ", "))\(source) got \(status)"
+                    + (challenge.map { "; WWW-Authenticate: \($0)" } ?? "; no WWW-Authenticate"),
+                "  check the secret (expired, of another environment, missing a scope) and run again",
+            ]
+        case .credentialsLost(let afterCase, let operationId, let request):
+            var lines = [
+                "",
+                paint("CREDENTIALS LOST", "1;31") + ": the credentials\(source) were no longer accepted after case '\(afterCase)'"
+                    + (request.map { " (\($0))" } ?? "") + "; \(Self.count(notJudged, "authenticated case")) after it not judged",
+            ]
+            if let operationId {
+                lines.append(
+                    "  if \(operationId) changes the run's credentials or the server's settings, keep it from the run: in contract-test.yaml, "
+                        + "overrides: {\(operationId): {skip: true, reason: ...}}, or {run-last: true, reason: ...} to run it after every other case")
+            }
+            return lines
+        default:
+            return []
+        }
     }
 
     /// The slowest answers beside the time allowed (`--max-response-time`).

@@ -9,15 +9,19 @@ public enum Verdict: String, Sendable, Equatable, CaseIterable {
     case unreachable = "UNREACHABLE"
     /// No answer was judged: every case skipped, no traffic, nothing below the judged servers.
     case nothingJudged = "NOTHING JUDGED"
+    /// The run's credentials were refused (from its first authenticated request, or from a
+    /// point on): what was not judged is the credentials' doing, not the API's.
+    case credentialsRefused = "CREDENTIALS REFUSED"
 
-    /// The process exit status: 0, 1, 3 and 4 (2 is a usage error, which ends a command before
-    /// it has a verdict).
+    /// The process exit status: 0, 1, 3, 4 and 5 (2 is a usage error, which ends a command
+    /// before it has a verdict).
     public var exitCode: Int32 {
         switch self {
         case .passed: 0
         case .failed: 1
         case .unreachable: 3
         case .nothingJudged: 4
+        case .credentialsRefused: 5
         }
     }
 

@@ -178,7 +178,7 @@ struct ProxyCommandTests {
         let closed = try RefusingPort()
         let upstream = "http://127.0.0.1:\(closed.port)"
         let (idle, idlePort) = try await Self.startProxy(
-            ["--upstream", upstream, "--duration", "3"] + VerifyCommandTests.reportArguments(folder, "idle-"), log: folder + "/idle.log")
+            ["--upstream", upstream] + VerifyCommandTests.reportArguments(folder, "idle-"), log: folder + "/idle.log")
         defer { if idle.isRunning { idle.terminate() } }
         // While it listens, a second proxy on its port is refused in words.
         let taken = try await CommandRunner.detached {
@@ -189,21 +189,24 @@ struct ProxyCommandTests {
             taken.stderr
                 == "error: cannot listen on 127.0.0.1:\(idlePort): the port is in use (another process listens there): choose another with --port, or --port 0 for any free port\n"
         )
-        for _ in 0..<200 where idle.isRunning { try await Task.sleep(for: .milliseconds(50)) }
+        // Stopped as QA stop it (Ctrl-C), with no traffic seen.
+        idle.interrupt()
+        for _ in 0..<600 where idle.isRunning { try await Task.sleep(for: .milliseconds(50)) }
         #expect(idle.terminationStatus == 4)
         let idleLog = try String(contentsOfFile: folder + "/idle.log", encoding: .utf8)
         #expect(idleLog.contains("NOTHING JUDGED: 0 passed"), "\(idleLog)")
         #expect(idleLog.contains(", judging against specs/partneraccount.yaml below "), "\(idleLog)")
 
         let (cut, port) = try await Self.startProxy(
-            ["--upstream", upstream, "--duration", "2"] + VerifyCommandTests.reportArguments(folder, "cut-"), log: folder + "/cut.log")
+            ["--upstream", upstream] + VerifyCommandTests.reportArguments(folder, "cut-"), log: folder + "/cut.log")
         defer { if cut.isRunning { cut.terminate() } }
         let head = try await Self.curlHeaders([
             "-X", "POST", "http://127.0.0.1:\(port)/developerprofile/api/v1/invitation", "-H", "Authorization: Bearer t",
             "-H", "Content-Type: application/json", "--data-binary", #"{"partnerEmailId":"cut@example.com","expirationDays":10}"#,
         ])
         #expect(head.contains("HTTP/1.1 502"), "\(head)")
-        for _ in 0..<200 where cut.isRunning { try await Task.sleep(for: .milliseconds(50)) }
+        cut.interrupt()
+        for _ in 0..<600 where cut.isRunning { try await Task.sleep(for: .milliseconds(50)) }
         let cutLog = try String(contentsOfFile: folder + "/cut.log", encoding: .utf8)
         #expect(cut.terminationStatus == 3, "\(cutLog)")
     }

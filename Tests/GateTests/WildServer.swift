@@ -15,6 +15,7 @@ struct WildServer {
         var path: String
         var body: [UInt8]
         var contentType: String?
+        var authorization: String?
     }
 
     /// What the closure answers.
@@ -54,7 +55,8 @@ struct WildServer {
             var bytes = try await request.body.collect(upTo: 1 << 20)
             let arrival = Arrival(
                 method: request.method.rawValue, path: request.uri.path,
-                body: bytes.readBytes(length: bytes.readableBytes) ?? [], contentType: request.headers[.contentType])
+                body: bytes.readBytes(length: bytes.readableBytes) ?? [], contentType: request.headers[.contentType],
+                authorization: request.headers[.authorization])
             log.append(arrival)
             let answer = answer(arrival)
             var headers = HTTPFields()

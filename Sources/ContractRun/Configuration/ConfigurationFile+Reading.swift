@@ -34,7 +34,7 @@ struct ConfigurationReader {
     static let oauth2Keys = ["token-url", "client-id-env", "client-secret-env", "scope", "client-auth"]
     static let reportKeys = ["junit", "json", "html", "har", "show-problems"]
     static let environmentKeys = ["target", "base-url", "live-data", "headers", "credentials", "budget", "ca-cert", "mock-faults"]
-    static let overrideKeys = ["reason", "expect-statuses", "exclude-checks", "headers", "skip"]
+    static let overrideKeys = ["reason", "expect-statuses", "exclude-checks", "headers", "skip", "run-last"]
 
     mutating func error(_ message: String, at mark: Mark) {
         diagnostics.append(.error(message, at: mark))
@@ -253,6 +253,7 @@ struct ConfigurationReader {
                 case "exclude-checks": override.excludeChecks = checkList(field, key)?.value ?? []
                 case "headers": override.headers = headers(field, key)
                 case "skip": override.skip = bool(field, key)?.value ?? false
+                case "run-last": override.runLast = bool(field, key)?.value
                 default: break
                 }
             }

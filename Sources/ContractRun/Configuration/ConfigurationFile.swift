@@ -196,6 +196,9 @@ public struct ConfigurationFile: Sendable {
         public var headers: [Sourced<ExtraHeader>] = []
         /// Whether its cases are skipped, with the reason.
         public var skip = false
+        /// Whether its cases run after every other case (it may change the run's credentials or
+        /// the server's settings); `nil`: as its method and words suggest.
+        public var runLast: Bool?
     }
 
     /// The environment named `name`.

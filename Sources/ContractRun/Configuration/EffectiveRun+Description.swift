@@ -104,6 +104,7 @@ extension EffectiveRun {
                 if !override.excludedChecks.isEmpty { parts.append("exclude-checks " + list(override.excludedChecks.map(\.rawValue).sorted())) }
                 if !headers.isEmpty { parts.append("headers " + list(headers.map { "\($0.name): \($0.value.shown)" })) }
                 if override.skip { parts.append("skip") }
+                if let runLast = override.runLast { parts.append("run-last \(runLast)") }
                 parts.append("reason: \(override.reason)")
                 lines.append(Line(text: "  \(override.operationId): " + parts.joined(separator: "; "), origin: override.place))
             }

@@ -369,7 +369,8 @@ private struct Resolver {
                 (
                     OperationOverride(
                         operationId: override.operationId, reason: override.reason, place: override.mark.description,
-                        extraStatuses: Set(override.expectStatuses), excludedChecks: Set(override.excludeChecks), skip: override.skip),
+                        extraStatuses: Set(override.expectStatuses), excludedChecks: Set(override.excludeChecks), skip: override.skip,
+                        runLast: override.runLast),
                     override.headers.map(\.value)
                 )
             })
