@@ -1,5 +1,6 @@
 import BusinessRules
 import OpenAPIModel
+import OrderedCollections
 import SchemaValidation
 import YAMLSource
 
@@ -13,6 +14,26 @@ public struct CaseGenerator {
     let compiler: SchemaCompiler
     var addresses: AddressBook
     var synthesizer: ValueSynthesizer
+    /// Every path segment followed by a parameter (`projects` in `/projects/{id}`), lower case:
+    /// a member named so names another resource. Worked out once, when first asked.
+    private var collectionNames: Set<String>?
+
+    /// The collections' names (see `collectionNames`).
+    mutating func resourceCollectionNames() -> Set<String> {
+        if let collectionNames { return collectionNames }
+        var names: Set<String> = []
+        for path in document.paths.keys {
+            let segments = PathTemplate(path).segments
+            for (segment, next) in zip(segments, segments.dropFirst()) {
+                guard segment.count == 1, case .literal(let text) = segment[0],
+                    next.contains(where: { if case .parameter = $0 { true } else { false } })
+                else { continue }
+                names.insert(text.lowercased())
+            }
+        }
+        collectionNames = names
+        return names
+    }
 
     /// A generator for `document`'s operations, with their rules.
     public init(document: OpenAPIDocument, rules: BusinessRules, options: CaseOptions) {

@@ -20,6 +20,11 @@ struct OperationContext: Sendable {
     /// `username`, `slug`, ...): every case gives them a fresh name, as it does addresses, so
     /// one case's create does not collide with another's (409) over a name.
     let namingMembers: [(name: String, validator: SchemaValidator)]
+    /// The body's top-level members and the query parameters the requests carry that name
+    /// other resources by id (`project_id`, `flowRunId`, `labelIds`, or a member named as a
+    /// resource family, `project`): the run creates none of them, so a 4xx to a valid request
+    /// that names them is the server's right.
+    let referenceMembers: [String]
     let bodyMediaType: String?
     /// The media type of each multipart part the encoding object declares one for.
     let partTypes: [String: String]
@@ -54,6 +59,16 @@ struct OperationContext: Sendable {
                 return !addressMembers.contains(name) && Self.namesAResource(name) && shape.types == ["string"] && shape.format == nil
                     && shape.enumeration.isEmpty
             } ?? []
+        let families = generator.resourceCollectionNames()
+        let bodyReferences = (bodyShape?.properties ?? []).filter { name, validator in
+            Self.namesReference(name, shape: validator.shape, families: families, method: entry.method)
+        }.map(\.name)
+        let queryReferences = entry.parameters.filter { parameter in
+            parameter.location == .query && parameter.required
+                && Self.namesReference(
+                    parameter.name, shape: parameter.schema.map(generator.compiler.validator(for:))?.shape, families: families, method: "GET")
+        }.map(\.name)
+        referenceMembers = bodyReferences.map { "/" + $0 } + queryReferences.map { "query:" + $0 }
         bodyRequired = body?.required ?? false
         var values: [(Parameter, SchemaValidator?, JSONValue)] = []
         for parameter in entry.parameters where parameter.required || parameter.location == .path {
@@ -142,7 +157,15 @@ struct OperationContext: Sendable {
     /// PATCH or DELETE, its body: a create, read, update, delete sequence proves the
     /// resources); where the document lists no success but redirects, one of those; where it
     /// lists nothing, any answer but a 5xx.
-    var accepted: Expectation {
+    var accepted: Expectation { referencing(acceptedOwn) }
+
+    /// `expectation`, or where the requests name resources the run never created, any 4xx too.
+    func referencing(_ expectation: Expectation) -> Expectation {
+        referenceMembers.isEmpty ? expectation : .orRefusedReference(expectation, members: referenceMembers)
+    }
+
+    /// What a request the operation must let in gets, leaving aside the references it names.
+    var acceptedOwn: Expectation {
         let keys = entry.operation.responses.byStatus.keys
         if keys.isEmpty { return .anyAnswer }
         if !keys.contains(where: { $0.hasPrefix("2") || $0 == "default" }) {
@@ -158,15 +181,15 @@ struct OperationContext: Sendable {
     /// What an invalid request gets: a documented 4xx, or 404 where its path names a
     /// made-up id (a valid one may get that too).
     var refusal: Expectation {
-        accepted == .successOrAbsent ? .orAbsent(.clientError) : .clientError
+        referencing(acceptedOwn == .successOrAbsent ? .orAbsent(.clientError) : .clientError)
     }
 
     /// What a request gets that is valid or invalid by how the schema is read: a documented
     /// answer, or where the operation documents none any answer but a 5xx.
     var either: Expectation {
-        switch accepted {
-        case .success: .eitherOutcome
-        case .successOrAbsent: .orAbsent(.eitherOutcome)
+        switch acceptedOwn {
+        case .success: referencing(.eitherOutcome)
+        case .successOrAbsent: referencing(.orAbsent(.eitherOutcome))
         default: .anyAnswer
         }
     }
@@ -175,8 +198,8 @@ struct OperationContext: Sendable {
     /// class, a short bound) rather than a fresh one: also a documented 409, as that name may
     /// belong to a resource an earlier case or run created.
     var acceptedWithChosenName: Expectation {
-        guard accepted == .success, entry.operation.responses.byStatus["409"] != nil else { return accepted }
-        return .successOrConflict(409)
+        guard acceptedOwn == .success, entry.operation.responses.byStatus["409"] != nil else { return accepted }
+        return referencing(.successOrConflict(409))
     }
 
     /// Whether the member is a naming member (its value must be fresh, or 409 may follow).
@@ -230,6 +253,25 @@ struct OperationContext: Sendable {
             if validator.isValid(token, direction: .request) { fresh = fresh.setting(token, at: JSONPointer(tokens: [name])) }
         }
         return fresh
+    }
+
+    /// Whether a member (or query parameter) names another resource by its id: `*_id`, `*-id`,
+    /// `*Id`, `*ID` and their plurals, `id` itself outside a create (where it is the new
+    /// resource's own), or the name of a resource family (`project` beside `/projects/{id}`),
+    /// holding a number, a text or a list of them.
+    static func namesReference(_ name: String, shape: SchemaShape?, families: Set<String>, method: String) -> Bool {
+        let type = shape.map { $0.types.first { $0 != "null" } == "array" ? $0.items?.shape.types.first : $0.types.first } ?? nil
+        guard type == nil || ["integer", "number", "string"].contains(type ?? "") else { return false }
+        guard shape?.format != "email", shape?.enumeration.isEmpty ?? true else { return false }
+        let lower = name.lowercased()
+        if lower == "id" || lower == "ids" { return method.uppercased() != "POST" }
+        for suffix in ["_id", "-id", "_ids", "-ids"] where lower.hasSuffix(suffix) && lower.count > suffix.count { return true }
+        for suffix in ["Id", "ID", "Ids", "IDs"] where name.hasSuffix(suffix) && name.count > suffix.count {
+            let before = name.dropLast(suffix.count).last
+            if before.map({ $0.isLowercase || $0.isNumber }) ?? false { return true }
+        }
+        let plural = lower.hasSuffix("s") ? lower : lower + "s"
+        return families.contains(plural) || families.contains(lower + "es")
     }
 
     /// Member names that usually name a resource and are often unique: `name`, `username`,

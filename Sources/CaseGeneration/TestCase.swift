@@ -153,6 +153,9 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
     /// What `inner` expects, or 404: the request's path names a resource by an id made up for
     /// the case, and a server may look the resource up before it reads the rest.
     indirect case orAbsent(Expectation)
+    /// `inner`, or any 4xx: the request names other resources (`project_id`, `labelIds`) by
+    /// values the run never created, which the server may refuse to have named.
+    indirect case orRefusedReference(Expectation, members: [String])
     /// A documented answer, whatever it is, and never a 5xx: a recorded request the contract
     /// accepts, whose intent the record does not say.
     case documented
@@ -174,8 +177,20 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
         case .distinctName(let probe): probe.mayRefuse ? "a documented 2xx or 4xx other than \(probe.conflictStatus)" : "a documented 2xx"
         case .refusedMethod: "a 4xx or 501"
         case .orAbsent(let inner): "\(inner), or 404 for an id that names nothing"
+        case .orRefusedReference(let inner, let members):
+            "\(inner), or a 4xx refusing a reference the run could not create (\(members.joined(separator: ", ")))"
         case .documented: "a documented answer"
         case .answerToFaultyRequest: "any answer but a 5xx (the request breaks the contract)"
+        }
+    }
+
+    /// Whether it asks for a success (a documented 2xx, or 404 for a made-up id), whatever
+    /// references the request names.
+    public var expectsSuccess: Bool {
+        switch self {
+        case .success, .successOrAbsent: true
+        case .orRefusedReference(let inner, _): inner.expectsSuccess
+        default: false
         }
     }
 
@@ -195,6 +210,7 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
             (200..<300).contains(status) || (probe.mayRefuse && (400..<500).contains(status) && status != probe.conflictStatus)
         case .refusedMethod: (400..<500).contains(status) || status == 501
         case .orAbsent(let inner): status == 404 || inner.accepts(status)
+        case .orRefusedReference(let inner, _): (400..<500).contains(status) || inner.accepts(status)
         case .documented, .answerToFaultyRequest: status < 500
         }
     }

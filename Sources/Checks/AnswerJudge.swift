@@ -102,6 +102,12 @@ public final class AnswerJudge: Sendable {
         _ status: Int, expectation: Expectation, operation: OperationEntry, request: RequestSpec,
         location redirect: String?
     ) -> [CheckFailure] {
+        if case .orRefusedReference(let inner, _) = expectation {
+            // A reference to something the run never created: the server may refuse to have it
+            // named, with whatever 4xx it chooses, documented or not.
+            return (400..<500).contains(status)
+                ? [] : judgeStatus(status, expectation: inner, operation: operation, request: request, location: redirect)
+        }
         if case .orAbsent(let inner) = expectation {
             // A made-up id that names nothing: the answer a server owes, documented or not.
             return status == 404 ? [] : judgeStatus(status, expectation: inner, operation: operation, request: request, location: redirect)

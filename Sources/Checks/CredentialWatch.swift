@@ -68,7 +68,7 @@ final class CredentialWatch: Sendable {
     /// it depends on (a single positive request).
     static func canProve(_ testCase: TestCase) -> Bool {
         guard testCase.kind == .positive, testCase.skipReason == nil, testCase.steps.count == 1,
-            case .request(let request, let expectation, _) = testCase.steps[0], expectation == .success || expectation == .successOrAbsent
+            case .request(let request, let expectation, _) = testCase.steps[0], expectation.expectsSuccess
         else { return false }
         return request.credentials.parts.contains { $0.value == .secret }
     }

@@ -243,7 +243,7 @@ public struct SuiteRunner: Sendable {
         _ status: Int, _ expectation: Expectation, _ operation: OperationEntry,
         _ request: RequestSpec
     ) -> Bool {
-        guard status == 401, expectation == .success || expectation == .successOrAbsent else { return false }
+        guard status == 401, expectation.expectsSuccess else { return false }
         return operation.security.isEmpty && request.credentials.parts.isEmpty && operation.operation.responses.byStatus["401"] != nil
     }
 

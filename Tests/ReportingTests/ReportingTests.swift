@@ -86,7 +86,7 @@ struct ReportingTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["junit.xml"])
     }
 
-    @Test("the verdict and its exit status: 0 passed, 1 failures, 3 unreachable, 4 nothing judged unless that is accepted")
+    @Test("the verdict and its exit status: 0 passed, 1 failures, 3 unreachable, 4 nothing judged unless that is accepted, 5 credentials refused")
     func exitCodes() {
         #expect(Self.summary(body: "{}", outcome: .passed).verdict == .passed)
         #expect(Self.summary(body: "{}", outcome: .failed([])).verdict == .failed)
@@ -96,7 +96,7 @@ struct ReportingTests {
         #expect(unreachable.verdict == .unreachable)
         var skipped = Self.summary(body: "{}", outcome: .skipped(.tooFewCreates))
         #expect(skipped.verdict == .nothingJudged)
-        #expect(Verdict.allCases.map(\.exitCode) == [0, 1, 3, 4])
+        #expect(Verdict.allCases.map(\.exitCode) == [0, 1, 3, 4, 5])
         let text = TerminalReport(summary: skipped, color: false, tokenVariable: "T", junitPath: nil).text
         #expect(text.hasSuffix("NOTHING JUDGED: 0 passed, 0 failed, 0 errors, 1 skipped (1 case in 0.02 s, 50 cases/s)"), "\(text)")
         #expect(HTMLReport(summary: skipped, tokenVariable: "T").html.contains("<h1><span class=\"word\">NOTHING JUDGED</span> "))

@@ -28,7 +28,9 @@ extension OperationContext {
             let member = pointer.appending(name)
             let memberShape = property.shape
             var random = SeededGenerator(seed: Self.mix(seed, member.description))
-            let isIdentity = rules?.creation?.identity == member
+            // A member that names the resource gets the case's fresh name in every text class, so
+            // no class (nor a random body that picks it) reuses a name another case created.
+            let isIdentity = rules?.creation?.identity == member || (member.tokens.count == 1 && isNamingMember(member.tokens[0]))
             switch memberShape.types.first(where: { $0 != "null" }) {
             case "integer", "number":
                 probes += NumberClasses.probes(memberShape, at: member, random: &random)
