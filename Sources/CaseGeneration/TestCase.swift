@@ -173,10 +173,10 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
         case .conflict(let code): "\(code) (one active per name)"
         case .successOrConflict(let code): "a documented 2xx or \(code)"
         case .anyAnswer: "any answer but a 5xx (the operation documents none)"
-        case .successOrAbsent: "a documented 2xx, or 404 for an id that names nothing"
+        case .successOrAbsent: "a documented 2xx, or 404 (or 410) for an id that names nothing"
         case .distinctName(let probe): probe.mayRefuse ? "a documented 2xx or 4xx other than \(probe.conflictStatus)" : "a documented 2xx"
         case .refusedMethod: "a 4xx or 501"
-        case .orAbsent(let inner): "\(inner), or 404 for an id that names nothing"
+        case .orAbsent(let inner): "\(inner), or 404 (or 410) for an id that names nothing"
         case .orRefusedReference(let inner, let members):
             "\(inner), or a 4xx refusing a reference the run could not create (\(members.joined(separator: ", ")))"
         case .documented: "a documented answer"
@@ -205,11 +205,11 @@ public enum Expectation: Sendable, Hashable, Codable, CustomStringConvertible {
         case .conflict(let code): status == code
         case .successOrConflict(let code): (200..<300).contains(status) || status == code
         case .anyAnswer: status < 500
-        case .successOrAbsent: (200..<300).contains(status) || status == 404
+        case .successOrAbsent: (200..<300).contains(status) || status == 404 || status == 410
         case .distinctName(let probe):
             (200..<300).contains(status) || (probe.mayRefuse && (400..<500).contains(status) && status != probe.conflictStatus)
         case .refusedMethod: (400..<500).contains(status) || status == 501
-        case .orAbsent(let inner): status == 404 || inner.accepts(status)
+        case .orAbsent(let inner): status == 404 || status == 410 || inner.accepts(status)
         case .orRefusedReference(let inner, _): (400..<500).contains(status) || inner.accepts(status)
         case .documented, .answerToFaultyRequest: status < 500
         }

@@ -109,8 +109,10 @@ public final class AnswerJudge: Sendable {
                 ? [] : judgeStatus(status, expectation: inner, operation: operation, request: request, location: redirect)
         }
         if case .orAbsent(let inner) = expectation {
-            // A made-up id that names nothing: the answer a server owes, documented or not.
-            return status == 404 ? [] : judgeStatus(status, expectation: inner, operation: operation, request: request, location: redirect)
+            // A made-up id that names nothing: the answer a server owes (404, or 410 where it
+            // holds that such a thing is gone), documented or not.
+            return [404, 410].contains(status)
+                ? [] : judgeStatus(status, expectation: inner, operation: operation, request: request, location: redirect)
         }
         let responses = operation.operation.responses
         let key = responses.documentingKey(for: status)
@@ -154,11 +156,11 @@ public final class AnswerJudge: Sendable {
                     )
                 ]
             }
-            return [CheckFailure(check: .status, message: expected, specLocation: location, expectation: expected)]
+            return [CheckFailure(check: .status, message: expected, specLocation: location, expectation: expected, causedBySentValue: true)]
         }
         guard key == nil, !listedByOverride else { return [] }
         switch expectation {
-        case .successOrAbsent where status == 404:
+        case .successOrAbsent where [404, 410].contains(status):
             // A made-up id that names nothing: the answer a server owes, documented or not.
             return []
         case .status, .conflict, .anyAnswer, .refusedMethod, .answerToFaultyRequest:

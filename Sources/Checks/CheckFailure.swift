@@ -15,14 +15,23 @@ public struct CheckFailure: Sendable, Hashable, Codable, CustomStringConvertible
     /// What was expected, without what was found this time: failures with the same check,
     /// member and expectation are one problem, however many cases show it.
     public var expectation: String
+    /// Whether the value a case sent is the cause: a status that misjudged it (an invalid value
+    /// accepted, a valid one refused). Such failures are told apart by the request member the
+    /// case varied; any other (a 500, an undocumented 201, a wrong body) has one cause whatever
+    /// member was varied. `nil` in reports written before it was recorded: not.
+    public var causedBySentValue: Bool?
 
-    /// A failure of `check` against `expectation`.
-    public init(check: CheckName, message: String, pointer: JSONPointer? = nil, specLocation: SpecLocation? = nil, expectation: String) {
+    /// A failure of `check` against `expectation`; `causedBySentValue`: see its property.
+    public init(
+        check: CheckName, message: String, pointer: JSONPointer? = nil, specLocation: SpecLocation? = nil, expectation: String,
+        causedBySentValue: Bool = false
+    ) {
         self.check = check
         self.message = message
         self.pointer = pointer
         self.specLocation = specLocation
         self.expectation = expectation
+        self.causedBySentValue = causedBySentValue ? true : nil
     }
 
     /// `schema: #/email: expected ... (spec: file:line:col)`.

@@ -56,12 +56,6 @@ public enum CheckName: String, Sendable, CaseIterable, Hashable, Codable {
     /// Whether a run judges by it when no `--checks` are given.
     public var onByDefault: Bool { self != .undocumentedMember && self != .responseTime }
 
-    /// Whether its failures are told apart by the request member a case varied: only a
-    /// status's, where that member is the cause (the server refuses a valid value of it, or
-    /// accepts an invalid one). Anything else a case found (a 500, a wrong `Content-Type`, a
-    /// body its schema refuses) has one cause whichever member the case varied.
-    public var groupsByRequestMember: Bool { self == .status }
-
     /// The checks a run judges by: `only` (or every check on by default), less `excluded`;
     /// `strict` adds `undocumented-member`, `timed` (a `--max-response-time`) `response-time`.
     public static func selection(only: [CheckName]?, excluded: [CheckName], strict: Bool, timed: Bool = false) -> Set<CheckName> {

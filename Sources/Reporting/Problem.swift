@@ -4,7 +4,8 @@ import YAMLSource
 
 /// One distinct way the target differs from the contract, and every case that showed it: its
 /// cause, failures of one operation with the same check, the same expectation and the same
-/// response member (a status's also the same request member: `CheckName.groupsByRequestMember`).
+/// response member (a status that misjudged the value sent also the same request member:
+/// `CheckFailure.causedBySentValue`).
 /// A CI user reads one of these per defect, however many cases (and members) found it.
 public struct Problem: Sendable {
     /// The operation.
@@ -42,7 +43,7 @@ public struct Problem: Sendable {
         public init(_ failure: CheckFailure, of result: CaseResult) {
             let member =
                 failure.pointer.map { "#" + Problem.anyItem($0) }
-                ?? (failure.check.groupsByRequestMember ? result.testCase.focus.flatMap { $0.member.isEmpty ? nil : "request " + $0.member } : nil)
+                ?? (failure.causedBySentValue == true ? result.testCase.focus.flatMap { $0.member.isEmpty ? nil : "request " + $0.member } : nil)
             self.init(operationId: result.testCase.operationId, check: failure.check, member: member, expectation: failure.expectation)
         }
     }

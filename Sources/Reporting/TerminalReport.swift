@@ -108,7 +108,7 @@ public struct TerminalReport {
                 }
                 lines += caseLines(problem.results[0]).map { "     " + $0 }
                 let members = problem.requestMembers
-                if members.count > 1 || (members.count == 1 && problem.member == nil && !problem.check.groupsByRequestMember) {
+                if members.count > 1 || (members.count == 1 && problem.example.causedBySentValue != true) {
                     lines.append("     shown when sending: \(members.prefix(8).joined(separator: ", "))\(members.count > 8 ? ", …" : "")")
                 }
                 let others = problem.results.dropFirst()

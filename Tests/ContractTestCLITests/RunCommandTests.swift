@@ -638,7 +638,7 @@ struct DocumentShapeTests {
         #expect(outcome.stdout.contains("\n    no responses documented: any answer but a 5xx is accepted (seen: 200, 405)\n"))
         let cases = try CommandRunner.run(["cases", "--spec", spec, "--kind", "positive"])
         #expect(
-            cases.stdout.contains("    POST /things/example%23archive  → expect a documented 2xx, or 404 for an id that names nothing"),
+            cases.stdout.contains("    POST /things/example%23archive  → expect a documented 2xx, or 404 (or 410) for an id that names nothing"),
             "the '#' of the path key is percent-encoded: \(cases.stdout)")
     }
 }

@@ -125,7 +125,8 @@ struct ReportingTests {
     @Test("failures are grouped by cause: a status by the member it misjudged, anything else by check, expectation and response member")
     func grouped() {
         let accepted = CheckFailure(
-            check: .status, message: "expected a documented 4xx, found 200", expectation: "expected a documented 4xx, found 200")
+            check: .status, message: "expected a documented 4xx, found 200", expectation: "expected a documented 4xx, found 200",
+            causedBySentValue: true)
         let crashed = CheckFailure(
             check: .serverError, message: "answered 500: a server error is never a conforming answer", expectation: "no 5xx, found 500")
         let days = CaseFocus(member: "/expirationDays", valueClass: "not a whole number", validity: .invalid)
@@ -183,6 +184,18 @@ struct ReportingTests {
             xml.contains(
                 "Problem 1 of 3, shown by 2 cases: explore: expirationDays 10.5 is refused [\(results[0].testCase.id)]; explore: expirationDays 13.5 is refused [\(results[2].testCase.id)]"
             ))
+    }
+
+    @Test("an undocumented status is one problem whichever member the cases varied: its cause is not the value sent")
+    func undocumentedStatusOneProblem() {
+        let created = CheckFailure(
+            check: .status, message: "201 is not documented for createFlow (documented: 200, 422)", expectation: "201 documented")
+        let results = ["/name", "/tags", "/labels"].map { member in
+            Self.result("\(member) is accepted", focus: CaseFocus(member: member, valueClass: "a value", validity: .valid), failures: [created])
+        }
+        let problems = Problem.group(results)
+        #expect(problems.map(\.headline) == ["status: 201 is not documented for createFlow (documented: 200, 422)"])
+        #expect(problems.map(\.requestMembers) == [["/name", "/tags", "/labels"]])
     }
 
     @Test("a defect in every array item is one problem, and the most frequent problems come first")
