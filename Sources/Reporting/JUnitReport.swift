@@ -113,7 +113,7 @@ public struct JUnitReport {
             out += ">\n      <skipped message=\"\(Self.attribute(reason.description))\"/>\n"
         case .failed(let failures) where known != nil:
             let reasons = failures.compactMap { failure in
-                known?.known.first { $0.problem.fingerprint == Problem.Fingerprint(failure, of: result) }.map {
+                known?.known.first { $0.problem.fingerprint == Problem.Fingerprint(failure, of: result, causes: summary.causes) }.map {
                     "\($0.entry.reason) (\($0.entry.mark))"
                 }
             }

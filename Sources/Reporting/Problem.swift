@@ -39,12 +39,38 @@ public struct Problem: Sendable {
             self.expectation = expectation
         }
 
-        /// The problem one failure of a case belongs to.
-        public init(_ failure: CheckFailure, of result: CaseResult) {
+        /// The problem one failure of a case belongs to, among the run's `causes`.
+        public init(_ failure: CheckFailure, of result: CaseResult, causes: Causes) {
             let member =
                 failure.pointer.map { "#" + Problem.anyItem($0) }
-                ?? (failure.causedBySentValue == true ? result.testCase.focus.flatMap { $0.member.isEmpty ? nil : "request " + $0.member } : nil)
+                ?? (causes.blamesSentValue(failure, of: result)
+                    ? result.testCase.focus.flatMap { $0.member.isEmpty ? nil : "request " + $0.member } : nil)
             self.init(operationId: result.testCase.operationId, check: failure.check, member: member, expectation: failure.expectation)
+        }
+    }
+
+    /// What the run's cases say of where a status failure's cause lies: a value a case varied
+    /// is refused for its own sake only when the unvaried request of its operation is not
+    /// refused the same way (a base body refused for a member no case varied makes every varied
+    /// case fail alike: one cause, the request's).
+    public struct Causes: Sendable {
+        /// Operation and expectation of each status failure the unvaried requests showed.
+        let unvaried: Set<String>
+
+        /// The causes the run's `results` show.
+        public init(_ results: [CaseResult]) {
+            var unvaried: Set<String> = []
+            for result in results where result.testCase.focus == nil {
+                for failure in result.failures where failure.causedBySentValue == true {
+                    unvaried.insert(result.testCase.operationId + " " + failure.expectation)
+                }
+            }
+            self.unvaried = unvaried
+        }
+
+        /// Whether the value the case sent, not its request, is the failure's cause.
+        func blamesSentValue(_ failure: CheckFailure, of result: CaseResult) -> Bool {
+            failure.causedBySentValue == true && !unvaried.contains(result.testCase.operationId + " " + failure.expectation)
         }
     }
 
@@ -82,9 +108,10 @@ public struct Problem: Sendable {
     public static func group(_ results: [CaseResult]) -> [Problem] {
         var problems: [Problem] = []
         var index: [Fingerprint: Int] = [:]
+        let causes = Causes(results)
         for result in results {
             for failure in result.failures {
-                let key = Fingerprint(failure, of: result)
+                let key = Fingerprint(failure, of: result, causes: causes)
                 if let position = index[key] {
                     if problems[position].results.last?.testCase.id != result.testCase.id { problems[position].results.append(result) }
                 } else {

@@ -114,9 +114,13 @@ public struct RunSummary: Sendable {
     /// Failed cases whose every failure the baseline accepts: they do not fail the run.
     public private(set) var knownFailures = 0
 
+    /// Where the run's status failures have their cause, worked out when the baseline is set.
+    public private(set) var causes = Problem.Causes([])
+
     /// Judges the run's problems by `baseline` as of `today` (`YYYY-MM-DD`, UTC).
     public mutating func judge(by baseline: Baseline, today: String) {
-        let comparison = BaselineComparison(problems: problems, baseline: baseline, today: today)
+        causes = Problem.Causes(results)
+                let comparison = BaselineComparison(problems: problems, baseline: baseline, today: today)
         self.baseline = (baseline, today)
         self.comparison = comparison
         let accepted = comparison.accepted
@@ -125,7 +129,7 @@ public struct RunSummary: Sendable {
 
     /// Whether every failure of a failed case is a problem the baseline accepts.
     public func isKnown(_ result: CaseResult, accepted: Set<Problem.Fingerprint>) -> Bool {
-        result.isFailure && result.failures.allSatisfy { accepted.contains(Problem.Fingerprint($0, of: result)) }
+        result.isFailure && result.failures.allSatisfy { accepted.contains(Problem.Fingerprint($0, of: result, causes: causes)) }
     }
 
     /// The command that runs this case again; `nil` for a recorded exchange, which its curl

@@ -198,6 +198,28 @@ struct ReportingTests {
         #expect(problems.map(\.requestMembers) == [["/name", "/tags", "/labels"]])
     }
 
+    @Test("a valid value refused the way the unvaried request is refused is the request's cause: one problem, not one per member")
+    func refusedBaseOneProblem() {
+        let refused = CheckFailure(
+            check: .status, message: "expected a documented 2xx, found 400", expectation: "expected a documented 2xx, found 400",
+            causedBySentValue: true)
+        let base = CaseResult(
+            testCase: TestCase(operationId: "createUser", kind: .positive, name: "a body with every member is accepted", steps: []),
+            outcome: .failed([refused]), exchanges: [], culpritStep: nil, duration: 0.01)
+        let varied = ["/avatar", "/phone"].map { member in
+            CaseResult(
+                testCase: TestCase(
+                    operationId: "createUser", kind: .explore, name: "\(member) is accepted", steps: [],
+                    focus: CaseFocus(member: member, valueClass: "empty", validity: .valid)),
+                outcome: .failed([refused]), exchanges: [], culpritStep: nil, duration: 0.01)
+        }
+        let problems = Problem.group([base] + varied)
+        #expect(problems.map(\.headline) == ["status: expected a documented 2xx, found 400"])
+        #expect(problems.map(\.requestMembers) == [["/avatar", "/phone"]])
+        // Without the unvaried request refused, each member is its own cause.
+        #expect(Problem.group(varied).map(\.member) == ["request /avatar", "request /phone"])
+    }
+
     @Test("a defect in every array item is one problem, and the most frequent problems come first")
     func arrayItems() {
         func missing(_ index: Int) -> CheckFailure {
