@@ -120,7 +120,7 @@ public struct RunSummary: Sendable {
     /// Judges the run's problems by `baseline` as of `today` (`YYYY-MM-DD`, UTC).
     public mutating func judge(by baseline: Baseline, today: String) {
         causes = Problem.Causes(results)
-                let comparison = BaselineComparison(problems: problems, baseline: baseline, today: today)
+        let comparison = BaselineComparison(problems: problems, baseline: baseline, today: today)
         self.baseline = (baseline, today)
         self.comparison = comparison
         let accepted = comparison.accepted
