@@ -258,13 +258,19 @@ struct OperationContext: Sendable {
     /// Whether a member (or query parameter) names another resource by its id: `*_id`, `*-id`,
     /// `*Id`, `*ID` and their plurals, `id` itself outside a create (where it is the new
     /// resource's own), or the name of a resource family (`project` beside `/projects/{id}`),
-    /// holding a number, a text or a list of them.
+    /// holding a number, a text or a list of them; or a token the run never obtained (`refresh`,
+    /// `token`, `*_token`, `*Token`).
     static func namesReference(_ name: String, shape: SchemaShape?, families: Set<String>, method: String) -> Bool {
         let type = shape.map { $0.types.first { $0 != "null" } == "array" ? $0.items?.shape.types.first : $0.types.first } ?? nil
         guard type == nil || ["integer", "number", "string"].contains(type ?? "") else { return false }
         guard shape?.format != "email", shape?.enumeration.isEmpty ?? true else { return false }
         let lower = name.lowercased()
         if lower == "id" || lower == "ids" { return method.uppercased() != "POST" }
+        // A token the run never obtained (a JWT refresh token, a reset token) is as unknown to
+        // the server as a made-up id.
+        if ["token", "refresh", "refresh_token", "access_token"].contains(lower) || name.hasSuffix("Token") || lower.hasSuffix("_token") {
+            return type == nil || type == "string"
+        }
         for suffix in ["_id", "-id", "_ids", "-ids"] where lower.hasSuffix(suffix) && lower.count > suffix.count { return true }
         for suffix in ["Id", "ID", "Ids", "IDs"] where name.hasSuffix(suffix) && name.count > suffix.count {
             let before = name.dropLast(suffix.count).last

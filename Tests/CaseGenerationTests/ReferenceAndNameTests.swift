@@ -6,7 +6,7 @@ import Testing
 import YAMLSource
 
 /// Requests that name other resources the run never created (`project_id`, `labelIds`, a member
-/// named as a collection) may be refused with any 4xx, with the reason; and every value of a
+/// named as a collection, a token it never obtained) may be refused with any 4xx, with the reason; and every value of a
 /// member that names a resource (`title`) is new in the run, in every kind of case.
 @Suite("References the run never created, and fresh names everywhere")
 struct ReferenceAndNameTests {
@@ -44,6 +44,13 @@ struct ReferenceAndNameTests {
                       responses:
                         "201": {description: created}
                         "400": {description: refused}
+                  /token/refresh:
+                    post:
+                      operationId: refreshToken
+                      requestBody:
+                        required: true
+                        content: {application/json: {schema: {type: object, required: [refresh], properties: {refresh: {type: string}}}}}
+                      responses: {"200": {description: a new access token}}
                   /notes:
                     post:
                       operationId: createNote
@@ -70,6 +77,7 @@ struct ReferenceAndNameTests {
         #expect(expectation("createTask") == .orRefusedReference(.success, members: ["/project", "/labelIds"]))
         #expect(expectation("listTasks") == .orRefusedReference(.success, members: ["query:project_id"]))
         #expect(expectation("createNote") == .success)
+        #expect(expectation("refreshToken") == .orRefusedReference(.success, members: ["/refresh"]))
         #expect(CaseGeneration.Expectation.orRefusedReference(.success, members: ["/project"]).accepts(404))
         #expect(!CaseGeneration.Expectation.orRefusedReference(.success, members: ["/project"]).accepts(500))
         #expect(

@@ -106,50 +106,33 @@ private struct AddrSpecReader {
 
     /// `DQUOTE *([FWS] qcontent) [FWS] DQUOTE`.
     private mutating func quotedString() -> Bool {
-        position += 1
-        while true {
-            guard fws(), let byte = next else { return false }
-            if byte == UInt8(ascii: "\"") { break }
-            if byte == UInt8(ascii: "\\") {
-                guard quotedPair() else { return false }
-            } else {
-                guard Self.isText(byte, excluding: [UInt8(ascii: "\"")]) else { return false }
-                position += 1
-            }
-        }
-        position += 1
-        return true
+        enclosed(closing: UInt8(ascii: "\""), excluding: [UInt8(ascii: "\"")], nests: false)
     }
 
     /// `"[" *([FWS] dtext) [FWS] "]"`; `obs-dtext` takes quoted pairs and control characters.
     private mutating func domainLiteral() -> Bool {
-        position += 1
-        while true {
-            guard fws(), let byte = next else { return false }
-            if byte == UInt8(ascii: "]") { break }
-            if byte == UInt8(ascii: "\\") {
-                guard quotedPair() else { return false }
-            } else {
-                guard Self.isText(byte, excluding: [UInt8(ascii: "["), UInt8(ascii: "]")]) else { return false }
-                position += 1
-            }
-        }
-        position += 1
-        return true
+        enclosed(closing: UInt8(ascii: "]"), excluding: [UInt8(ascii: "["), UInt8(ascii: "]")], nests: false)
     }
 
     /// `comment = "(" *([FWS] ccontent) [FWS] ")"`, `ccontent = ctext / quoted-pair / comment`.
     private mutating func comment() -> Bool {
+        enclosed(closing: UInt8(ascii: ")"), excluding: [UInt8(ascii: "("), UInt8(ascii: ")")], nests: true)
+    }
+
+    /// The three enclosed forms alike, from the opening character on: folding white space,
+    /// quoted pairs and text (printable ASCII and the obsolete controls, less `excluding`)
+    /// until `closing`; `nests`: a comment may hold comments.
+    private mutating func enclosed(closing: UInt8, excluding excluded: [UInt8], nests: Bool) -> Bool {
         position += 1
         while true {
             guard fws(), let byte = next else { return false }
-            if byte == UInt8(ascii: ")") { break }
-            if byte == UInt8(ascii: "(") {
-                guard comment() else { return false }
-            } else if byte == UInt8(ascii: "\\") {
+            if byte == closing { break }
+            if byte == UInt8(ascii: "\\") {
                 guard quotedPair() else { return false }
+            } else if nests, byte == UInt8(ascii: "(") {
+                guard comment() else { return false }
             } else {
-                guard Self.isText(byte, excluding: [UInt8(ascii: "("), UInt8(ascii: ")")]) else { return false }
+                guard Self.isText(byte, excluding: excluded) else { return false }
                 position += 1
             }
         }
