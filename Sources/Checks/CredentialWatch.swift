@@ -88,7 +88,19 @@ final class CredentialWatch: Sendable {
         return credentialWords.contains { words.contains($0) }
     }
 
-    /// Words of operations that touch credentials or settings.
+    /// Where among the operations that run last this one goes: those whose words say they end
+    /// or replace the run's own credentials (`reset`, `revoke`, `rotate`, `logout`, a token or
+    /// password change) after those that only change settings, so one token reset takes none
+    /// of the others with it.
+    static func lastRank(_ operation: OperationEntry) -> Int {
+        let words = (operation.path + " " + operation.id).lowercased()
+        return endingWords.contains { words.contains($0) } ? 1 : 0
+    }
+
+    /// Words of operations that end or replace credentials.
+    static let endingWords = ["reset", "revoke", "rotate", "logout", "log-out", "signout", "sign-out", "password", "passwd"]
+
+        /// Words of operations that touch credentials or settings.
     static let credentialWords = [
         "token", "password", "passwd", "secret", "credential", "apikey", "api-key", "api_key", "logout", "log-out", "signout",
         "sign-out", "revoke", "rotate", "session", "setting", "config", "auth",

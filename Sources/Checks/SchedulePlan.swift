@@ -35,11 +35,12 @@ struct SchedulePlan {
     private var deletingInFlight = 0
 
     /// `done`: cases already run (the credentials' proofs); `last`: cases that may change the
-    /// run's credentials or the server's settings, run one after another once every other
-    /// case has finished.
-    init(_ cases: [TestCase], done: Set<Int> = [], last: Set<Int> = []) {
-        let open = cases.indices.filter { !done.contains($0) && !last.contains($0) }
-        let final = cases.indices.filter { !done.contains($0) && last.contains($0) }
+    /// run's credentials or the server's settings, run one after another in this order once
+    /// every other case has finished.
+    init(_ cases: [TestCase], done: Set<Int> = [], last: [Int] = []) {
+        let lastSet = Set(last)
+        let open = cases.indices.filter { !done.contains($0) && !lastSet.contains($0) }
+        let final = last.filter { !done.contains($0) }
         lastChain = final.isEmpty ? nil : Work(indices: final, width: final.map { cases[$0].width }.max() ?? 1, kind: .last)
         let clock = open.filter { cases[$0].needsMockClock }
         clockChain = clock.isEmpty ? nil : Work(indices: clock, width: 1, kind: .clockChain)

@@ -70,7 +70,9 @@ public struct SuiteRunner: Sendable {
             }
             return results.compactMap { $0 }
         }
-        var plan = SchedulePlan(cases, done: Set(proofs.map(\.0)), last: Set(cases.indices.filter { runsLast(cases[$0]) }))
+        let last = cases.indices.filter { runsLast(cases[$0]) }.enumerated()
+            .sorted { (lastRank(cases[$0.element]), $0.offset) < (lastRank(cases[$1.element]), $1.offset) }.map(\.element)
+        var plan = SchedulePlan(cases, done: Set(proofs.map(\.0)), last: last)
         await withTaskGroup(of: (SchedulePlan.Work, [(Int, CaseResult)]).self) { group in
             func start(_ work: SchedulePlan.Work) {
                 group.addTask {
@@ -138,6 +140,11 @@ public struct SuiteRunner: Sendable {
     private func runsLast(_ testCase: TestCase) -> Bool {
         guard let operation = operations[testCase.operationId] else { return false }
         return judge.overrides[testCase.operationId]?.runLast ?? CredentialWatch.mayChangeCredentials(operation)
+    }
+
+    /// Where a case that runs last goes among the others that do (see `CredentialWatch.lastRank`).
+    private func lastRank(_ testCase: TestCase) -> Int {
+        operations[testCase.operationId].map(CredentialWatch.lastRank) ?? 0
     }
 
     /// A finished authenticated case, held to what the credentials are now: a 401 or 403 asks

@@ -78,6 +78,12 @@ struct CredentialTests {
                       responses:
                         "204": {description: a new token is issued; the old one no longer works}
                         "401": {description: no credentials}
+                  /account/settings:
+                    post:
+                      operationId: changeSettings
+                      responses:
+                        "204": {description: changed}
+                        "401": {description: no credentials}
                 """)
     ).document!
 
@@ -94,7 +100,7 @@ struct CredentialTests {
             }
             switch (arrival.method, arrival.path) {
             case ("GET", "/things"): return .json(200, "[]")
-            case ("POST", "/maintenance/run"), ("POST", "/account/token/reset"): return .empty(204)
+            case ("POST", "/maintenance/run"), ("POST", "/account/token/reset"), ("POST", "/account/settings"): return .empty(204)
             default: return .empty(405, headers: [("Allow", arrival.path == "/things" ? "GET" : "POST")])
             }
         }
@@ -133,7 +139,9 @@ struct CredentialTests {
             ))
     }
 
-    @Test("an operation whose words say it resets the token runs after every other case, so every other case is judged")
+    @Test(
+        "an operation whose words say it resets the token runs after every other case, after those that change settings, so every other case is judged"
+    )
     func resetRunsLast() async throws {
         let answer = Self.server(revoking: "/account/token/reset")
         let verdict = try await WildServer.withRunning(answer) { port, _ in
@@ -143,5 +151,6 @@ struct CredentialTests {
         let notJudged = verdict.results.filter(\.isSkipped).map(\.testCase.operationId)
         #expect(Set(notJudged).isSubset(of: ["resetToken"]), "\(notJudged)")
         #expect(verdict.results.filter { $0.testCase.operationId != "resetToken" }.allSatisfy { $0.outcome == .passed })
+        #expect(verdict.results.contains { $0.testCase.operationId == "changeSettings" && $0.outcome == .passed })
     }
 }
