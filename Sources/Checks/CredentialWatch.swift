@@ -100,7 +100,7 @@ final class CredentialWatch: Sendable {
     /// Words of operations that end or replace credentials.
     static let endingWords = ["reset", "revoke", "rotate", "logout", "log-out", "signout", "sign-out", "password", "passwd"]
 
-        /// Words of operations that touch credentials or settings.
+    /// Words of operations that touch credentials or settings.
     static let credentialWords = [
         "token", "password", "passwd", "secret", "credential", "apikey", "api-key", "api_key", "logout", "log-out", "signout",
         "sign-out", "revoke", "rotate", "session", "setting", "config", "auth",
