@@ -54,13 +54,14 @@ public struct Problem: Sendable {
     /// refused the same way (a base body refused for a member no case varied makes every varied
     /// case fail alike: one cause, the request's).
     public struct Causes: Sendable {
-        /// Operation and expectation of each status failure the unvaried requests showed.
+        /// Operation and expectation of each status failure the unvaried requests (the positive
+        /// cases) showed.
         let unvaried: Set<String>
 
         /// The causes the run's `results` show.
         public init(_ results: [CaseResult]) {
             var unvaried: Set<String> = []
-            for result in results where result.testCase.focus == nil {
+            for result in results where result.testCase.kind == .positive && result.testCase.focus == nil {
                 for failure in result.failures where failure.causedBySentValue == true {
                     unvaried.insert(result.testCase.operationId + " " + failure.expectation)
                 }
